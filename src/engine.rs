@@ -1,0 +1,522 @@
+//! The dose engine: validated [`Inputs`] and [`Settings`] in, a [`Report`]
+//! out, with the working for every number. It evaluates the regimen table in
+//! [`crate::regimen`]; it holds no dose, day or limit of its own.
+//!
+//! Rounding rules (README, "Rounding"):
+//! - BSA is rounded to 2 decimals, half away from zero; the optional cap is
+//!   applied after rounding and reported whenever it bites.
+//! - mg doses are rounded to the nearest multiple of the rounding increment
+//!   (default 1 mg); units are rounded to a whole unit. The unrounded value
+//!   stays in the working.
+//! - Volumes: to 0.1 mL at 10 mL and over, 0.01 mL from 1 mL, 0.001 mL below.
+
+use chrono::{Days, NaiveDate};
+
+use crate::bsa::BsaFormula;
+use crate::error::InputError;
+use crate::input::Inputs;
+use crate::numfmt::{round_decimals, round_to_increment};
+use crate::regimen::{Basis, Cycles, Diluent, DoseUnit, Drug, DrugRule, NK_ACT_BC, Range, Route};
+use crate::settings::{ProductSettings, Settings};
+use crate::text;
+
+/// BSA as calculated and as used for dosing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BsaResult {
+    pub formula: BsaFormula,
+    /// Straight from the formula.
+    pub unrounded_m2: f64,
+    /// Rounded to 2 decimals.
+    pub rounded_m2: f64,
+    /// What the doses use: rounded, then capped.
+    pub used_m2: f64,
+    /// The cap, when it bit.
+    pub cap_applied_m2: Option<f64>,
+    pub working: String,
+}
+
+/// Why an antibody dose is a loading or a maintenance dose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PhaseReason {
+    /// Cycle 1 always loads.
+    FirstCycle,
+    /// Interval since the last dose within the maintenance window.
+    IntervalWithin { days: i64, max_days: i64 },
+    /// Interval longer than the maintenance window: re-load.
+    IntervalExceeded { days: i64, max_days: i64 },
+    /// Cycle ≥ 2 without Day 1 or last-dose date: maintenance, unchecked.
+    IntervalNotChecked,
+}
+
+/// Loading or maintenance, and why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Phase {
+    pub loading: bool,
+    pub reason: PhaseReason,
+}
+
+/// Vials of one size.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct VialCount {
+    pub size: f64,
+    pub count: u32,
+}
+
+/// How a dose is prepared from the stocked product.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Preparation {
+    pub concentration_per_ml: f64,
+    /// Volume of stock to draw, rounded for measuring (see the module rules).
+    pub volume_ml: f64,
+    pub vials: Vec<VialCount>,
+    pub diluent: Option<Diluent>,
+    pub bag_volume_ml: Option<f64>,
+    pub infusion_minutes: Option<u32>,
+    /// The stock volume is under the measurable minimum.
+    pub too_small: bool,
+    pub min_measurable_ml: f64,
+    /// With a configured dilution step: (diluted concentration per mL, volume to draw).
+    pub diluted: Option<(f64, f64)>,
+    pub working: String,
+}
+
+/// One dose, ready to order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DoseLine {
+    pub drug: Drug,
+    pub unit: DoseUnit,
+    pub route: Route,
+    /// The dose to give, rounded.
+    pub dose: f64,
+    pub unrounded: f64,
+    /// Antibodies only.
+    pub phase: Option<Phase>,
+    /// Protocol days, with calendar dates when Day 1 is known.
+    pub days: Vec<(i32, Option<NaiveDate>)>,
+    /// True when the drug is given once on any one of `days`.
+    pub once_within: bool,
+    /// The formula with the numbers, and the rounding.
+    pub working: String,
+    pub preparation: Preparation,
+}
+
+/// The state of the NK product check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NkState {
+    Pending,
+    WithinRange,
+    OutOfRange,
+}
+
+/// The NK product count against the protocol range.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct NkCheck {
+    pub count: Option<f64>,
+    pub min: f64,
+    pub max: f64,
+    pub state: NkState,
+    pub day: (i32, Option<NaiveDate>),
+}
+
+/// What happens on one protocol day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Event {
+    Dose(Drug),
+    /// The drug's once-only window covers this day.
+    DoseWindow(Drug),
+    NkInfusion,
+    NextCycle,
+}
+
+/// One protocol day of the cycle.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScheduleDay {
+    pub day: i32,
+    pub date: Option<NaiveDate>,
+    pub events: Vec<Event>,
+}
+
+/// Weight now against the weight the last doses were based on.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct WeightChange {
+    pub previous_kg: f64,
+    pub current_kg: f64,
+    pub change_pct: f64,
+    pub threshold_pct: f64,
+    pub exceeds: bool,
+}
+
+/// A condition the person must see, and acknowledge before the order leaves.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    /// A stable key, used to record the acknowledgement.
+    pub code: String,
+    pub message: String,
+}
+
+/// Everything the engine works out for one patient and cycle.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    pub inputs: Inputs,
+    pub bsa: BsaResult,
+    /// In administration order; drugs not in this cycle are absent.
+    pub doses: Vec<DoseLine>,
+    /// `None` when the NK product is not part of this cycle.
+    pub nk: Option<NkCheck>,
+    pub schedule: Vec<ScheduleDay>,
+    pub weight_change: Option<WeightChange>,
+    pub warnings: Vec<Warning>,
+}
+
+impl Report {
+    /// True when every protocol check passed (a pending NK count passes).
+    pub fn protocol_checks_pass(&self) -> bool {
+        self.nk.is_none_or(|nk| nk.state != NkState::OutOfRange)
+    }
+
+    /// The dose line for `drug`, if given this cycle.
+    pub fn dose(&self, drug: Drug) -> Option<&DoseLine> {
+        self.doses.iter().find(|d| d.drug == drug)
+    }
+}
+
+/// The calendar date of a protocol day. There is no Day 0: Day -1 is the day
+/// before Day 1, Day 2 the day after.
+pub fn date_of_day(day1: NaiveDate, day: i32) -> Option<NaiveDate> {
+    let offset = if day < 0 { i64::from(day) } else { i64::from(day) - 1 };
+    if offset >= 0 {
+        day1.checked_add_days(Days::new(offset.unsigned_abs()))
+    } else {
+        day1.checked_sub_days(Days::new(offset.unsigned_abs()))
+    }
+}
+
+/// Runs the regimen for one patient and cycle.
+pub fn calculate(inputs: &Inputs, settings: &Settings) -> Result<Report, InputError> {
+    settings.validate()?;
+    let regimen = &NK_ACT_BC;
+    let mut warnings = Vec::new();
+
+    soft_limit(
+        &mut warnings,
+        "weight-soft-limit",
+        inputs.weight.kg(),
+        regimen.limits.weight_kg_soft,
+        text::warn_weight_soft,
+    );
+    soft_limit(
+        &mut warnings,
+        "height-soft-limit",
+        inputs.height.cm(),
+        regimen.limits.height_cm_soft,
+        text::warn_height_soft,
+    );
+
+    let bsa = bsa_result(inputs);
+    soft_limit(
+        &mut warnings,
+        "bsa-soft-limit",
+        bsa.rounded_m2,
+        regimen.limits.bsa_m2_soft,
+        text::warn_bsa_soft,
+    );
+
+    let in_cycle = |cycles: Cycles| cycles == Cycles::Every || inputs.cycle == 1;
+    let day = |d: i32| (d, inputs.day1.and_then(|d1| date_of_day(d1, d)));
+
+    let mut doses = Vec::new();
+    for rule in regimen.drugs.iter().filter(|r| in_cycle(r.cycles)) {
+        let Some(product) = settings.product(rule.drug) else { continue };
+        let phase = phase_for(rule, inputs);
+        if phase.is_some_and(|p| p.reason == PhaseReason::IntervalNotChecked) {
+            warnings.push(Warning {
+                code: format!("interval-not-checked:{}", rule.drug.key()),
+                message: text::warn_interval_not_checked(rule.drug),
+            });
+        }
+        let line = dose_line(rule, product, settings, inputs, &bsa, phase, &day);
+        if line.preparation.too_small && line.preparation.diluted.is_none() {
+            warnings.push(Warning {
+                code: format!("volume-too-small:{}", rule.drug.key()),
+                message: text::warn_volume_too_small(&line),
+            });
+        }
+        doses.push(line);
+    }
+
+    let nk = in_cycle(regimen.nk.cycles).then(|| {
+        let count = inputs.nk_cells.map(|c| c.count());
+        let state = match count {
+            None => NkState::Pending,
+            Some(c) if c >= regimen.nk.min_cells && c <= regimen.nk.max_cells => NkState::WithinRange,
+            Some(_) => NkState::OutOfRange,
+        };
+        NkCheck {
+            count,
+            min: regimen.nk.min_cells,
+            max: regimen.nk.max_cells,
+            state,
+            day: day(regimen.nk.day),
+        }
+    });
+    if nk.is_none() && inputs.nk_cells.is_some() {
+        warnings.push(Warning {
+            code: "nk-not-this-cycle".into(),
+            message: text::warn_nk_not_this_cycle(inputs.cycle),
+        });
+    }
+
+    let weight_change = inputs.previous_weight.map(|prev| {
+        let change_pct = (inputs.weight.kg() - prev.kg()) / prev.kg() * 100.0;
+        let threshold_pct = settings.weight_change_threshold_pct;
+        // Compare on the value rounded to 0.01 % so 10 % typed as 70 → 77 kg is 10 %, not 9.999…%.
+        let exceeds = round_decimals(change_pct.abs(), 2) >= threshold_pct;
+        WeightChange {
+            previous_kg: prev.kg(),
+            current_kg: inputs.weight.kg(),
+            change_pct,
+            threshold_pct,
+            exceeds,
+        }
+    });
+    if let Some(wc) = weight_change.filter(|wc| wc.exceeds) {
+        warnings.push(Warning { code: "weight-change".into(), message: text::warn_weight_change(&wc) });
+    }
+
+    let schedule = schedule(inputs, &doses, nk.is_some());
+    Ok(Report { inputs: *inputs, bsa, doses, nk, schedule, weight_change, warnings })
+}
+
+fn soft_limit(
+    warnings: &mut Vec<Warning>,
+    code: &str,
+    value: f64,
+    range: Range,
+    message: fn(f64, Range) -> String,
+) {
+    if !range.contains(value) {
+        warnings.push(Warning { code: code.to_owned(), message: message(value, range) });
+    }
+}
+
+fn bsa_result(inputs: &Inputs) -> BsaResult {
+    let formula = inputs.bsa_formula;
+    let unrounded_m2 = formula.compute(inputs.height, inputs.weight);
+    let rounded_m2 = round_decimals(unrounded_m2, 2);
+    let cap = inputs.bsa_cap.map(|c| c.m2());
+    let cap_applied_m2 = cap.filter(|c| rounded_m2 > *c);
+    let used_m2 = cap_applied_m2.unwrap_or(rounded_m2);
+    let working = text::bsa_working(
+        formula,
+        inputs.height.cm(),
+        inputs.weight.kg(),
+        unrounded_m2,
+        rounded_m2,
+        cap_applied_m2,
+    );
+    BsaResult { formula, unrounded_m2, rounded_m2, used_m2, cap_applied_m2, working }
+}
+
+/// Loading or maintenance for an antibody; `None` for drugs without phases.
+fn phase_for(rule: &DrugRule, inputs: &Inputs) -> Option<Phase> {
+    let max_days = rule.max_maintenance_interval_days?;
+    if inputs.cycle == 1 {
+        return Some(Phase { loading: true, reason: PhaseReason::FirstCycle });
+    }
+    let last = match rule.drug {
+        Drug::Trastuzumab => inputs.last_trastuzumab,
+        Drug::Pertuzumab => inputs.last_pertuzumab,
+        _ => None,
+    };
+    Some(match (inputs.day1, last) {
+        (Some(day1), Some(last)) => {
+            let days = (day1 - last).num_days();
+            if days > max_days {
+                Phase { loading: true, reason: PhaseReason::IntervalExceeded { days, max_days } }
+            } else {
+                Phase { loading: false, reason: PhaseReason::IntervalWithin { days, max_days } }
+            }
+        }
+        _ => Phase { loading: false, reason: PhaseReason::IntervalNotChecked },
+    })
+}
+
+fn dose_line(
+    rule: &DrugRule,
+    product: &ProductSettings,
+    settings: &Settings,
+    inputs: &Inputs,
+    bsa: &BsaResult,
+    phase: Option<Phase>,
+    day: &dyn Fn(i32) -> (i32, Option<NaiveDate>),
+) -> DoseLine {
+    let loading = phase.is_none_or(|p| p.loading);
+    let (unrounded, per, basis_value) = match rule.basis {
+        Basis::PerSquareMetre(per) => (per * bsa.used_m2, per, Some(bsa.used_m2)),
+        Basis::PerKilogram { loading: l, maintenance: m } => {
+            let per = if loading { l } else { m };
+            (per * inputs.weight.kg(), per, Some(inputs.weight.kg()))
+        }
+        Basis::Flat { loading: l, maintenance: m } => {
+            let amount = if loading { l } else { m };
+            (amount, amount, None)
+        }
+    };
+    let increment = match rule.unit {
+        DoseUnit::Mg => settings.mg_rounding_increment,
+        DoseUnit::Units => 1.0,
+    };
+    let dose = round_to_increment(unrounded, increment);
+    let working = text::dose_working(rule, per, basis_value, unrounded, dose, increment, phase);
+    let preparation = preparation(rule, product, settings, dose, loading);
+    DoseLine {
+        drug: rule.drug,
+        unit: rule.unit,
+        route: rule.route,
+        dose,
+        unrounded,
+        phase,
+        days: rule.timing.days().into_iter().map(day).collect(),
+        once_within: matches!(rule.timing, crate::regimen::Timing::OnceWithin { .. }),
+        working,
+        preparation,
+    }
+}
+
+/// Rounds a volume for measuring: 0.1 mL at 10 mL and over, 0.01 mL from 1 mL, 0.001 mL below.
+pub fn measurable_volume(volume_ml: f64) -> f64 {
+    let decimals = if volume_ml >= 10.0 {
+        1
+    } else if volume_ml >= 1.0 {
+        2
+    } else {
+        3
+    };
+    round_decimals(volume_ml, decimals)
+}
+
+fn preparation(
+    rule: &DrugRule,
+    product: &ProductSettings,
+    settings: &Settings,
+    dose: f64,
+    loading: bool,
+) -> Preparation {
+    let volume_ml = measurable_volume(dose / product.concentration_per_ml);
+    let too_small = volume_ml < settings.min_measurable_ml;
+    let diluted = product.dilute_to_per_ml.filter(|_| too_small).map(|c| (c, measurable_volume(dose / c)));
+    let infusion_minutes =
+        if loading { product.infusion_minutes_loading } else { product.infusion_minutes_maintenance };
+    let vials = choose_vials(dose, &product.vial_sizes);
+    let working = text::volume_working(rule.unit, dose, product.concentration_per_ml, volume_ml);
+    Preparation {
+        concentration_per_ml: product.concentration_per_ml,
+        volume_ml,
+        vials,
+        diluent: product.diluent,
+        bag_volume_ml: product.bag_volume_ml,
+        infusion_minutes,
+        too_small,
+        min_measurable_ml: settings.min_measurable_ml,
+        diluted,
+        working,
+    }
+}
+
+/// The vials that cover `dose` with the least drug left over, then the fewest
+/// vials. Sizes are few (at most a handful) and counts small, so an
+/// exhaustive search is exact and cheap; past 64 vials of the smallest size
+/// it falls back to the largest size only.
+pub fn choose_vials(dose: f64, sizes: &[f64]) -> Vec<VialCount> {
+    let mut sizes: Vec<f64> = sizes.iter().copied().filter(|s| s.is_finite() && *s > 0.0).collect();
+    sizes.sort_by(|a, b| b.total_cmp(a));
+    sizes.dedup_by(|a, b| (*a - *b).abs() < 1e-9);
+    let Some(&smallest) = sizes.last() else { return Vec::new() };
+    let Some(&largest) = sizes.first() else { return Vec::new() };
+    let need = |size: f64| (dose / size - 1e-9).ceil().max(0.0) as u32;
+    if need(smallest) > 64 || sizes.len() > 5 {
+        return vec![VialCount { size: largest, count: need(largest) }];
+    }
+    let mut best: Option<(f64, u32, Vec<u32>)> = None;
+    let mut counts = vec![0u32; sizes.len()];
+    search(&sizes, 0, 0.0, dose, &mut counts, &mut best);
+    match best {
+        Some((_, _, counts)) => sizes
+            .iter()
+            .zip(counts)
+            .filter(|(_, c)| *c > 0)
+            .map(|(s, c)| VialCount { size: *s, count: c })
+            .collect(),
+        None => Vec::new(),
+    }
+}
+
+fn search(
+    sizes: &[f64],
+    i: usize,
+    total: f64,
+    dose: f64,
+    counts: &mut Vec<u32>,
+    best: &mut Option<(f64, u32, Vec<u32>)>,
+) {
+    if total + 1e-9 >= dose || i == sizes.len() {
+        if total + 1e-9 >= dose {
+            let n: u32 = counts.iter().sum();
+            let better = match best {
+                None => true,
+                Some((t, bn, _)) => total < *t - 1e-9 || ((total - *t).abs() <= 1e-9 && n < *bn),
+            };
+            if better {
+                *best = Some((total, n, counts.clone()));
+            }
+        }
+        return;
+    }
+    let size = sizes[i];
+    let max = ((dose - total) / size - 1e-9).ceil().max(0.0) as u32;
+    for c in 0..=max {
+        counts[i] = c;
+        search(sizes, i + 1, total + size * f64::from(c), dose, counts, best);
+    }
+    counts[i] = 0;
+}
+
+fn schedule(inputs: &Inputs, doses: &[DoseLine], nk_in_cycle: bool) -> Vec<ScheduleDay> {
+    let regimen = &NK_ACT_BC;
+    let mut events: Vec<(i32, Event)> = Vec::new();
+    for line in doses {
+        for (d, _) in &line.days {
+            events.push((
+                *d,
+                if line.once_within { Event::DoseWindow(line.drug) } else { Event::Dose(line.drug) },
+            ));
+        }
+    }
+    if nk_in_cycle {
+        events.push((regimen.nk.day, Event::NkInfusion));
+    }
+    // The next cycle's Day 1 is Day (cycle length + 1) of this one: Day 22 for 21 days.
+    let next = i32::try_from(regimen.cycle_length_days + 1).unwrap_or(22);
+    events.push((next, Event::NextCycle));
+    // The NK infusion comes before that day's IL-2 (IL-2 "within 24 h after NK infusion").
+    let order = |e: &Event| match e {
+        Event::DoseWindow(_) => 0,
+        Event::Dose(Drug::Interleukin2) => 3,
+        Event::Dose(_) => 1,
+        Event::NkInfusion => 2,
+        Event::NextCycle => 4,
+    };
+    events.sort_by_key(|(d, e)| (*d, order(e)));
+    let mut days: Vec<ScheduleDay> = Vec::new();
+    for (d, e) in events {
+        match days.last_mut() {
+            Some(last) if last.day == d => last.events.push(e),
+            _ => days.push(ScheduleDay {
+                day: d,
+                date: inputs.day1.and_then(|d1| date_of_day(d1, d)),
+                events: vec![e],
+            }),
+        }
+    }
+    days
+}

