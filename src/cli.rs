@@ -9,7 +9,6 @@ use serde::Serialize;
 use crate::engine::{NkState, Report, calculate};
 use crate::error::Field;
 use crate::input::{RawInputs, validate};
-use crate::numfmt::decimal;
 use crate::regimen::DoseUnit;
 use crate::settings::Settings;
 use crate::text;
@@ -60,6 +59,10 @@ pub struct OrderArgs {
     pub patient: crate::order::Patient,
     pub out: String,
     pub force: bool,
+    /// Who read and acknowledged the warnings (required when there are any).
+    pub acknowledged_by: String,
+    pub issued_by: String,
+    pub paper: Option<crate::settings::Paper>,
 }
 
 /// A usage problem, already worded.
@@ -83,6 +86,9 @@ pub fn parse_args(args: &[String]) -> Result<Command, Usage> {
     let mut json = false;
     let mut force = false;
     let mut out: Option<String> = None;
+    let mut acknowledged_by = String::new();
+    let mut issued_by = String::new();
+    let mut paper = None;
     let mut seen: Vec<String> = Vec::new();
     let mut it = args[1..].iter();
     while let Some(arg) = it.next() {
@@ -114,6 +120,17 @@ pub fn parse_args(args: &[String]) -> Result<Command, Usage> {
                     }
                 } else if order && name == "--out" {
                     out = Some(value()?);
+                } else if order && name == "--acknowledged-by" {
+                    acknowledged_by = value()?;
+                } else if order && name == "--issued-by" {
+                    issued_by = value()?;
+                } else if order && name == "--paper" {
+                    let v = value()?;
+                    paper = Some(match v.to_ascii_lowercase().as_str() {
+                        "a4" => crate::settings::Paper::A4,
+                        "letter" => crate::settings::Paper::Letter,
+                        _ => return Err(Usage(text::cli_bad_paper(&v))),
+                    });
                 } else if order && let Some(slot) = patient.option_mut(&name) {
                     *slot = value()?;
                 } else {
@@ -124,7 +141,7 @@ pub fn parse_args(args: &[String]) -> Result<Command, Usage> {
     }
     if order {
         let out = out.ok_or_else(|| Usage(text::cli_missing_value("--out")))?;
-        Ok(Command::Order(OrderArgs { raw, patient, out, force }))
+        Ok(Command::Order(OrderArgs { raw, patient, out, force, acknowledged_by, issued_by, paper }))
     } else {
         Ok(Command::Calc(CalcArgs { raw, json }))
     }
@@ -155,6 +172,71 @@ pub fn run_calc(args: &CalcArgs, settings: &Settings, out: &mut dyn Write, err: 
     } else {
         let _ = writeln!(err, "{}", text::cli_protocol_failed());
         Outcome::ProtocolCheckFailed
+    }
+}
+
+/// Runs `order`: validates everything, refuses (writing nothing) on invalid
+/// input, an out-of-range NK count or unacknowledged warnings, else writes the
+/// sheet atomically.
+pub fn run_order(
+    args: &OrderArgs,
+    settings: &Settings,
+    now: chrono::NaiveDateTime,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Outcome {
+    use crate::order::Order;
+    use crate::sheet::{SheetError, export_pdf};
+    let mut order = Order::new(now, settings.clone());
+    order.inputs = args.raw.clone();
+    order.patient = args.patient.clone();
+    order.issued_by = args.issued_by.trim().to_owned();
+    if let Some(paper) = args.paper {
+        order.settings.paper = paper;
+    }
+    let Some(report) = compute(&args.raw, &order.settings, err) else { return Outcome::Invalid };
+    if let Err(errors) = order.patient.validate(now.date()) {
+        for e in errors {
+            let _ = writeln!(err, "{}", text::cli_field_error(&e));
+        }
+        return Outcome::Invalid;
+    }
+    if !report.protocol_checks_pass() {
+        let _ = writeln!(err, "{} {}", text::cli_error_prefix(), text::refuse_nk_out_of_range());
+        return Outcome::ProtocolCheckFailed;
+    }
+    let by = args.acknowledged_by.trim();
+    if !report.warnings.is_empty() {
+        if by.is_empty() {
+            let _ = writeln!(
+                err,
+                "{} {}",
+                text::cli_error_prefix(),
+                text::refuse_unacknowledged(report.warnings.len())
+            );
+            for w in &report.warnings {
+                let _ = writeln!(err, "  - {}", w.message);
+            }
+            let _ = writeln!(err, "{}", text::cli_unacknowledged_hint());
+            return Outcome::Invalid;
+        }
+        order.acknowledge_all(&report, by, now);
+    }
+    let path = std::path::Path::new(&args.out);
+    match export_pdf(&order, now, path, args.force) {
+        Ok(()) => {
+            let _ = writeln!(out, "{}", text::written(path));
+            Outcome::Ok
+        }
+        Err(e) => {
+            let _ = writeln!(err, "{} {e}", text::cli_error_prefix());
+            match e {
+                SheetError::Invalid(_) | SheetError::Unacknowledged(_) => Outcome::Invalid,
+                SheetError::NkOutOfRange => Outcome::ProtocolCheckFailed,
+                SheetError::File(crate::order::FileError::Exists { .. }) => Outcome::Invalid,
+                SheetError::File(_) | SheetError::Font => Outcome::Failed,
+            }
+        }
     }
 }
 
@@ -203,9 +285,7 @@ pub fn render_text(r: &Report) -> String {
             line(format!("  {}", text::phase_reason(p)));
         }
         line(format!("  {}: {}", text::L_ROUTE, text::route_name(d.route)));
-        let days: Vec<String> = d.days.iter().map(|(day, date)| text::day_with_date(*day, *date)).collect();
-        let once = if d.once_within { format!("{} ", text::L_ONCE_WITHIN) } else { String::new() };
-        line(format!("  {}: {once}{}", text::L_DAYS, days.join(", ")));
+        line(format!("  {}: {}", text::L_DAYS, text::dose_days(d)));
         let p = &d.preparation;
         line(format!(
             "  {}: {}; {}: {}",
@@ -361,9 +441,4 @@ impl From<&Report> for JsonReport {
 /// Version line for `--version`.
 pub fn version_line() -> String {
     format!("{} {}", text::PROGRAM, env!("CARGO_PKG_VERSION"))
-}
-
-/// Keeps `decimal` reachable for callers that format JSON-adjacent numbers.
-pub fn plain_number(value: f64) -> String {
-    decimal(value, 4)
 }

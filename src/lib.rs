@@ -19,5 +19,6 @@ pub mod numfmt;
 pub mod order;
 pub mod regimen;
 pub mod settings;
+pub mod sheet;
 pub mod text;
 pub mod units;

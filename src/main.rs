@@ -30,7 +30,10 @@ fn run(args: &[String]) -> Outcome {
             Outcome::Ok
         }
         Ok(Command::Calc(a)) => cli::run_calc(&a, &Settings::default(), &mut out, &mut err),
-        Ok(Command::Order(_)) | Ok(Command::Window) => {
+        Ok(Command::Order(a)) => {
+            cli::run_order(&a, &Settings::default(), nkact_dose::clock::now_local(), &mut out, &mut err)
+        }
+        Ok(Command::Window) => {
             print!("{}", text::CLI_HELP);
             Outcome::Ok
         }

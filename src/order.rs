@@ -173,6 +173,20 @@ impl Order {
         format!("{:04X}-{:04X}", folded >> 16, folded & 0xffff)
     }
 
+    /// Records that `by` acknowledged every warning of `report` at `at`.
+    pub fn acknowledge_all(&mut self, report: &Report, by: &str, at: NaiveDateTime) {
+        self.acknowledged = report
+            .warnings
+            .iter()
+            .map(|w| Acknowledgement {
+                code: w.code.clone(),
+                message: w.message.clone(),
+                by: by.to_owned(),
+                at,
+            })
+            .collect();
+    }
+
     /// True when every warning of `report` has been acknowledged.
     pub fn all_acknowledged(&self, report: &Report) -> bool {
         report

@@ -127,6 +127,14 @@ pub fn amount(value: f64, unit: DoseUnit) -> String {
     }
 }
 
+/// A dose in large type: "1092 mg", "910 000 units" (the millions stay in the working).
+pub fn amount_large(value: f64, unit: DoseUnit) -> String {
+    match unit {
+        DoseUnit::Mg => amount(value, unit),
+        DoseUnit::Units => format!("{} units", decimal(value, 0)),
+    }
+}
+
 /// A short amount for a label or table cell: "1092 mg", "0.91 million units".
 pub fn amount_short(value: f64, unit: DoseUnit) -> String {
     match unit {
@@ -201,6 +209,20 @@ pub fn date(date: NaiveDate) -> String {
     format!("{} ({})", date.format("%Y-%m-%d"), date.format("%a"))
 }
 
+/// The days of a dose: "Day 2 … , Day 4 …", or for a once-only window
+/// "once, on one day from Day -5 … to Day -3 …".
+pub fn dose_days(line: &DoseLine) -> String {
+    let days: Vec<String> = line.days.iter().map(|(d, date)| day_with_date(*d, *date)).collect();
+    match (line.once_within, line.days.first(), line.days.last()) {
+        (true, Some(first), Some(last)) if line.days.len() > 1 => format!(
+            "{L_ONCE_WITHIN} {} {L_TO} {}",
+            day_with_date(first.0, first.1),
+            day_with_date(last.0, last.1)
+        ),
+        _ => days.join(", "),
+    }
+}
+
 pub fn day_with_date(day: i32, when: Option<NaiveDate>) -> String {
     match when {
         Some(d) => format!("{} {}", day_label(day), date(d)),
@@ -237,12 +259,12 @@ pub fn phase_label(phase: Phase) -> &'static str {
 
 pub fn phase_reason(phase: Phase) -> String {
     match phase.reason {
-        PhaseReason::FirstCycle => "cycle 1: loading dose".to_owned(),
+        PhaseReason::FirstCycle => "cycle 1 starts with the loading dose".to_owned(),
         PhaseReason::IntervalWithin { days, max_days } => {
             format!("{days} days since the last dose (maintenance up to {max_days} days)")
         }
         PhaseReason::IntervalExceeded { days, max_days } => {
-            format!("{days} days since the last dose, more than {max_days}: re-load rule met")
+            format!("{days} days since the last dose (re-load at ≥ {} days): re-load rule met", max_days + 1)
         }
         PhaseReason::IntervalNotChecked => {
             "interval since the last dose not checked (dates not given)".to_owned()
@@ -332,7 +354,7 @@ pub fn nk_line(count: Option<f64>, state: NkState) -> String {
 
 pub fn weight_change_line(wc: &WeightChange) -> String {
     format!(
-        "{} → {}: {} % change (recalculate at {} % or more)",
+        "{} → {}: {} % change (recalculate at ≥ {} %)",
         kg(wc.previous_kg),
         kg(wc.current_kg),
         decimal(wc.change_pct, 1),
@@ -368,7 +390,12 @@ pub fn warn_interval_not_checked(drug: Drug) -> String {
 }
 
 pub fn warn_volume_too_small(line: &DoseLine) -> String {
-    format!("{}: {}", drug_name(line.drug), too_small_line(line))
+    format!(
+        "{}: {} is under the measurable minimum of {}; no dilution step is configured",
+        drug_name(line.drug),
+        volume(line.preparation.volume_ml),
+        volume(line.preparation.min_measurable_ml)
+    )
 }
 
 pub fn warn_nk_not_this_cycle(cycle: u32) -> String {
@@ -472,13 +499,15 @@ pub const L_BSA: &str = "BSA";
 pub const L_DOSE: &str = "Dose";
 pub const L_WORKING: &str = "Working";
 pub const L_ROUTE: &str = "Route";
+pub const L_ROUTE_DAYS: &str = "Route, day";
 pub const L_DAYS: &str = "Day(s)";
-pub const L_ONCE_WITHIN: &str = "once, on one day within";
+pub const L_ONCE_WITHIN: &str = "once, on one day from";
+pub const L_TO: &str = "to";
 pub const L_PREPARATION: &str = "Preparation";
 pub const L_STOCK: &str = "Stock";
 pub const L_DRAW: &str = "Draw";
 pub const L_VIALS: &str = "Vials";
-pub const L_DILUENT: &str = "Diluent";
+pub const L_DILUENT: &str = "Bag";
 pub const L_INFUSION: &str = "Infusion";
 pub const L_NK: &str = "NK cells";
 pub const L_SCHEDULE: &str = "Schedule";
@@ -517,7 +546,11 @@ USAGE:
   nkact-dose                          open the window
   nkact-dose calc  [OPTIONS]          print the doses with the working (--json for JSON)
   nkact-dose order [OPTIONS] --out FILE.pdf [--force]
-                                      write the pharmacy order sheet
+                                      write the pharmacy order sheet; also needs
+        --name TEXT --patient-id TEXT --dob YYYY-MM-DD --allergies TEXT
+        [--acknowledged-by NAME]  (required when there are warnings)
+        [--issued-by NAME] [--paper a4|letter]
+        An existing FILE is replaced only with --force.
   nkact-dose --help | --version
 
 OPTIONS:
@@ -563,6 +596,10 @@ pub fn cli_repeated_option(opt: &str) -> String {
     format!("{} option {opt} given more than once", cli_error_prefix())
 }
 
+pub fn cli_bad_paper(value: &str) -> String {
+    format!("{} --paper {value:?}: accepted a4 or letter", cli_error_prefix())
+}
+
 pub fn cli_protocol_failed() -> String {
     format!("{PROGRAM}: a protocol check failed: see the NK cells line")
 }
@@ -602,4 +639,95 @@ pub fn file_error(e: &crate::order::FileError) -> String {
             )
         }
     }
+}
+
+// ---------------------------------------------------------------- order sheet
+
+pub const S_TITLE: &str = "Pharmacy order sheet";
+pub const S_ORDER: &str = "Order";
+pub const S_PAGE: &str = "Page";
+pub const S_OF: &str = "of";
+pub const S_PATIENT: &str = "Patient";
+pub const S_NAME: &str = "Name";
+pub const S_RECORD: &str = "Record number";
+pub const S_DOB: &str = "Date of birth";
+pub const S_ALLERGIES: &str = "Allergies";
+pub const S_ORDER_DATE: &str = "Order date";
+pub const S_DIAGNOSIS: &str = "Diagnosis";
+pub const S_DIAGNOSIS_VALUE: &str = "HER2-positive metastatic breast cancer";
+pub const S_ISSUED_BY: &str = "Issued by";
+pub const S_BASIS: &str = "Basis of the doses";
+pub const S_HEIGHT: &str = "Height";
+pub const S_WEIGHT: &str = "Weight";
+pub const S_PREVIOUS_WEIGHT: &str = "Previous dosing weight";
+pub const S_SCHEDULE: &str = "Schedule, in administration order";
+pub const S_DOSES: &str = "Doses, in administration order";
+pub const S_PHASE: &str = "Phase";
+pub const S_WARNINGS: &str = "Warnings acknowledged";
+pub const S_ACK_BY: &str = "acknowledged by";
+pub const S_AT: &str = "at";
+pub const S_SIGNATURES: &str = "Signatures";
+pub const S_PRESCRIBER: &str = "Prescriber";
+pub const S_PHARMACIST: &str = "Pharmacist validation";
+pub const S_DOUBLE_CHECK: &str = "Independent double-check";
+pub const S_SIG_NAME: &str = "Name:";
+pub const S_SIG_SIGNATURE: &str = "Signature:";
+pub const S_SIG_DATE: &str = "Date and time:";
+pub const S_VERIFIED_BY: &str = "Verified by";
+pub const S_DOUBLE_CHECK_SCOPE: &str =
+    "Checks drug, dose, calculation and its variables, volume, route, rate, cycle and day.";
+pub const S_GENERATED: &str = "generated";
+pub const S_FINGERPRINT: &str = "fingerprint";
+pub const S_NONE_KNOWN_HINT: &str = "none";
+
+pub fn sheet_header_left() -> String {
+    format!("{} · {} · {}", NK_ACT_BC.name, NK_ACT_BC.protocol, NK_ACT_BC.sponsor_code)
+}
+
+pub fn sheet_cycle(cycle: u32) -> String {
+    format!("{L_CYCLE} {cycle}")
+}
+
+pub fn sheet_page(page: usize, pages: usize) -> String {
+    format!("{S_PAGE} {page} {S_OF} {pages}")
+}
+
+pub fn datetime(t: chrono::NaiveDateTime) -> String {
+    t.format("%Y-%m-%d %H:%M").to_string()
+}
+
+pub fn sheet_footer(version: &str, generated: chrono::NaiveDateTime, fingerprint: &str) -> String {
+    format!("{PROGRAM} {version} · {S_GENERATED} {} · {S_FINGERPRINT} {fingerprint}", datetime(generated))
+}
+
+pub fn acknowledged_line(message: &str, by: &str, at: chrono::NaiveDateTime) -> String {
+    format!("{message} — {S_ACK_BY} {by} {S_AT} {}", datetime(at))
+}
+
+pub fn verified_line(verifier: &str, at: chrono::NaiveDateTime) -> String {
+    format!("{S_VERIFIED_BY} {verifier} {S_AT} {}", datetime(at))
+}
+
+// ---------------------------------------------------------------- export refusals
+
+pub fn refuse_invalid() -> &'static str {
+    "No order sheet: fix the inputs marked in error first."
+}
+
+pub fn refuse_nk_out_of_range() -> String {
+    format!("No order sheet: the NK cell count is out of range; it must be within {} cells.", nk_range())
+}
+
+pub fn refuse_unacknowledged(count: usize) -> String {
+    format!("No order sheet: {count} warning(s) must be acknowledged first.")
+}
+
+pub const REFUSE_FONT: &str = "No order sheet: the embedded font could not be loaded.";
+
+pub fn cli_unacknowledged_hint() -> &'static str {
+    "read the warnings with `nkact-dose calc`, then add --acknowledged-by NAME to record that NAME acknowledged them"
+}
+
+pub fn written(path: &std::path::Path) -> String {
+    format!("Order sheet written to {}", path.display())
 }

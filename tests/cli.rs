@@ -252,3 +252,74 @@ fn help_and_version() {
     let o = run(&["--version"]);
     assert!(stdout(&o).starts_with("nkact-dose "));
 }
+
+fn order_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("nkact-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+const PATIENT: &[&str] =
+    &["--name", "Lucía Gómez", "--patient-id", "HC-8", "--dob", "1975-07-07", "--allergies", "none known"];
+
+fn order_args<'a>(out: &'a str, extra: &[&'a str]) -> Vec<&'a str> {
+    let mut a = vec!["order", "--weight", "70", "--height", "170", "--day1", "2026-03-02", "--out", out];
+    a.extend_from_slice(PATIENT);
+    a.extend_from_slice(extra);
+    a
+}
+
+#[test]
+fn order_writes_a_pdf_and_exits_0() {
+    let dir = order_dir("ok");
+    let out = dir.join("order.pdf");
+    let out_s = out.to_str().unwrap();
+    let o = run(&order_args(out_s, &["--nk-cells", "2e8", "--acknowledged-by", "Farm. A. García"]));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF"));
+    // Existing file: refused without --force, untouched; replaced with --force.
+    let before = std::fs::read(&out).unwrap();
+    let o = run(&order_args(out_s, &["--nk-cells", "3e8", "--acknowledged-by", "A"]));
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("already exists"));
+    assert_eq!(std::fs::read(&out).unwrap(), before);
+    let o = run(&order_args(out_s, &["--nk-cells", "3e8", "--acknowledged-by", "A", "--force"]));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+#[test]
+fn order_refuses_and_writes_nothing() {
+    let dir = order_dir("refuse");
+    let out = dir.join("order.pdf");
+    let out_s = out.to_str().unwrap();
+    // (extra args, expected exit code, text expected on stderr)
+    let cases: &[(&[&str], i32, &str)] = &[
+        (&["--nk-cells", "5.01e8", "--acknowledged-by", "A"], 1, "out of range"),
+        (&["--nk-cells", "4.99e7", "--acknowledged-by", "A"], 1, "out of range"),
+        (&["--weight", "7O", "--acknowledged-by", "A"], 2, "Weight"),
+        (&["--acknowledged-by", "A", "--dob", "2099-01-01"], 2, "Date of birth"),
+        (&[], 2, "must be acknowledged"),
+    ];
+    for (extra, code, says) in cases {
+        let mut args = order_args(out_s, &[]);
+        for pair in extra.chunks(2) {
+            if let Some(pos) = args.iter().position(|a| *a == pair[0]) {
+                args[pos + 1] = pair[1];
+            } else {
+                args.extend_from_slice(pair);
+            }
+        }
+        let o = run(&args);
+        assert_eq!(o.status.code(), Some(*code), "{extra:?}: {}", stderr(&o));
+        assert!(stderr(&o).contains(says), "{extra:?}: {}", stderr(&o));
+        assert!(!out.exists(), "{extra:?} wrote a file");
+    }
+    let mut missing_allergies = order_args(out_s, &["--acknowledged-by", "A"]);
+    let pos = missing_allergies.iter().position(|a| *a == "--allergies").unwrap();
+    missing_allergies[pos + 1] = "";
+    let o = run(&missing_allergies);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("Allergies"), "{}", stderr(&o));
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 0, "nothing written, no temporary file left");
+}
