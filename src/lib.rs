@@ -9,11 +9,14 @@
 //! come from [`text`].
 #![forbid(unsafe_code)]
 
+pub mod app;
 pub mod bsa;
 pub mod cli;
 pub mod clock;
+pub mod doublecheck;
 pub mod engine;
 pub mod error;
+pub mod gui;
 pub mod input;
 pub mod numfmt;
 pub mod order;

@@ -8,11 +8,13 @@ use nkact_dose::settings::Settings;
 use nkact_dose::text;
 
 fn main() -> ExitCode {
+    // Process start, for the first-frame timing (a monotonic stopwatch, not the clock).
+    let started = std::time::Instant::now();
     let args: Vec<String> = std::env::args().skip(1).collect();
-    ExitCode::from(run(&args).code())
+    ExitCode::from(run(&args, started).code())
 }
 
-fn run(args: &[String]) -> Outcome {
+fn run(args: &[String], started: std::time::Instant) -> Outcome {
     let mut out = std::io::stdout().lock();
     let mut err = std::io::stderr().lock();
     match cli::parse_args(args) {
@@ -33,9 +35,13 @@ fn run(args: &[String]) -> Outcome {
         Ok(Command::Order(a)) => {
             cli::run_order(&a, &Settings::default(), nkact_dose::clock::now_local(), &mut out, &mut err)
         }
-        Ok(Command::Window) => {
-            print!("{}", text::CLI_HELP);
-            Outcome::Ok
-        }
+        Ok(Command::Window) => match nkact_dose::gui::run(started) {
+            Ok(()) => Outcome::Ok,
+            Err(e) => {
+                use std::io::Write;
+                let _ = writeln!(err, "{} {}", text::cli_error_prefix(), text::cli_window_failed(&e));
+                Outcome::Failed
+            }
+        },
     }
 }

@@ -46,6 +46,8 @@ pub struct Settings {
     /// Weight change (percent) that asks for a recalculation.
     pub weight_change_threshold_pct: f64,
     pub paper: Paper,
+    /// A bag's labelled dose may differ from the ordered dose by this much (percent) at the double-check.
+    pub double_check_tolerance_pct: f64,
     /// One entry per drug, in administration order.
     pub products: Vec<ProductSettings>,
 }
@@ -58,6 +60,8 @@ impl Default for Settings {
             min_measurable_ml: r.min_measurable_ml,
             weight_change_threshold_pct: r.weight_change_threshold_pct,
             paper: Paper::A4,
+            // Window issue: each bag dose must match the ordered dose within 1 %.
+            double_check_tolerance_pct: 1.0,
             products: r
                 .products
                 .iter()
@@ -98,6 +102,11 @@ impl Settings {
         }
         if !positive(self.weight_change_threshold_pct) || self.weight_change_threshold_pct > 100.0 {
             return bad(format!("weight_change_threshold_pct = {}", self.weight_change_threshold_pct));
+        }
+        if !(self.double_check_tolerance_pct.is_finite()
+            && (0.0..=10.0).contains(&self.double_check_tolerance_pct))
+        {
+            return bad(format!("double_check_tolerance_pct = {}", self.double_check_tolerance_pct));
         }
         for rule in NK_ACT_BC.drugs {
             let Some(p) = self.product(rule.drug) else {

@@ -600,6 +600,10 @@ pub fn cli_bad_paper(value: &str) -> String {
     format!("{} --paper {value:?}: accepted a4 or letter", cli_error_prefix())
 }
 
+pub fn cli_window_failed(detail: &str) -> String {
+    format!("the window could not open ({detail}); the command line still works: see --help")
+}
+
 pub fn cli_protocol_failed() -> String {
     format!("{PROGRAM}: a protocol check failed: see the NK cells line")
 }
@@ -730,4 +734,89 @@ pub fn cli_unacknowledged_hint() -> &'static str {
 
 pub fn written(path: &std::path::Path) -> String {
     format!("Order sheet written to {}", path.display())
+}
+
+// ---------------------------------------------------------------- double-check
+
+pub fn mismatch(m: &crate::doublecheck::Mismatch) -> String {
+    use crate::doublecheck::Mismatch;
+    match m {
+        Mismatch::NoVerifier => "The verifier's name is required.".to_owned(),
+        Mismatch::SamePerson => {
+            "The double-check must be done by a second person, not the one who issued the order.".to_owned()
+        }
+        Mismatch::Measure { field, first, second } => {
+            format!("{} differs: first entry {first:?}, double-check {second:?}.", field_label(*field))
+        }
+        Mismatch::Dose { drug, ordered, labelled, tolerance_pct } => format!(
+            "{}: bag label {labelled:?} is not within {} % of the ordered {}.",
+            drug_name(*drug),
+            decimal(*tolerance_pct, 2),
+            amount_large(*ordered, unit_of(*drug))
+        ),
+    }
+}
+
+fn unit_of(drug: Drug) -> DoseUnit {
+    NK_ACT_BC.drugs.iter().find(|r| r.drug == drug).map(|r| r.unit).unwrap_or(DoseUnit::Mg)
+}
+
+// ---------------------------------------------------------------- window
+
+pub const G_NEW: &str = "New order";
+pub const G_OPEN: &str = "Open…";
+pub const G_SAVE: &str = "Save…";
+pub const G_DARK: &str = "Dark theme";
+pub const G_MEASURES: &str = "Measures";
+pub const G_NK_PRODUCT: &str = "NK cell product";
+pub const G_ISSUED_BY: &str = "Your name (issued by)";
+pub const G_OPTIONAL: &str = "optional";
+pub const G_DATE_HINT: &str = "YYYY-MM-DD";
+pub const G_NK_HINT: &str = "empty = pending; 2e8, 2.5x10^8";
+pub const G_ALLERGIES_HINT: &str = "type \"none known\" if none";
+pub const G_SITE_SETTINGS: &str = "Site settings";
+pub const G_ROUNDING: &str = "mg rounding increment (mg)";
+pub const G_IL2_DILUTION: &str = "IL-2 dilution (million units/mL)";
+pub const G_APPLY_SETTINGS: &str = "Apply settings";
+pub const G_SETTINGS_INVALID: &str = "Settings not applied: use plain positive numbers such as 1 or 0,5.";
+pub const G_PAPER: &str = "Paper";
+pub const G_NO_DOSES: &str =
+    "No doses: fix the fields marked in red. Nothing is calculated from incomplete or invalid input.";
+pub const G_DOUBLE_CHECK: &str = "Double-check";
+pub const G_EXPORT: &str = "Export PDF…";
+pub const G_REPLACE: &str = "Replace";
+pub const G_ACK_NEEDS_NAME: &str = "Type your name (issued by) to acknowledge warnings.";
+pub const G_DOUBLE_CHECK_TITLE: &str = "Independent double-check";
+pub const G_DOUBLE_CHECK_INTRO: &str = "Second professional: re-enter the measures from the source, without looking at the first entries, and type the dose printed on each prepared bag's label.";
+pub const G_VERIFIER: &str = "Verifier name";
+pub const G_RE_WEIGHT: &str = "Re-entered weight (kg)";
+pub const G_RE_HEIGHT: &str = "Re-entered height (cm)";
+pub const G_RE_NK: &str = "Re-entered NK cells";
+pub const G_BAG_LABELS: &str = "Doses on the bag labels";
+pub const G_COMPARE: &str = "Compare";
+pub const G_CANCEL: &str = "Cancel";
+pub const G_ORDER_FILES: &str = "nkact-dose order";
+pub const G_TYPED_PATH_TITLE: &str = "File path";
+pub const G_PATH: &str = "Path";
+pub const G_SAVE_TO_PATH: &str = "Save order to path";
+pub const G_OPEN_PATH: &str = "Open order from path";
+pub const G_EXPORT_TO_PATH: &str = "Export PDF to path";
+pub const G_TYPE_A_PATH: &str = "Type a file path first.";
+pub const G_NO_CHOOSER: &str =
+    "No file was chosen. If no file chooser appeared on this workstation, type a path below.";
+
+pub fn g_bag_label(drug: Drug, unit: DoseUnit) -> String {
+    format!("{} ({})", drug_name(drug), unit_symbol(unit))
+}
+
+pub fn g_saved(path: &std::path::Path) -> String {
+    format!("Order saved to {}", path.display())
+}
+
+pub fn g_opened(path: &std::path::Path) -> String {
+    format!("Order opened from {}; doses recalculated from its inputs", path.display())
+}
+
+pub fn g_confirm_replace(path: &std::path::Path) -> String {
+    format!("{} already exists. Replace it?", path.display())
 }

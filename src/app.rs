@@ -1,0 +1,347 @@
+//! The window's state and actions, without drawing: what the form holds,
+//! what a button does, what persists. [`crate::gui`] draws this state and
+//! turns clicks into [`Action`]s applied after the frame. Doses are never
+//! stored here: they are recomputed from the order on every frame.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+
+use crate::bsa::BsaFormula;
+use crate::doublecheck::{SecondEntry, compare};
+use crate::engine::Report;
+use crate::error::InputError;
+use crate::input::{RawInputs, parse_decimal};
+use crate::order::{self, Acknowledgement, FileError, Order, Verification};
+use crate::regimen::Drug;
+use crate::settings::{Paper, Settings};
+use crate::sheet::{self, SheetError};
+use crate::text;
+
+/// What persists between launches: preferences only, never a patient's data.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Preferences {
+    pub bsa_formula: BsaFormula,
+    pub dark: bool,
+    pub settings: Settings,
+}
+
+impl Default for Preferences {
+    fn default() -> Self {
+        Preferences { bsa_formula: BsaFormula::Mosteller, dark: false, settings: Settings::default() }
+    }
+}
+
+/// A message for the status line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    Info(String),
+    Error(String),
+}
+
+/// What the window is showing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    /// The order form and its results.
+    Form,
+    /// The second person's blind re-entry: the first entries are hidden.
+    DoubleCheck,
+}
+
+/// Which file a chooser is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Save,
+    Open,
+    Export,
+}
+
+/// What a click asks for; applied after the frame.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    NewOrder,
+    /// Write the order file (the chooser already confirmed any replacement).
+    SaveTo(PathBuf),
+    OpenFrom(PathBuf),
+    /// Write the PDF; `replace` when the chooser or the person confirmed it.
+    ExportTo {
+        path: PathBuf,
+        replace: bool,
+    },
+    /// Use the typed path for this kind of file.
+    TypedPath(FileKind),
+    /// A chooser came back empty: cancelled, or no chooser service.
+    ChooserEmpty(FileKind),
+    Acknowledge {
+        code: String,
+        message: String,
+        acknowledged: bool,
+    },
+    StartDoubleCheck,
+    CancelDoubleCheck,
+    SubmitDoubleCheck,
+    SetFormula(BsaFormula),
+    SetDark(bool),
+    SetPaper(Paper),
+    ApplySiteSettings,
+}
+
+/// Site settings as typed in the window.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SettingsText {
+    pub mg_rounding_increment: String,
+    pub il2_dilution_million_per_ml: String,
+    pub error: Option<String>,
+}
+
+/// Everything the window holds.
+pub struct AppState {
+    pub order: Order,
+    pub prefs: Preferences,
+    pub mode: Mode,
+    pub second: SecondEntry,
+    /// Differences found by the last double-check, worded.
+    pub mismatches: Vec<String>,
+    pub notice: Option<Notice>,
+    /// A path typed by hand, for machines without a file chooser.
+    pub path_input: String,
+    /// Shown once a chooser came back empty.
+    pub show_path_input: bool,
+    /// A typed export path that exists, waiting for "Replace".
+    pub confirm_replace: Option<PathBuf>,
+    pub settings_text: SettingsText,
+    /// The inputs a recorded verification was made on.
+    verified_inputs: Option<RawInputs>,
+    clock: fn() -> NaiveDateTime,
+}
+
+impl AppState {
+    /// A new, empty order with these preferences; `clock` is the one source of time.
+    pub fn new(prefs: Preferences, clock: fn() -> NaiveDateTime) -> Self {
+        let order = Self::fresh_order(&prefs, clock());
+        let settings_text = SettingsText::from(&prefs.settings);
+        AppState {
+            order,
+            prefs,
+            mode: Mode::Form,
+            second: SecondEntry::default(),
+            mismatches: Vec::new(),
+            notice: None,
+            path_input: String::new(),
+            show_path_input: false,
+            confirm_replace: None,
+            settings_text,
+            verified_inputs: None,
+            clock,
+        }
+    }
+
+    fn fresh_order(prefs: &Preferences, now: NaiveDateTime) -> Order {
+        let mut order = Order::new(now, prefs.settings.clone());
+        order.inputs.bsa_formula = prefs.bsa_formula.key().to_owned();
+        order
+    }
+
+    pub fn now(&self) -> NaiveDateTime {
+        (self.clock)()
+    }
+
+    /// The report, recomputed from the order.
+    pub fn report(&self) -> Result<Report, Vec<InputError>> {
+        self.order.report()
+    }
+
+    /// Whether the sheet may be exported now, and if not why.
+    pub fn printable(&self) -> Result<Report, SheetError> {
+        sheet::printable(&self.order, self.now().date())
+    }
+
+    /// Applies one action.
+    pub fn apply(&mut self, action: Action) {
+        match action {
+            Action::NewOrder => {
+                self.order = Self::fresh_order(&self.prefs, self.now());
+                self.verified_inputs = None;
+                self.mode = Mode::Form;
+                self.second = SecondEntry::default();
+                self.mismatches.clear();
+                self.notice = None;
+            }
+            Action::SaveTo(path) => self.save_to(&path),
+            Action::OpenFrom(path) => self.open_from(&path),
+            Action::ExportTo { path, replace } => self.export_to(&path, replace),
+            Action::TypedPath(kind) => {
+                let path = PathBuf::from(self.path_input.trim());
+                if self.path_input.trim().is_empty() {
+                    self.notice = Some(Notice::Error(text::G_TYPE_A_PATH.to_owned()));
+                    return;
+                }
+                match kind {
+                    FileKind::Save => self.save_to(&path),
+                    FileKind::Open => self.open_from(&path),
+                    FileKind::Export => self.export_to(&path, false),
+                }
+            }
+            Action::ChooserEmpty(_) => {
+                self.show_path_input = true;
+                self.notice = Some(Notice::Info(text::G_NO_CHOOSER.to_owned()));
+            }
+            Action::Acknowledge { code, message, acknowledged } => {
+                self.order.acknowledged.retain(|a| !(a.code == code && a.message == message));
+                let by = self.order.issued_by.trim().to_owned();
+                if acknowledged && !by.is_empty() {
+                    self.order.acknowledged.push(Acknowledgement { code, message, by, at: self.now() });
+                }
+            }
+            Action::StartDoubleCheck => {
+                self.second = SecondEntry::default();
+                self.mismatches.clear();
+                self.mode = Mode::DoubleCheck;
+            }
+            Action::CancelDoubleCheck => {
+                self.second = SecondEntry::default();
+                self.mode = Mode::Form;
+            }
+            Action::SubmitDoubleCheck => self.submit_double_check(),
+            Action::SetFormula(f) => {
+                self.order.inputs.bsa_formula = f.key().to_owned();
+                self.prefs.bsa_formula = f;
+            }
+            Action::SetDark(dark) => self.prefs.dark = dark,
+            Action::SetPaper(paper) => {
+                self.order.settings.paper = paper;
+                self.prefs.settings.paper = paper;
+            }
+            Action::ApplySiteSettings => self.apply_site_settings(),
+        }
+    }
+
+    /// Keeps derived records honest after every frame: a verification made on
+    /// other inputs is cleared, and acknowledgements of warnings that no
+    /// longer apply are dropped.
+    pub fn after_frame(&mut self) {
+        if self.order.verification.is_some() && self.verified_inputs.as_ref() != Some(&self.order.inputs) {
+            self.order.verification = None;
+            self.verified_inputs = None;
+        }
+        match self.report() {
+            Ok(report) => self
+                .order
+                .acknowledged
+                .retain(|a| report.warnings.iter().any(|w| w.code == a.code && w.message == a.message)),
+            Err(_) => self.order.acknowledged.clear(),
+        }
+    }
+
+    fn save_to(&mut self, path: &Path) {
+        self.notice = Some(match order::save(&self.order, path) {
+            Ok(()) => Notice::Info(text::g_saved(path)),
+            Err(e) => Notice::Error(e.to_string()),
+        });
+    }
+
+    fn open_from(&mut self, path: &Path) {
+        match order::load(path) {
+            Ok(order) => {
+                self.verified_inputs = order.verification.as_ref().map(|_| order.inputs.clone());
+                self.settings_text = SettingsText::from(&order.settings);
+                self.order = order;
+                self.mode = Mode::Form;
+                self.mismatches.clear();
+                self.notice = Some(Notice::Info(text::g_opened(path)));
+            }
+            // Nothing in the window changes when a file is refused.
+            Err(e) => self.notice = Some(Notice::Error(e.to_string())),
+        }
+    }
+
+    fn export_to(&mut self, path: &Path, replace: bool) {
+        self.confirm_replace = None;
+        let now = self.now();
+        self.notice = Some(match sheet::export_pdf(&self.order, now, path, replace) {
+            Ok(()) => Notice::Info(text::written(path)),
+            Err(SheetError::File(FileError::Exists { .. })) => {
+                self.confirm_replace = Some(path.to_owned());
+                Notice::Info(text::g_confirm_replace(path))
+            }
+            Err(e) => Notice::Error(e.to_string()),
+        });
+    }
+
+    fn submit_double_check(&mut self) {
+        let report = match self.report() {
+            Ok(r) => r,
+            Err(_) => {
+                self.mismatches = vec![text::refuse_invalid().to_owned()];
+                return;
+            }
+        };
+        let tolerance = self.order.settings.double_check_tolerance_pct;
+        match compare(&self.order.inputs, &self.order.issued_by, &report, &self.second, tolerance) {
+            Ok(()) => {
+                let at = self.now();
+                self.order.verification =
+                    Some(Verification { verifier: self.second.verifier.trim().to_owned(), at });
+                self.verified_inputs = Some(self.order.inputs.clone());
+                self.mismatches.clear();
+                self.second = SecondEntry::default();
+                self.mode = Mode::Form;
+                self.notice = Some(Notice::Info(text::verified_line(
+                    &self.order.verification.as_ref().map(|v| v.verifier.clone()).unwrap_or_default(),
+                    at,
+                )));
+            }
+            Err(list) => {
+                // A mismatch records nothing.
+                self.order.verification = None;
+                self.mismatches = list.iter().map(text::mismatch).collect();
+            }
+        }
+    }
+
+    fn apply_site_settings(&mut self) {
+        let t = &self.settings_text;
+        let mut settings = self.order.settings.clone();
+        let increment = parse_decimal(&t.mg_rounding_increment);
+        let dilution = if t.il2_dilution_million_per_ml.trim().is_empty() {
+            Some(None)
+        } else {
+            parse_decimal(&t.il2_dilution_million_per_ml).map(|m| Some(m * 1e6))
+        };
+        let (Some(increment), Some(dilution)) = (increment, dilution) else {
+            self.settings_text.error = Some(text::G_SETTINGS_INVALID.to_owned());
+            return;
+        };
+        settings.mg_rounding_increment = increment;
+        for p in &mut settings.products {
+            if p.drug == Drug::Interleukin2 {
+                p.dilute_to_per_ml = dilution;
+            }
+        }
+        match settings.validate() {
+            Ok(()) => {
+                self.order.settings = settings.clone();
+                self.prefs.settings = settings;
+                self.settings_text.error = None;
+            }
+            Err(e) => self.settings_text.error = Some(e.to_string()),
+        }
+    }
+}
+
+impl From<&Settings> for SettingsText {
+    fn from(s: &Settings) -> Self {
+        let dilution = s
+            .product(Drug::Interleukin2)
+            .and_then(|p| p.dilute_to_per_ml)
+            .map(|c| crate::numfmt::decimal(c / 1e6, 4))
+            .unwrap_or_default();
+        SettingsText {
+            mg_rounding_increment: crate::numfmt::decimal(s.mg_rounding_increment, 4),
+            il2_dilution_million_per_ml: dilution,
+            error: None,
+        }
+    }
+}

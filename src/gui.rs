@@ -1,0 +1,562 @@
+//! The desktop window (eframe/egui, glow renderer). It draws [`AppState`]
+//! and the report the engine returns; it does no arithmetic of its own.
+//! Clicks become [`Action`]s applied after the frame. File choosers run off
+//! the UI thread; when none answers, a typed path is offered instead.
+
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+use eframe::egui::{self, Color32, RichText, TextEdit, Ui};
+
+use crate::app::{Action, AppState, FileKind, Mode, Notice, Preferences};
+use crate::bsa::BsaFormula;
+use crate::engine::{DoseLine, NkState, Report};
+use crate::error::{Field, InputError};
+use crate::regimen::Route;
+use crate::settings::Paper;
+use crate::text;
+
+const PREFS_KEY: &str = "nkact-dose-preferences";
+
+/// The window: the state, plus the channel file choosers answer on.
+pub struct GuiApp {
+    pub state: AppState,
+    actions: Vec<Action>,
+    chooser_tx: Sender<Action>,
+    chooser_rx: Receiver<Action>,
+    chooser_open: bool,
+    started: std::time::Instant,
+    first_frame_logged: bool,
+}
+
+impl GuiApp {
+    pub fn new(state: AppState) -> Self {
+        let (chooser_tx, chooser_rx) = channel();
+        GuiApp {
+            state,
+            actions: Vec::new(),
+            chooser_tx,
+            chooser_rx,
+            chooser_open: false,
+            started: std::time::Instant::now(),
+            first_frame_logged: false,
+        }
+    }
+
+    /// Draws one frame and applies what it asked for.
+    pub fn ui(&mut self, ui: &mut Ui) {
+        while let Ok(action) = self.chooser_rx.try_recv() {
+            self.chooser_open = false;
+            self.actions.push(action);
+        }
+        ui.ctx().set_theme(if self.state.prefs.dark { egui::Theme::Dark } else { egui::Theme::Light });
+        match self.state.mode {
+            Mode::Form => self.form_mode(ui),
+            Mode::DoubleCheck => double_check_ui(ui, &mut self.state, &mut self.actions),
+        }
+        for action in std::mem::take(&mut self.actions) {
+            match action {
+                Action::TypedPath(_) | Action::ExportTo { .. } | Action::SaveTo(_) | Action::OpenFrom(_) => {
+                    self.state.apply(action)
+                }
+                other => self.state.apply(other),
+            }
+        }
+        self.state.after_frame();
+    }
+
+    fn form_mode(&mut self, ui: &mut Ui) {
+        let mut choose: Option<FileKind> = None;
+        egui::Panel::top("toolbar").show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.heading(RichText::new(text::window_title()).strong());
+                ui.separator();
+                if ui.button(text::G_NEW).clicked() {
+                    self.actions.push(Action::NewOrder);
+                }
+                let idle = !self.chooser_open;
+                if ui.add_enabled(idle, egui::Button::new(text::G_OPEN)).clicked() {
+                    choose = Some(FileKind::Open);
+                }
+                if ui.add_enabled(idle, egui::Button::new(text::G_SAVE)).clicked() {
+                    choose = Some(FileKind::Save);
+                }
+                let mut dark = self.state.prefs.dark;
+                if ui.checkbox(&mut dark, text::G_DARK).changed() {
+                    self.actions.push(Action::SetDark(dark));
+                }
+            });
+            notice_ui(ui, &self.state.notice);
+        });
+        let report = self.state.report();
+        let errors: Vec<InputError> = report.as_ref().err().cloned().unwrap_or_default();
+        egui::Panel::left("form").resizable(true).default_size(420.0).show(ui, |ui| {
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                form_ui(ui, &mut self.state, &errors, &mut self.actions);
+                ui.add_space(8.0);
+                files_ui(ui, &mut self.state, &mut self.actions);
+            });
+        });
+        egui::CentralPanel::default().show(ui, |ui| {
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                if let Some(kind) = results_ui(ui, &mut self.state, report.as_ref().ok(), &mut self.actions) {
+                    choose = Some(kind);
+                }
+            });
+        });
+        if let Some(kind) = choose {
+            self.open_chooser(ui.ctx().clone(), kind);
+        }
+    }
+
+    /// Opens a native file chooser on another thread; its answer arrives as an action.
+    fn open_chooser(&mut self, ctx: egui::Context, kind: FileKind) {
+        self.chooser_open = true;
+        let tx = self.chooser_tx.clone();
+        let name = match kind {
+            FileKind::Export => format!("{}.pdf", self.state.order.order_id),
+            _ => format!("{}.json", self.state.order.order_id),
+        };
+        std::thread::spawn(move || {
+            let dialog = rfd::AsyncFileDialog::new();
+            let dialog = match kind {
+                FileKind::Export => dialog.add_filter("PDF", &["pdf"]).set_file_name(&name),
+                _ => dialog.add_filter(text::G_ORDER_FILES, &["json"]).set_file_name(&name),
+            };
+            let chosen = match kind {
+                FileKind::Open => block_on(dialog.pick_file()),
+                _ => block_on(dialog.save_file()),
+            };
+            let action = match (chosen.map(|h| h.path().to_owned()), kind) {
+                (None, k) => Action::ChooserEmpty(k),
+                (Some(p), FileKind::Save) => Action::SaveTo(p),
+                (Some(p), FileKind::Open) => Action::OpenFrom(p),
+                // The chooser itself asked before replacing an existing file.
+                (Some(p), FileKind::Export) => Action::ExportTo { path: p, replace: true },
+            };
+            let _ = tx.send(action);
+            ctx.request_repaint();
+        });
+    }
+}
+
+/// Runs a future to completion on this thread (the file chooser's), with std only.
+fn block_on<F: std::future::Future>(future: F) -> F::Output {
+    use std::sync::Arc;
+    use std::task::{Context, Poll, Wake, Waker};
+    struct Unpark(std::thread::Thread);
+    impl Wake for Unpark {
+        fn wake(self: Arc<Self>) {
+            self.0.unpark();
+        }
+    }
+    let waker = Waker::from(Arc::new(Unpark(std::thread::current())));
+    let mut cx = Context::from_waker(&waker);
+    let mut future = std::pin::pin!(future);
+    loop {
+        match future.as_mut().poll(&mut cx) {
+            Poll::Ready(v) => return v,
+            Poll::Pending => std::thread::park(),
+        }
+    }
+}
+
+fn notice_ui(ui: &mut Ui, notice: &Option<Notice>) {
+    match notice {
+        Some(Notice::Info(s)) => {
+            ui.label(s);
+        }
+        Some(Notice::Error(s)) => {
+            ui.colored_label(ui.visuals().error_fg_color, s);
+        }
+        None => {}
+    }
+}
+
+/// A labelled single-line field; its error, if any, below it in the error colour.
+fn field(ui: &mut Ui, label: &str, value: &mut String, hint: &str, error: Option<String>) -> egui::Response {
+    let response = ui
+        .horizontal(|ui| {
+            let l = ui.add_sized([190.0, 20.0], egui::Label::new(label));
+            ui.add(TextEdit::singleline(value).hint_text(hint.to_owned()).desired_width(180.0))
+                .labelled_by(l.id)
+        })
+        .inner;
+    if let Some(e) = error {
+        ui.colored_label(ui.visuals().error_fg_color, e);
+    }
+    response
+}
+
+fn error_for(errors: &[InputError], f: Field) -> Option<String> {
+    errors.iter().find(|e| e.field == f).map(text::input_error_short)
+}
+
+fn section(ui: &mut Ui, title: &str) {
+    ui.add_space(6.0);
+    ui.label(RichText::new(title).strong().size(16.0));
+}
+
+fn form_ui(ui: &mut Ui, s: &mut AppState, errors: &[InputError], actions: &mut Vec<Action>) {
+    let today = s.now().date();
+    let patient_errors = s.order.patient.validate(today).err().unwrap_or_default();
+    section(ui, text::S_PATIENT);
+    let p = &mut s.order.patient;
+    field(ui, text::field_label(Field::PatientName), &mut p.name, "", None);
+    field(ui, text::field_label(Field::PatientId), &mut p.identifier, "", None);
+    let dob_error =
+        error_for(&patient_errors, Field::DateOfBirth).filter(|_| !p.date_of_birth.trim().is_empty());
+    field(ui, text::field_label(Field::DateOfBirth), &mut p.date_of_birth, text::G_DATE_HINT, dob_error);
+    field(ui, text::field_label(Field::Allergies), &mut p.allergies, text::G_ALLERGIES_HINT, None);
+    field(ui, text::G_ISSUED_BY, &mut s.order.issued_by, "", None);
+
+    section(ui, text::G_MEASURES);
+    let i = &mut s.order.inputs;
+    field(ui, text::field_label(Field::Weight), &mut i.weight, "70,5", error_for(errors, Field::Weight));
+    field(ui, text::field_label(Field::Height), &mut i.height, "170", error_for(errors, Field::Height));
+    let current = crate::input::parse_formula(&i.bsa_formula).unwrap_or_default();
+    ui.horizontal(|ui| {
+        let l = ui.add_sized([190.0, 20.0], egui::Label::new(text::field_label(Field::BsaFormula)));
+        egui::ComboBox::from_id_salt("bsa-formula")
+            .selected_text(text::formula_name(current))
+            .show_ui(ui, |ui| {
+                for f in BsaFormula::ALL {
+                    if ui.selectable_label(f == current, text::formula_name(f)).clicked() {
+                        actions.push(Action::SetFormula(f));
+                    }
+                }
+            })
+            .response
+            .labelled_by(l.id);
+    });
+    field(
+        ui,
+        text::field_label(Field::BsaCap),
+        &mut i.bsa_cap,
+        text::G_OPTIONAL,
+        error_for(errors, Field::BsaCap),
+    );
+    field(
+        ui,
+        text::field_label(Field::PreviousWeight),
+        &mut i.previous_weight,
+        text::G_OPTIONAL,
+        error_for(errors, Field::PreviousWeight),
+    );
+
+    section(ui, text::L_CYCLE);
+    field(ui, text::field_label(Field::Cycle), &mut i.cycle, "1", error_for(errors, Field::Cycle));
+    field(ui, text::field_label(Field::Day1), &mut i.day1, text::G_DATE_HINT, error_for(errors, Field::Day1));
+    let later = i.cycle.trim().parse::<u32>().is_ok_and(|c| c >= 2);
+    if later || !i.last_trastuzumab.is_empty() || !i.last_pertuzumab.is_empty() {
+        field(
+            ui,
+            text::field_label(Field::LastTrastuzumab),
+            &mut i.last_trastuzumab,
+            text::G_DATE_HINT,
+            error_for(errors, Field::LastTrastuzumab),
+        );
+        field(
+            ui,
+            text::field_label(Field::LastPertuzumab),
+            &mut i.last_pertuzumab,
+            text::G_DATE_HINT,
+            error_for(errors, Field::LastPertuzumab),
+        );
+    }
+
+    section(ui, text::G_NK_PRODUCT);
+    field(
+        ui,
+        text::field_label(Field::NkCells),
+        &mut i.nk_cells,
+        text::G_NK_HINT,
+        error_for(errors, Field::NkCells),
+    );
+
+    egui::CollapsingHeader::new(text::G_SITE_SETTINGS).show(ui, |ui| {
+        let t = &mut s.settings_text;
+        field(ui, text::G_ROUNDING, &mut t.mg_rounding_increment, "1", None);
+        field(ui, text::G_IL2_DILUTION, &mut t.il2_dilution_million_per_ml, text::G_OPTIONAL, None);
+        if let Some(e) = &t.error {
+            ui.colored_label(ui.visuals().error_fg_color, e);
+        }
+        if ui.button(text::G_APPLY_SETTINGS).clicked() {
+            actions.push(Action::ApplySiteSettings);
+        }
+        ui.horizontal(|ui| {
+            ui.label(text::G_PAPER);
+            let paper = s.order.settings.paper;
+            for (p, name) in [(Paper::A4, "A4"), (Paper::Letter, "US Letter")] {
+                if ui.radio(paper == p, name).clicked() {
+                    actions.push(Action::SetPaper(p));
+                }
+            }
+        });
+    });
+}
+
+fn files_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Action>) {
+    if !s.show_path_input {
+        return;
+    }
+    section(ui, text::G_TYPED_PATH_TITLE);
+    field(ui, text::G_PATH, &mut s.path_input, "/home/…/order.json", None);
+    ui.horizontal(|ui| {
+        if ui.button(text::G_SAVE_TO_PATH).clicked() {
+            actions.push(Action::TypedPath(FileKind::Save));
+        }
+        if ui.button(text::G_OPEN_PATH).clicked() {
+            actions.push(Action::TypedPath(FileKind::Open));
+        }
+        if ui.add_enabled(s.printable().is_ok(), egui::Button::new(text::G_EXPORT_TO_PATH)).clicked() {
+            actions.push(Action::TypedPath(FileKind::Export));
+        }
+    });
+}
+
+/// The results; returns a chooser to open, if a button asked for one.
+fn results_ui(
+    ui: &mut Ui,
+    s: &mut AppState,
+    report: Option<&Report>,
+    actions: &mut Vec<Action>,
+) -> Option<FileKind> {
+    let mut choose = None;
+    let Some(r) = report else {
+        ui.add_space(20.0);
+        ui.label(RichText::new(text::G_NO_DOSES).size(18.0).color(ui.visuals().error_fg_color));
+        return None;
+    };
+    ui.label(RichText::new(format!("{}: {}", text::L_BSA, text::m2(r.bsa.used_m2))).size(22.0).strong());
+    ui.label(&r.bsa.working);
+    if let Some(wc) = &r.weight_change {
+        ui.label(format!("{}: {}", text::L_WEIGHT_CHANGE, text::weight_change_line(wc)));
+    }
+    ui.separator();
+    let mut nk_drawn = false;
+    for d in &r.doses {
+        let first_day = d.days.first().map(|(day, _)| *day).unwrap_or(0);
+        if let Some(nk) = &r.nk
+            && !nk_drawn
+            && first_day >= nk.day.0
+        {
+            nk_ui(ui, nk);
+            nk_drawn = true;
+        }
+        dose_ui(ui, d);
+    }
+    if let Some(nk) = &r.nk
+        && !nk_drawn
+    {
+        nk_ui(ui, nk);
+    }
+    ui.separator();
+    ui.label(RichText::new(text::L_SCHEDULE).strong().size(16.0));
+    egui::Grid::new("schedule").striped(true).show(ui, |ui| {
+        for day in &r.schedule {
+            ui.label(RichText::new(text::day_label(day.day)).strong());
+            ui.label(day.date.map(text::date).unwrap_or_default());
+            let events: Vec<String> = day.events.iter().map(|e| text::event(*e)).collect();
+            ui.label(events.join(", "));
+            ui.end_row();
+        }
+    });
+    ui.separator();
+    warnings_ui(ui, s, r, actions);
+    ui.separator();
+    if let Some(v) = &s.order.verification {
+        ui.label(RichText::new(text::verified_line(&v.verifier, v.at)).strong());
+    }
+    ui.horizontal(|ui| {
+        if ui.button(RichText::new(text::G_DOUBLE_CHECK).size(16.0)).clicked() {
+            actions.push(Action::StartDoubleCheck);
+        }
+        let printable = s.printable();
+        let export =
+            ui.add_enabled(printable.is_ok(), egui::Button::new(RichText::new(text::G_EXPORT).size(16.0)));
+        if export.clicked() {
+            choose = Some(FileKind::Export);
+        }
+        if let Err(e) = printable {
+            ui.colored_label(ui.visuals().warn_fg_color, e.to_string());
+        }
+    });
+    if let Some(path) = s.confirm_replace.clone() {
+        ui.horizontal(|ui| {
+            ui.label(text::g_confirm_replace(&path));
+            if ui.button(text::G_REPLACE).clicked() {
+                actions.push(Action::ExportTo { path: path.clone(), replace: true });
+            }
+        });
+    }
+    choose
+}
+
+fn dose_ui(ui: &mut Ui, d: &DoseLine) {
+    let p = &d.preparation;
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(text::drug_name(d.drug)).strong().size(18.0));
+            ui.label(RichText::new(text::amount_large(d.dose, d.unit)).strong().size(26.0));
+            if let Some(phase) = d.phase {
+                ui.label(RichText::new(text::phase_label(phase)).italics());
+            }
+        });
+        ui.label(format!("{}: {}", text::L_WORKING, d.working));
+        if let Some(phase) = d.phase {
+            ui.label(format!("{}: {}", text::S_PHASE, text::phase_reason(phase)));
+        }
+        ui.label(format!("{}: {} · {}", text::L_ROUTE_DAYS, text::route_name(d.route), text::dose_days(d)));
+        ui.label(format!(
+            "{}: {} ({}: {})",
+            text::L_DRAW,
+            p.working,
+            text::L_VIALS,
+            text::vials(&p.vials, d.unit)
+        ));
+        if p.too_small {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                format!("{}: {}", text::L_TOO_SMALL, text::too_small_line(d)),
+            );
+        }
+        if d.route == Route::Intravenous {
+            ui.label(format!(
+                "{}: {} · {} {}",
+                text::L_DILUENT,
+                text::bag(p.diluent, p.bag_volume_ml),
+                text::L_INFUSION,
+                text::infusion_line(p.infusion_minutes)
+            ));
+        }
+    });
+}
+
+fn nk_ui(ui: &mut Ui, nk: &crate::engine::NkCheck) {
+    let color = match nk.state {
+        NkState::WithinRange => Color32::from_rgb(0, 120, 40),
+        NkState::OutOfRange => ui.visuals().error_fg_color,
+        NkState::Pending => ui.visuals().warn_fg_color,
+    };
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(text::L_NK).strong().size(18.0));
+            ui.label(RichText::new(text::nk_state(nk.state)).strong().size(26.0).color(color));
+        });
+        ui.label(text::nk_line(nk.count, nk.state));
+        ui.label(format!("{}: {}", text::L_DAYS, text::day_with_date(nk.day.0, nk.day.1)));
+    });
+}
+
+fn warnings_ui(ui: &mut Ui, s: &AppState, r: &Report, actions: &mut Vec<Action>) {
+    ui.label(RichText::new(text::L_WARNINGS).strong().size(16.0));
+    if r.warnings.is_empty() {
+        ui.label(text::L_NONE);
+        return;
+    }
+    let can_ack = !s.order.issued_by.trim().is_empty();
+    if !can_ack {
+        ui.colored_label(ui.visuals().warn_fg_color, text::G_ACK_NEEDS_NAME);
+    }
+    for w in &r.warnings {
+        let mut acked = s.order.acknowledged.iter().any(|a| a.code == w.code && a.message == w.message);
+        let label = RichText::new(&w.message).color(ui.visuals().warn_fg_color);
+        let changed = ui.add_enabled(can_ack, egui::Checkbox::new(&mut acked, label)).changed();
+        if changed {
+            actions.push(Action::Acknowledge {
+                code: w.code.clone(),
+                message: w.message.clone(),
+                acknowledged: acked,
+            });
+        }
+    }
+}
+
+fn double_check_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Action>) {
+    egui::CentralPanel::default().show(ui, |ui| {
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            ui.heading(RichText::new(text::G_DOUBLE_CHECK_TITLE).strong());
+            ui.label(text::G_DOUBLE_CHECK_INTRO);
+            ui.add_space(8.0);
+            let second = &mut s.second;
+            field(ui, text::G_VERIFIER, &mut second.verifier, "", None);
+            field(ui, text::G_RE_WEIGHT, &mut second.weight, "", None);
+            field(ui, text::G_RE_HEIGHT, &mut second.height, "", None);
+            field(ui, text::G_RE_NK, &mut second.nk_cells, text::G_NK_HINT, None);
+            ui.add_space(6.0);
+            ui.label(RichText::new(text::G_BAG_LABELS).strong());
+            // The drugs of this cycle, without their doses: the second person reads the labels.
+            let drugs: Vec<(crate::regimen::Drug, crate::regimen::DoseUnit)> = s
+                .order
+                .report()
+                .map(|r| r.doses.iter().map(|d| (d.drug, d.unit)).collect())
+                .unwrap_or_default();
+            for (drug, unit) in drugs {
+                let label = text::g_bag_label(drug, unit);
+                field(ui, &label, second.bag_dose_mut(drug), "", None);
+            }
+            for m in &s.mismatches {
+                ui.colored_label(ui.visuals().error_fg_color, m);
+            }
+            ui.horizontal(|ui| {
+                if ui.button(RichText::new(text::G_COMPARE).size(16.0)).clicked() {
+                    actions.push(Action::SubmitDoubleCheck);
+                }
+                if ui.button(text::G_CANCEL).clicked() {
+                    actions.push(Action::CancelDoubleCheck);
+                }
+            });
+        });
+    });
+}
+
+impl eframe::App for GuiApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        GuiApp::ui(self, ui);
+        if !self.first_frame_logged {
+            self.first_frame_logged = true;
+            if std::env::var_os("NKACT_DOSE_TIMING").is_some() {
+                eprintln!("first frame after {} ms", self.started.elapsed().as_millis());
+            }
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, PREFS_KEY, &self.state.prefs);
+    }
+
+    /// egui's own memory (open headers, scroll positions) is not kept: only preferences.
+    fn persist_egui_memory(&self) -> bool {
+        false
+    }
+}
+
+/// Opens the window and runs until it is closed.
+pub fn run(started: std::time::Instant) -> Result<(), String> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title(text::window_title())
+            .with_app_id("nkact-dose")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([900.0, 600.0]),
+        renderer: eframe::Renderer::Glow,
+        ..Default::default()
+    };
+    eframe::run_native(
+        "nkact-dose",
+        options,
+        Box::new(move |cc| {
+            let prefs: Preferences = cc
+                .storage
+                .and_then(|s| eframe::get_value::<Preferences>(s, PREFS_KEY))
+                .filter(|p| p.settings.validate().is_ok())
+                .unwrap_or_default();
+            let mut app = GuiApp::new(AppState::new(prefs, crate::clock::now_local));
+            app.started = started;
+            Ok(Box::new(app))
+        }),
+    )
+    .map_err(|e| e.to_string())
+}

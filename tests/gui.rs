@@ -1,0 +1,257 @@
+//! Headless GUI tests (egui_kittest, no GPU): the form driven by accessible
+//! labels, as a screen reader or a person would find the fields.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::float_cmp)] // tests may fail loudly
+
+use chrono::NaiveDateTime;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use nkact_dose::app::{Action, AppState, Mode, Preferences};
+use nkact_dose::gui::GuiApp;
+
+use eframe::egui;
+
+fn fixed_now() -> NaiveDateTime {
+    NaiveDateTime::parse_from_str("2026-03-01 10:00", "%Y-%m-%d %H:%M").unwrap()
+}
+
+fn harness() -> Harness<'static, GuiApp> {
+    let app = GuiApp::new(AppState::new(Preferences::default(), fixed_now));
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 1000.0))
+        .build_ui_state(|ui, app: &mut GuiApp| app.ui(ui), app);
+    h.run();
+    h
+}
+
+/// Types into the text field with this accessible name.
+fn type_into(h: &mut Harness<'static, GuiApp>, label: &str, text: &str) {
+    h.get_by_role_and_label(Role::TextInput, label).focus();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, label).type_text(text);
+    h.run();
+}
+
+fn shows(h: &Harness<'static, GuiApp>, text: &str) -> bool {
+    h.query_all_by_label_contains(text).next().is_some()
+}
+
+/// Clicks through the accessibility API, as a screen reader does (works when scrolled out of view).
+fn press(h: &mut Harness<'static, GuiApp>, role: Role, label: &str) {
+    h.get_by_role_and_label(role, label).click_accesskit();
+    h.run();
+}
+
+fn fill_typical(h: &mut Harness<'static, GuiApp>) {
+    type_into(h, "Weight (kg)", "70");
+    type_into(h, "Height (cm)", "170");
+}
+
+#[test]
+fn every_field_and_button_has_an_accessible_name() {
+    let mut h = harness();
+    fill_typical(&mut h);
+    for label in [
+        "Weight (kg)",
+        "Height (cm)",
+        "NK cells",
+        "Cycle",
+        "Day 1 date",
+        "Patient name",
+        "Hospital record number",
+        "Allergies",
+        "Date of birth",
+    ] {
+        assert!(h.query_by_role_and_label(Role::TextInput, label).is_some(), "no text field named {label:?}");
+    }
+    for label in ["Export PDF…", "Double-check", "Save…", "Open…"] {
+        assert!(h.query_by_role_and_label(Role::Button, label).is_some(), "no button named {label:?}");
+    }
+}
+
+#[test]
+fn typing_weight_and_height_shows_the_doses() {
+    let mut h = harness();
+    assert!(shows(&h, "No doses"), "nothing is calculated before input");
+    fill_typical(&mut h);
+    // Protocol × Facts Mosteller 170/70 = 1.8181 → 1.82 m².
+    for expected in [
+        "1.82 m²",
+        "1092 mg",
+        "600 mg/m² × 1.82 m² = 1092 mg",
+        "560 mg",
+        "840 mg",
+        "910\u{2009}000 units",
+        "PENDING",
+    ] {
+        assert!(shows(&h, expected), "window does not show {expected:?}");
+    }
+}
+
+#[test]
+fn invalid_input_shows_the_field_error_and_no_dose() {
+    let mut h = harness();
+    type_into(&mut h, "Weight (kg)", "7O");
+    type_into(&mut h, "Height (cm)", "170");
+    assert!(shows(&h, "Is not a number this field accepts"), "field error shown");
+    assert!(shows(&h, "No doses"));
+    for dose in [" mg", "units", "m²:"] {
+        assert!(!shows(&h, &format!("1092{dose}")), "a dose is shown from invalid input");
+    }
+    assert!(!shows(&h, "560 mg"));
+    // Metres for centimetres.
+    let mut h = harness();
+    type_into(&mut h, "Weight (kg)", "70");
+    type_into(&mut h, "Height (cm)", "1,70");
+    assert!(shows(&h, "Looks like metres"));
+    assert!(!shows(&h, "1092 mg"));
+}
+
+#[test]
+fn nk_edges_show_one_unmistakable_state() {
+    // Protocol: 5 × 10⁷ – 5 × 10⁸ cells, both ends allowed.
+    for (typed, state) in [
+        ("5e7", "WITHIN RANGE"),
+        ("4.99e7", "OUT OF RANGE"),
+        ("5e8", "WITHIN RANGE"),
+        ("5.01e8", "OUT OF RANGE"),
+        ("", "PENDING"),
+    ] {
+        let mut h = harness();
+        fill_typical(&mut h);
+        if !typed.is_empty() {
+            type_into(&mut h, "NK cells", typed);
+        }
+        assert!(shows(&h, state), "{typed:?} should show {state}");
+        for other in ["WITHIN RANGE", "OUT OF RANGE", "PENDING"].iter().filter(|o| **o != state) {
+            assert!(!shows(&h, other), "{typed:?} shows {other} too");
+        }
+    }
+}
+
+fn fill_for_export(h: &mut Harness<'static, GuiApp>) {
+    type_into(h, "Patient name", "Lucía Gómez");
+    type_into(h, "Hospital record number", "HC-8");
+    type_into(h, "Date of birth", "1975-07-07");
+    type_into(h, "Allergies", "none known");
+    type_into(h, "Your name (issued by)", "Farm. A. García");
+    fill_typical(h);
+    type_into(h, "NK cells", "2e8");
+}
+
+#[test]
+fn export_waits_for_every_warning_to_be_acknowledged() {
+    let mut h = harness();
+    fill_for_export(&mut h);
+    assert!(h.state().state.printable().is_err(), "IL-2 tiny-volume warning not yet acknowledged");
+    assert!(shows(&h, "must be acknowledged"));
+    let warning = h.state().state.report().unwrap().warnings[0].message.clone();
+    press(&mut h, Role::CheckBox, &warning);
+    assert!(h.state().state.printable().is_ok(), "acknowledged: export allowed");
+    assert_eq!(h.state().state.order.acknowledged[0].by, "Farm. A. García");
+    // A new weight changes the working and the warnings: the old acknowledgement no longer counts.
+    h.state_mut().state.order.inputs.weight = "150,5".into();
+    h.run();
+    assert!(h.state().state.printable().is_err());
+}
+
+fn double_check(h: &mut Harness<'static, GuiApp>, verifier: &str, weight: &str, cyclophosphamide: &str) {
+    press(h, Role::Button, "Double-check");
+    assert_eq!(h.state().state.mode, Mode::DoubleCheck);
+    // The first entries are not on screen while the second person types.
+    assert!(!shows(h, "1092 mg"));
+    assert!(h.query_by_role_and_label(Role::TextInput, "Weight (kg)").is_none());
+    type_into(h, "Verifier name", verifier);
+    type_into(h, "Re-entered weight (kg)", weight);
+    type_into(h, "Re-entered height (cm)", "170");
+    type_into(h, "Re-entered NK cells", "2.0e8");
+    type_into(h, "Cyclophosphamide (mg)", cyclophosphamide);
+    type_into(h, "Trastuzumab (mg)", "560");
+    type_into(h, "Pertuzumab (mg)", "840");
+    type_into(h, "Interleukin-2 (aldesleukin) (units)", "910 000");
+    press(h, Role::Button, "Compare");
+}
+
+#[test]
+fn a_matching_double_check_records_the_verifier() {
+    let mut h = harness();
+    fill_for_export(&mut h);
+    // 1090 mg is within 1 % of 1092 mg; 70,0 is 70 after parsing.
+    double_check(&mut h, "Enf. Carmen Ruiz", "70,0", "1090");
+    let v = h.state().state.order.verification.clone().expect("verification recorded");
+    assert_eq!(v.verifier, "Enf. Carmen Ruiz");
+    assert_eq!(v.at, fixed_now());
+    assert_eq!(h.state().state.mode, Mode::Form);
+    assert!(shows(&h, "Verified by Enf. Carmen Ruiz at 2026-03-01 10:00"));
+    // Editing a measure clears the verification.
+    h.state_mut().state.order.inputs.height = "171".into();
+    h.run();
+    assert!(h.state().state.order.verification.is_none());
+}
+
+#[test]
+fn a_mismatched_double_check_records_nothing_and_lists_the_differences() {
+    let mut h = harness();
+    fill_for_export(&mut h);
+    // 1070 mg is 2 % under 1092 mg; 71 kg is not 70 kg.
+    double_check(&mut h, "Enf. Carmen Ruiz", "71", "1070");
+    assert!(h.state().state.order.verification.is_none());
+    assert_eq!(h.state().state.mode, Mode::DoubleCheck);
+    assert!(shows(&h, "Weight (kg) differs"));
+    assert!(shows(&h, "Cyclophosphamide: bag label \"1070\""));
+    // The same person who issued the order cannot verify it.
+    let mut h = harness();
+    fill_for_export(&mut h);
+    double_check(&mut h, "farm. a. garcía", "70", "1092");
+    assert!(h.state().state.order.verification.is_none());
+}
+
+#[test]
+fn save_then_open_round_trips_and_recomputes() {
+    let dir = std::env::temp_dir().join(format!("nkact-gui-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("order.json");
+    let mut h = harness();
+    fill_for_export(&mut h);
+    let saved = h.state().state.order.clone();
+    h.state_mut().state.apply(Action::SaveTo(path.clone()));
+    h.state_mut().state.apply(Action::NewOrder);
+    h.run();
+    assert!(shows(&h, "No doses"));
+    h.state_mut().state.apply(Action::OpenFrom(path.clone()));
+    h.run();
+    assert_eq!(h.state().state.order, saved);
+    assert!(shows(&h, "1092 mg"));
+    // A corrupt file is refused and changes nothing.
+    let corrupt = dir.join("corrupt.json");
+    std::fs::write(&corrupt, b"{\"format\": \"nkact-dose-order\", \"format_version\": 1, \"inputs\": 7")
+        .unwrap();
+    h.state_mut().state.apply(Action::OpenFrom(corrupt));
+    h.run();
+    assert_eq!(h.state().state.order, saved);
+    assert!(shows(&h, "is not a readable order file"));
+    // Another format version is refused by name.
+    let v2 = dir.join("v2.json");
+    std::fs::write(&v2, b"{\"format\": \"nkact-dose-order\", \"format_version\": 2}").unwrap();
+    h.state_mut().state.apply(Action::OpenFrom(v2));
+    h.run();
+    assert!(shows(&h, "format version 2"));
+    assert_eq!(h.state().state.order, saved);
+}
+
+#[test]
+fn an_empty_file_chooser_offers_a_typed_path() {
+    let mut h = harness();
+    fill_for_export(&mut h);
+    h.state_mut().state.apply(Action::ChooserEmpty(nkact_dose::app::FileKind::Save));
+    h.run();
+    assert!(shows(&h, "type a path below"));
+    let dir = std::env::temp_dir().join(format!("nkact-gui-typed-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("typed.json");
+    type_into(&mut h, "Path", path.to_str().unwrap());
+    press(&mut h, Role::Button, "Save order to path");
+    assert!(path.exists());
+    assert!(nkact_dose::order::load(&path).is_ok());
+}
