@@ -6,7 +6,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use crate::engine::{NkState, Report, calculate};
+use crate::engine::{Administered, NkState, Report, calculate};
 use crate::error::Field;
 use crate::input::{RawInputs, validate};
 use crate::regimen::DoseUnit;
@@ -276,7 +276,21 @@ pub fn render_text(r: &Report) -> String {
     ));
     line(format!("{}: {}", text::L_BSA, text::m2(r.bsa.used_m2)));
     line(format!("  {}", r.bsa.working));
-    for d in &r.doses {
+    for item in r.administration_order() {
+        let d = match item {
+            Administered::Dose(d) => d,
+            Administered::Nk(nk) => {
+                line(String::new());
+                line(format!(
+                    "{}: {} {}",
+                    text::L_NK,
+                    text::nk_state(nk.state),
+                    text::nk_line(nk.count, nk.state)
+                ));
+                line(format!("  {}: {}", text::L_DAYS, text::day_with_date(nk.day.0, nk.day.1)));
+                continue;
+            }
+        };
         line(String::new());
         let phase = d.phase.map(|p| format!(" ({})", text::phase_label(p))).unwrap_or_default();
         line(format!("{}: {}{}", text::drug_name(d.drug), text::amount(d.dose, d.unit), phase));
@@ -298,8 +312,11 @@ pub fn render_text(r: &Report) -> String {
             line(format!("  {}: {}", text::L_TOO_SMALL, text::too_small_line(d)));
         }
         line(format!("  {}: {}", text::L_VIALS, text::vials(&p.vials, d.unit)));
-        line(format!("  {}: {}", text::L_DILUENT, text::bag(p.diluent, p.bag_volume_ml)));
-        line(format!("  {}: {}", text::L_INFUSION, text::infusion_line(p.infusion_minutes)));
+        // A subcutaneous dose has no bag and no infusion time.
+        if d.route == crate::regimen::Route::Intravenous {
+            line(format!("  {}: {}", text::L_DILUENT, text::bag(p.diluent, p.bag_volume_ml)));
+            line(format!("  {}: {}", text::L_INFUSION, text::infusion_line(p.infusion_minutes)));
+        }
     }
     line(String::new());
     match &r.nk {

@@ -168,7 +168,34 @@ pub struct Report {
     pub warnings: Vec<Warning>,
 }
 
+/// One entry of the administration order: a dose, or the NK product.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Administered<'a> {
+    Dose(&'a DoseLine),
+    Nk(&'a NkCheck),
+}
+
 impl Report {
+    /// The doses and the NK product in administration order: each drug by its
+    /// first protocol day, the NK infusion before the drugs of its own day
+    /// (IL-2 follows the NK infusion, Protocol).
+    pub fn administration_order(&self) -> Vec<Administered<'_>> {
+        let mut out = Vec::with_capacity(self.doses.len() + 1);
+        let mut nk = self.nk.as_ref();
+        for d in &self.doses {
+            let first_day = d.days.first().map(|(day, _)| *day).unwrap_or(0);
+            if let Some(check) = nk.filter(|n| first_day >= n.day.0) {
+                out.push(Administered::Nk(check));
+                nk = None;
+            }
+            out.push(Administered::Dose(d));
+        }
+        if let Some(check) = nk {
+            out.push(Administered::Nk(check));
+        }
+        out
+    }
+
     /// True when every protocol check passed (a pending NK count passes).
     pub fn protocol_checks_pass(&self) -> bool {
         self.nk.is_none_or(|nk| nk.state != NkState::OutOfRange)

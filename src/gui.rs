@@ -9,7 +9,7 @@ use eframe::egui::{self, Color32, RichText, TextEdit, Ui};
 
 use crate::app::{Action, AppState, FileKind, Mode, Notice, Preferences};
 use crate::bsa::BsaFormula;
-use crate::engine::{DoseLine, NkState, Report};
+use crate::engine::{Administered, DoseLine, NkState, Report};
 use crate::error::{Field, InputError};
 use crate::regimen::Route;
 use crate::settings::Paper;
@@ -333,22 +333,11 @@ fn results_ui(
         ui.label(format!("{}: {}", text::L_WEIGHT_CHANGE, text::weight_change_line(wc)));
     }
     ui.separator();
-    let mut nk_drawn = false;
-    for d in &r.doses {
-        let first_day = d.days.first().map(|(day, _)| *day).unwrap_or(0);
-        if let Some(nk) = &r.nk
-            && !nk_drawn
-            && first_day >= nk.day.0
-        {
-            nk_ui(ui, nk);
-            nk_drawn = true;
+    for item in r.administration_order() {
+        match item {
+            Administered::Dose(d) => dose_ui(ui, d),
+            Administered::Nk(nk) => nk_ui(ui, nk),
         }
-        dose_ui(ui, d);
-    }
-    if let Some(nk) = &r.nk
-        && !nk_drawn
-    {
-        nk_ui(ui, nk);
     }
     ui.separator();
     ui.label(RichText::new(text::L_SCHEDULE).strong().size(16.0));

@@ -15,7 +15,7 @@ use printpdf::{
     PdfSaveOptions, Point, Pt, TextItem,
 };
 
-use crate::engine::{DoseLine, Report};
+use crate::engine::{Administered, DoseLine, Report};
 use crate::error::InputError;
 use crate::order::{FileError, Order, write_atomic};
 use crate::settings::Paper;
@@ -455,22 +455,11 @@ fn draw_body(l: &mut Layout, order: &Order, r: &Report) {
     // One block per drug, the NK product in its place (Day 2, before IL-2).
     let heading = l.heading(text::S_DOSES, HEADING, None);
     l.block(heading);
-    let mut nk_drawn = false;
-    for d in &r.doses {
-        let first_day = d.days.first().map(|(day, _)| *day).unwrap_or(0);
-        if let Some(nk) = &r.nk
-            && !nk_drawn
-            && first_day >= nk.day.0
-        {
-            nk_block(l, nk);
-            nk_drawn = true;
+    for item in r.administration_order() {
+        match item {
+            Administered::Dose(d) => drug_block(l, d),
+            Administered::Nk(nk) => nk_block(l, nk),
         }
-        drug_block(l, d);
-    }
-    if let Some(nk) = &r.nk
-        && !nk_drawn
-    {
-        nk_block(l, nk);
     }
     l.rule();
 
