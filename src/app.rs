@@ -148,13 +148,28 @@ impl AppState {
         (self.clock)()
     }
 
-    /// The report, recomputed from the order.
+    /// The report, recomputed from the order. In the window the cycle must be
+    /// typed: an empty cycle silently meaning 1 would give loading doses to a
+    /// patient in cycle 3 whose cycle was forgotten.
     pub fn report(&self) -> Result<Report, Vec<InputError>> {
-        self.order.report()
+        let cycle_missing = self.order.inputs.cycle.trim().is_empty();
+        match self.order.report() {
+            Ok(_) if cycle_missing => Err(vec![Self::cycle_missing()]),
+            Err(mut errors) if cycle_missing => {
+                errors.push(Self::cycle_missing());
+                Err(errors)
+            }
+            other => other,
+        }
+    }
+
+    fn cycle_missing() -> InputError {
+        InputError::new(crate::error::Field::Cycle, "", crate::error::Problem::Missing)
     }
 
     /// Whether the sheet may be exported now, and if not why.
     pub fn printable(&self) -> Result<Report, SheetError> {
+        self.report().map_err(SheetError::Invalid)?;
         sheet::printable(&self.order, self.now().date())
     }
 

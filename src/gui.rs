@@ -96,12 +96,17 @@ impl GuiApp {
                 files_ui(ui, &mut self.state, &mut self.actions);
             });
         });
-        egui::CentralPanel::default().show(ui, |ui| {
-            egui::ScrollArea::vertical().show(ui, |ui| {
-                if let Some(kind) = results_ui(ui, &mut self.state, report.as_ref().ok(), &mut self.actions) {
+        egui::Panel::bottom("actions").show(ui, |ui| {
+            ui.add_space(4.0);
+            egui::ScrollArea::vertical().id_salt("actions-scroll").max_height(220.0).show(ui, |ui| {
+                if let Some(kind) = actions_ui(ui, &mut self.state, report.as_ref().ok(), &mut self.actions) {
                     choose = Some(kind);
                 }
             });
+            ui.add_space(4.0);
+        });
+        egui::CentralPanel::default().show(ui, |ui| {
+            egui::ScrollArea::vertical().show(ui, |ui| results_ui(ui, report.as_ref().ok()));
         });
         if let Some(kind) = choose {
             self.open_chooser(ui.ctx().clone(), kind);
@@ -172,23 +177,65 @@ fn notice_ui(ui: &mut Ui, notice: &Option<Notice>) {
     }
 }
 
-/// A labelled single-line field; its error, if any, below it in the error colour.
-fn field(ui: &mut Ui, label: &str, value: &mut String, hint: &str, error: Option<String>) -> egui::Response {
+/// A field's message: a missing value in a calm colour, a wrong one in red.
+enum FieldNote {
+    Required,
+    Error(String),
+}
+
+const LABEL_WIDTH: f32 = 190.0;
+
+/// A label in the left-aligned label column.
+fn label_cell(ui: &mut Ui, label: &str) -> egui::Response {
+    ui.allocate_ui_with_layout(
+        egui::vec2(LABEL_WIDTH, 20.0),
+        egui::Layout::left_to_right(egui::Align::Center),
+        |ui| {
+            ui.set_min_width(LABEL_WIDTH);
+            ui.add(egui::Label::new(label).wrap())
+        },
+    )
+    .inner
+}
+
+/// A labelled single-line field (never a drag value); its message below it.
+fn field(
+    ui: &mut Ui,
+    label: &str,
+    value: &mut String,
+    hint: &str,
+    note: Option<FieldNote>,
+) -> egui::Response {
     let response = ui
         .horizontal(|ui| {
-            let l = ui.add_sized([190.0, 20.0], egui::Label::new(label));
+            let l = label_cell(ui, label);
             ui.add(TextEdit::singleline(value).hint_text(hint.to_owned()).desired_width(180.0))
                 .labelled_by(l.id)
         })
         .inner;
-    if let Some(e) = error {
-        ui.colored_label(ui.visuals().error_fg_color, e);
+    match note {
+        Some(FieldNote::Error(e)) => {
+            ui.colored_label(ui.visuals().error_fg_color, e);
+        }
+        Some(FieldNote::Required) => {
+            ui.horizontal(|ui| {
+                ui.add_space(LABEL_WIDTH + ui.spacing().item_spacing.x);
+                ui.weak(text::G_REQUIRED);
+            });
+        }
+        None => {}
     }
     response
 }
 
-fn error_for(errors: &[InputError], f: Field) -> Option<String> {
-    errors.iter().find(|e| e.field == f).map(text::input_error_short)
+fn error_for(errors: &[InputError], f: Field) -> Option<FieldNote> {
+    errors.iter().find(|e| e.field == f).map(|e| {
+        if e.problem == crate::error::Problem::Missing {
+            FieldNote::Required
+        } else {
+            FieldNote::Error(text::input_error_short(e))
+        }
+    })
 }
 
 fn section(ui: &mut Ui, title: &str) {
@@ -201,8 +248,10 @@ fn form_ui(ui: &mut Ui, s: &mut AppState, errors: &[InputError], actions: &mut V
     let patient_errors = s.order.patient.validate(today).err().unwrap_or_default();
     section(ui, text::S_PATIENT);
     let p = &mut s.order.patient;
-    field(ui, text::field_label(Field::PatientName), &mut p.name, "", None);
-    field(ui, text::field_label(Field::PatientId), &mut p.identifier, "", None);
+    let name_note = error_for(&patient_errors, Field::PatientName);
+    field(ui, text::field_label(Field::PatientName), &mut p.name, "", name_note);
+    let id_note = error_for(&patient_errors, Field::PatientId);
+    field(ui, text::field_label(Field::PatientId), &mut p.identifier, "", id_note);
     let dob_error =
         error_for(&patient_errors, Field::DateOfBirth).filter(|_| !p.date_of_birth.trim().is_empty());
     field(ui, text::field_label(Field::DateOfBirth), &mut p.date_of_birth, text::G_DATE_HINT, dob_error);
@@ -211,11 +260,12 @@ fn form_ui(ui: &mut Ui, s: &mut AppState, errors: &[InputError], actions: &mut V
 
     section(ui, text::G_MEASURES);
     let i = &mut s.order.inputs;
-    field(ui, text::field_label(Field::Weight), &mut i.weight, "70,5", error_for(errors, Field::Weight));
-    field(ui, text::field_label(Field::Height), &mut i.height, "170", error_for(errors, Field::Height));
+    // Hints name the unit, never an example number that could be read as a value.
+    field(ui, text::field_label(Field::Weight), &mut i.weight, "kg", error_for(errors, Field::Weight));
+    field(ui, text::field_label(Field::Height), &mut i.height, "cm", error_for(errors, Field::Height));
     let current = crate::input::parse_formula(&i.bsa_formula).unwrap_or_default();
     ui.horizontal(|ui| {
-        let l = ui.add_sized([190.0, 20.0], egui::Label::new(text::field_label(Field::BsaFormula)));
+        let l = label_cell(ui, text::field_label(Field::BsaFormula));
         egui::ComboBox::from_id_salt("bsa-formula")
             .selected_text(text::formula_name(current))
             .show_ui(ui, |ui| {
@@ -244,7 +294,13 @@ fn form_ui(ui: &mut Ui, s: &mut AppState, errors: &[InputError], actions: &mut V
     );
 
     section(ui, text::L_CYCLE);
-    field(ui, text::field_label(Field::Cycle), &mut i.cycle, "1", error_for(errors, Field::Cycle));
+    field(
+        ui,
+        text::field_label(Field::Cycle),
+        &mut i.cycle,
+        text::G_CYCLE_HINT,
+        error_for(errors, Field::Cycle),
+    );
     field(ui, text::field_label(Field::Day1), &mut i.day1, text::G_DATE_HINT, error_for(errors, Field::Day1));
     let later = i.cycle.trim().parse::<u32>().is_ok_and(|c| c >= 2);
     if later || !i.last_trastuzumab.is_empty() || !i.last_pertuzumab.is_empty() {
@@ -275,7 +331,7 @@ fn form_ui(ui: &mut Ui, s: &mut AppState, errors: &[InputError], actions: &mut V
 
     egui::CollapsingHeader::new(text::G_SITE_SETTINGS).show(ui, |ui| {
         let t = &mut s.settings_text;
-        field(ui, text::G_ROUNDING, &mut t.mg_rounding_increment, "1", None);
+        field(ui, text::G_ROUNDING, &mut t.mg_rounding_increment, "mg", None);
         field(ui, text::G_IL2_DILUTION, &mut t.il2_dilution_million_per_ml, text::G_OPTIONAL, None);
         if let Some(e) = &t.error {
             ui.colored_label(ui.visuals().error_fg_color, e);
@@ -300,7 +356,7 @@ fn files_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Action>) {
         return;
     }
     section(ui, text::G_TYPED_PATH_TITLE);
-    field(ui, text::G_PATH, &mut s.path_input, "/home/…/order.json", None);
+    field(ui, text::G_PATH, &mut s.path_input, text::G_PATH_HINT, None);
     ui.horizontal(|ui| {
         if ui.button(text::G_SAVE_TO_PATH).clicked() {
             actions.push(Action::TypedPath(FileKind::Save));
@@ -314,18 +370,12 @@ fn files_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Action>) {
     });
 }
 
-/// The results; returns a chooser to open, if a button asked for one.
-fn results_ui(
-    ui: &mut Ui,
-    s: &mut AppState,
-    report: Option<&Report>,
-    actions: &mut Vec<Action>,
-) -> Option<FileKind> {
-    let mut choose = None;
+/// The results: BSA, each dose in administration order, the schedule.
+fn results_ui(ui: &mut Ui, report: Option<&Report>) {
     let Some(r) = report else {
         ui.add_space(20.0);
         ui.label(RichText::new(text::G_NO_DOSES).size(18.0).color(ui.visuals().error_fg_color));
-        return None;
+        return;
     };
     ui.label(RichText::new(format!("{}: {}", text::L_BSA, text::m2(r.bsa.used_m2))).size(22.0).strong());
     ui.label(&r.bsa.working);
@@ -350,9 +400,22 @@ fn results_ui(
             ui.end_row();
         }
     });
-    ui.separator();
-    warnings_ui(ui, s, r, actions);
-    ui.separator();
+}
+
+/// Always visible under the results: warnings to acknowledge, the
+/// verification, and the buttons that let an order leave the program.
+/// Returns a chooser to open, if a button asked for one.
+fn actions_ui(
+    ui: &mut Ui,
+    s: &mut AppState,
+    report: Option<&Report>,
+    actions: &mut Vec<Action>,
+) -> Option<FileKind> {
+    let mut choose = None;
+    if let Some(r) = report {
+        warnings_ui(ui, s, r, actions);
+        ui.separator();
+    }
     if let Some(v) = &s.order.verification {
         ui.label(RichText::new(text::verified_line(&v.verifier, v.at)).strong());
     }
@@ -393,7 +456,8 @@ fn dose_ui(ui: &mut Ui, d: &DoseLine) {
             }
         });
         ui.label(format!("{}: {}", text::L_WORKING, d.working));
-        if let Some(phase) = d.phase {
+        // In cycle 1 the tag already says "loading dose"; from cycle 2 the reason matters.
+        if let Some(phase) = d.phase.filter(|p| p.reason != crate::engine::PhaseReason::FirstCycle) {
             ui.label(format!("{}: {}", text::S_PHASE, text::phase_reason(phase)));
         }
         ui.label(format!("{}: {} · {}", text::L_ROUTE_DAYS, text::route_name(d.route), text::dose_days(d)));

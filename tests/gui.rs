@@ -20,6 +20,7 @@ fn harness() -> Harness<'static, GuiApp> {
     let app = GuiApp::new(AppState::new(Preferences::default(), fixed_now));
     let mut h = Harness::builder()
         .with_size(egui::vec2(1280.0, 1000.0))
+        .with_max_steps(12)
         .build_ui_state(|ui, app: &mut GuiApp| app.ui(ui), app);
     h.run();
     h
@@ -46,6 +47,7 @@ fn press(h: &mut Harness<'static, GuiApp>, role: Role, label: &str) {
 fn fill_typical(h: &mut Harness<'static, GuiApp>) {
     type_into(h, "Weight (kg)", "70");
     type_into(h, "Height (cm)", "170");
+    type_into(h, "Cycle", "1");
 }
 
 #[test]
@@ -94,6 +96,7 @@ fn invalid_input_shows_the_field_error_and_no_dose() {
     let mut h = harness();
     type_into(&mut h, "Weight (kg)", "7O");
     type_into(&mut h, "Height (cm)", "170");
+    type_into(&mut h, "Cycle", "1");
     assert!(shows(&h, "Is not a number this field accepts"), "field error shown");
     assert!(shows(&h, "No doses"));
     for dose in [" mg", "units", "m²:"] {
@@ -104,8 +107,22 @@ fn invalid_input_shows_the_field_error_and_no_dose() {
     let mut h = harness();
     type_into(&mut h, "Weight (kg)", "70");
     type_into(&mut h, "Height (cm)", "1,70");
+    type_into(&mut h, "Cycle", "1");
     assert!(shows(&h, "Looks like metres"));
     assert!(!shows(&h, "1092 mg"));
+}
+
+#[test]
+fn the_window_requires_the_cycle_to_be_typed() {
+    // The command line defaults to cycle 1; the window does not, so a forgotten cycle cannot load a cycle-3 patient.
+    let mut h = harness();
+    type_into(&mut h, "Weight (kg)", "70");
+    type_into(&mut h, "Height (cm)", "170");
+    assert!(shows(&h, "No doses"));
+    assert!(!shows(&h, "1092 mg"));
+    type_into(&mut h, "Cycle", "3");
+    assert!(shows(&h, "420 mg"), "cycle 3: maintenance 6 mg/kg × 70 kg");
+    assert!(!shows(&h, "1092 mg"), "no cyclophosphamide after cycle 1");
 }
 
 #[test]
