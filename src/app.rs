@@ -15,6 +15,7 @@ use crate::error::InputError;
 use crate::input::{RawInputs, parse_decimal};
 use crate::order::{self, Acknowledgement, FileError, Order, Verification};
 use crate::regimen::Drug;
+use crate::register::{self, Entry, Filter, Register, RegisterAction};
 use crate::settings::{Paper, Settings};
 use crate::sheet::{self, SheetError};
 use crate::text;
@@ -26,11 +27,21 @@ pub struct Preferences {
     pub bsa_formula: BsaFormula,
     pub dark: bool,
     pub settings: Settings,
+    /// The printer last printed to.
+    pub last_printer: Option<String>,
+    /// Where the order register lives; `None` for the user's data folder.
+    pub register_path: Option<PathBuf>,
 }
 
 impl Default for Preferences {
     fn default() -> Self {
-        Preferences { bsa_formula: BsaFormula::Mosteller, dark: false, settings: Settings::default() }
+        Preferences {
+            bsa_formula: BsaFormula::Mosteller,
+            dark: false,
+            settings: Settings::default(),
+            last_printer: None,
+            register_path: None,
+        }
     }
 }
 
@@ -48,6 +59,18 @@ pub enum Mode {
     Form,
     /// The second person's blind re-entry: the first entries are hidden.
     DoubleCheck,
+    /// The order register: what was exported or printed, newest first.
+    Register,
+}
+
+/// The register view's filter, entries and message.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RegisterView {
+    pub patient_id: String,
+    pub date: String,
+    pub entries: Vec<Entry>,
+    /// The last problem or result (a reprint), worded.
+    pub message: Option<String>,
 }
 
 /// Which file a chooser is for.
@@ -86,6 +109,17 @@ pub enum Action {
     SetDark(bool),
     SetPaper(Paper),
     ApplySiteSettings,
+    /// Send the sheet to the chosen printer.
+    Print,
+    RefreshPrinters,
+    SelectPrinter(String),
+    ShowRegister,
+    RefreshRegister,
+    CloseRegister,
+    /// Load a registered order into the form (doses recomputed).
+    Reopen(i64),
+    /// Print a registered order again, recorded as a reprint.
+    Reprint(i64),
 }
 
 /// Site settings as typed in the window.
@@ -112,6 +146,10 @@ pub struct AppState {
     /// A typed export path that exists, waiting for "Replace".
     pub confirm_replace: Option<PathBuf>,
     pub settings_text: SettingsText,
+    /// Printers the print service offers, and why not if it could not say.
+    pub printers: Vec<String>,
+    pub printers_error: Option<String>,
+    pub register_view: RegisterView,
     /// The inputs a recorded verification was made on.
     verified_inputs: Option<RawInputs>,
     clock: fn() -> NaiveDateTime,
@@ -133,9 +171,26 @@ impl AppState {
             show_path_input: false,
             confirm_replace: None,
             settings_text,
+            printers: Vec::new(),
+            printers_error: None,
+            register_view: RegisterView::default(),
             verified_inputs: None,
             clock,
         }
+    }
+
+    /// Where the register is: the preference, else the user's data folder.
+    pub fn register_path(&self) -> Option<PathBuf> {
+        self.prefs.register_path.clone().or_else(register::default_path)
+    }
+
+    /// Records an action; a message saying so, or a warning that it was not recorded.
+    fn record(&self, order: &Order, report: &Report, action: RegisterAction) -> Result<String, String> {
+        let Some(path) = self.register_path() else { return Err(text::not_recorded_no_location()) };
+        Register::open(&path)
+            .and_then(|mut r| r.record(order, report, action, self.now()))
+            .map(|_| text::recorded(action, &path))
+            .map_err(|e| text::not_recorded(&e))
     }
 
     fn fresh_order(prefs: &Preferences, now: NaiveDateTime) -> Order {
@@ -230,6 +285,119 @@ impl AppState {
                 self.prefs.settings.paper = paper;
             }
             Action::ApplySiteSettings => self.apply_site_settings(),
+            Action::Print => self.print_current(),
+            Action::RefreshPrinters => match crate::print::printers() {
+                Ok(list) => {
+                    self.printers = list;
+                    self.printers_error = None;
+                }
+                Err(e) => {
+                    self.printers.clear();
+                    self.printers_error = Some(e.to_string());
+                }
+            },
+            Action::SelectPrinter(p) => self.prefs.last_printer = Some(p),
+            Action::ShowRegister => {
+                self.mode = Mode::Register;
+                self.refresh_register();
+            }
+            Action::RefreshRegister => self.refresh_register(),
+            Action::CloseRegister => self.mode = Mode::Form,
+            Action::Reopen(id) => self.reopen(id),
+            Action::Reprint(id) => self.reprint(id),
+        }
+    }
+
+    fn refresh_register(&mut self) {
+        let v = &mut self.register_view;
+        let date = match v.date.trim() {
+            "" => None,
+            d => match crate::input::parse_date(crate::error::Field::Day1, d) {
+                Ok(date) => Some(date),
+                Err(_) => {
+                    v.message = Some(text::G_REGISTER_BAD_DATE.to_owned());
+                    return;
+                }
+            },
+        };
+        let filter = Filter { patient_id: v.patient_id.clone(), date };
+        let Some(path) = self.register_path() else {
+            self.register_view.message = Some(text::not_recorded_no_location());
+            return;
+        };
+        match Register::open(&path).and_then(|r| r.list(&filter)) {
+            Ok(entries) => {
+                self.register_view.entries = entries;
+                self.register_view.message = None;
+            }
+            Err(e) => {
+                self.register_view.entries.clear();
+                self.register_view.message = Some(e.to_string());
+            }
+        }
+    }
+
+    fn stored_order(&self, id: i64) -> Result<Order, String> {
+        let path = self.register_path().ok_or_else(text::not_recorded_no_location)?;
+        Register::open(&path).and_then(|r| r.order(id)).map_err(|e| e.to_string())
+    }
+
+    fn reopen(&mut self, id: i64) {
+        match self.stored_order(id) {
+            Ok(order) => {
+                self.verified_inputs = order.verification.as_ref().map(|_| order.inputs.clone());
+                self.settings_text = SettingsText::from(&order.settings);
+                self.order = order;
+                self.mode = Mode::Form;
+                self.notice = Some(Notice::Info(text::g_reopened(&self.order.order_id)));
+            }
+            Err(e) => self.register_view.message = Some(e),
+        }
+    }
+
+    /// Prints a registered order again: recomputed from its stored inputs,
+    /// checked as any sheet is, recorded as a reprint with the same fingerprint.
+    fn reprint(&mut self, id: i64) {
+        let order = match self.stored_order(id) {
+            Ok(o) => o,
+            Err(e) => {
+                self.register_view.message = Some(e);
+                return;
+            }
+        };
+        match self.print_order(&order, RegisterAction::Reprinted) {
+            Ok(message) => self.register_view.message = Some(message),
+            Err(message) => self.register_view.message = Some(message),
+        }
+        self.refresh_register_keep_message();
+    }
+
+    fn refresh_register_keep_message(&mut self) {
+        let message = self.register_view.message.take();
+        self.refresh_register();
+        if self.register_view.message.is_none() {
+            self.register_view.message = message;
+        }
+    }
+
+    fn print_current(&mut self) {
+        let order = self.order.clone();
+        self.notice = Some(match self.print_order(&order, RegisterAction::Printed) {
+            Ok(m) => Notice::Info(m),
+            Err(m) => Notice::Error(m),
+        });
+    }
+
+    /// Prints `order` if it may be printed; records it only when the print service accepted it.
+    fn print_order(&mut self, order: &Order, action: RegisterAction) -> Result<String, String> {
+        let report = sheet::printable(order, self.now().date()).map_err(|e| e.to_string())?;
+        let printer = self.prefs.last_printer.clone();
+        let job =
+            crate::cli::print_order(order, self.now(), printer.as_deref()).map_err(|e| e.to_string())?;
+        let printed = text::printed(&job.id, printer.as_deref());
+        match self.record(order, &report, action) {
+            Ok(recorded) => Ok(format!("{printed}. {recorded}")),
+            Err(warning) => Err(format!("{printed}. {warning}")),
         }
     }
 
@@ -276,7 +444,17 @@ impl AppState {
         self.confirm_replace = None;
         let now = self.now();
         self.notice = Some(match sheet::export_pdf(&self.order, now, path, replace) {
-            Ok(()) => Notice::Info(text::written(path)),
+            Ok(()) => {
+                let report = self.report();
+                match report
+                    .map_err(|_| text::refuse_invalid().to_owned())
+                    .and_then(|r| self.record(&self.order, &r, RegisterAction::Exported))
+                {
+                    Ok(recorded) => Notice::Info(format!("{}. {recorded}", text::written(path))),
+                    // Exported, but not in the register: said plainly, in the error colour.
+                    Err(warning) => Notice::Error(format!("{}. {warning}", text::written(path))),
+                }
+            }
             Err(SheetError::File(FileError::Exists { .. })) => {
                 self.confirm_replace = Some(path.to_owned());
                 Notice::Info(text::g_confirm_replace(path))

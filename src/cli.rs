@@ -10,6 +10,7 @@ use crate::engine::{Administered, NkState, Report, calculate};
 use crate::error::Field;
 use crate::input::{RawInputs, validate};
 use crate::regimen::DoseUnit;
+use crate::register::{self, RegisterAction};
 use crate::settings::Settings;
 use crate::text;
 
@@ -38,6 +39,8 @@ impl Outcome {
 }
 
 /// What the command line asked for.
+// Parsed once per process: the variants' sizes do not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
     Window,
@@ -57,7 +60,12 @@ pub struct CalcArgs {
 pub struct OrderArgs {
     pub raw: RawInputs,
     pub patient: crate::order::Patient,
-    pub out: String,
+    /// Where to write the PDF; optional when printing.
+    pub out: Option<String>,
+    pub print: bool,
+    pub printer: Option<String>,
+    /// The order register; default: the user's data folder.
+    pub register: Option<String>,
     pub force: bool,
     /// Who read and acknowledged the warnings (required when there are any).
     pub acknowledged_by: String,
@@ -89,6 +97,9 @@ pub fn parse_args(args: &[String]) -> Result<Command, Usage> {
     let mut acknowledged_by = String::new();
     let mut issued_by = String::new();
     let mut paper = None;
+    let mut print = false;
+    let mut printer = None;
+    let mut register = None;
     let mut seen: Vec<String> = Vec::new();
     let mut it = args[1..].iter();
     while let Some(arg) = it.next() {
@@ -106,6 +117,7 @@ pub fn parse_args(args: &[String]) -> Result<Command, Usage> {
         match name.as_str() {
             "--json" if !order => json = true,
             "--force" if order => force = true,
+            "--print" if order => print = true,
             _ => {
                 let mut value = || -> Result<String, Usage> {
                     match &inline {
@@ -122,6 +134,10 @@ pub fn parse_args(args: &[String]) -> Result<Command, Usage> {
                     out = Some(value()?);
                 } else if order && name == "--acknowledged-by" {
                     acknowledged_by = value()?;
+                } else if order && name == "--printer" {
+                    printer = Some(value()?);
+                } else if order && name == "--register" {
+                    register = Some(value()?);
                 } else if order && name == "--issued-by" {
                     issued_by = value()?;
                 } else if order && name == "--paper" {
@@ -140,8 +156,21 @@ pub fn parse_args(args: &[String]) -> Result<Command, Usage> {
         }
     }
     if order {
-        let out = out.ok_or_else(|| Usage(text::cli_missing_value("--out")))?;
-        Ok(Command::Order(OrderArgs { raw, patient, out, force, acknowledged_by, issued_by, paper }))
+        if out.is_none() && !print {
+            return Err(Usage(text::cli_missing_value("--out")));
+        }
+        Ok(Command::Order(OrderArgs {
+            raw,
+            patient,
+            out,
+            print,
+            printer,
+            register,
+            force,
+            acknowledged_by,
+            issued_by,
+            paper,
+        }))
     } else {
         Ok(Command::Calc(CalcArgs { raw, json }))
     }
@@ -222,22 +251,107 @@ pub fn run_order(
         }
         order.acknowledge_all(&report, by, now);
     }
-    let path = std::path::Path::new(&args.out);
-    match export_pdf(&order, now, path, args.force) {
-        Ok(()) => {
-            let _ = writeln!(out, "{}", text::written(path));
-            Outcome::Ok
-        }
-        Err(e) => {
-            let _ = writeln!(err, "{} {e}", text::cli_error_prefix());
-            match e {
-                SheetError::Invalid(_) | SheetError::Unacknowledged(_) => Outcome::Invalid,
-                SheetError::NkOutOfRange => Outcome::ProtocolCheckFailed,
-                SheetError::File(crate::order::FileError::Exists { .. }) => Outcome::Invalid,
-                SheetError::File(_) | SheetError::Font => Outcome::Failed,
+    let mut done = Vec::new();
+    if let Some(out_path) = &args.out {
+        let path = std::path::Path::new(out_path);
+        match export_pdf(&order, now, path, args.force) {
+            Ok(()) => {
+                let _ = writeln!(out, "{}", text::written(path));
+                done.push(RegisterAction::Exported);
+            }
+            Err(e) => {
+                let _ = writeln!(err, "{} {e}", text::cli_error_prefix());
+                return match e {
+                    SheetError::Invalid(_) | SheetError::Unacknowledged(_) => Outcome::Invalid,
+                    SheetError::NkOutOfRange => Outcome::ProtocolCheckFailed,
+                    SheetError::File(crate::order::FileError::Exists { .. }) => Outcome::Invalid,
+                    SheetError::File(_) | SheetError::Font => Outcome::Failed,
+                };
             }
         }
     }
+    let mut outcome = Outcome::Ok;
+    if args.print {
+        match print_order(&order, now, args.printer.as_deref()) {
+            Ok(job) => {
+                let _ = writeln!(out, "{}", text::printed(&job.id, args.printer.as_deref()));
+                done.push(RegisterAction::Printed);
+            }
+            Err(e) => {
+                let _ = writeln!(err, "{} {e}", text::cli_error_prefix());
+                outcome = Outcome::Failed;
+            }
+        }
+    }
+    // Every sheet that left the program is recorded; a register that cannot be
+    // written never blocks the order, but says so plainly.
+    if !done.is_empty() {
+        let register_path =
+            args.register.as_ref().map(std::path::PathBuf::from).or_else(register::default_path);
+        match register_path {
+            Some(path) => match record(&path, &order, &report, &done, now) {
+                Ok(()) => {
+                    for action in &done {
+                        let _ = writeln!(out, "{}", text::recorded(*action, &path));
+                    }
+                }
+                Err(e) => {
+                    let _ = writeln!(err, "{}", text::not_recorded(&e));
+                }
+            },
+            None => {
+                let _ = writeln!(err, "{}", text::not_recorded_no_location());
+            }
+        }
+    }
+    outcome
+}
+
+/// Renders the sheet to a temporary file and sends it to the print service.
+pub fn print_order(
+    order: &crate::order::Order,
+    now: chrono::NaiveDateTime,
+    printer: Option<&str>,
+) -> Result<crate::print::PrintJob, PrintFailure> {
+    let bytes = crate::sheet::render(order, now).map_err(PrintFailure::Sheet)?;
+    let tmp = std::env::temp_dir().join(format!("nkact-dose-{}-{}.pdf", order.order_id, std::process::id()));
+    crate::order::write_atomic(&tmp, &bytes, true)
+        .map_err(|e| PrintFailure::Sheet(crate::sheet::SheetError::File(e)))?;
+    let title = format!("{} {}", text::S_TITLE, order.order_id);
+    let result = crate::print::print_pdf(&tmp, printer, &title).map_err(PrintFailure::Print);
+    // lp has handed the file to the scheduler; the temporary copy is not needed.
+    let _ = std::fs::remove_file(&tmp);
+    result
+}
+
+/// Why a print did not happen: no sheet, or the print service said no.
+#[derive(Debug)]
+pub enum PrintFailure {
+    Sheet(crate::sheet::SheetError),
+    Print(crate::print::PrintError),
+}
+
+impl std::fmt::Display for PrintFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PrintFailure::Sheet(e) => write!(f, "{e}"),
+            PrintFailure::Print(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+fn record(
+    path: &std::path::Path,
+    order: &crate::order::Order,
+    report: &Report,
+    actions: &[RegisterAction],
+    now: chrono::NaiveDateTime,
+) -> Result<(), register::RegisterError> {
+    let mut reg = register::Register::open(path)?;
+    for action in actions {
+        reg.record(order, report, *action, now)?;
+    }
+    Ok(())
 }
 
 /// Validates and calculates; on failure writes every error to `err`.

@@ -52,6 +52,7 @@ impl GuiApp {
         match self.state.mode {
             Mode::Form => self.form_mode(ui),
             Mode::DoubleCheck => double_check_ui(ui, &mut self.state, &mut self.actions),
+            Mode::Register => register_ui(ui, &mut self.state, &mut self.actions),
         }
         for action in std::mem::take(&mut self.actions) {
             match action {
@@ -79,6 +80,9 @@ impl GuiApp {
                 }
                 if ui.add_enabled(idle, egui::Button::new(text::G_SAVE)).clicked() {
                     choose = Some(FileKind::Save);
+                }
+                if ui.button(text::G_REGISTER).clicked() {
+                    self.actions.push(Action::ShowRegister);
                 }
                 let mut dark = self.state.prefs.dark;
                 if ui.checkbox(&mut dark, text::G_DARK).changed() {
@@ -429,10 +433,19 @@ fn actions_ui(
         if export.clicked() {
             choose = Some(FileKind::Export);
         }
+        let print =
+            ui.add_enabled(printable.is_ok(), egui::Button::new(RichText::new(text::G_PRINT).size(16.0)));
+        if print.clicked() {
+            actions.push(Action::Print);
+        }
+        printer_choice(ui, s, actions);
         if let Err(e) = printable {
             ui.colored_label(ui.visuals().warn_fg_color, e.to_string());
         }
     });
+    if let Some(e) = &s.printers_error {
+        ui.colored_label(ui.visuals().warn_fg_color, e);
+    }
     if let Some(path) = s.confirm_replace.clone() {
         ui.horizontal(|ui| {
             ui.label(text::g_confirm_replace(&path));
@@ -565,6 +578,81 @@ fn double_check_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Action>) {
     });
 }
 
+fn printer_choice(ui: &mut Ui, s: &AppState, actions: &mut Vec<Action>) {
+    let l = ui.label(text::G_PRINTER);
+    let current = s.prefs.last_printer.clone().unwrap_or_else(|| text::G_DEFAULT_PRINTER.to_owned());
+    egui::ComboBox::from_id_salt("printer")
+        .selected_text(current)
+        .show_ui(ui, |ui| {
+            for p in &s.printers {
+                if ui.selectable_label(s.prefs.last_printer.as_ref() == Some(p), p).clicked() {
+                    actions.push(Action::SelectPrinter(p.clone()));
+                }
+            }
+        })
+        .response
+        .labelled_by(l.id);
+    if ui.small_button(text::G_REFRESH_PRINTERS).clicked() {
+        actions.push(Action::RefreshPrinters);
+    }
+}
+
+fn register_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Action>) {
+    egui::CentralPanel::default().show(ui, |ui| {
+        ui.horizontal(|ui| {
+            ui.heading(RichText::new(text::G_REGISTER_TITLE).strong());
+            if ui.button(text::G_CLOSE).clicked() {
+                actions.push(Action::CloseRegister);
+            }
+        });
+        if let Some(path) = s.register_path() {
+            ui.label(format!("{}: {}", text::G_REGISTER_AT, path.display()));
+        }
+        let v = &mut s.register_view;
+        field(ui, text::G_REGISTER_FILTER_ID, &mut v.patient_id, "", None);
+        field(ui, text::G_REGISTER_FILTER_DATE, &mut v.date, text::G_DATE_HINT, None);
+        if ui.button(text::G_FILTER).clicked() {
+            actions.push(Action::RefreshRegister);
+        }
+        if let Some(m) = &v.message {
+            ui.label(RichText::new(m).strong());
+        }
+        if v.entries.is_empty() {
+            ui.label(text::G_REGISTER_EMPTY);
+            return;
+        }
+        egui::ScrollArea::both().show(ui, |ui| {
+            egui::Grid::new("register").striped(true).show(ui, |ui| {
+                for c in text::G_COLUMNS {
+                    ui.label(RichText::new(c).strong());
+                }
+                ui.label("");
+                ui.end_row();
+                for e in &v.entries {
+                    ui.label(text::datetime(e.at));
+                    ui.label(e.action.key());
+                    ui.label(&e.order_id);
+                    ui.label(&e.fingerprint);
+                    ui.label(&e.patient_name);
+                    ui.label(&e.patient_id);
+                    ui.label(e.cycle.to_string());
+                    ui.label(text::register_doses(&e.doses));
+                    ui.label(e.verifier.clone().unwrap_or_default());
+                    ui.horizontal(|ui| {
+                        if ui.button(format!("{} {}", text::G_REOPEN, e.id)).clicked() {
+                            actions.push(Action::Reopen(e.id));
+                        }
+                        if ui.button(format!("{} {}", text::G_REPRINT, e.id)).clicked() {
+                            actions.push(Action::Reprint(e.id));
+                        }
+                    });
+                    ui.end_row();
+                }
+            });
+        });
+    });
+}
+
 impl eframe::App for GuiApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         GuiApp::ui(self, ui);
@@ -608,6 +696,7 @@ pub fn run(started: std::time::Instant) -> Result<(), String> {
                 .unwrap_or_default();
             let mut app = GuiApp::new(AppState::new(prefs, crate::clock::now_local));
             app.started = started;
+            app.state.apply(Action::RefreshPrinters);
             Ok(Box::new(app))
         }),
     )

@@ -550,7 +550,12 @@ USAGE:
         --name TEXT --patient-id TEXT --dob YYYY-MM-DD --allergies TEXT
         [--acknowledged-by NAME]  (required when there are warnings)
         [--issued-by NAME] [--paper a4|letter]
-        An existing FILE is replaced only with --force.
+        [--print [--printer NAME]]  send the sheet to the print service
+                                    (--out is then optional)
+        [--register PATH]  the order register (default: the user's data folder,
+                           or $NKACT_DOSE_REGISTER)
+        An existing FILE is replaced only with --force. Every sheet written or
+        printed is recorded in the order register.
   nkact-dose --help | --version
 
 OPTIONS:
@@ -822,4 +827,92 @@ pub fn g_opened(path: &std::path::Path) -> String {
 
 pub fn g_confirm_replace(path: &std::path::Path) -> String {
     format!("{} already exists. Replace it?", path.display())
+}
+
+// ---------------------------------------------------------------- register and printing
+
+pub fn register_error(e: &crate::register::RegisterError) -> String {
+    use crate::register::RegisterError;
+    match e {
+        RegisterError::Locked(p) => {
+            format!("The order register {} is locked by another program.", p.display())
+        }
+        RegisterError::ReadOnly(p) => {
+            format!("The order register {} cannot be written (read-only).", p.display())
+        }
+        RegisterError::Corrupt(p, d) => {
+            format!("The order register {} is damaged or not a register ({d}).", p.display())
+        }
+        RegisterError::Newer(p, v) => format!(
+            "The order register {} has schema version {v}, newer than this program's {}.",
+            p.display(),
+            crate::register::SCHEMA_VERSION
+        ),
+        RegisterError::Other(p, d) => format!("The order register {} could not be used: {d}.", p.display()),
+    }
+}
+
+pub fn not_recorded(e: &crate::register::RegisterError) -> String {
+    format!("WARNING: this order was NOT recorded in the register. {e}")
+}
+
+pub fn recorded(action: crate::register::RegisterAction, path: &std::path::Path) -> String {
+    format!("Recorded as {} in the order register {}", action.key(), path.display())
+}
+
+pub fn print_error(e: &crate::print::PrintError) -> String {
+    use crate::print::PrintError;
+    match e {
+        PrintError::NoService(d) => {
+            format!("Could not reach the print service (CUPS): {d}. The order was not printed.")
+        }
+        PrintError::Rejected(d) => format!("The print job was refused: {d}. The order was not printed."),
+        PrintError::Unsupported => {
+            "Printing is not available on this system; export the PDF and print it from a viewer.".to_owned()
+        }
+        PrintError::Timeout(job) => format!("Print job {job} did not complete in time."),
+        PrintError::Failed(job) => format!("Print job {job} was cancelled or aborted by the print service."),
+    }
+}
+
+pub fn not_recorded_no_location() -> String {
+    "WARNING: this order was NOT recorded: no data folder for the order register (use --register PATH)."
+        .to_owned()
+}
+
+pub fn printed(job: &str, printer: Option<&str>) -> String {
+    match printer {
+        Some(p) => format!("Sent to printer {p} as job {job}"),
+        None => format!("Sent to the default printer as job {job}"),
+    }
+}
+
+pub const G_PRINT: &str = "Print…";
+pub const G_PRINTER: &str = "Printer";
+pub const G_REFRESH_PRINTERS: &str = "Refresh printers";
+pub const G_DEFAULT_PRINTER: &str = "(default printer)";
+pub const G_REGISTER: &str = "Register";
+pub const G_REGISTER_TITLE: &str = "Order register";
+pub const G_REGISTER_AT: &str = "Register file";
+pub const G_REGISTER_FILTER_ID: &str = "Filter: record number";
+pub const G_REGISTER_FILTER_DATE: &str = "Filter: date";
+pub const G_REGISTER_BAD_DATE: &str = "Filter date: write YYYY-MM-DD, or leave it empty.";
+pub const G_REGISTER_EMPTY: &str = "No entries.";
+pub const G_FILTER: &str = "Filter";
+pub const G_CLOSE: &str = "Close";
+pub const G_REOPEN: &str = "Reopen";
+pub const G_REPRINT: &str = "Reprint";
+pub const G_COLUMNS: [&str; 9] =
+    ["When", "Action", "Order", "Fingerprint", "Patient", "Record number", "Cycle", "Doses", "Verified by"];
+
+pub fn g_reopened(order_id: &str) -> String {
+    format!("Order {order_id} reopened from the register; doses recalculated from its inputs")
+}
+
+pub fn register_doses(doses: &[crate::register::RecordedDose]) -> String {
+    doses
+        .iter()
+        .map(|d| format!("{} {} {}", d.drug, decimal(d.dose, 2), d.unit))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

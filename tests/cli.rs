@@ -6,8 +6,10 @@ use std::process::{Command, Output};
 
 const BIN: &str = env!("CARGO_BIN_EXE_nkact-dose");
 
+/// Runs the binary with its order register in a temporary folder, never the user's.
 fn run(args: &[&str]) -> Output {
-    Command::new(BIN).args(args).output().expect("binary runs")
+    let register = std::env::temp_dir().join(format!("nkact-cli-register-{}.sqlite3", std::process::id()));
+    Command::new(BIN).env("NKACT_DOSE_REGISTER", register).args(args).output().expect("binary runs")
 }
 
 fn stdout(o: &Output) -> String {

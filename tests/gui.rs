@@ -17,7 +17,14 @@ fn fixed_now() -> NaiveDateTime {
 }
 
 fn harness() -> Harness<'static, GuiApp> {
-    let app = GuiApp::new(AppState::new(Preferences::default(), fixed_now));
+    harness_with_register(
+        std::env::temp_dir().join(format!("nkact-gui-register-{}.sqlite3", std::process::id())),
+    )
+}
+
+fn harness_with_register(register: std::path::PathBuf) -> Harness<'static, GuiApp> {
+    let prefs = Preferences { register_path: Some(register), ..Preferences::default() };
+    let app = GuiApp::new(AppState::new(prefs, fixed_now));
     let mut h = Harness::builder()
         .with_size(egui::vec2(1280.0, 1000.0))
         .with_max_steps(12)
@@ -271,4 +278,38 @@ fn an_empty_file_chooser_offers_a_typed_path() {
     press(&mut h, Role::Button, "Save order to path");
     assert!(path.exists());
     assert!(nkact_dose::order::load(&path).is_ok());
+}
+
+#[test]
+fn the_register_view_lists_filters_and_reopens_exported_orders() {
+    let dir = std::env::temp_dir().join(format!("nkact-gui-reg-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut h = harness_with_register(dir.join("register.sqlite3"));
+    fill_for_export(&mut h);
+    let warning = h.state().state.report().unwrap().warnings[0].message.clone();
+    press(&mut h, Role::CheckBox, &warning);
+    h.state_mut().state.apply(Action::ExportTo { path: dir.join("a.pdf"), replace: false });
+    h.run();
+    assert!(shows(&h, "Recorded as exported"), "export recorded");
+    let exported = h.state().state.order.clone();
+    press(&mut h, Role::Button, "Register");
+    assert_eq!(h.state().state.mode, Mode::Register);
+    assert!(shows(&h, "HC-8") && shows(&h, "exported") && shows(&h, &exported.fingerprint()));
+    // Filter by another record number: nothing; by this one: the entry.
+    type_into(&mut h, "Filter: record number", "HC-9");
+    press(&mut h, Role::Button, "Filter");
+    assert!(shows(&h, "No entries."));
+    h.state_mut().state.register_view.patient_id = "hc-8".into();
+    press(&mut h, Role::Button, "Filter");
+    assert!(shows(&h, "HC-8"));
+    // Reopen: back in the form with the same order, doses recomputed.
+    h.state_mut().state.apply(Action::NewOrder);
+    h.state_mut().state.apply(Action::ShowRegister);
+    h.run();
+    let id = h.state().state.register_view.entries[0].id;
+    press(&mut h, Role::Button, &format!("Reopen {id}"));
+    assert_eq!(h.state().state.mode, Mode::Form);
+    assert_eq!(h.state().state.order, exported);
+    assert!(shows(&h, "1092 mg"));
 }

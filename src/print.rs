@@ -1,0 +1,147 @@
+//! Printing: the order sheet goes to the system print service. On Linux and
+//! macOS that is CUPS, through its own `lp`/`lpstat` clients (present
+//! wherever CUPS is, and the interface CUPS documents for programs); on
+//! Windows the PDF opens in the default viewer to print from there.
+
+use std::path::Path;
+#[cfg(unix)]
+use std::process::Command;
+use std::time::Duration;
+
+/// Why a print did not happen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PrintError {
+    /// The print service could not be reached (CUPS down, `lp` missing).
+    NoService(String),
+    /// The service refused the job (no such printer, printer disabled).
+    Rejected(String),
+    /// No print service on this system.
+    Unsupported,
+    /// The job did not finish in time.
+    Timeout(String),
+    /// The job was cancelled or aborted.
+    Failed(String),
+}
+
+impl std::fmt::Display for PrintError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::text::print_error(self))
+    }
+}
+
+impl std::error::Error for PrintError {}
+
+/// A job accepted by the print service.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PrintJob {
+    /// The service's job ID, such as `PDF-12`.
+    pub id: String,
+}
+
+/// The printers the print service offers (empty where there is none).
+#[cfg(unix)]
+pub fn printers() -> Result<Vec<String>, PrintError> {
+    let out = Command::new("lpstat").arg("-e").output().map_err(|e| PrintError::NoService(e.to_string()))?;
+    if !out.status.success() {
+        return Err(PrintError::NoService(String::from_utf8_lossy(&out.stderr).trim().to_owned()));
+    }
+    Ok(String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect())
+}
+
+#[cfg(not(unix))]
+pub fn printers() -> Result<Vec<String>, PrintError> {
+    Ok(Vec::new())
+}
+
+/// Sends the PDF at `path` to `printer` (or the default printer).
+#[cfg(unix)]
+pub fn print_pdf(path: &Path, printer: Option<&str>, title: &str) -> Result<PrintJob, PrintError> {
+    // With the scheduler down, lp says only that the printer does not exist: ask the scheduler first.
+    let status =
+        Command::new("lpstat").arg("-r").output().map_err(|e| PrintError::NoService(e.to_string()))?;
+    let status = String::from_utf8_lossy(&status.stdout).trim().to_owned();
+    if status.is_empty() || status.contains("not running") {
+        return Err(PrintError::NoService(status));
+    }
+    let mut cmd = Command::new("lp");
+    if let Some(p) = printer {
+        cmd.arg("-d").arg(p);
+    }
+    // cups-filters' default PostScript renderers (Ghostscript, poppler's pdftops)
+    // garble the regular-weight text of our subset CID TrueType font; pdftocairo
+    // renders it faithfully (checked against a real CUPS queue in tests/print.rs).
+    // CUPS back-ends that do not use cups-filters ignore the option.
+    cmd.args(["-o", "pdftops-renderer=pdftocairo"]);
+    cmd.arg("-t").arg(title).arg("--").arg(path);
+    let out = cmd.output().map_err(|e| PrintError::NoService(e.to_string()))?;
+    let stderr = String::from_utf8_lossy(&out.stderr).trim().to_owned();
+    if !out.status.success() {
+        // lp says "scheduler not responding" when CUPS is down; anything else is a refusal.
+        return Err(if stderr.contains("not responding") || stderr.contains("No such file") {
+            PrintError::NoService(stderr)
+        } else {
+            PrintError::Rejected(stderr)
+        });
+    }
+    // "request id is PDF-12 (1 file(s))"
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    stdout
+        .split_whitespace()
+        .skip_while(|w| *w != "is")
+        .nth(1)
+        .map(|id| PrintJob { id: id.to_owned() })
+        .ok_or(PrintError::Rejected(stdout.trim().to_owned()))
+}
+
+/// Opens the PDF in the default viewer, to be printed from there.
+#[cfg(windows)]
+pub fn print_pdf(path: &Path, _printer: Option<&str>, _title: &str) -> Result<PrintJob, PrintError> {
+    std::process::Command::new("cmd")
+        .args(["/C", "start", ""])
+        .arg(path)
+        .status()
+        .map_err(|e| PrintError::NoService(e.to_string()))
+        .and_then(|s| {
+            if s.success() { Ok(PrintJob { id: "viewer".to_owned() }) } else { Err(PrintError::Unsupported) }
+        })
+}
+
+#[cfg(not(any(unix, windows)))]
+pub fn print_pdf(_path: &Path, _printer: Option<&str>, _title: &str) -> Result<PrintJob, PrintError> {
+    Err(PrintError::Unsupported)
+}
+
+/// Waits until the service reports `job` completed (for tests and `--wait`).
+#[cfg(unix)]
+pub fn wait_for_job(job: &PrintJob, timeout: Duration) -> Result<(), PrintError> {
+    let listed = |which: &str| -> Result<bool, PrintError> {
+        let out = Command::new("lpstat")
+            .args(["-W", which, "-o"])
+            .output()
+            .map_err(|e| PrintError::NoService(e.to_string()))?;
+        Ok(String::from_utf8_lossy(&out.stdout).split_whitespace().any(|w| w == job.id))
+    };
+    let start = std::time::Instant::now();
+    loop {
+        if listed("completed")? {
+            return Ok(());
+        }
+        if !listed("not-completed")? && start.elapsed() > Duration::from_secs(2) {
+            return Err(PrintError::Failed(job.id.clone()));
+        }
+        if start.elapsed() > timeout {
+            return Err(PrintError::Timeout(job.id.clone()));
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}
+
+#[cfg(not(unix))]
+pub fn wait_for_job(_job: &PrintJob, _timeout: Duration) -> Result<(), PrintError> {
+    Ok(())
+}

@@ -1,0 +1,206 @@
+//! The order register: records, survives reopening, filters, migrates, and
+//! refuses a database it cannot use with a clear message.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::float_cmp)] // tests may fail loudly
+
+use std::path::PathBuf;
+
+use chrono::NaiveDateTime;
+use nkact_dose::order::{Order, Patient, Verification};
+use nkact_dose::register::{Filter, Register, RegisterAction, RegisterError};
+use nkact_dose::settings::Settings;
+
+fn at(s: &str) -> NaiveDateTime {
+    NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()
+}
+
+fn dir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("nkact-register-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn order(id: &str, name: &str, weight: &str) -> Order {
+    let mut o = Order::new(at("2026-03-01 09:00"), Settings::default());
+    o.patient = Patient {
+        name: name.into(),
+        identifier: id.into(),
+        date_of_birth: "1970-01-01".into(),
+        allergies: "none known".into(),
+    };
+    o.inputs.weight = weight.into();
+    o.inputs.height = "170".into();
+    o.inputs.nk_cells = "2e8".into();
+    o.inputs.day1 = "2026-03-02".into();
+    o.issued_by = "Farm. A. García".into();
+    o
+}
+
+#[test]
+fn records_survive_reopening_and_list_newest_first() {
+    let path = dir("basic").join("register.sqlite3");
+    let a = order("HC-1", "Ana Pérez", "70");
+    let mut b = order("HC-2", "Lucía Gómez", "64");
+    b.verification = Some(Verification { verifier: "Enf. C. Ruiz".into(), at: at("2026-03-01 10:00") });
+    {
+        let mut reg = Register::open(&path).unwrap();
+        reg.record(&a, &a.report().unwrap(), RegisterAction::Exported, at("2026-03-01 09:30")).unwrap();
+        reg.record(&b, &b.report().unwrap(), RegisterAction::Printed, at("2026-03-01 11:00")).unwrap();
+        reg.record(&a, &a.report().unwrap(), RegisterAction::Reprinted, at("2026-03-02 08:00")).unwrap();
+    }
+    let reg = Register::open(&path).unwrap();
+    let all = reg.list(&Filter::default()).unwrap();
+    let actions: Vec<RegisterAction> = all.iter().map(|e| e.action).collect();
+    assert_eq!(actions, [RegisterAction::Reprinted, RegisterAction::Printed, RegisterAction::Exported]);
+    // A reprint carries the same fingerprint as the first issue.
+    assert_eq!(all[0].fingerprint, all[2].fingerprint);
+    assert_eq!(all[0].fingerprint, a.fingerprint());
+    // What an entry holds (Protocol × Facts Mosteller 170/70 → 1.82 m²: cyclophosphamide 1092 mg).
+    let first = &all[2];
+    assert_eq!(first.patient_name, "Ana Pérez");
+    assert_eq!(first.patient_id, "HC-1");
+    assert_eq!(first.cycle, 1);
+    assert_eq!(first.day1.as_deref(), Some("2026-03-02"));
+    assert_eq!(first.nk_count, Some(2e8));
+    assert_eq!(first.nk_state, "within-range");
+    assert_eq!(first.issued_by, "Farm. A. García");
+    assert!(first.doses.iter().any(|d| d.drug == "cyclophosphamide" && d.dose == 1092.0 && d.unit == "mg"));
+    assert_eq!(all[1].verifier.as_deref(), Some("Enf. C. Ruiz"));
+    assert_eq!(all[1].verified_at, Some(at("2026-03-01 10:00")));
+    // The stored order comes back whole.
+    assert_eq!(reg.order(first.id).unwrap(), a);
+}
+
+#[test]
+fn filters_by_patient_identifier_and_date() {
+    let path = dir("filter").join("register.sqlite3");
+    let mut reg = Register::open(&path).unwrap();
+    for (id, when) in
+        [("HC-1", "2026-03-01 09:00"), ("HC-2", "2026-03-01 10:00"), ("HC-1", "2026-03-05 09:00")]
+    {
+        let o = order(id, "X", "70");
+        reg.record(&o, &o.report().unwrap(), RegisterAction::Exported, at(when)).unwrap();
+    }
+    let by_id = reg.list(&Filter { patient_id: "hc-1".into(), date: None }).unwrap();
+    assert_eq!(by_id.len(), 2);
+    assert!(by_id.iter().all(|e| e.patient_id == "HC-1"));
+    let by_date = reg
+        .list(&Filter {
+            patient_id: String::new(),
+            date: Some(chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap()),
+        })
+        .unwrap();
+    assert_eq!(by_date.len(), 2);
+    let both = reg
+        .list(&Filter {
+            patient_id: "HC-1".into(),
+            date: Some(chrono::NaiveDate::from_ymd_opt(2026, 3, 5).unwrap()),
+        })
+        .unwrap();
+    assert_eq!(both.len(), 1);
+}
+
+#[test]
+fn a_corrupt_register_is_refused_with_a_clear_message() {
+    let path = dir("corrupt").join("register.sqlite3");
+    std::fs::write(&path, b"this is not a database, it is a shopping list").unwrap();
+    let e = Register::open(&path).err().expect("refused");
+    assert!(matches!(e, RegisterError::Corrupt(..)), "{e:?}");
+    assert!(e.to_string().contains("damaged or not a register"), "{e}");
+    // Nothing overwrote the file.
+    assert_eq!(std::fs::read(&path).unwrap(), b"this is not a database, it is a shopping list");
+}
+
+#[test]
+fn a_newer_schema_is_refused_not_downgraded() {
+    let path = dir("newer").join("register.sqlite3");
+    drop(Register::open(&path).unwrap());
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch("PRAGMA user_version = 7;").unwrap();
+    drop(conn);
+    let e = Register::open(&path).err().expect("refused");
+    assert!(matches!(e, RegisterError::Newer(_, 7)), "{e:?}");
+}
+
+#[test]
+fn a_locked_register_says_so_and_records_nothing() {
+    let path = dir("locked").join("register.sqlite3");
+    drop(Register::open(&path).unwrap());
+    // Another program holds a write lock.
+    let other = rusqlite::Connection::open(&path).unwrap();
+    other.execute_batch("BEGIN EXCLUSIVE;").unwrap();
+    let o = order("HC-1", "X", "70");
+    let result = Register::open(&path).and_then(|mut r| {
+        r.record(&o, &o.report().unwrap(), RegisterAction::Exported, at("2026-03-01 09:00"))
+    });
+    let e = result.expect_err("locked");
+    assert!(matches!(e, RegisterError::Locked(_)), "{e:?}");
+    assert!(e.to_string().contains("locked"));
+    other.execute_batch("ROLLBACK;").unwrap();
+    assert!(Register::open(&path).unwrap().list(&Filter::default()).unwrap().is_empty());
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_read_only_location_says_so() {
+    // /proc refuses new files even for root (CI runs as root, which ignores chmod).
+    let e = Register::open(std::path::Path::new("/proc/nkact-register.sqlite3")).err().expect("refused");
+    assert!(matches!(e, RegisterError::ReadOnly(_) | RegisterError::Other(..)), "{e:?}");
+    assert!(e.to_string().contains("/proc/nkact-register.sqlite3"));
+}
+
+#[test]
+fn the_cli_records_exports_and_still_exports_when_the_register_is_unusable() {
+    let d = dir("cli");
+    let bin = env!("CARGO_BIN_EXE_nkact-dose");
+    let register = d.join("register.sqlite3");
+    let args = |out: &str| {
+        vec![
+            "order".to_owned(),
+            "--weight".into(),
+            "70".into(),
+            "--height".into(),
+            "170".into(),
+            "--name".into(),
+            "Lucía Gómez".into(),
+            "--patient-id".into(),
+            "HC-8".into(),
+            "--dob".into(),
+            "1975-07-07".into(),
+            "--allergies".into(),
+            "none known".into(),
+            "--acknowledged-by".into(),
+            "A".into(),
+            "--out".into(),
+            out.to_owned(),
+        ]
+    };
+    let out = std::process::Command::new(bin)
+        .args(args(d.join("a.pdf").to_str().unwrap()))
+        .arg("--register")
+        .arg(&register)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Recorded as exported"));
+    let entries = Register::open(&register).unwrap().list(&Filter::default()).unwrap();
+    assert_eq!(entries.len(), 1);
+    assert_eq!(entries[0].patient_id, "HC-8");
+    // A corrupt register: the sheet is still written, with a plain warning.
+    let bad = d.join("bad.sqlite3");
+    std::fs::write(&bad, b"garbage").unwrap();
+    let out = std::process::Command::new(bin)
+        .args(args(d.join("b.pdf").to_str().unwrap()))
+        .arg("--register")
+        .arg(&bad)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(d.join("b.pdf").exists());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("NOT recorded"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
