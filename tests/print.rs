@@ -115,10 +115,22 @@ fn a_print_reaches_the_cups_pdf_printer_and_matches_the_order() {
         return;
     }
     let d = dir("cups");
-    let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("/root"));
-    let spool = home.join("PDF");
-    let before: Vec<PathBuf> =
-        std::fs::read_dir(&spool).map(|r| r.map(|e| e.unwrap().path()).collect()).unwrap_or_default();
+    // cups-pdf writes to the job owner's home (from the password database, not $HOME),
+    // or to its anonymous folder.
+    let mut spools: Vec<PathBuf> =
+        vec![PathBuf::from("/root/PDF"), PathBuf::from("/var/spool/cups-pdf/ANONYMOUS")];
+    if let Some(home) = std::env::var_os("HOME") {
+        spools.push(PathBuf::from(home).join("PDF"));
+    }
+    let pdfs = || -> Vec<PathBuf> {
+        spools
+            .iter()
+            .filter_map(|d| std::fs::read_dir(d).ok())
+            .flat_map(|r| r.filter_map(|e| e.ok()).map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+            .collect()
+    };
+    let before = pdfs();
     let ours = d.join("ours.pdf");
     let register = d.join("register.sqlite3");
     let out = Command::new(BIN).args(order_args(&ours, &register)).output().unwrap();
@@ -134,13 +146,10 @@ fn a_print_reaches_the_cups_pdf_printer_and_matches_the_order() {
     // cups-pdf writes its output when the job completes.
     let start = Instant::now();
     let printed = loop {
-        let new: Vec<PathBuf> = std::fs::read_dir(&spool)
-            .map(|r| r.map(|e| e.unwrap().path()).filter(|p| !before.contains(p)).collect())
-            .unwrap_or_default();
-        if let Some(p) = new.into_iter().find(|p| p.extension().is_some_and(|e| e == "pdf")) {
+        if let Some(p) = pdfs().into_iter().find(|p| !before.contains(p)) {
             break p;
         }
-        assert!(start.elapsed() < Duration::from_secs(30), "no output from cups-pdf in {}", spool.display());
+        assert!(start.elapsed() < Duration::from_secs(30), "no output from cups-pdf in {spools:?}");
         std::thread::sleep(Duration::from_millis(200));
     };
     std::thread::sleep(Duration::from_millis(500));
