@@ -393,7 +393,7 @@ impl AppState {
         let report = sheet::printable(order, self.now().date()).map_err(|e| e.to_string())?;
         let printer = self.prefs.last_printer.clone();
         let job =
-            crate::cli::print_order(order, self.now(), printer.as_deref()).map_err(|e| e.to_string())?;
+            crate::print::print_sheet(order, self.now(), printer.as_deref()).map_err(|e| e.to_string())?;
         let printed = text::printed(&job.id, printer.as_deref());
         match self.record(order, &report, action) {
             Ok(recorded) => Ok(format!("{printed}. {recorded}")),

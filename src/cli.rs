@@ -272,7 +272,7 @@ pub fn run_order(
     }
     let mut outcome = Outcome::Ok;
     if args.print {
-        match print_order(&order, now, args.printer.as_deref()) {
+        match crate::print::print_sheet(&order, now, args.printer.as_deref()) {
             Ok(job) => {
                 let _ = writeln!(out, "{}", text::printed(&job.id, args.printer.as_deref()));
                 done.push(RegisterAction::Printed);
@@ -305,39 +305,6 @@ pub fn run_order(
         }
     }
     outcome
-}
-
-/// Renders the sheet to a temporary file and sends it to the print service.
-pub fn print_order(
-    order: &crate::order::Order,
-    now: chrono::NaiveDateTime,
-    printer: Option<&str>,
-) -> Result<crate::print::PrintJob, PrintFailure> {
-    let bytes = crate::sheet::render(order, now).map_err(PrintFailure::Sheet)?;
-    let tmp = std::env::temp_dir().join(format!("nkact-dose-{}-{}.pdf", order.order_id, std::process::id()));
-    crate::order::write_atomic(&tmp, &bytes, true)
-        .map_err(|e| PrintFailure::Sheet(crate::sheet::SheetError::File(e)))?;
-    let title = format!("{} {}", text::S_TITLE, order.order_id);
-    let result = crate::print::print_pdf(&tmp, printer, &title).map_err(PrintFailure::Print);
-    // lp has handed the file to the scheduler; the temporary copy is not needed.
-    let _ = std::fs::remove_file(&tmp);
-    result
-}
-
-/// Why a print did not happen: no sheet, or the print service said no.
-#[derive(Debug)]
-pub enum PrintFailure {
-    Sheet(crate::sheet::SheetError),
-    Print(crate::print::PrintError),
-}
-
-impl std::fmt::Display for PrintFailure {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            PrintFailure::Sheet(e) => write!(f, "{e}"),
-            PrintFailure::Print(e) => write!(f, "{e}"),
-        }
-    }
 }
 
 fn record(

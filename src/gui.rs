@@ -128,7 +128,7 @@ impl GuiApp {
         std::thread::spawn(move || {
             let dialog = rfd::AsyncFileDialog::new();
             let dialog = match kind {
-                FileKind::Export => dialog.add_filter("PDF", &["pdf"]).set_file_name(&name),
+                FileKind::Export => dialog.add_filter(text::G_PDF_FILES, &["pdf"]).set_file_name(&name),
                 _ => dialog.add_filter(text::G_ORDER_FILES, &["json"]).set_file_name(&name),
             };
             let chosen = match kind {
@@ -346,8 +346,8 @@ fn form_ui(ui: &mut Ui, s: &mut AppState, errors: &[InputError], actions: &mut V
         ui.horizontal(|ui| {
             ui.label(text::G_PAPER);
             let paper = s.order.settings.paper;
-            for (p, name) in [(Paper::A4, "A4"), (Paper::Letter, "US Letter")] {
-                if ui.radio(paper == p, name).clicked() {
+            for p in [Paper::A4, Paper::Letter] {
+                if ui.radio(paper == p, text::paper_name(p)).clicked() {
                     actions.push(Action::SetPaper(p));
                 }
             }
@@ -630,7 +630,7 @@ fn register_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Action>) {
                 ui.end_row();
                 for e in &v.entries {
                     ui.label(text::datetime(e.at));
-                    ui.label(e.action.key());
+                    ui.label(text::register_action(e.action));
                     ui.label(&e.order_id);
                     ui.label(&e.fingerprint);
                     ui.label(&e.patient_name);

@@ -145,3 +145,36 @@ pub fn wait_for_job(job: &PrintJob, timeout: Duration) -> Result<(), PrintError>
 pub fn wait_for_job(_job: &PrintJob, _timeout: Duration) -> Result<(), PrintError> {
     Ok(())
 }
+
+/// Renders the sheet to a temporary file and sends it to the print service.
+pub fn print_sheet(
+    order: &crate::order::Order,
+    now: chrono::NaiveDateTime,
+    printer: Option<&str>,
+) -> Result<crate::print::PrintJob, PrintFailure> {
+    let bytes = crate::sheet::render(order, now).map_err(PrintFailure::Sheet)?;
+    let tmp = std::env::temp_dir().join(format!("nkact-dose-{}-{}.pdf", order.order_id, std::process::id()));
+    crate::order::write_atomic(&tmp, &bytes, true)
+        .map_err(|e| PrintFailure::Sheet(crate::sheet::SheetError::File(e)))?;
+    let title = format!("{} {}", crate::text::S_TITLE, order.order_id);
+    let result = print_pdf(&tmp, printer, &title).map_err(PrintFailure::Print);
+    // lp has handed the file to the scheduler; the temporary copy is not needed.
+    let _ = std::fs::remove_file(&tmp);
+    result
+}
+
+/// Why a print did not happen: no sheet, or the print service said no.
+#[derive(Debug)]
+pub enum PrintFailure {
+    Sheet(crate::sheet::SheetError),
+    Print(crate::print::PrintError),
+}
+
+impl std::fmt::Display for PrintFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PrintFailure::Sheet(e) => write!(f, "{e}"),
+            PrintFailure::Print(e) => write!(f, "{e}"),
+        }
+    }
+}

@@ -857,7 +857,7 @@ pub fn not_recorded(e: &crate::register::RegisterError) -> String {
 }
 
 pub fn recorded(action: crate::register::RegisterAction, path: &std::path::Path) -> String {
-    format!("Recorded as {} in the order register {}", action.key(), path.display())
+    format!("Recorded as {} in the order register {}", register_action(action), path.display())
 }
 
 pub fn print_error(e: &crate::print::PrintError) -> String {
@@ -904,6 +904,24 @@ pub const G_REOPEN: &str = "Reopen";
 pub const G_REPRINT: &str = "Reprint";
 pub const G_COLUMNS: [&str; 9] =
     ["When", "Action", "Order", "Fingerprint", "Patient", "Record number", "Cycle", "Doses", "Verified by"];
+
+pub const G_PDF_FILES: &str = "PDF";
+
+pub fn paper_name(paper: crate::settings::Paper) -> &'static str {
+    match paper {
+        crate::settings::Paper::A4 => "A4",
+        crate::settings::Paper::Letter => "US Letter",
+    }
+}
+
+pub fn register_action(action: crate::register::RegisterAction) -> &'static str {
+    use crate::register::RegisterAction;
+    match action {
+        RegisterAction::Exported => "exported",
+        RegisterAction::Printed => "printed",
+        RegisterAction::Reprinted => "reprinted",
+    }
+}
 
 pub fn g_reopened(order_id: &str) -> String {
     format!("Order {order_id} reopened from the register; doses recalculated from its inputs")
