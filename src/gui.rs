@@ -623,21 +623,13 @@ fn register_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Action>) {
         }
         egui::ScrollArea::both().show(ui, |ui| {
             egui::Grid::new("register").striped(true).show(ui, |ui| {
+                ui.label("");
                 for c in text::G_COLUMNS {
                     ui.label(RichText::new(c).strong());
                 }
-                ui.label("");
                 ui.end_row();
                 for e in &v.entries {
-                    ui.label(text::datetime(e.at));
-                    ui.label(text::register_action(e.action));
-                    ui.label(&e.order_id);
-                    ui.label(&e.fingerprint);
-                    ui.label(&e.patient_name);
-                    ui.label(&e.patient_id);
-                    ui.label(e.cycle.to_string());
-                    ui.label(text::register_doses(&e.doses));
-                    ui.label(e.verifier.clone().unwrap_or_default());
+                    // The actions first, so they never scroll out of sight behind a long dose list.
                     ui.horizontal(|ui| {
                         if ui.button(format!("{} {}", text::G_REOPEN, e.id)).clicked() {
                             actions.push(Action::Reopen(e.id));
@@ -646,6 +638,15 @@ fn register_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Action>) {
                             actions.push(Action::Reprint(e.id));
                         }
                     });
+                    ui.label(text::datetime(e.at));
+                    ui.label(text::register_action(e.action));
+                    ui.label(&e.order_id);
+                    ui.label(&e.fingerprint);
+                    ui.label(&e.patient_name);
+                    ui.label(&e.patient_id);
+                    ui.label(e.cycle.to_string());
+                    ui.label(e.verifier.clone().unwrap_or_default());
+                    ui.label(text::register_doses(&e.doses));
                     ui.end_row();
                 }
             });

@@ -196,9 +196,21 @@ impl Order {
     }
 }
 
-/// An order ID from its creation time: `NKACT-20261124-211700`.
+/// A new order ID: its creation time and four hex digits that differ for every
+/// order this machine creates in the same second (`NKACT-20261124-211700-3F2A`).
+/// The suffix is a hash of the process ID plus a per-process counter: distinct
+/// by construction within a program, and offset differently in another one.
 pub fn order_id(now: NaiveDateTime) -> String {
-    format!("NKACT-{}", now.format("%Y%m%d-%H%M%S"))
+    use std::sync::atomic::{AtomicU16, Ordering};
+    static COUNTER: AtomicU16 = AtomicU16::new(0);
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let mut hash: u32 = 0x811c_9dc5;
+    for b in std::process::id().to_le_bytes() {
+        hash ^= u32::from(b);
+        hash = hash.wrapping_mul(0x0100_0193);
+    }
+    let offset = ((hash >> 16) ^ hash) as u16;
+    format!("NKACT-{}-{:04X}", now.format("%Y%m%d-%H%M%S"), offset.wrapping_add(n))
 }
 
 /// Why a file could not be read or written.

@@ -903,7 +903,7 @@ pub const G_CLOSE: &str = "Close";
 pub const G_REOPEN: &str = "Reopen";
 pub const G_REPRINT: &str = "Reprint";
 pub const G_COLUMNS: [&str; 9] =
-    ["When", "Action", "Order", "Fingerprint", "Patient", "Record number", "Cycle", "Doses", "Verified by"];
+    ["When", "Action", "Order", "Fingerprint", "Patient", "Record number", "Cycle", "Verified by", "Doses"];
 
 pub const G_PDF_FILES: &str = "PDF";
 
@@ -928,9 +928,12 @@ pub fn g_reopened(order_id: &str) -> String {
 }
 
 pub fn register_doses(doses: &[crate::register::RecordedDose]) -> String {
+    let name = |key: &str| {
+        NK_ACT_BC.drugs.iter().find(|r| r.drug.key() == key).map(|r| drug_name(r.drug)).unwrap_or("?")
+    };
     doses
         .iter()
-        .map(|d| format!("{} {} {}", d.drug, decimal(d.dose, 2), d.unit))
+        .map(|d| format!("{} {} {}", name(&d.drug), decimal(d.dose, 2), d.unit))
         .collect::<Vec<_>>()
         .join(", ")
 }

@@ -204,3 +204,14 @@ fn the_cli_records_exports_and_still_exports_when_the_register_is_unusable() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn orders_created_in_the_same_second_get_different_ids() {
+    // Regression: the ID was the creation second alone, so three orders exported in one
+    // second shared one ID in the register.
+    let now = at("2026-03-01 09:00");
+    let ids: std::collections::HashSet<String> =
+        (0..50).map(|_| Order::new(now, Settings::default()).order_id).collect();
+    assert_eq!(ids.len(), 50);
+    assert!(ids.iter().all(|id| id.starts_with("NKACT-20260301-090000-")));
+}
