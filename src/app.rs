@@ -381,6 +381,10 @@ impl AppState {
     }
 
     fn print_current(&mut self) {
+        if let Err(e) = self.printable() {
+            self.notice = Some(Notice::Error(e.to_string()));
+            return;
+        }
         let order = self.order.clone();
         self.notice = Some(match self.print_order(&order, RegisterAction::Printed) {
             Ok(m) => Notice::Info(m),
@@ -442,6 +446,12 @@ impl AppState {
 
     fn export_to(&mut self, path: &Path, replace: bool) {
         self.confirm_replace = None;
+        // The form stays editable while a file chooser is open: check the window's
+        // own rules again now, not only when the button was enabled.
+        if let Err(e) = self.printable() {
+            self.notice = Some(Notice::Error(e.to_string()));
+            return;
+        }
         let now = self.now();
         self.notice = Some(match sheet::export_pdf(&self.order, now, path, replace) {
             Ok(()) => {

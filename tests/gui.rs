@@ -313,3 +313,22 @@ fn the_register_view_lists_filters_and_reopens_exported_orders() {
     assert_eq!(h.state().state.order, exported);
     assert!(shows(&h, "1092 mg"));
 }
+
+#[test]
+fn an_export_arriving_after_the_form_became_invalid_writes_nothing() {
+    // The chooser is open while the form stays editable: clearing the cycle meanwhile must not
+    // let the export fall back to cycle 1.
+    let dir = std::env::temp_dir().join(format!("nkact-gui-late-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut h = harness_with_register(dir.join("register.sqlite3"));
+    fill_for_export(&mut h);
+    let warning = h.state().state.report().unwrap().warnings[0].message.clone();
+    press(&mut h, Role::CheckBox, &warning);
+    assert!(h.state().state.printable().is_ok());
+    h.state_mut().state.order.inputs.cycle.clear();
+    let path = dir.join("late.pdf");
+    h.state_mut().state.apply(Action::ExportTo { path: path.clone(), replace: true });
+    h.run();
+    assert!(!path.exists(), "no sheet from a form without a cycle");
+    assert!(matches!(h.state().state.notice, Some(nkact_dose::app::Notice::Error(_))));
+}
