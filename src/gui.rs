@@ -55,12 +55,7 @@ impl GuiApp {
             Mode::Register => register_ui(ui, &mut self.state, &mut self.actions),
         }
         for action in std::mem::take(&mut self.actions) {
-            match action {
-                Action::TypedPath(_) | Action::ExportTo { .. } | Action::SaveTo(_) | Action::OpenFrom(_) => {
-                    self.state.apply(action)
-                }
-                other => self.state.apply(other),
-            }
+            self.state.apply(action);
         }
         self.state.after_frame();
     }

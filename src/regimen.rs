@@ -316,14 +316,3 @@ pub const NK_ACT_BC: Regimen = Regimen {
     // Dose-engine issue: mg doses to the nearest whole mg by default.
     mg_rounding_increment: 1.0,
 };
-
-impl Regimen {
-    /// The rule for `drug`.
-    pub fn rule(&self, drug: Drug) -> &DrugRule {
-        // The table holds every drug once; `Drug` has exactly these four.
-        match self.drugs.iter().find(|r| r.drug == drug) {
-            Some(rule) => rule,
-            None => &self.drugs[0],
-        }
-    }
-}
