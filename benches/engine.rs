@@ -40,7 +40,7 @@ fn sample_order() -> Order {
         allergies: "none known".into(),
     };
     let report = o.report().unwrap();
-    o.acknowledge_all(&report, "Farm. A. García", now());
+    o.acknowledge_all(&report, "Farm. A. García", &[], now());
     o
 }
 

@@ -97,9 +97,10 @@ pub enum Action {
     TypedPath(FileKind),
     /// A chooser came back empty: cancelled, or no chooser service.
     ChooserEmpty(FileKind),
+    /// Tick or untick a warning; a warning that needs a reason takes the one typed for its code.
     Acknowledge {
         code: String,
-        message: String,
+        detail: String,
         acknowledged: bool,
     },
     StartDoubleCheck,
@@ -152,6 +153,13 @@ pub struct AppState {
     pub register_view: RegisterView,
     /// The inputs a recorded verification was made on.
     verified_inputs: Option<RawInputs>,
+    /// Reasons typed beside warnings that need one, by warning code.
+    pub reasons: std::collections::BTreeMap<String, String>,
+    /// Set by the window each frame: a measure field has focus and was changed
+    /// since it got it. The results are provisional; nothing may leave.
+    pub editing_measure: bool,
+    /// What the form held after the last frame, to clear stale status lines on an edit.
+    last_seen: Option<(RawInputs, crate::order::Patient, String)>,
     clock: fn() -> NaiveDateTime,
 }
 
@@ -175,6 +183,9 @@ impl AppState {
             printers_error: None,
             register_view: RegisterView::default(),
             verified_inputs: None,
+            reasons: Default::default(),
+            editing_measure: false,
+            last_seen: None,
             clock,
         }
     }
@@ -225,11 +236,31 @@ impl AppState {
     /// Whether the sheet may be exported now, and if not why.
     pub fn printable(&self) -> Result<Report, SheetError> {
         self.report().map_err(SheetError::Invalid)?;
+        if self.editing_measure {
+            return Err(SheetError::StillTyping);
+        }
         sheet::printable(&self.order, self.now().date())
     }
 
-    /// Applies one action.
+    /// Whether a double-check can start: a complete, settled order.
+    pub fn checkable(&self) -> bool {
+        !self.editing_measure
+            && self.report().is_ok()
+            && self.order.patient.validate(self.now().date()).is_ok()
+    }
+
+    /// Applies one action. A status line it leaves speaks of the form as it is now.
     pub fn apply(&mut self, action: Action) {
+        self.apply_one(action);
+        self.last_seen = Some(self.form_seen());
+    }
+
+    /// What an edit changes: a status line older than an edit is cleared.
+    fn form_seen(&self) -> (RawInputs, crate::order::Patient, String) {
+        (self.order.inputs.clone(), self.order.patient.clone(), self.order.issued_by.clone())
+    }
+
+    fn apply_one(&mut self, action: Action) {
         match action {
             Action::NewOrder => {
                 self.order = Self::fresh_order(&self.prefs, self.now());
@@ -258,14 +289,13 @@ impl AppState {
                 self.show_path_input = true;
                 self.notice = Some(Notice::Info(text::G_NO_CHOOSER.to_owned()));
             }
-            Action::Acknowledge { code, message, acknowledged } => {
-                self.order.acknowledged.retain(|a| !(a.code == code && a.message == message));
-                let by = self.order.issued_by.trim().to_owned();
-                if acknowledged && !by.is_empty() {
-                    self.order.acknowledged.push(Acknowledgement { code, message, by, at: self.now() });
-                }
+            Action::Acknowledge { code, detail, acknowledged } => {
+                self.acknowledge(code, detail, acknowledged)
             }
             Action::StartDoubleCheck => {
+                if !self.checkable() {
+                    return;
+                }
                 self.second = SecondEntry::default();
                 self.mismatches.clear();
                 self.mode = Mode::DoubleCheck;
@@ -385,6 +415,7 @@ impl AppState {
             self.notice = Some(Notice::Error(e.to_string()));
             return;
         }
+        self.order.issue();
         let order = self.order.clone();
         self.notice = Some(match self.print_order(&order, RegisterAction::Printed) {
             Ok(m) => Notice::Info(m),
@@ -414,12 +445,52 @@ impl AppState {
             self.verified_inputs = None;
         }
         match self.report() {
-            Ok(report) => self
-                .order
-                .acknowledged
-                .retain(|a| report.warnings.iter().any(|w| w.code == a.code && w.message == a.message)),
+            Ok(report) => {
+                let warnings = self.order.warnings(&report);
+                self.order.acknowledged.retain(|a| warnings.iter().any(|w| a.covers(w)));
+            }
             Err(_) => self.order.acknowledged.clear(),
         }
+        // A status line speaks of the form as it was: the next edit clears it.
+        let seen = self.form_seen();
+        if self.last_seen.as_ref().is_some_and(|before| *before != seen) {
+            self.notice = None;
+            self.confirm_replace = None;
+        }
+        self.last_seen = Some(seen);
+    }
+
+    /// Ticks or unticks a warning for the issuer, now; one that needs a reason
+    /// is ticked only with the reason typed beside it.
+    fn acknowledge(&mut self, code: String, detail: String, acknowledged: bool) {
+        self.order.acknowledged.retain(|a| !(a.code == code && a.detail == detail));
+        if !acknowledged {
+            return;
+        }
+        let Ok(report) = self.report() else { return };
+        let Some(w) = self.order.warnings(&report).into_iter().find(|w| w.code == code && w.detail == detail)
+        else {
+            return;
+        };
+        let Ok(by) = crate::identity::normalise(crate::error::Field::IssuedBy, &self.order.issued_by) else {
+            return;
+        };
+        let typed = self.reasons.get(&code).map(String::as_str).unwrap_or("");
+        let reason = match crate::identity::normalise(crate::error::Field::Reason, typed) {
+            Ok(r) if !r.is_empty() => Some(r),
+            _ => None,
+        };
+        if by.is_empty() || (w.needs_reason && reason.is_none()) {
+            return;
+        }
+        self.order.acknowledged.push(Acknowledgement {
+            code,
+            detail,
+            message: w.message,
+            by,
+            at: self.now(),
+            reason: if w.needs_reason { reason } else { None },
+        });
     }
 
     fn save_to(&mut self, path: &Path) {
@@ -453,6 +524,8 @@ impl AppState {
             return;
         }
         let now = self.now();
+        let before = self.order.clone();
+        self.order.issue();
         self.notice = Some(match sheet::export_pdf(&self.order, now, path, replace) {
             Ok(()) => {
                 let report = self.report();
@@ -466,10 +539,15 @@ impl AppState {
                 }
             }
             Err(SheetError::File(FileError::Exists { .. })) => {
+                // Nothing left the program: the revision stays as it was.
+                self.order = before;
                 self.confirm_replace = Some(path.to_owned());
                 Notice::Info(text::g_confirm_replace(path))
             }
-            Err(e) => Notice::Error(e.to_string()),
+            Err(e) => {
+                self.order = before;
+                Notice::Error(e.to_string())
+            }
         });
     }
 
@@ -485,21 +563,39 @@ impl AppState {
         match compare(&self.order.inputs, &self.order.issued_by, &report, &self.second, tolerance) {
             Ok(()) => {
                 let at = self.now();
-                self.order.verification =
-                    Some(Verification { verifier: self.second.verifier.trim().to_owned(), at });
+                let verifier =
+                    crate::identity::normalise(crate::error::Field::Verifier, &self.second.verifier)
+                        .unwrap_or_default();
+                self.order.verification = Some(Verification { verifier, at });
                 self.verified_inputs = Some(self.order.inputs.clone());
                 self.mismatches.clear();
                 self.second = SecondEntry::default();
                 self.mode = Mode::Form;
-                self.notice = Some(Notice::Info(text::verified_line(
-                    &self.order.verification.as_ref().map(|v| v.verifier.clone()).unwrap_or_default(),
-                    at,
-                )));
+                // The verification shows in its one fixed place, from the order itself.
+                self.notice = None;
             }
             Err(list) => {
-                // A mismatch records nothing.
                 self.order.verification = None;
+                self.verified_inputs = None;
+                // Blind: only which items differ, never a value from the order.
                 self.mismatches = list.iter().map(text::mismatch).collect();
+                let items: Vec<String> = list.iter().filter_map(|m| m.item_key()).collect();
+                if !items.is_empty() {
+                    let failed = crate::order::FailedCheck {
+                        verifier: crate::identity::normalise(
+                            crate::error::Field::Verifier,
+                            &self.second.verifier,
+                        )
+                        .unwrap_or_else(|_| self.second.verifier.trim().to_owned()),
+                        at: self.now(),
+                        items,
+                    };
+                    self.order.failed_checks.push(failed);
+                    let order = self.order.clone();
+                    if let Err(warning) = self.record(&order, &report, RegisterAction::CheckFailed) {
+                        self.mismatches.push(warning);
+                    }
+                }
             }
         }
     }

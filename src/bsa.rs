@@ -67,3 +67,56 @@ impl BsaFormula {
         }
     }
 }
+
+/// Rounds a BSA to 2 decimals, halves away from zero, deciding on exact
+/// decimal values rather than on a binary float:
+/// - Mosteller: BSA ≥ b exactly when H × W ≥ 3600 × b², so each half-way
+///   boundary b is tested on H × W in exact decimal arithmetic
+///   (√(169.156 × 64.064 / 3600) = 1.734999998… gives 1.73, not 1.74);
+/// - the power-law formulas have no exact decimal form: the computed value is
+///   rounded on its exact decimal expansion, with no tolerance that could push
+///   1.734999998 across the half.
+pub fn round_m2(formula: BsaFormula, height: Centimetres, weight: Kilograms, unrounded: f64) -> f64 {
+    let simple = round_exact(unrounded, 2);
+    if formula != BsaFormula::Mosteller {
+        return simple;
+    }
+    mosteller_exact(height.cm(), weight.kg(), simple).unwrap_or(simple)
+}
+
+/// Rounds the exact decimal value of `value` to `decimals` places, halves away from zero.
+pub fn round_exact(value: f64, decimals: u32) -> f64 {
+    use rust_decimal::prelude::ToPrimitive;
+    use rust_decimal::{Decimal, RoundingStrategy};
+    Decimal::from_f64_retain(value)
+        .map(|d| d.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero))
+        .and_then(|d| d.to_f64())
+        .unwrap_or(value)
+}
+
+fn mosteller_exact(h: f64, w: f64, candidate: f64) -> Option<f64> {
+    use rust_decimal::Decimal;
+    use rust_decimal::prelude::ToPrimitive;
+    use std::str::FromStr;
+    // The measures as typed: Rust writes the shortest decimal that reads back as the same float.
+    let h = Decimal::from_str(&h.to_string()).ok()?;
+    let w = Decimal::from_str(&w.to_string()).ok()?;
+    let hw = h.checked_mul(w)?;
+    let k3600 = Decimal::from(3600);
+    let half = Decimal::new(5, 3);
+    let step = Decimal::new(1, 2);
+    let mut r = Decimal::from_str(&format!("{candidate:.2}")).ok()?;
+    // Move the candidate until H × W lies between its two half-way boundaries.
+    for _ in 0..4 {
+        let up = r.checked_add(half)?;
+        let down = r.checked_sub(half)?;
+        if hw >= k3600.checked_mul(up.checked_mul(up)?)? {
+            r = r.checked_add(step)?;
+        } else if down > Decimal::ZERO && hw < k3600.checked_mul(down.checked_mul(down)?)? {
+            r = r.checked_sub(step)?;
+        } else {
+            return r.to_f64();
+        }
+    }
+    r.to_f64()
+}

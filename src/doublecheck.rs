@@ -15,6 +15,12 @@ pub struct SecondEntry {
     pub weight: String,
     pub height: String,
     pub nk_cells: String,
+    /// The last-dose dates, re-entered from the administration record: they
+    /// decide loading or maintenance from cycle 2 on.
+    pub last_trastuzumab: String,
+    pub last_pertuzumab: String,
+    /// The verifier confirmed name, record number and date of birth against the bag labels.
+    pub identity_confirmed: bool,
     /// The dose read from each prepared bag's label, per drug of the cycle.
     pub bag_doses: Vec<(Drug, String)>,
 }
@@ -33,22 +39,58 @@ impl SecondEntry {
     }
 }
 
-/// One difference between the order and the second entry.
+/// One difference between the order and the second entry. It names the item,
+/// never the first entry's value or the ordered dose: the check stays blind.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Mismatch {
-    /// The verifier's name is missing.
+    /// The verifier's name is missing, or cannot be accepted as a name.
     NoVerifier,
     /// The verifier is the person who issued the order: not independent.
     SamePerson,
-    /// A measure differs (or one side does not parse), as typed on each side.
-    Measure { field: Field, first: String, second: String },
+    /// The patient's identity was not confirmed against the bag labels.
+    IdentityNotConfirmed,
+    /// A re-entered value differs from the first entry (or one side does not parse).
+    Measure { field: Field },
     /// A bag's dose is missing, unreadable or outside the tolerance.
-    Dose { drug: Drug, ordered: f64, labelled: String, tolerance_pct: f64 },
+    Dose { drug: Drug },
+}
+
+impl Mismatch {
+    /// The item's key as recorded for a failed check (`weight`, `dose:pertuzumab`);
+    /// `None` for a check that was not really attempted (no verifier name).
+    pub fn item_key(&self) -> Option<String> {
+        match self {
+            Mismatch::NoVerifier => None,
+            Mismatch::SamePerson => Some("same-person".to_owned()),
+            Mismatch::IdentityNotConfirmed => Some("identity-not-confirmed".to_owned()),
+            Mismatch::Measure { field } => Some(
+                match field {
+                    Field::Weight => "weight",
+                    Field::Height => "height",
+                    Field::NkCells => "nk-cells",
+                    Field::LastTrastuzumab => "last-trastuzumab",
+                    Field::LastPertuzumab => "last-pertuzumab",
+                    _ => "other",
+                }
+                .to_owned(),
+            ),
+            Mismatch::Dose { drug } => Some(format!("dose:{}", drug.key())),
+        }
+    }
+}
+
+/// Whether the order's last-dose dates must be re-entered: from cycle 2 on,
+/// or whenever a date was entered.
+pub fn needs_last_dates(first: &RawInputs) -> bool {
+    let later = first.cycle.trim().parse::<u32>().is_ok_and(|c| c >= 2);
+    later || !first.last_trastuzumab.trim().is_empty() || !first.last_pertuzumab.trim().is_empty()
 }
 
 /// Compares the second entry with the order. Measures must match exactly
-/// after parsing (70,5 = 70.5); each bag dose must be within `tolerance_pct`
-/// of the ordered dose. Returns every difference.
+/// after parsing (70,5 = 70.5), last-dose dates as dates; each bag dose must be
+/// within `tolerance_pct` of the ordered dose; the verifier must not be the
+/// issuer (names compared as [`crate::identity::same_person`] does) and must
+/// have confirmed the patient's identity. Returns every difference.
 pub fn compare(
     first: &RawInputs,
     issued_by: &str,
@@ -57,11 +99,14 @@ pub fn compare(
     tolerance_pct: f64,
 ) -> Result<(), Vec<Mismatch>> {
     let mut out = Vec::new();
-    let verifier = second.verifier.trim();
-    if verifier.is_empty() {
-        out.push(Mismatch::NoVerifier);
-    } else if verifier.eq_ignore_ascii_case(issued_by.trim()) {
-        out.push(Mismatch::SamePerson);
+    match crate::identity::normalise(Field::Verifier, &second.verifier) {
+        Ok(v) if v.is_empty() => out.push(Mismatch::NoVerifier),
+        Err(_) => out.push(Mismatch::NoVerifier),
+        Ok(v) if crate::identity::same_person(&v, issued_by) => out.push(Mismatch::SamePerson),
+        Ok(_) => {}
+    }
+    if !second.identity_confirmed {
+        out.push(Mismatch::IdentityNotConfirmed);
     }
     let same_number = |a: &str, b: &str| match (parse_decimal(a), parse_decimal(b)) {
         (Some(x), Some(y)) => (x - y).abs() <= 1e-9 * x.abs().max(1.0),
@@ -71,7 +116,7 @@ pub fn compare(
         [(Field::Weight, &first.weight, &second.weight), (Field::Height, &first.height, &second.height)]
     {
         if !same_number(a, b) {
-            out.push(Mismatch::Measure { field, first: a.clone(), second: b.clone() });
+            out.push(Mismatch::Measure { field });
         }
     }
     let nk = |s: &str| {
@@ -83,11 +128,21 @@ pub fn compare(
         _ => false,
     };
     if !nk_same {
-        out.push(Mismatch::Measure {
-            field: Field::NkCells,
-            first: first.nk_cells.clone(),
-            second: second.nk_cells.clone(),
-        });
+        out.push(Mismatch::Measure { field: Field::NkCells });
+    }
+    if needs_last_dates(first) {
+        let date = |field: Field, s: &str| {
+            if s.trim().is_empty() { Ok(None) } else { crate::input::iso_date(field, s).map(Some) }
+        };
+        for (field, a, b) in [
+            (Field::LastTrastuzumab, &first.last_trastuzumab, &second.last_trastuzumab),
+            (Field::LastPertuzumab, &first.last_pertuzumab, &second.last_pertuzumab),
+        ] {
+            let same = matches!((date(field, a), date(field, b)), (Ok(x), Ok(y)) if x == y);
+            if !same {
+                out.push(Mismatch::Measure { field });
+            }
+        }
     }
     for line in &report.doses {
         let typed =
@@ -98,12 +153,7 @@ pub fn compare(
             line.dose > 0.0 && ((v - line.dose).abs() / line.dose * 100.0) <= tolerance_pct + 1e-9
         });
         if !within {
-            out.push(Mismatch::Dose {
-                drug: line.drug,
-                ordered: line.dose,
-                labelled: typed.to_owned(),
-                tolerance_pct,
-            });
+            out.push(Mismatch::Dose { drug: line.drug });
         }
     }
     if out.is_empty() { Ok(()) } else { Err(out) }

@@ -41,9 +41,9 @@ pub enum PhaseReason {
     /// Cycle 1 always loads.
     FirstCycle,
     /// Interval since the last dose within the maintenance window.
-    IntervalWithin { days: i64, max_days: i64 },
+    IntervalWithin { last: NaiveDate, day1: NaiveDate, days: i64, max_days: i64 },
     /// Interval longer than the maintenance window: re-load.
-    IntervalExceeded { days: i64, max_days: i64 },
+    IntervalExceeded { last: NaiveDate, day1: NaiveDate, days: i64, max_days: i64 },
     /// Cycle ≥ 2 without Day 1 or last-dose date: maintenance, unchecked.
     IntervalNotChecked,
 }
@@ -89,12 +89,16 @@ pub struct DoseLine {
     /// The dose to give, rounded.
     pub dose: f64,
     pub unrounded: f64,
+    /// The rounded dose the BSA before the cap would have given, when a cap applied to this dose.
+    pub uncapped: Option<f64>,
     /// Antibodies only.
     pub phase: Option<Phase>,
     /// Protocol days, with calendar dates when Day 1 is known.
     pub days: Vec<(i32, Option<NaiveDate>)>,
     /// True when the drug is given once on any one of `days`.
     pub once_within: bool,
+    /// On the NK day, this dose follows the NK infusion within this many hours.
+    pub after_nk_within_hours: Option<u32>,
     /// The formula with the numbers, and the rounding.
     pub working: String,
     pub preparation: Preparation,
@@ -147,11 +151,29 @@ pub struct WeightChange {
 }
 
 /// A condition the person must see, and acknowledge before the order leaves.
+/// An acknowledgement is recorded against `code` and `detail`: when the values
+/// behind a warning change, the old acknowledgement no longer applies.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Warning {
-    /// A stable key, used to record the acknowledgement.
+    /// A stable key naming the kind of warning (`weight-soft-limit`,
+    /// `interval-too-short:trastuzumab`); the command line's `--reason CODE=…`.
     pub code: String,
+    /// The values the warning concerns, written canonically (`160`, `2026-11-09/2026-11-10`).
+    pub detail: String,
     pub message: String,
+    /// The acknowledgement must say why (an implausible value, a protocol rule bent).
+    pub needs_reason: bool,
+}
+
+impl Warning {
+    pub fn new(
+        code: impl Into<String>,
+        detail: impl Into<String>,
+        message: String,
+        needs_reason: bool,
+    ) -> Self {
+        Warning { code: code.into(), detail: detail.into(), message, needs_reason }
+    }
 }
 
 /// Everything the engine works out for one patient and cycle.
@@ -255,20 +277,62 @@ pub fn calculate(inputs: &Inputs, settings: &Settings) -> Result<Report, InputEr
     for rule in regimen.drugs.iter().filter(|r| in_cycle(r.cycles)) {
         let Some(product) = settings.product(rule.drug) else { continue };
         let phase = phase_for(rule, inputs);
-        if phase.is_some_and(|p| p.reason == PhaseReason::IntervalNotChecked) {
-            warnings.push(Warning {
-                code: format!("interval-not-checked:{}", rule.drug.key()),
-                message: text::warn_interval_not_checked(rule.drug),
-            });
+        let key = rule.drug.key();
+        match phase.map(|p| p.reason) {
+            Some(PhaseReason::IntervalNotChecked) => warnings.push(Warning::new(
+                format!("interval-not-checked:{key}"),
+                "",
+                text::warn_interval_not_checked(rule.drug),
+                false,
+            )),
+            Some(PhaseReason::IntervalWithin { last, day1, days, .. })
+                if rule.min_interval_days.is_some_and(|min| days < min) =>
+            {
+                let min = rule.min_interval_days.unwrap_or(0);
+                warnings.push(Warning::new(
+                    format!("interval-too-short:{key}"),
+                    format!("{last}/{day1}"),
+                    text::warn_interval_too_short(rule.drug, last, day1, days, min),
+                    true,
+                ));
+            }
+            _ => {}
         }
         let line = dose_line(rule, product, settings, inputs, &bsa, phase, &day);
         if line.preparation.too_small && line.preparation.diluted.is_none() {
-            warnings.push(Warning {
-                code: format!("volume-too-small:{}", rule.drug.key()),
-                message: text::warn_volume_too_small(&line),
-            });
+            warnings.push(Warning::new(
+                format!("volume-too-small:{key}"),
+                format!("{}", line.preparation.volume_ml),
+                text::warn_volume_too_small(&line),
+                false,
+            ));
         }
         doses.push(line);
+    }
+    // A cap that lowers a dose is the prescriber's decision for this order: shown, and acknowledged.
+    let capped: Vec<&DoseLine> = doses.iter().filter(|d| d.uncapped.is_some_and(|u| u > d.dose)).collect();
+    if let (Some(cap), false) = (bsa.cap_applied_m2, capped.is_empty()) {
+        warnings.push(Warning::new(
+            "bsa-cap-lowers-dose",
+            format!("{cap}/{}", bsa.rounded_m2),
+            text::warn_bsa_cap(cap, bsa.rounded_m2, &capped),
+            false,
+        ));
+    }
+    // Last-dose dates only decide loading or maintenance from cycle 2 on.
+    if inputs.cycle == 1 {
+        for (drug, date) in
+            [(Drug::Trastuzumab, inputs.last_trastuzumab), (Drug::Pertuzumab, inputs.last_pertuzumab)]
+        {
+            if let Some(date) = date {
+                warnings.push(Warning::new(
+                    format!("last-dose-ignored:{}", drug.key()),
+                    date.to_string(),
+                    text::warn_last_dose_in_cycle_1(drug, date),
+                    false,
+                ));
+            }
+        }
     }
 
     let nk = in_cycle(regimen.nk.cycles).then(|| {
@@ -286,17 +350,22 @@ pub fn calculate(inputs: &Inputs, settings: &Settings) -> Result<Report, InputEr
             day: day(regimen.nk.day),
         }
     });
-    if nk.is_none() && inputs.nk_cells.is_some() {
-        warnings.push(Warning {
-            code: "nk-not-this-cycle".into(),
-            message: text::warn_nk_not_this_cycle(inputs.cycle),
-        });
+    if nk.is_none()
+        && let Some(c) = inputs.nk_cells
+    {
+        warnings.push(Warning::new(
+            "nk-not-this-cycle",
+            format!("{}", c.count()),
+            text::warn_nk_not_this_cycle(inputs.cycle),
+            false,
+        ));
     }
 
     let weight_change = inputs.previous_weight.map(|prev| {
         let change_pct = (inputs.weight.kg() - prev.kg()) / prev.kg() * 100.0;
         let threshold_pct = settings.weight_change_threshold_pct;
-        // Compare on the value rounded to 0.01 % so 10 % typed as 70 → 77 kg is 10 %, not 9.999…%.
+        // Decide on the value as printed (2 decimals), so the flag and the printed
+        // percentage always agree: 9.986 % prints 9.99 % and does not warn.
         let exceeds = round_decimals(change_pct.abs(), 2) >= threshold_pct;
         WeightChange {
             previous_kg: prev.kg(),
@@ -307,7 +376,12 @@ pub fn calculate(inputs: &Inputs, settings: &Settings) -> Result<Report, InputEr
         }
     });
     if let Some(wc) = weight_change.filter(|wc| wc.exceeds) {
-        warnings.push(Warning { code: "weight-change".into(), message: text::warn_weight_change(&wc) });
+        warnings.push(Warning::new(
+            "weight-change",
+            format!("{}/{}", wc.previous_kg, wc.current_kg),
+            text::warn_weight_change(&wc),
+            false,
+        ));
     }
 
     let schedule = schedule(inputs, &doses, nk.is_some());
@@ -321,15 +395,16 @@ fn soft_limit(
     range: Range,
     message: fn(f64, Range) -> String,
 ) {
+    // An implausible value is acknowledged with a reason (the patient really is that tall).
     if !range.contains(value) {
-        warnings.push(Warning { code: code.to_owned(), message: message(value, range) });
+        warnings.push(Warning::new(code, format!("{value}"), message(value, range), true));
     }
 }
 
 fn bsa_result(inputs: &Inputs) -> BsaResult {
     let formula = inputs.bsa_formula;
     let unrounded_m2 = formula.compute(inputs.height, inputs.weight);
-    let rounded_m2 = round_decimals(unrounded_m2, 2);
+    let rounded_m2 = crate::bsa::round_m2(formula, inputs.height, inputs.weight, unrounded_m2);
     let cap = inputs.bsa_cap.map(|c| c.m2());
     let cap_applied_m2 = cap.filter(|c| rounded_m2 > *c);
     let used_m2 = cap_applied_m2.unwrap_or(rounded_m2);
@@ -359,9 +434,9 @@ fn phase_for(rule: &DrugRule, inputs: &Inputs) -> Option<Phase> {
         (Some(day1), Some(last)) => {
             let days = (day1 - last).num_days();
             if days > max_days {
-                Phase { loading: true, reason: PhaseReason::IntervalExceeded { days, max_days } }
+                Phase { loading: true, reason: PhaseReason::IntervalExceeded { last, day1, days, max_days } }
             } else {
-                Phase { loading: false, reason: PhaseReason::IntervalWithin { days, max_days } }
+                Phase { loading: false, reason: PhaseReason::IntervalWithin { last, day1, days, max_days } }
             }
         }
         _ => Phase { loading: false, reason: PhaseReason::IntervalNotChecked },
@@ -394,7 +469,12 @@ fn dose_line(
         DoseUnit::Units => 1.0,
     };
     let dose = round_to_increment(unrounded, increment);
-    let working = text::dose_working(rule, per, basis_value, unrounded, dose, increment, phase);
+    let uncapped = match (rule.basis, bsa.cap_applied_m2) {
+        (Basis::PerSquareMetre(per), Some(_)) => Some(round_to_increment(per * bsa.rounded_m2, increment)),
+        _ => None,
+    };
+    let cap = uncapped.map(|u| (bsa.rounded_m2, u));
+    let working = text::dose_working(rule, per, basis_value, unrounded, dose, increment, phase, cap);
     let preparation = preparation(rule, product, settings, dose, loading);
     DoseLine {
         drug: rule.drug,
@@ -402,9 +482,11 @@ fn dose_line(
         route: rule.route,
         dose,
         unrounded,
+        uncapped,
         phase,
         days: rule.timing.days().into_iter().map(day).collect(),
         once_within: matches!(rule.timing, crate::regimen::Timing::OnceWithin { .. }),
+        after_nk_within_hours: rule.after_nk_within_hours,
         working,
         preparation,
     }

@@ -22,9 +22,28 @@ pub enum Field {
     PatientId,
     DateOfBirth,
     Allergies,
+    /// The person issuing the order.
+    IssuedBy,
+    /// The person acknowledging warnings.
+    AcknowledgedBy,
+    /// The second professional of the double-check.
+    Verifier,
+    /// A reason given for acknowledging a warning.
+    Reason,
 }
 
 impl Field {
+    /// The fields a person types on the order command line, besides [`Field::ALL`].
+    pub const PEOPLE_AND_PATIENT: [Field; 7] = [
+        Field::PatientName,
+        Field::PatientId,
+        Field::DateOfBirth,
+        Field::Allergies,
+        Field::IssuedBy,
+        Field::AcknowledgedBy,
+        Field::Reason,
+    ];
+
     /// Every input field, in form order.
     pub const ALL: [Field; 10] = [
         Field::Weight,
@@ -71,6 +90,21 @@ pub enum Problem {
     UnknownFormula,
     /// A setting that cannot be used (zero, negative, missing product).
     BadSetting,
+    /// Characters that cannot be accepted in this field (control, invisible,
+    /// reordering, or outside what the field allows), each named.
+    ForbiddenCharacters(Vec<char>),
+    /// Right-to-left letters: the sheet cannot lay them out in reading order.
+    RightToLeft,
+    /// Only invisible characters: it would print blank.
+    InvisibleOnly,
+    /// Longer than the field allows.
+    TooLong { max: usize },
+    /// Characters the sheet's font has no glyph for: they would print as boxes.
+    Unprintable(Vec<char>),
+    /// More decimals than the field is printed with.
+    TooManyDecimals { max: usize },
+    /// A cell count with a fraction, or more digits than can be held exactly.
+    NotAWholeCount,
 }
 
 /// One rejected value.

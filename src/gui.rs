@@ -26,6 +26,8 @@ pub struct GuiApp {
     chooser_open: bool,
     started: std::time::Instant,
     first_frame_logged: bool,
+    /// The inputs as they were when a measure field took the keyboard focus.
+    focus_snapshot: Option<crate::input::RawInputs>,
 }
 
 impl GuiApp {
@@ -39,6 +41,7 @@ impl GuiApp {
             chooser_open: false,
             started: std::time::Instant::now(),
             first_frame_logged: false,
+            focus_snapshot: None,
         }
     }
 
@@ -88,13 +91,22 @@ impl GuiApp {
         });
         let report = self.state.report();
         let errors: Vec<InputError> = report.as_ref().err().cloned().unwrap_or_default();
+        let mut measure_focus = MeasureFocus::default();
         egui::Panel::left("form").resizable(true).default_size(420.0).show(ui, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
-                form_ui(ui, &mut self.state, &errors, &mut self.actions);
+                measure_focus = form_ui(ui, &mut self.state, &errors, &mut self.actions);
                 ui.add_space(8.0);
                 files_ui(ui, &mut self.state, &mut self.actions);
             });
         });
+        // A measure being typed ("70" on the way to "70,5") gives provisional results:
+        // nothing may leave until the field is finished (Tab, Enter, or a click elsewhere).
+        if measure_focus.gained || !measure_focus.has_focus {
+            self.focus_snapshot = measure_focus.has_focus.then(|| self.state.order.inputs.clone());
+        }
+        self.state.editing_measure = measure_focus.has_focus
+            && self.focus_snapshot.as_ref().is_some_and(|before| *before != self.state.order.inputs);
+        let editing = self.state.editing_measure;
         egui::Panel::bottom("actions").show(ui, |ui| {
             ui.add_space(4.0);
             egui::ScrollArea::vertical().id_salt("actions-scroll").max_height(220.0).show(ui, |ui| {
@@ -105,7 +117,7 @@ impl GuiApp {
             ui.add_space(4.0);
         });
         egui::CentralPanel::default().show(ui, |ui| {
-            egui::ScrollArea::vertical().show(ui, |ui| results_ui(ui, report.as_ref().ok()));
+            egui::ScrollArea::vertical().show(ui, |ui| results_ui(ui, report.as_ref().ok(), editing));
         });
         if let Some(kind) = choose {
             self.open_chooser(ui.ctx().clone(), kind);
@@ -242,7 +254,22 @@ fn section(ui: &mut Ui, title: &str) {
     ui.label(RichText::new(title).strong().size(16.0));
 }
 
-fn form_ui(ui: &mut Ui, s: &mut AppState, errors: &[InputError], actions: &mut Vec<Action>) {
+/// Whether a measure field has the keyboard focus, and whether it took it this frame.
+#[derive(Debug, Default, Clone, Copy)]
+struct MeasureFocus {
+    has_focus: bool,
+    gained: bool,
+}
+
+impl MeasureFocus {
+    fn add(&mut self, r: &egui::Response) {
+        self.has_focus |= r.has_focus();
+        self.gained |= r.gained_focus();
+    }
+}
+
+fn form_ui(ui: &mut Ui, s: &mut AppState, errors: &[InputError], actions: &mut Vec<Action>) -> MeasureFocus {
+    let mut focus = MeasureFocus::default();
     let today = s.now().date();
     let patient_errors = s.order.patient.validate(today).err().unwrap_or_default();
     section(ui, text::S_PATIENT);
@@ -260,8 +287,20 @@ fn form_ui(ui: &mut Ui, s: &mut AppState, errors: &[InputError], actions: &mut V
     section(ui, text::G_MEASURES);
     let i = &mut s.order.inputs;
     // Hints name the unit, never an example number that could be read as a value.
-    field(ui, text::field_label(Field::Weight), &mut i.weight, "kg", error_for(errors, Field::Weight));
-    field(ui, text::field_label(Field::Height), &mut i.height, "cm", error_for(errors, Field::Height));
+    focus.add(&field(
+        ui,
+        text::field_label(Field::Weight),
+        &mut i.weight,
+        "kg",
+        error_for(errors, Field::Weight),
+    ));
+    focus.add(&field(
+        ui,
+        text::field_label(Field::Height),
+        &mut i.height,
+        "cm",
+        error_for(errors, Field::Height),
+    ));
     let current = crate::input::parse_formula(&i.bsa_formula).unwrap_or_default();
     ui.horizontal(|ui| {
         let l = label_cell(ui, text::field_label(Field::BsaFormula));
@@ -277,56 +316,61 @@ fn form_ui(ui: &mut Ui, s: &mut AppState, errors: &[InputError], actions: &mut V
             .response
             .labelled_by(l.id);
     });
-    field(
+    focus.add(&field(
         ui,
         text::field_label(Field::BsaCap),
         &mut i.bsa_cap,
         text::G_OPTIONAL,
         error_for(errors, Field::BsaCap),
-    );
-    field(
+    ));
+    focus.add(&field(
         ui,
         text::field_label(Field::PreviousWeight),
         &mut i.previous_weight,
         text::G_OPTIONAL,
         error_for(errors, Field::PreviousWeight),
-    );
+    ));
 
     section(ui, text::L_CYCLE);
-    field(
+    focus.add(&field(
         ui,
         text::field_label(Field::Cycle),
         &mut i.cycle,
         text::G_CYCLE_HINT,
         error_for(errors, Field::Cycle),
-    );
-    field(ui, text::field_label(Field::Day1), &mut i.day1, text::G_DATE_HINT, error_for(errors, Field::Day1));
-    let later = i.cycle.trim().parse::<u32>().is_ok_and(|c| c >= 2);
-    if later || !i.last_trastuzumab.is_empty() || !i.last_pertuzumab.is_empty() {
-        field(
+    ));
+    focus.add(&field(
+        ui,
+        text::field_label(Field::Day1),
+        &mut i.day1,
+        text::G_DATE_HINT,
+        error_for(errors, Field::Day1),
+    ));
+    if crate::doublecheck::needs_last_dates(i) {
+        focus.add(&field(
             ui,
             text::field_label(Field::LastTrastuzumab),
             &mut i.last_trastuzumab,
             text::G_DATE_HINT,
             error_for(errors, Field::LastTrastuzumab),
-        );
-        field(
+        ));
+        focus.add(&field(
             ui,
             text::field_label(Field::LastPertuzumab),
             &mut i.last_pertuzumab,
             text::G_DATE_HINT,
             error_for(errors, Field::LastPertuzumab),
-        );
+        ));
     }
 
     section(ui, text::G_NK_PRODUCT);
-    field(
+    focus.add(&field(
         ui,
         text::field_label(Field::NkCells),
         &mut i.nk_cells,
         text::G_NK_HINT,
         error_for(errors, Field::NkCells),
-    );
+    ));
 
     egui::CollapsingHeader::new(text::G_SITE_SETTINGS).show(ui, |ui| {
         let t = &mut s.settings_text;
@@ -348,6 +392,7 @@ fn form_ui(ui: &mut Ui, s: &mut AppState, errors: &[InputError], actions: &mut V
             }
         });
     });
+    focus
 }
 
 fn files_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Action>) {
@@ -370,12 +415,15 @@ fn files_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Action>) {
 }
 
 /// The results: BSA, each dose in administration order, the schedule.
-fn results_ui(ui: &mut Ui, report: Option<&Report>) {
+fn results_ui(ui: &mut Ui, report: Option<&Report>, editing: bool) {
     let Some(r) = report else {
         ui.add_space(20.0);
         ui.label(RichText::new(text::G_NO_DOSES).size(18.0).color(ui.visuals().error_fg_color));
         return;
     };
+    if editing {
+        ui.label(RichText::new(text::G_PROVISIONAL).strong().size(18.0).color(ui.visuals().warn_fg_color));
+    }
     ui.label(RichText::new(format!("{}: {}", text::L_BSA, text::m2(r.bsa.used_m2))).size(22.0).strong());
     ui.label(&r.bsa.working);
     if let Some(wc) = &r.weight_change {
@@ -384,7 +432,7 @@ fn results_ui(ui: &mut Ui, report: Option<&Report>) {
     ui.separator();
     for item in r.administration_order() {
         match item {
-            Administered::Dose(d) => dose_ui(ui, d),
+            Administered::Dose(d) => dose_ui(ui, d, r.nk.map(|n| n.day.0)),
             Administered::Nk(nk) => nk_ui(ui, nk),
         }
     }
@@ -415,29 +463,43 @@ fn actions_ui(
         warnings_ui(ui, s, r, actions);
         ui.separator();
     }
-    if let Some(v) = &s.order.verification {
-        ui.label(RichText::new(text::verified_line(&v.verifier, v.at)).strong());
+    // The verification state, in its one fixed place, read from the order itself.
+    match &s.order.verification {
+        Some(v) => ui.label(
+            RichText::new(text::verified_line(&v.verifier, v.at))
+                .strong()
+                .color(Color32::from_rgb(0, 110, 40)),
+        ),
+        None => ui.label(RichText::new(text::G_NOT_VERIFIED).strong().color(ui.visuals().warn_fg_color)),
+    };
+    let printable = ui
+        .horizontal(|ui| {
+            let check = ui.add_enabled(
+                s.checkable(),
+                egui::Button::new(RichText::new(text::G_DOUBLE_CHECK).size(16.0)),
+            );
+            if check.clicked() {
+                actions.push(Action::StartDoubleCheck);
+            }
+            let printable = s.printable();
+            let export = ui
+                .add_enabled(printable.is_ok(), egui::Button::new(RichText::new(text::G_EXPORT).size(16.0)));
+            if export.clicked() {
+                choose = Some(FileKind::Export);
+            }
+            let print =
+                ui.add_enabled(printable.is_ok(), egui::Button::new(RichText::new(text::G_PRINT).size(16.0)));
+            if print.clicked() {
+                actions.push(Action::Print);
+            }
+            printer_choice(ui, s, actions);
+            printable
+        })
+        .inner;
+    if let Err(e) = printable {
+        // Why nothing can leave yet, on its own line, wrapped, never cut off.
+        ui.add(egui::Label::new(RichText::new(e.to_string()).color(ui.visuals().warn_fg_color)).wrap());
     }
-    ui.horizontal(|ui| {
-        if ui.button(RichText::new(text::G_DOUBLE_CHECK).size(16.0)).clicked() {
-            actions.push(Action::StartDoubleCheck);
-        }
-        let printable = s.printable();
-        let export =
-            ui.add_enabled(printable.is_ok(), egui::Button::new(RichText::new(text::G_EXPORT).size(16.0)));
-        if export.clicked() {
-            choose = Some(FileKind::Export);
-        }
-        let print =
-            ui.add_enabled(printable.is_ok(), egui::Button::new(RichText::new(text::G_PRINT).size(16.0)));
-        if print.clicked() {
-            actions.push(Action::Print);
-        }
-        printer_choice(ui, s, actions);
-        if let Err(e) = printable {
-            ui.colored_label(ui.visuals().warn_fg_color, e.to_string());
-        }
-    });
     if let Some(e) = &s.printers_error {
         ui.colored_label(ui.visuals().warn_fg_color, e);
     }
@@ -452,7 +514,7 @@ fn actions_ui(
     choose
 }
 
-fn dose_ui(ui: &mut Ui, d: &DoseLine) {
+fn dose_ui(ui: &mut Ui, d: &DoseLine, nk_day: Option<i32>) {
     let p = &d.preparation;
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
@@ -460,7 +522,17 @@ fn dose_ui(ui: &mut Ui, d: &DoseLine) {
             ui.label(RichText::new(text::drug_name(d.drug)).strong().size(18.0));
             ui.label(RichText::new(text::amount_large(d.dose, d.unit)).strong().size(26.0));
             if let Some(phase) = d.phase {
-                ui.label(RichText::new(text::phase_label(phase)).italics());
+                ui.label(RichText::new(text::phase_label(phase)).strong().size(16.0));
+                // A re-load cannot be missed: a badge, not grey italics.
+                if phase.loading && phase.reason != crate::engine::PhaseReason::FirstCycle {
+                    ui.label(
+                        RichText::new(format!(" {} ", text::RELOAD_BADGE))
+                            .strong()
+                            .size(18.0)
+                            .color(Color32::WHITE)
+                            .background_color(Color32::from_rgb(180, 40, 0)),
+                    );
+                }
             }
         });
         ui.label(format!("{}: {}", text::L_WORKING, d.working));
@@ -469,6 +541,11 @@ fn dose_ui(ui: &mut Ui, d: &DoseLine) {
             ui.label(format!("{}: {}", text::S_PHASE, text::phase_reason(phase)));
         }
         ui.label(format!("{}: {} · {}", text::L_ROUTE_DAYS, text::route_name(d.route), text::dose_days(d)));
+        if let (Some(hours), Some(day)) = (d.after_nk_within_hours, nk_day) {
+            ui.label(
+                RichText::new(format!("{}: {}", text::L_TIMING, text::after_nk_line(hours, day))).strong(),
+            );
+        }
         ui.label(format!(
             "{}: {} ({}: {})",
             text::L_DRAW,
@@ -504,16 +581,23 @@ fn nk_ui(ui: &mut Ui, nk: &crate::engine::NkCheck) {
         ui.set_width(ui.available_width());
         ui.horizontal(|ui| {
             ui.label(RichText::new(text::L_NK).strong().size(18.0));
-            ui.label(RichText::new(text::nk_state(nk.state)).strong().size(26.0).color(color));
+            ui.label(RichText::new(text::nk_large(nk.count, nk.state)).strong().size(26.0));
+            ui.label(RichText::new(text::nk_state(nk.state)).strong().size(16.0).color(color));
         });
         ui.label(text::nk_line(nk.count, nk.state));
-        ui.label(format!("{}: {}", text::L_DAYS, text::day_with_date(nk.day.0, nk.day.1)));
+        ui.label(format!(
+            "{}: {} · {}",
+            text::L_ROUTE_DAYS,
+            text::route_name(Route::Intravenous),
+            text::day_with_date(nk.day.0, nk.day.1)
+        ));
     });
 }
 
-fn warnings_ui(ui: &mut Ui, s: &AppState, r: &Report, actions: &mut Vec<Action>) {
+fn warnings_ui(ui: &mut Ui, s: &mut AppState, r: &Report, actions: &mut Vec<Action>) {
     ui.label(RichText::new(text::L_WARNINGS).strong().size(16.0));
-    if r.warnings.is_empty() {
+    let warnings = s.order.warnings(r);
+    if warnings.is_empty() {
         ui.label(text::L_NONE);
         return;
     }
@@ -521,15 +605,34 @@ fn warnings_ui(ui: &mut Ui, s: &AppState, r: &Report, actions: &mut Vec<Action>)
     if !can_ack {
         ui.colored_label(ui.visuals().warn_fg_color, text::G_ACK_NEEDS_NAME);
     }
-    for w in &r.warnings {
-        let mut acked = s.order.acknowledged.iter().any(|a| a.code == w.code && a.message == w.message);
-        let label = RichText::new(&w.message).color(ui.visuals().warn_fg_color);
-        let changed = ui.add_enabled(can_ack, egui::Checkbox::new(&mut acked, label)).changed();
-        if changed {
-            actions.push(Action::Acknowledge {
-                code: w.code.clone(),
-                message: w.message.clone(),
-                acknowledged: acked,
+    for w in &warnings {
+        let ack = s.order.acknowledged.iter().find(|a| a.covers(w)).cloned();
+        let mut acked = ack.is_some();
+        ui.horizontal_wrapped(|ui| {
+            let reason_ok = !w.needs_reason || s.reasons.get(&w.code).is_some_and(|r| !r.trim().is_empty());
+            let label = RichText::new(&w.message).color(ui.visuals().warn_fg_color);
+            let enabled = can_ack && (acked || reason_ok);
+            if ui.add_enabled(enabled, egui::Checkbox::new(&mut acked, label)).changed() {
+                actions.push(Action::Acknowledge {
+                    code: w.code.clone(),
+                    detail: w.detail.clone(),
+                    acknowledged: acked,
+                });
+            }
+            if let Some(a) = &ack {
+                ui.label(RichText::new(text::acknowledged_short(&a.by, a.at)).strong());
+            }
+        });
+        if w.needs_reason {
+            let reason = s.reasons.entry(w.code.clone()).or_default();
+            ui.horizontal(|ui| {
+                ui.add_space(24.0);
+                let l = ui.label(text::G_REASON);
+                ui.add_enabled(
+                    ack.is_none(),
+                    TextEdit::singleline(reason).hint_text(text::G_REASON_HINT).desired_width(320.0),
+                )
+                .labelled_by(l.id);
             });
         }
     }
@@ -541,11 +644,27 @@ fn double_check_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Action>) {
             ui.heading(RichText::new(text::G_DOUBLE_CHECK_TITLE).strong());
             ui.label(text::G_DOUBLE_CHECK_INTRO);
             ui.add_space(8.0);
+            // Who the bags are for: the verifier checks these against every label.
+            let today = s.now().date();
+            if let Ok(p) = s.order.patient.validate(today) {
+                egui::Frame::group(ui.style()).show(ui, |ui| {
+                    ui.label(RichText::new(text::G_PATIENT_ON_LABELS).strong());
+                    ui.label(RichText::new(&p.name).strong().size(20.0));
+                    ui.label(format!("{}: {}", text::S_RECORD, p.identifier));
+                    ui.label(format!("{}: {}", text::S_DOB, text::date(p.date_of_birth)));
+                });
+            }
+            let needs_dates = crate::doublecheck::needs_last_dates(&s.order.inputs);
             let second = &mut s.second;
+            ui.checkbox(&mut second.identity_confirmed, text::G_CONFIRM_IDENTITY);
             field(ui, text::G_VERIFIER, &mut second.verifier, "", None);
             field(ui, text::G_RE_WEIGHT, &mut second.weight, "", None);
             field(ui, text::G_RE_HEIGHT, &mut second.height, "", None);
             field(ui, text::G_RE_NK, &mut second.nk_cells, text::G_NK_HINT, None);
+            if needs_dates {
+                field(ui, text::G_RE_LAST_T, &mut second.last_trastuzumab, text::G_DATE_HINT, None);
+                field(ui, text::G_RE_LAST_P, &mut second.last_pertuzumab, text::G_DATE_HINT, None);
+            }
             ui.add_space(6.0);
             ui.label(RichText::new(text::G_BAG_LABELS).strong());
             // The drugs of this cycle, without their doses: the second person reads the labels.

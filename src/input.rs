@@ -53,7 +53,11 @@ impl RawInputs {
             | Field::PatientName
             | Field::PatientId
             | Field::DateOfBirth
-            | Field::Allergies => "",
+            | Field::Allergies
+            | Field::IssuedBy
+            | Field::AcknowledgedBy
+            | Field::Verifier
+            | Field::Reason => "",
         }
     }
 
@@ -74,7 +78,11 @@ impl RawInputs {
             | Field::PatientName
             | Field::PatientId
             | Field::DateOfBirth
-            | Field::Allergies => return None,
+            | Field::Allergies
+            | Field::IssuedBy
+            | Field::AcknowledgedBy
+            | Field::Verifier
+            | Field::Reason => return None,
         })
     }
 }
@@ -206,17 +214,27 @@ fn in_range(field: Field, text: &str, value: f64, range: Range) -> Result<f64, I
     }
 }
 
+/// The most decimals a measure may be typed with: what the working prints, so
+/// the working always shows the value actually used.
+pub const MEASURE_DECIMALS: usize = 2;
+
 fn number(field: Field, text: &str) -> Result<f64, InputError> {
     if text.trim().is_empty() {
         return Err(InputError::new(field, text, Problem::Missing));
     }
+    let t = text.trim();
     // A leading minus is a number, just not an acceptable one: say so precisely.
-    if let Some(rest) = text.trim().strip_prefix('-')
+    if let Some(rest) = t.strip_prefix('-')
         && parse_decimal(rest).is_some()
     {
         return Err(InputError::new(field, text, Problem::NotPositive));
     }
-    parse_decimal(text).ok_or_else(|| InputError::new(field, text, Problem::NotANumber))
+    let value = parse_decimal(t).ok_or_else(|| InputError::new(field, text, Problem::NotANumber))?;
+    let decimals = t.split_once(['.', ',']).map_or(0, |(_, f)| f.len());
+    if decimals > MEASURE_DECIMALS {
+        return Err(InputError::new(field, text, Problem::TooManyDecimals { max: MEASURE_DECIMALS }));
+    }
+    Ok(value)
 }
 
 fn weight_in(field: Field, text: &str) -> Result<Kilograms, InputError> {
@@ -292,6 +310,17 @@ pub fn parse_cycle(text: &str) -> Result<u32, InputError> {
 
 /// An ISO date, `YYYY-MM-DD`, within the years the regimen accepts.
 pub fn parse_date(field: Field, text: &str) -> Result<NaiveDate, InputError> {
+    let date = iso_date(field, text)?;
+    let limits = NK_ACT_BC.limits;
+    if date.year() < limits.first_year || date.year() > limits.last_year {
+        return Err(InputError::new(field, text, Problem::DateOutOfRange));
+    }
+    Ok(date)
+}
+
+/// The one date parser: exactly `YYYY-MM-DD` (ten characters, four-digit
+/// year, two-digit month and day, no sign, no spaces inside), a day that exists.
+pub fn iso_date(field: Field, text: &str) -> Result<NaiveDate, InputError> {
     let t = text.trim();
     let b = t.as_bytes();
     let shape_ok = b.len() == 10
@@ -306,12 +335,7 @@ pub fn parse_date(field: Field, text: &str) -> Result<NaiveDate, InputError> {
     let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
         return Err(err(Problem::NotADate));
     };
-    let date = NaiveDate::from_ymd_opt(y as i32, m, d).ok_or_else(|| err(Problem::NotADate))?;
-    let limits = NK_ACT_BC.limits;
-    if date.year() < limits.first_year || date.year() > limits.last_year {
-        return Err(err(Problem::DateOutOfRange));
-    }
-    Ok(date)
+    NaiveDate::from_ymd_opt(y as i32, m, d).ok_or_else(|| err(Problem::NotADate))
 }
 
 /// An NK cell count as printed on a product label: `2e8`, `2.5E8`, `2,5e8`,
@@ -328,21 +352,43 @@ pub fn parse_nk_cells(text: &str) -> Result<Cells, InputError> {
     if t.starts_with('-') {
         return Err(err(Problem::NotPositive));
     }
-    let value = scientific(&t).ok_or_else(|| err(Problem::NotANumber))?;
+    let t = t.strip_suffix("cells").map(str::trim_end).unwrap_or(&t);
+    let (value, whole) = scientific(t).ok_or_else(|| err(Problem::NotANumber))?;
+    if !whole {
+        return Err(err(Problem::NotAWholeCount));
+    }
     Cells::new(value).ok_or_else(|| err(Problem::NotPositive))
 }
 
-/// Parses mantissa × 10^exponent in the accepted spellings.
-fn scientific(t: &str) -> Option<f64> {
+/// Whether mantissa digits `int_part.frac_part` × 10^`exponent` is a whole
+/// number held exactly: no non-zero digit after the decimal point once
+/// shifted, and at most 15 significant digits (what a double holds exactly).
+fn whole_count(int_part: &str, frac_part: &str, exponent: i32) -> bool {
+    let digits: String = format!("{int_part}{frac_part}");
+    let significant = digits.trim_start_matches('0').trim_end_matches('0');
+    if significant.len() > 15 {
+        return false;
+    }
+    let shift = usize::try_from(exponent.max(0)).unwrap_or(0);
+    frac_part.chars().skip(shift).all(|c| c == '0')
+}
+
+/// Parses mantissa × 10^exponent in the accepted spellings; also says whether
+/// the count is a whole number held exactly.
+fn scientific(t: &str) -> Option<(f64, bool)> {
     if t.len() > 40 {
         return None;
     }
     // Split off the mantissa: the longest prefix of digits and one decimal mark.
     let end = t.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',')).unwrap_or(t.len());
-    let mantissa = parse_decimal(&t[..end])?;
+    let mantissa_text = &t[..end];
+    let mantissa = parse_decimal(mantissa_text)?;
+    let (int_part, frac_part) = mantissa_text.split_once(['.', ',']).unwrap_or((mantissa_text, ""));
     let rest = t[end..].trim_start();
     let exponent: i32 = if rest.is_empty() {
         0
+    } else if rest == "million" {
+        6
     } else if let Some(e) = rest.strip_prefix('e') {
         small_int(e.strip_prefix('+').unwrap_or(e))?
     } else if let Some(r) = rest.strip_prefix(['x', '×', '*']) {
@@ -357,7 +403,7 @@ fn scientific(t: &str) -> Option<f64> {
         return None;
     };
     let value = mantissa * 10f64.powi(exponent);
-    value.is_finite().then_some(value)
+    value.is_finite().then_some((value, whole_count(int_part, frac_part, exponent)))
 }
 
 fn small_int(s: &str) -> Option<i32> {

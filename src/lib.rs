@@ -17,6 +17,7 @@ pub mod doublecheck;
 pub mod engine;
 pub mod error;
 pub mod gui;
+pub mod identity;
 pub mod input;
 pub mod numfmt;
 pub mod order;

@@ -10,11 +10,12 @@ use nkact_dose::text;
 fn main() -> ExitCode {
     // Process start, for the first-frame timing (a monotonic stopwatch, not the clock).
     let started = std::time::Instant::now();
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    ExitCode::from(run(&args, started).code())
+    // args_os: bytes that are not UTF-8 are a usage error (exit 2), never a panic.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
+    ExitCode::from(run(args, started).code())
 }
 
-fn run(args: &[String], started: std::time::Instant) -> Outcome {
+fn run(args: Vec<std::ffi::OsString>, started: std::time::Instant) -> Outcome {
     let mut out = std::io::stdout().lock();
     let mut err = std::io::stderr().lock();
     match cli::parse_args(args) {
@@ -23,12 +24,9 @@ fn run(args: &[String], started: std::time::Instant) -> Outcome {
             let _ = writeln!(err, "{}", usage.0);
             Outcome::Invalid
         }
-        Ok(Command::Help) => {
-            print!("{}", text::CLI_HELP);
-            Outcome::Ok
-        }
-        Ok(Command::Version) => {
-            println!("{}", cli::version_line());
+        Ok(Command::Print(help)) => {
+            use std::io::Write;
+            let _ = write!(out, "{help}");
             Outcome::Ok
         }
         Ok(Command::Calc(a)) => cli::run_calc(&a, &Settings::default(), &mut out, &mut err),

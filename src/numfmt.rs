@@ -104,6 +104,28 @@ pub fn power_of_ten(value: f64) -> String {
     format!("{} × 10{}", decimal(mantissa, 3), superscript(exponent))
 }
 
+/// A count as a power of ten with enough mantissa decimals to differ from
+/// `other` (a limit it was compared with): 5.0000001 × 10⁸ against 5 × 10⁸,
+/// never "5 × 10⁸" for a count that broke that limit.
+pub fn power_of_ten_distinct(value: f64, other: f64) -> String {
+    if !value.is_finite() || value <= 0.0 {
+        return decimal(value, 3);
+    }
+    let exponent = value.log10().floor() as i32;
+    let scale = 10f64.powi(exponent);
+    for decimals in 3..=15 {
+        let m = round_decimals(value / scale, decimals);
+        let o = round_decimals(other / scale, decimals);
+        if (m - o).abs() > 0.0 || decimals == 15 {
+            if m >= 10.0 {
+                return power_of_ten(value);
+            }
+            return format!("{} × 10{}", decimal(m, decimals as usize), superscript(exponent));
+        }
+    }
+    power_of_ten(value)
+}
+
 /// A count in millions, for words beside a power of ten: 2e8 → "200", 9.1e5 → "0.91".
 pub fn millions(value: f64) -> String {
     decimal(value / 1e6, 3)

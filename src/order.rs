@@ -10,14 +10,17 @@ use std::path::{Path, PathBuf};
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-use crate::engine::{Report, calculate};
+use crate::engine::{Report, Warning, calculate};
 use crate::error::{Field, InputError, Problem};
 use crate::input::{RawInputs, validate};
 use crate::settings::Settings;
 
 /// The file format name and version this program writes and reads.
 pub const FORMAT: &str = "nkact-dose-order";
-pub const FORMAT_VERSION: u32 = 1;
+/// Version 2 added revisions, reasons, failed checks and the checksum; version 1 files still open.
+pub const FORMAT_VERSION: u32 = 2;
+/// The largest order file read; anything larger is refused before parsing.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 
 /// Patient details as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -45,22 +48,29 @@ impl Patient {
     }
 
     /// Every detail an order sheet needs (ASCO/ONS: full name, a second
-    /// identifier, allergies): all present, the date of birth a real past date.
-    pub fn validate(&self, today: NaiveDate) -> Result<NaiveDate, Vec<InputError>> {
+    /// identifier, allergies), each normalised at the identity boundary
+    /// ([`crate::identity`]); the date of birth a real past date.
+    pub fn validate(&self, today: NaiveDate) -> Result<ValidPatient, Vec<InputError>> {
         let mut errors = Vec::new();
-        let required = [
-            (Field::PatientName, &self.name),
-            (Field::PatientId, &self.identifier),
-            (Field::Allergies, &self.allergies),
-        ];
-        for (field, value) in required {
-            if value.trim().is_empty() {
-                errors.push(InputError::new(field, value.as_str(), Problem::Missing));
+        let mut take = |field: Field, value: &str| match crate::identity::normalise(field, value) {
+            Ok(v) if v.is_empty() => {
+                errors.push(InputError::new(field, value, Problem::Missing));
+                String::new()
             }
-        }
+            Ok(v) => v,
+            Err(e) => {
+                errors.push(e);
+                String::new()
+            }
+        };
+        let name = take(Field::PatientName, &self.name);
+        let identifier = take(Field::PatientId, &self.identifier);
+        let allergies = take(Field::Allergies, &self.allergies);
         let dob = parse_birth_date(&self.date_of_birth, today);
         match dob {
-            Ok(d) if errors.is_empty() => Ok(d),
+            Ok(date_of_birth) if errors.is_empty() => {
+                Ok(ValidPatient { name, identifier, date_of_birth, allergies })
+            }
             Ok(_) => Err(errors),
             Err(e) => {
                 errors.push(e);
@@ -70,31 +80,44 @@ impl Patient {
     }
 }
 
+/// Patient details after the identity boundary: normalised, checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidPatient {
+    pub name: String,
+    pub identifier: String,
+    pub date_of_birth: NaiveDate,
+    pub allergies: String,
+}
+
 /// A date of birth: ISO, from 1900, not after `today`.
 pub fn parse_birth_date(text: &str, today: NaiveDate) -> Result<NaiveDate, InputError> {
     let field = Field::DateOfBirth;
-    let t = text.trim();
-    if t.is_empty() {
-        return Err(InputError::new(field, text, Problem::Missing));
-    }
-    let date = NaiveDate::parse_from_str(t, "%Y-%m-%d")
-        .ok()
-        .filter(|_| t.len() == 10)
-        .ok_or_else(|| InputError::new(field, text, Problem::NotADate))?;
+    let date = crate::input::iso_date(field, text)?;
     if date.year() < 1900 || date > today {
         return Err(InputError::new(field, text, Problem::DateOutOfRange));
     }
     Ok(date)
 }
 
-/// A warning the person acknowledged, and who and when.
+/// A warning the person acknowledged: which warning (its code and the values
+/// it concerned), who, when, and why where the warning asks for a reason.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Acknowledgement {
     pub code: String,
+    pub detail: String,
+    /// The warning as it read when acknowledged (for the record; matching uses code and detail).
     pub message: String,
     pub by: String,
     pub at: NaiveDateTime,
+    pub reason: Option<String>,
+}
+
+impl Acknowledgement {
+    /// True when this acknowledges `w` as it stands now.
+    pub fn covers(&self, w: &Warning) -> bool {
+        self.code == w.code && self.detail == w.detail && (!w.needs_reason || self.reason.is_some())
+    }
 }
 
 /// An independent double-check that matched.
@@ -105,6 +128,17 @@ pub struct Verification {
     pub at: NaiveDateTime,
 }
 
+/// A double-check that did not match: who, when, and which items differed
+/// (never the values: the check stays blind).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FailedCheck {
+    pub verifier: String,
+    pub at: NaiveDateTime,
+    /// Item keys: `weight`, `height`, `nk-cells`, `last-trastuzumab`, `dose:pertuzumab`, …
+    pub items: Vec<String>,
+}
+
 /// One order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -112,6 +146,8 @@ pub struct Order {
     pub format: String,
     pub format_version: u32,
     pub order_id: String,
+    /// 1 for the first sheet; a sheet issued after the content changed is the next revision.
+    pub revision: u32,
     pub created: NaiveDateTime,
     /// Who issued the order (the prescriber or pharmacist at the workstation).
     pub issued_by: String,
@@ -120,6 +156,9 @@ pub struct Order {
     pub settings: Settings,
     pub acknowledged: Vec<Acknowledgement>,
     pub verification: Option<Verification>,
+    pub failed_checks: Vec<FailedCheck>,
+    /// The content fingerprint of the last sheet that left the program (exported or printed).
+    pub issued_content: Option<String>,
 }
 
 impl Order {
@@ -129,6 +168,7 @@ impl Order {
             format: FORMAT.to_owned(),
             format_version: FORMAT_VERSION,
             order_id: order_id(now),
+            revision: 1,
             created: now,
             issued_by: String::new(),
             patient: Patient::default(),
@@ -136,6 +176,8 @@ impl Order {
             settings,
             acknowledged: Vec::new(),
             verification: None,
+            failed_checks: Vec::new(),
+            issued_content: None,
         }
     }
 
@@ -145,83 +187,223 @@ impl Order {
         calculate(&inputs, &self.settings).map_err(|e| vec![e])
     }
 
+    /// Every warning of this order: the engine's, then those about the patient
+    /// and the order's dates (protocol inclusion 4: age ≥ 18; exclusion 6:
+    /// hypersensitivity to trastuzumab or pertuzumab; a name mixing scripts;
+    /// Day 1 before the order date).
+    pub fn warnings(&self, report: &Report) -> Vec<Warning> {
+        let mut out = report.warnings.clone();
+        let today = self.created.date();
+        if let Ok(p) = self.patient.validate(today) {
+            let on = report.inputs.day1.unwrap_or(today);
+            if let Some(age) = on.years_since(p.date_of_birth)
+                && age < ADULT_AGE_YEARS
+            {
+                out.push(Warning::new(
+                    "age-under-18",
+                    p.date_of_birth.to_string(),
+                    crate::text::warn_age_under_18(age, p.date_of_birth),
+                    true,
+                ));
+            }
+            let named = crate::regimen::drugs_named_in(&p.allergies);
+            if !named.is_empty() {
+                out.push(Warning::new(
+                    "allergy-names-regimen-drug",
+                    named.join(","),
+                    crate::text::warn_allergy(&named),
+                    true,
+                ));
+            }
+            if crate::identity::mixes_scripts(&p.name) {
+                out.push(Warning::new(
+                    "name-mixes-scripts",
+                    p.name.clone(),
+                    crate::text::warn_mixed_scripts(&p.name),
+                    false,
+                ));
+            }
+        }
+        if let Some(day1) = report.inputs.day1
+            && day1 < today
+        {
+            out.push(Warning::new(
+                "day1-before-order-date",
+                day1.to_string(),
+                crate::text::warn_day1_before_order(day1, today),
+                false,
+            ));
+        }
+        out
+    }
+
+    /// The warnings not yet acknowledged as they stand.
+    pub fn unacknowledged(&self, report: &Report) -> Vec<Warning> {
+        self.warnings(report).into_iter().filter(|w| !self.acknowledged.iter().any(|a| a.covers(w))).collect()
+    }
+
     /// A short fingerprint of what determines the doses and who they are for,
     /// printed on the sheet so a reprint can be matched to its order:
-    /// 64-bit FNV-1a over the canonical JSON of the ID, patient, inputs and
-    /// settings, written as two groups of four hex digits.
+    /// SHA-256 over the canonical JSON of the ID, revision, patient, inputs and
+    /// settings, its first 32 bits written as two groups of four hex digits.
     pub fn fingerprint(&self) -> String {
         #[derive(Serialize)]
         struct Content<'a> {
             order_id: &'a str,
+            revision: u32,
             patient: &'a Patient,
             inputs: &'a RawInputs,
             settings: &'a Settings,
         }
         let content = Content {
             order_id: &self.order_id,
+            revision: self.revision,
             patient: &self.patient,
             inputs: &self.inputs,
             settings: &self.settings,
         };
-        let bytes = serde_json::to_vec(&content).unwrap_or_default();
-        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-        for b in bytes {
-            hash ^= u64::from(b);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
-        let folded = (hash >> 32) ^ (hash & 0xffff_ffff);
-        format!("{:04X}-{:04X}", folded >> 16, folded & 0xffff)
+        let hex = sha256_hex(&serde_json::to_vec(&content).unwrap_or_default());
+        format!("{}-{}", &hex[0..4], &hex[4..8]).to_uppercase()
     }
 
-    /// Records that `by` acknowledged every warning of `report` at `at`.
-    pub fn acknowledge_all(&mut self, report: &Report, by: &str, at: NaiveDateTime) {
-        self.acknowledged = report
-            .warnings
+    /// What a sheet prints, hashed: a sheet issued with other content is a new revision.
+    fn content_hash(&self) -> String {
+        #[derive(Serialize)]
+        struct Content<'a> {
+            issued_by: &'a str,
+            patient: &'a Patient,
+            inputs: &'a RawInputs,
+            settings: &'a Settings,
+            acknowledged: &'a [Acknowledgement],
+            verification: &'a Option<Verification>,
+        }
+        let content = Content {
+            issued_by: &self.issued_by,
+            patient: &self.patient,
+            inputs: &self.inputs,
+            settings: &self.settings,
+            acknowledged: &self.acknowledged,
+            verification: &self.verification,
+        };
+        sha256_hex(&serde_json::to_vec(&content).unwrap_or_default())
+    }
+
+    /// Call as a sheet is about to leave the program: when a sheet of this
+    /// order already left with other content, this one is the next revision.
+    /// Returns the revision it superseded, if any.
+    pub fn issue(&mut self) -> Option<u32> {
+        let now = self.content_hash();
+        let superseded = match &self.issued_content {
+            Some(before) if *before != now => {
+                self.revision += 1;
+                Some(self.revision - 1)
+            }
+            _ => None,
+        };
+        self.issued_content = Some(self.content_hash());
+        superseded
+    }
+
+    /// The ID as printed: `NKACT-…`, with ` rev. N` from the second revision.
+    pub fn display_id(&self) -> String {
+        crate::text::order_id_with_revision(&self.order_id, self.revision)
+    }
+
+    /// Records that `by` acknowledged every warning of this order at `at`,
+    /// with the reasons given per warning code. Returns the codes of warnings
+    /// that need a reason and were given none (nothing is recorded for those).
+    pub fn acknowledge_all(
+        &mut self,
+        report: &Report,
+        by: &str,
+        reasons: &[(String, String)],
+        at: NaiveDateTime,
+    ) -> Vec<String> {
+        let mut missing = Vec::new();
+        self.acknowledged = self
+            .warnings(report)
             .iter()
-            .map(|w| Acknowledgement {
-                code: w.code.clone(),
-                message: w.message.clone(),
-                by: by.to_owned(),
-                at,
+            .filter_map(|w| {
+                let reason = reasons.iter().find(|(c, _)| *c == w.code).map(|(_, r)| r.clone());
+                if w.needs_reason && reason.is_none() {
+                    missing.push(w.code.clone());
+                    return None;
+                }
+                Some(Acknowledgement {
+                    code: w.code.clone(),
+                    detail: w.detail.clone(),
+                    message: w.message.clone(),
+                    by: by.to_owned(),
+                    at,
+                    reason,
+                })
             })
             .collect();
+        missing
     }
 
-    /// True when every warning of `report` has been acknowledged.
+    /// True when every warning of this order has been acknowledged.
     pub fn all_acknowledged(&self, report: &Report) -> bool {
-        report
-            .warnings
-            .iter()
-            .all(|w| self.acknowledged.iter().any(|a| a.code == w.code && a.message == w.message))
+        self.unacknowledged(report).is_empty()
     }
 }
 
-/// A new order ID: its creation time and four hex digits that differ for every
-/// order this machine creates in the same second (`NKACT-20261124-211700-3F2A`).
-/// The suffix is a hash of the process ID plus a per-process counter: distinct
-/// by construction within a program, and offset differently in another one.
+/// Protocol inclusion 4: "Age ≥ 18 years".
+pub const ADULT_AGE_YEARS: u32 = 18;
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A new order ID: its creation time and 48 random bits
+/// (`NKACT-20261124-211700-3F2A9C1B77D0`): unique across processes and
+/// workstations without coordination; the register's UNIQUE constraint
+/// catches the vanishingly rare collision.
 pub fn order_id(now: NaiveDateTime) -> String {
-    use std::sync::atomic::{AtomicU16, Ordering};
-    static COUNTER: AtomicU16 = AtomicU16::new(0);
-    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-    let mut hash: u32 = 0x811c_9dc5;
-    for b in std::process::id().to_le_bytes() {
-        hash ^= u32::from(b);
-        hash = hash.wrapping_mul(0x0100_0193);
-    }
-    let offset = ((hash >> 16) ^ hash) as u16;
-    format!("NKACT-{}-{:04X}", now.format("%Y%m%d-%H%M%S"), offset.wrapping_add(n))
+    let random = uuid::Uuid::new_v4().simple().to_string().to_uppercase();
+    format!("NKACT-{}-{}", now.format("%Y%m%d-%H%M%S"), &random[..12])
 }
 
 /// Why a file could not be read or written.
 #[derive(Debug)]
 pub enum FileError {
-    Io { path: PathBuf, error: std::io::Error },
-    Exists { path: PathBuf },
-    Corrupt { path: PathBuf, detail: String },
-    WrongFormat { path: PathBuf, found: String },
-    WrongVersion { path: PathBuf, found: u32 },
-    Invalid { path: PathBuf, errors: Vec<InputError> },
+    Io {
+        path: PathBuf,
+        error: std::io::Error,
+    },
+    Exists {
+        path: PathBuf,
+    },
+    Corrupt {
+        path: PathBuf,
+        detail: String,
+    },
+    WrongFormat {
+        path: PathBuf,
+        found: String,
+    },
+    WrongVersion {
+        path: PathBuf,
+        found: u32,
+    },
+    Invalid {
+        path: PathBuf,
+        errors: Vec<InputError>,
+    },
+    /// The content does not match its checksum: changed or damaged.
+    Changed {
+        path: PathBuf,
+    },
+    /// Larger than an order file can be.
+    TooLarge {
+        path: PathBuf,
+        max: u64,
+    },
+    /// Not a regular file (a device, a folder, a symbolic link).
+    NotRegular {
+        path: PathBuf,
+    },
 }
 
 impl std::fmt::Display for FileError {
@@ -232,11 +414,14 @@ impl std::fmt::Display for FileError {
 
 impl std::error::Error for FileError {}
 
-/// Writes `bytes` to `path` through a temporary file in the same directory,
-/// flushed to disk, then renamed over `path`: a crash or a failed write
-/// leaves the old file whole. Refuses to replace an existing file unless
-/// `overwrite`. `before_rename` runs between the write and the rename (tests
-/// inject failures there).
+/// Writes `bytes` to `path` through a private temporary file (mode 0600, an
+/// unpredictable name, created exclusively) in the same directory, flushed to
+/// disk, then renamed over `path`: a crash or a failed write leaves the old
+/// file whole, and nobody else can read or replace what is being written.
+/// Refuses to replace an existing file unless `overwrite`, and refuses any
+/// target that is not a regular file (a device, a folder, a symbolic link).
+/// `before_rename` runs between the write and the rename (tests inject
+/// failures there).
 pub fn write_atomic_with(
     path: &Path,
     bytes: &[u8],
@@ -244,26 +429,36 @@ pub fn write_atomic_with(
     before_rename: impl FnOnce(&Path) -> std::io::Result<()>,
 ) -> Result<(), FileError> {
     let io = |error| FileError::Io { path: path.to_owned(), error };
-    if !overwrite && path.exists() {
-        return Err(FileError::Exists { path: path.to_owned() });
+    match std::fs::symlink_metadata(path) {
+        Ok(m) if !m.file_type().is_file() => return Err(FileError::NotRegular { path: path.to_owned() }),
+        Ok(_) if !overwrite => return Err(FileError::Exists { path: path.to_owned() }),
+        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(io(e)),
     }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
         _ => PathBuf::from("."),
     };
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        drop(file);
-        before_rename(&tmp)?;
-        std::fs::rename(&tmp, path)
-    })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(io(e));
+    let mut tmp = tempfile::Builder::new().prefix(".nkact-").suffix(".tmp").tempfile_in(&dir).map_err(io)?;
+    tmp.write_all(bytes).map_err(io)?;
+    tmp.as_file().sync_all().map_err(io)?;
+    before_rename(tmp.path()).map_err(io)?;
+    // The temporary file is removed when `tmp` drops on any error below.
+    if overwrite {
+        tmp.persist(path).map_err(|e| io(e.error))?;
+    } else {
+        tmp.persist_noclobber(path).map_err(|e| {
+            if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+                FileError::Exists { path: path.to_owned() }
+            } else {
+                io(e.error)
+            }
+        })?;
+    }
+    // Make the rename itself durable.
+    if let Ok(d) = std::fs::File::open(&dir) {
+        let _ = d.sync_all();
     }
     Ok(())
 }
@@ -273,48 +468,196 @@ pub fn write_atomic(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), Fi
     write_atomic_with(path, bytes, overwrite, |_| Ok(()))
 }
 
-/// Saves an order as pretty JSON, atomically, replacing any file at `path`
-/// (the file dialog has already asked).
+/// The order's canonical bytes: what the checksum covers.
+fn canonical(order: &Order) -> Result<Vec<u8>, serde_json::Error> {
+    serde_json::to_vec(order)
+}
+
+/// Saves an order as pretty JSON with a SHA-256 checksum of its content,
+/// atomically, replacing any file at `path` (the file dialog has already asked).
 pub fn save(order: &Order, path: &Path) -> Result<(), FileError> {
-    let json = serde_json::to_vec_pretty(order)
-        .map_err(|e| FileError::Corrupt { path: path.to_owned(), detail: e.to_string() })?;
+    let json =
+        to_bytes(order).map_err(|e| FileError::Corrupt { path: path.to_owned(), detail: e.to_string() })?;
     write_atomic(path, &json, true)
 }
 
-/// Reads an order file: checks format and version, then that the settings are
-/// usable. The inputs are *not* required to be valid (a saved draft may be
-/// incomplete); doses are recomputed and validated by [`Order::report`].
+/// An order as the file format writes it (pretty JSON with its checksum); the
+/// register stores the same bytes, so a stored order is checked like a file.
+pub fn to_bytes(order: &Order) -> Result<Vec<u8>, serde_json::Error> {
+    let mut value = serde_json::to_value(order)?;
+    let checksum = format!("sha256:{}", sha256_hex(&canonical(order)?));
+    if let Some(map) = value.as_object_mut() {
+        map.insert("checksum".to_owned(), serde_json::Value::String(checksum));
+    }
+    serde_json::to_vec_pretty(&value)
+}
+
+/// Reads an order file: refuses anything but a regular file of at most
+/// [`MAX_FILE_BYTES`], then checks format, version, checksum and that every
+/// field is present, then that the settings are usable. The inputs are *not*
+/// required to be valid (a saved draft may be incomplete); doses are
+/// recomputed and validated by [`Order::report`].
 pub fn load(path: &Path) -> Result<Order, FileError> {
-    let bytes = std::fs::read(path).map_err(|error| FileError::Io { path: path.to_owned(), error })?;
+    use std::io::Read;
+    let io = |error| FileError::Io { path: path.to_owned(), error };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    if !meta.is_file() {
+        return Err(FileError::NotRegular { path: path.to_owned() });
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(FileError::TooLarge { path: path.to_owned(), max: MAX_FILE_BYTES });
+    }
+    // Read one byte past the cap: a file that grew since, or lied about its size, is refused too.
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(FileError::TooLarge { path: path.to_owned(), max: MAX_FILE_BYTES });
+    }
     parse(&bytes, path)
 }
 
 /// [`load`] on bytes already read.
 pub fn parse(bytes: &[u8], path: &Path) -> Result<Order, FileError> {
     let corrupt = |detail: String| FileError::Corrupt { path: path.to_owned(), detail };
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(FileError::TooLarge { path: path.to_owned(), max: MAX_FILE_BYTES });
+    }
+    let mut value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| corrupt(e.to_string()))?;
     // Look at the header first, so a file of another version says so rather
     // than failing on a field it renamed.
-    #[derive(Deserialize)]
-    struct Header {
-        format: Option<String>,
-        format_version: Option<u32>,
-    }
-    let header: Header = serde_json::from_slice(bytes).map_err(|e| corrupt(e.to_string()))?;
-    match header.format.as_deref() {
+    let header = |key: &str| value.get(key).cloned();
+    match header("format").as_ref().and_then(|v| v.as_str()) {
         Some(FORMAT) => {}
         other => {
             return Err(FileError::WrongFormat {
                 path: path.to_owned(),
-                found: other.unwrap_or("").to_owned(),
+                found: crate::text::clip(other.unwrap_or(""), 40),
             });
         }
     }
-    match header.format_version {
-        Some(FORMAT_VERSION) => {}
-        Some(v) => return Err(FileError::WrongVersion { path: path.to_owned(), found: v }),
+    let order = match header("format_version").and_then(|v| v.as_u64()) {
+        Some(1) => v1::migrate(&value).map_err(corrupt)?,
+        Some(2) => {
+            let checksum = value.as_object_mut().and_then(|m| m.remove("checksum"));
+            let order: Order = serde_json::from_value(value.clone()).map_err(|e| corrupt(e.to_string()))?;
+            // Every field must be present as written: serde would read a missing
+            // optional field as empty, which would be a silent default.
+            let again = serde_json::to_value(&order).map_err(|e| corrupt(e.to_string()))?;
+            if let Some(missing) = first_difference(&value, &again, "") {
+                return Err(corrupt(format!("field {missing} missing or not as written")));
+            }
+            let expected =
+                format!("sha256:{}", sha256_hex(&canonical(&order).map_err(|e| corrupt(e.to_string()))?));
+            match checksum {
+                Some(serde_json::Value::String(c)) if c == expected => {}
+                Some(_) => return Err(FileError::Changed { path: path.to_owned() }),
+                None => return Err(corrupt("checksum missing".to_owned())),
+            }
+            order
+        }
+        Some(v) => {
+            return Err(FileError::WrongVersion {
+                path: path.to_owned(),
+                found: u32::try_from(v).unwrap_or(0),
+            });
+        }
         None => return Err(corrupt("format_version missing".to_owned())),
-    }
-    let order: Order = serde_json::from_slice(bytes).map_err(|e| corrupt(e.to_string()))?;
+    };
     order.settings.validate().map_err(|e| FileError::Invalid { path: path.to_owned(), errors: vec![e] })?;
     Ok(order)
+}
+
+/// The path of the first place two JSON values differ (`settings.products[0].bag_volume_ml`).
+fn first_difference(a: &serde_json::Value, b: &serde_json::Value, at: &str) -> Option<String> {
+    use serde_json::Value;
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => {
+            for (k, vb) in y {
+                let here = if at.is_empty() { k.clone() } else { format!("{at}.{k}") };
+                match x.get(k) {
+                    None => return Some(here),
+                    Some(va) => {
+                        if let Some(d) = first_difference(va, vb, &here) {
+                            return Some(d);
+                        }
+                    }
+                }
+            }
+            x.keys().find(|k| !y.contains_key(*k)).map(|k| format!("{at}.{k}"))
+        }
+        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => x
+            .iter()
+            .zip(y)
+            .enumerate()
+            .find_map(|(i, (va, vb))| first_difference(va, vb, &format!("{at}[{i}]"))),
+        (Value::Number(x), Value::Number(y)) if x.as_f64() == y.as_f64() => None,
+        _ if a == b => None,
+        _ => Some(at.to_owned()),
+    }
+}
+
+/// Format version 1 (nkact-dose 0.1): no revisions, reasons, failed checks or
+/// checksum; acknowledgements matched by message text. Opened and migrated:
+/// its acknowledgements are kept for the record but must be given again,
+/// since version 1 did not record which values they concerned.
+mod v1 {
+    use super::*;
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Ack {
+        code: String,
+        message: String,
+        by: String,
+        at: NaiveDateTime,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct OrderV1 {
+        #[allow(dead_code)]
+        format: String,
+        #[allow(dead_code)]
+        format_version: u32,
+        order_id: String,
+        created: NaiveDateTime,
+        issued_by: String,
+        patient: Patient,
+        inputs: RawInputs,
+        settings: Settings,
+        acknowledged: Vec<Ack>,
+        verification: Option<Verification>,
+    }
+
+    pub(super) fn migrate(value: &serde_json::Value) -> Result<Order, String> {
+        let old: OrderV1 = serde_json::from_value(value.clone()).map_err(|e| e.to_string())?;
+        Ok(Order {
+            format: FORMAT.to_owned(),
+            format_version: FORMAT_VERSION,
+            order_id: old.order_id,
+            revision: 1,
+            created: old.created,
+            issued_by: old.issued_by,
+            patient: old.patient,
+            inputs: old.inputs,
+            settings: old.settings,
+            // Kept with an empty detail: they no longer match a warning, so each is asked for again.
+            acknowledged: old
+                .acknowledged
+                .into_iter()
+                .map(|a| Acknowledgement {
+                    code: a.code,
+                    detail: String::new(),
+                    message: a.message,
+                    by: a.by,
+                    at: a.at,
+                    reason: None,
+                })
+                .collect(),
+            verification: old.verification,
+            failed_checks: Vec::new(),
+            issued_content: None,
+        })
+    }
 }

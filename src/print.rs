@@ -3,7 +3,6 @@
 //! wherever CUPS is, and the interface CUPS documents for programs); on
 //! Windows the PDF opens in the default viewer to print from there.
 
-use std::path::Path;
 #[cfg(unix)]
 use std::process::Command;
 use std::time::Duration;
@@ -58,9 +57,13 @@ pub fn printers() -> Result<Vec<String>, PrintError> {
     Ok(Vec::new())
 }
 
-/// Sends the PDF at `path` to `printer` (or the default printer).
+/// Sends the PDF `bytes` to `printer` (or the default printer) on `lp`'s
+/// standard input: no temporary file holds the patient's sheet, so nothing is
+/// left behind by a killed run and no planted link can redirect it.
 #[cfg(unix)]
-pub fn print_pdf(path: &Path, printer: Option<&str>, title: &str) -> Result<PrintJob, PrintError> {
+pub fn print_pdf(bytes: &[u8], printer: Option<&str>, title: &str) -> Result<PrintJob, PrintError> {
+    use std::io::Write;
+    use std::process::Stdio;
     // With the scheduler down, lp says only that the printer does not exist: ask the scheduler first.
     let status =
         Command::new("lpstat").arg("-r").output().map_err(|e| PrintError::NoService(e.to_string()))?;
@@ -72,13 +75,20 @@ pub fn print_pdf(path: &Path, printer: Option<&str>, title: &str) -> Result<Prin
     if let Some(p) = printer {
         cmd.arg("-d").arg(p);
     }
-    // cups-filters' default PostScript renderers (Ghostscript, poppler's pdftops)
-    // garble the regular-weight text of our subset CID TrueType font; pdftocairo
-    // renders it faithfully (checked against a real CUPS queue in tests/print.rs).
-    // CUPS back-ends that do not use cups-filters ignore the option.
+    // The sheet prints correctly through every renderer cups-filters may use
+    // (tests/renderers.rs). pdftocairo is asked for because it keeps glyphs as
+    // outlines and keeps a text layer when the queue prints to PDF; with the
+    // default renderer text becomes 300-dpi bitmaps. Back-ends that do not use
+    // cups-filters ignore the option.
     cmd.args(["-o", "pdftops-renderer=pdftocairo"]);
-    cmd.arg("-t").arg(title).arg("--").arg(path);
-    let out = cmd.output().map_err(|e| PrintError::NoService(e.to_string()))?;
+    cmd.arg("-t").arg(title);
+    cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    let mut child = cmd.spawn().map_err(|e| PrintError::NoService(e.to_string()))?;
+    if let Some(mut stdin) = child.stdin.take() {
+        // A write error shows up as lp's own failure below.
+        let _ = stdin.write_all(bytes);
+    }
+    let out = child.wait_with_output().map_err(|e| PrintError::NoService(e.to_string()))?;
     let stderr = String::from_utf8_lossy(&out.stderr).trim().to_owned();
     if !out.status.success() {
         // lp says "scheduler not responding" when CUPS is down; anything else is a refusal.
@@ -100,19 +110,21 @@ pub fn print_pdf(path: &Path, printer: Option<&str>, title: &str) -> Result<Prin
 
 /// Opens the PDF in the default viewer, to be printed from there.
 #[cfg(windows)]
-pub fn print_pdf(path: &Path, _printer: Option<&str>, _title: &str) -> Result<PrintJob, PrintError> {
-    std::process::Command::new("cmd")
-        .args(["/C", "start", ""])
-        .arg(path)
+pub fn print_pdf(bytes: &[u8], _printer: Option<&str>, title: &str) -> Result<PrintJob, PrintError> {
+    // The viewer needs a file: a private temporary folder the viewer can read.
+    let dir = tempfile::tempdir().map_err(|e| PrintError::NoService(e.to_string()))?;
+    let path = dir.path().join(format!("{}.pdf", title.replace(|c: char| !c.is_ascii_alphanumeric(), "-")));
+    std::fs::write(&path, bytes).map_err(|e| PrintError::NoService(e.to_string()))?;
+    let status = std::process::Command::new("cmd")
+        .args(["/C", "start", "/WAIT", ""])
+        .arg(&path)
         .status()
-        .map_err(|e| PrintError::NoService(e.to_string()))
-        .and_then(|s| {
-            if s.success() { Ok(PrintJob { id: "viewer".to_owned() }) } else { Err(PrintError::Unsupported) }
-        })
+        .map_err(|e| PrintError::NoService(e.to_string()))?;
+    if status.success() { Ok(PrintJob { id: "viewer".to_owned() }) } else { Err(PrintError::Unsupported) }
 }
 
 #[cfg(not(any(unix, windows)))]
-pub fn print_pdf(_path: &Path, _printer: Option<&str>, _title: &str) -> Result<PrintJob, PrintError> {
+pub fn print_pdf(_bytes: &[u8], _printer: Option<&str>, _title: &str) -> Result<PrintJob, PrintError> {
     Err(PrintError::Unsupported)
 }
 
@@ -153,14 +165,8 @@ pub fn print_sheet(
     printer: Option<&str>,
 ) -> Result<crate::print::PrintJob, PrintFailure> {
     let bytes = crate::sheet::render(order, now).map_err(PrintFailure::Sheet)?;
-    let tmp = std::env::temp_dir().join(format!("nkact-dose-{}-{}.pdf", order.order_id, std::process::id()));
-    crate::order::write_atomic(&tmp, &bytes, true)
-        .map_err(|e| PrintFailure::Sheet(crate::sheet::SheetError::File(e)))?;
-    let title = format!("{} {}", crate::text::S_TITLE, order.order_id);
-    let result = print_pdf(&tmp, printer, &title).map_err(PrintFailure::Print);
-    // lp has handed the file to the scheduler; the temporary copy is not needed.
-    let _ = std::fs::remove_file(&tmp);
-    result
+    let title = format!("{} {}", crate::text::S_TITLE, order.display_id());
+    print_pdf(&bytes, printer, &title).map_err(PrintFailure::Print)
 }
 
 /// Why a print did not happen: no sheet, or the print service said no.

@@ -99,6 +99,12 @@ pub struct DrugRule {
     /// For antibodies: the longest interval since the last dose, in days, at
     /// which the maintenance dose is still given; longer re-loads.
     pub max_maintenance_interval_days: Option<i64>,
+    /// For antibodies: an interval since the last dose shorter than this many
+    /// days is too soon for the next dose and needs a reasoned acknowledgement.
+    pub min_interval_days: Option<i64>,
+    /// A dose that must follow the NK infusion within this many hours on the
+    /// NK day (IL-2 on Day 2); never before the cells.
+    pub after_nk_within_hours: Option<u32>,
     pub source: &'static str,
 }
 
@@ -203,6 +209,8 @@ pub const NK_ACT_BC: Regimen = Regimen {
             timing: Timing::OnceWithin { first: -5, last: -3 },
             cycles: Cycles::FirstOnly,
             max_maintenance_interval_days: None,
+            min_interval_days: None,
+            after_nk_within_hours: None,
             source: "Protocol, Study treatment: \"single dose of 600mg/m2 IV between days -5 and -3 before NK cell infusion\"",
         },
         DrugRule {
@@ -214,6 +222,10 @@ pub const NK_ACT_BC: Regimen = Regimen {
             cycles: Cycles::Every,
             // Facts, trastuzumab missed dose (EU SmPC): interval <= 28 days -> 6 mg/kg; > 28 days -> re-load 8 mg/kg.
             max_maintenance_interval_days: Some(28),
+            // Protocol: maintenance "every 3 weeks" (21 days). Under 14 days is too soon for a
+            // Q3W dose: threshold set by the findings review (issue 9), pending clinical review.
+            min_interval_days: Some(14),
+            after_nk_within_hours: None,
             source: "Protocol, Interventions: \"8mg/kg IV for the loading dose on Day 1, and 6mg/kg IV for the maintenance dose every 3 weeks\"",
         },
         DrugRule {
@@ -225,6 +237,9 @@ pub const NK_ACT_BC: Regimen = Regimen {
             cycles: Cycles::Every,
             // Facts, pertuzumab: interval < 6 weeks -> 420 mg; >= 6 weeks (42 days) -> re-load 840 mg.
             max_maintenance_interval_days: Some(41),
+            // As trastuzumab: Protocol Q3W; under 14 days is too soon (issue 9, pending clinical review).
+            min_interval_days: Some(14),
+            after_nk_within_hours: None,
             source: "Protocol, Interventions: \"840mg IV for the loading dose on Day 1, and 420 mg IV for the maintenance dose every 3 weeks\"",
         },
         DrugRule {
@@ -235,6 +250,9 @@ pub const NK_ACT_BC: Regimen = Regimen {
             timing: Timing::OnDays(&[2, 4, 6]),
             cycles: Cycles::FirstOnly,
             max_maintenance_interval_days: None,
+            min_interval_days: None,
+            // Protocol: "IL-2 (Proleukin) will be administered on Day 2 (within 24h after NK infusion)".
+            after_nk_within_hours: Some(24),
             source: "Protocol, Interventions: \"IL-2 (Proleukin) ... on Day 2 (within 24h after NK infusion), 4 and 6 as a subcutaneous dose of 5x105 UI/m2\"",
         },
     ],
@@ -316,3 +334,49 @@ pub const NK_ACT_BC: Regimen = Regimen {
     // Dose-engine issue: mg doses to the nearest whole mg by default.
     mg_rounding_increment: 1.0,
 };
+
+/// Names under which the regimen's drugs appear in an allergy entry, in
+/// English and Spanish, generic and brand (AEMPS product names), each with
+/// the drug it stands for. Matched as whole words, case and accents ignored.
+pub const ALLERGY_NAMES: &[(&str, &str)] = &[
+    ("trastuzumab", "trastuzumab"),
+    ("herceptin", "trastuzumab"),
+    ("pertuzumab", "pertuzumab"),
+    ("perjeta", "pertuzumab"),
+    ("phesgo", "pertuzumab"),
+    ("cyclophosphamide", "cyclophosphamide"),
+    ("ciclofosfamida", "cyclophosphamide"),
+    ("genoxal", "cyclophosphamide"),
+    ("aldesleukin", "interleukin-2"),
+    ("aldesleucina", "interleukin-2"),
+    ("proleukin", "interleukin-2"),
+    ("interleukin", "interleukin-2"),
+    ("interleucina", "interleukin-2"),
+    ("il2", "interleukin-2"),
+    ("il", "interleukin-2"),
+];
+
+/// The drug keys of this regimen that an allergy entry names (protocol
+/// exclusion 6: hypersensitivity to trastuzumab and/or pertuzumab; the
+/// other drugs are listed too, since a reaction to them matters as much).
+pub fn drugs_named_in(allergies: &str) -> Vec<&'static str> {
+    use unicode_normalization::UnicodeNormalization;
+    let plain: String = allergies.nfkd().filter(|c| c.is_ascii()).map(|c| c.to_ascii_lowercase()).collect();
+    let words: Vec<&str> =
+        plain.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let mut out: Vec<&'static str> = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        for (name, drug) in ALLERGY_NAMES {
+            // "IL-2" splits into "il" and "2"; "IL2" stays one word.
+            let hit = if *name == "il" {
+                *w == "il" && words.get(i + 1) == Some(&"2")
+            } else {
+                w.starts_with(name)
+            };
+            if hit && !out.contains(drug) {
+                out.push(drug);
+            }
+        }
+    }
+    out
+}

@@ -14,7 +14,10 @@ use crate::engine::{NkState, Report};
 use crate::order::Order;
 
 /// The schema this program writes; older registers are migrated on open.
-pub const SCHEMA_VERSION: i32 = 1;
+/// Version 2 added revisions, the `orders` table whose primary key makes an
+/// order ID and revision unique to one content, failed double-checks, and
+/// triggers that keep entries append-only.
+pub const SCHEMA_VERSION: i32 = 2;
 
 /// What was done with an order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -23,6 +26,9 @@ pub enum RegisterAction {
     Exported,
     Printed,
     Reprinted,
+    /// A double-check that did not match (who, when and which items are in the order).
+    #[serde(rename = "check-failed")]
+    CheckFailed,
 }
 
 impl RegisterAction {
@@ -31,13 +37,19 @@ impl RegisterAction {
             RegisterAction::Exported => "exported",
             RegisterAction::Printed => "printed",
             RegisterAction::Reprinted => "reprinted",
+            RegisterAction::CheckFailed => "check-failed",
         }
     }
 
     fn from_key(key: &str) -> Option<Self> {
-        [RegisterAction::Exported, RegisterAction::Printed, RegisterAction::Reprinted]
-            .into_iter()
-            .find(|a| a.key() == key)
+        [
+            RegisterAction::Exported,
+            RegisterAction::Printed,
+            RegisterAction::Reprinted,
+            RegisterAction::CheckFailed,
+        ]
+        .into_iter()
+        .find(|a| a.key() == key)
     }
 }
 
@@ -67,6 +79,9 @@ pub struct Entry {
     pub issued_by: String,
     pub action: RegisterAction,
     pub at: NaiveDateTime,
+    pub revision: u32,
+    /// A later revision of the same order was recorded.
+    pub superseded: bool,
 }
 
 /// Which entries to list.
@@ -91,6 +106,21 @@ pub enum RegisterError {
     Newer(PathBuf, i32),
     /// Anything else SQLite or the file system said.
     Other(PathBuf, String),
+    /// The location is not a file a register can live in (empty, `:memory:`, a folder,
+    /// a symbolic link to nothing, a device).
+    NotAFile(PathBuf, NotAFile),
+    /// Another order's content is already recorded under this order ID and revision.
+    DuplicateId(PathBuf, String),
+}
+
+/// Why a register location cannot hold a register.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotAFile {
+    Empty,
+    InMemory,
+    Folder,
+    BrokenLink,
+    Special,
 }
 
 impl std::fmt::Display for RegisterError {
@@ -116,14 +146,39 @@ pub fn default_path() -> Option<PathBuf> {
 }
 
 impl Register {
-    /// Opens (creating if needed) and migrates the register at `path`.
+    /// Opens (creating if needed, readable by its owner only) and migrates the
+    /// register at `path`. Refuses a location that would keep nothing (empty,
+    /// `:memory:`, a URI) or is not a file (a folder, a broken link, a device).
     pub fn open(path: &Path) -> Result<Self, RegisterError> {
         let err = |e: rusqlite::Error| classify(path, e);
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| io_error(path, &e))?;
+        let not_a_file = |why| Err(RegisterError::NotAFile(path.to_owned(), why));
+        let text = path.to_string_lossy();
+        if text.trim().is_empty() {
+            return not_a_file(NotAFile::Empty);
+        }
+        if text.starts_with(':') || text.starts_with("file:") {
+            return not_a_file(NotAFile::InMemory);
+        }
+        match std::fs::symlink_metadata(path) {
+            Ok(m) if m.file_type().is_symlink() => match std::fs::metadata(path) {
+                Ok(t) if t.is_file() => {}
+                Ok(t) if t.is_dir() => return not_a_file(NotAFile::Folder),
+                Ok(_) => return not_a_file(NotAFile::Special),
+                Err(_) => return not_a_file(NotAFile::BrokenLink),
+            },
+            Ok(m) if m.is_dir() => return not_a_file(NotAFile::Folder),
+            Ok(m) if !m.is_file() => return not_a_file(NotAFile::Special),
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                    create_private_dir(dir).map_err(|e| io_error(path, &e))?;
+                }
+                create_private_file(path).map_err(|e| io_error(path, &e))?;
+            }
+            Err(e) => return Err(io_error(path, &e)),
         }
         let conn = Connection::open(path).map_err(err)?;
-        conn.busy_timeout(std::time::Duration::from_millis(1500)).map_err(err)?;
+        conn.busy_timeout(std::time::Duration::from_millis(5000)).map_err(err)?;
         let mut register = Register { conn, path: path.to_owned() };
         register.migrate()?;
         Ok(register)
@@ -133,14 +188,30 @@ impl Register {
         &self.path
     }
 
+    /// Brings the schema to [`SCHEMA_VERSION`] inside one write transaction
+    /// taken before the version is read, so racing first writers migrate once.
+    /// A register restored from a dump (`user_version` reset to 0) is
+    /// recognised by its tables.
     fn migrate(&mut self) -> Result<(), RegisterError> {
         let path = self.path.clone();
         let err = |e: rusqlite::Error| classify(&path, e);
-        let version: i32 = self.conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(err)?;
+        let tx =
+            self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(err)?;
+        let mut version: i32 = tx.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(err)?;
         if version > SCHEMA_VERSION {
             return Err(RegisterError::Newer(path, version));
         }
-        let tx = self.conn.transaction().map_err(err)?;
+        let has = |table: &str| -> Result<bool, rusqlite::Error> {
+            tx.query_row(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?1",
+                [table],
+                |r| r.get::<_, i64>(0),
+            )
+            .map(|n| n > 0)
+        };
+        if version == 0 && has("entries").map_err(err)? {
+            version = if has("orders").map_err(err)? { 2 } else { 1 };
+        }
         if version < 1 {
             tx.execute_batch(
                 "CREATE TABLE entries (
@@ -162,10 +233,31 @@ impl Register {
                     order_json TEXT NOT NULL
                 );
                 CREATE INDEX entries_patient ON entries(patient_id);
-                CREATE INDEX entries_at ON entries(at);
-                PRAGMA user_version = 1;",
+                CREATE INDEX entries_at ON entries(at);",
             )
             .map_err(err)?;
+        }
+        if version < 2 {
+            tx.execute_batch(
+                "ALTER TABLE entries ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
+                CREATE TABLE IF NOT EXISTS orders (
+                    order_id TEXT NOT NULL,
+                    revision INTEGER NOT NULL,
+                    fingerprint TEXT NOT NULL,
+                    patient_id TEXT NOT NULL,
+                    PRIMARY KEY (order_id, revision)
+                );
+                INSERT OR IGNORE INTO orders (order_id, revision, fingerprint, patient_id)
+                    SELECT order_id, 1, fingerprint, patient_id FROM entries ORDER BY id;
+                CREATE TRIGGER IF NOT EXISTS entries_append_only_update BEFORE UPDATE ON entries
+                    BEGIN SELECT RAISE(ABORT, 'the order register is append-only'); END;
+                CREATE TRIGGER IF NOT EXISTS entries_append_only_delete BEFORE DELETE ON entries
+                    BEGIN SELECT RAISE(ABORT, 'the order register is append-only'); END;",
+            )
+            .map_err(err)?;
+        }
+        if version != SCHEMA_VERSION {
+            tx.execute_batch(&format!("PRAGMA user_version = {SCHEMA_VERSION};")).map_err(err)?;
         }
         tx.commit().map_err(err)
     }
@@ -191,24 +283,49 @@ impl Register {
             .collect();
         let doses_json =
             serde_json::to_string(&doses).map_err(|e| RegisterError::Other(path.clone(), e.to_string()))?;
-        let order_json =
-            serde_json::to_string(order).map_err(|e| RegisterError::Other(path.clone(), e.to_string()))?;
+        let order_json = crate::order::to_bytes(order)
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
+            .map_err(|e| RegisterError::Other(path.clone(), e.to_string()))?;
         let nk_state = match report.nk.map(|n| n.state) {
             None => "not-in-cycle",
             Some(NkState::Pending) => "pending",
             Some(NkState::WithinRange) => "within-range",
             Some(NkState::OutOfRange) => "out-of-range",
         };
-        let tx = self.conn.transaction().map_err(err)?;
+        // The register keeps identity text in its normalised form, so a search finds it.
+        let (name, identifier) = match order.patient.validate(order.created.date().max(at.date())) {
+            Ok(p) => (p.name, p.identifier),
+            Err(_) => (order.patient.name.trim().to_owned(), order.patient.identifier.trim().to_owned()),
+        };
+        let fingerprint = order.fingerprint();
+        let tx =
+            self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(err)?;
+        // One content per order ID and revision: a second, different order under
+        // the same ID is refused, never recorded beside the first.
+        tx.execute(
+            "INSERT OR IGNORE INTO orders (order_id, revision, fingerprint, patient_id) VALUES (?1, ?2, ?3, ?4)",
+            params![order.order_id, order.revision, fingerprint, identifier],
+        )
+        .map_err(err)?;
+        let stored: String = tx
+            .query_row(
+                "SELECT fingerprint FROM orders WHERE order_id = ?1 AND revision = ?2",
+                params![order.order_id, order.revision],
+                |r| r.get(0),
+            )
+            .map_err(err)?;
+        if stored != fingerprint {
+            return Err(RegisterError::DuplicateId(path.clone(), order.display_id()));
+        }
         tx.execute(
             "INSERT INTO entries (order_id, fingerprint, patient_name, patient_id, cycle, day1, doses, nk_count,
-                nk_state, verifier, verified_at, issued_by, action, at, order_json)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                nk_state, verifier, verified_at, issued_by, action, at, order_json, revision)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
             params![
                 order.order_id,
-                order.fingerprint(),
-                order.patient.name.trim(),
-                order.patient.identifier.trim(),
+                fingerprint,
+                name,
+                identifier,
                 report.inputs.cycle,
                 report.inputs.day1.map(|d| d.format("%Y-%m-%d").to_string()),
                 doses_json,
@@ -220,6 +337,7 @@ impl Register {
                 action.key(),
                 iso(at),
                 order_json,
+                order.revision,
             ],
         )
         .map_err(err)?;
@@ -235,7 +353,9 @@ impl Register {
             .conn
             .prepare(
                 "SELECT id, order_id, fingerprint, patient_name, patient_id, cycle, day1, doses, nk_count, nk_state,
-                        verifier, verified_at, issued_by, action, at
+                        verifier, verified_at, issued_by, action, at, revision,
+                        EXISTS (SELECT 1 FROM orders o WHERE o.order_id = entries.order_id
+                                AND o.revision > entries.revision) AS superseded
                  FROM entries
                  WHERE (?1 = '' OR instr(lower(patient_id), lower(?1)) > 0)
                    AND (?2 IS NULL OR substr(at, 1, 10) = ?2)
@@ -244,7 +364,7 @@ impl Register {
             .map_err(err)?;
         let date = filter.date.map(|d| d.format("%Y-%m-%d").to_string());
         let rows = stmt
-            .query_map(params![filter.patient_id.trim(), date], |r| {
+            .query_map(params![search_form(&filter.patient_id), date], |r| {
                 let doses: String = r.get(7)?;
                 let verified_at: Option<String> = r.get(11)?;
                 let action: String = r.get(13)?;
@@ -270,6 +390,8 @@ impl Register {
                     action: RegisterAction::from_key(&action)
                         .ok_or_else(|| unreadable(13, std::fmt::Error))?,
                     at: parse_iso(&at).map_err(|e| unreadable(14, e))?,
+                    revision: r.get(15)?,
+                    superseded: r.get(16)?,
                 })
             })
             .map_err(err)?;
@@ -287,6 +409,42 @@ impl Register {
         let json = json.ok_or_else(|| RegisterError::Other(self.path.clone(), format!("no entry {id}")))?;
         crate::order::parse(json.as_bytes(), &self.path)
             .map_err(|e| RegisterError::Corrupt(self.path.clone(), e.to_string()))
+    }
+}
+
+/// A filter as the register stores identifiers: NFC, trimmed.
+fn search_form(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    text.nfc().collect::<String>().trim().to_owned()
+}
+
+/// Creates the register's folder, readable by its owner only when new.
+fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir)
+}
+
+/// Creates an empty register file readable and writable by its owner only
+/// (SQLite gives its journal the same permissions); never follows a link.
+fn create_private_file(path: &Path) -> std::io::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    match options.open(path) {
+        Ok(_) => Ok(()),
+        // Another writer created it first: that is the register now.
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(e),
     }
 }
 

@@ -16,8 +16,8 @@ use printpdf::{
 };
 
 use crate::engine::{Administered, DoseLine, Report};
-use crate::error::InputError;
-use crate::order::{FileError, Order, write_atomic};
+use crate::error::{Field, InputError, Problem};
+use crate::order::{FileError, Order, ValidPatient, write_atomic};
 use crate::settings::Paper;
 use crate::text;
 
@@ -37,6 +37,8 @@ pub enum SheetError {
     Font,
     /// Writing the file failed.
     File(FileError),
+    /// A measure is still being typed: the results are provisional.
+    StillTyping,
 }
 
 impl std::fmt::Display for SheetError {
@@ -53,44 +55,98 @@ impl std::fmt::Display for SheetError {
             SheetError::Unacknowledged(n) => f.write_str(&text::refuse_unacknowledged(*n)),
             SheetError::Font => f.write_str(text::REFUSE_FONT),
             SheetError::File(e) => write!(f, "{e}"),
+            SheetError::StillTyping => f.write_str(text::REFUSE_STILL_TYPING),
         }
     }
 }
 
 impl std::error::Error for SheetError {}
 
+/// What a sheet is drawn from, once every check passed.
+pub struct Printable {
+    pub report: Report,
+    pub patient: ValidPatient,
+}
+
 /// Checks that `order` may be printed, and returns its report: valid inputs
-/// and patient details, NK count not out of range, every warning acknowledged.
+/// and patient details, every person's name acceptable, no text the font
+/// cannot draw, NK count not out of range, every warning acknowledged.
 pub fn printable(order: &Order, today: chrono::NaiveDate) -> Result<Report, SheetError> {
+    checked(order, today).map(|p| p.report)
+}
+
+/// [`printable`], keeping the validated patient for drawing.
+pub fn checked(order: &Order, today: chrono::NaiveDate) -> Result<Printable, SheetError> {
     let report = order.report();
     let patient = order.patient.validate(today);
-    let report = match (report, patient) {
-        (Ok(r), Ok(_)) => r,
-        (r, p) => {
+    let issuer = crate::identity::normalise(Field::IssuedBy, &order.issued_by);
+    let (report, patient) = match (report, patient, issuer) {
+        (Ok(r), Ok(p), Ok(_)) => (r, p),
+        (r, p, i) => {
             let mut errors = r.err().unwrap_or_default();
             errors.extend(p.err().unwrap_or_default());
+            errors.extend(i.err());
             return Err(SheetError::Invalid(errors));
         }
     };
+    // Text the embedded font cannot draw would print as empty boxes: refuse it, naming it.
+    let mut texts: Vec<(Field, &str)> = vec![
+        (Field::PatientName, &patient.name),
+        (Field::PatientId, &patient.identifier),
+        (Field::Allergies, &patient.allergies),
+        (Field::IssuedBy, &order.issued_by),
+    ];
+    for a in &order.acknowledged {
+        texts.push((Field::AcknowledgedBy, &a.by));
+        if let Some(r) = &a.reason {
+            texts.push((Field::Reason, r));
+        }
+    }
+    if let Some(v) = &order.verification {
+        texts.push((Field::Verifier, &v.verifier));
+    }
+    let errors: Vec<InputError> = texts
+        .into_iter()
+        .filter_map(|(field, t)| {
+            let missing = unprintable(t);
+            (!missing.is_empty()).then(|| InputError::new(field, t, Problem::Unprintable(missing)))
+        })
+        .collect();
+    if !errors.is_empty() {
+        return Err(SheetError::Invalid(errors));
+    }
     if !report.protocol_checks_pass() {
         return Err(SheetError::NkOutOfRange);
     }
-    let pending = report
-        .warnings
-        .iter()
-        .filter(|w| !order.acknowledged.iter().any(|a| a.code == w.code && a.message == w.message))
-        .count();
+    let pending = order.unacknowledged(&report).len();
     if pending > 0 {
         return Err(SheetError::Unacknowledged(pending));
     }
-    Ok(report)
+    Ok(Printable { report, patient })
+}
+
+/// The characters of `text` that neither embedded font has a glyph for.
+pub fn unprintable(text: &str) -> Vec<char> {
+    let Some((regular, bold)) = fonts() else { return text.chars().collect() };
+    let mut out = Vec::new();
+    for c in text.chars() {
+        if c == ' ' {
+            continue;
+        }
+        let has = |f: &ParsedFont| f.lookup_glyph_index(u32::from(c)).is_some_and(|g| g != 0);
+        let drawable = has(regular) && has(bold);
+        if !drawable && !out.contains(&c) {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Renders the sheet to PDF bytes.
 pub fn render(order: &Order, generated: NaiveDateTime) -> Result<Vec<u8>, SheetError> {
-    let report = printable(order, generated.date())?;
+    let Printable { report, patient } = checked(order, generated.date())?;
     let fonts = fonts().ok_or(SheetError::Font)?;
-    let mut doc = PdfDocument::new(&format!("{} {}", text::S_TITLE, order.order_id));
+    let mut doc = PdfDocument::new(&format!("{} {}", text::S_TITLE, order.display_id()));
     let ids = (doc.add_font(&fonts.0), doc.add_font(&fonts.1));
     let stamp = printpdf::DateTime::from_unix_timestamp(generated.and_utc().timestamp()).ok();
     if let Some(stamp) = stamp {
@@ -105,8 +161,9 @@ pub fn render(order: &Order, generated: NaiveDateTime) -> Result<Vec<u8>, SheetE
         Paper::A4 => (210.0, 297.0),
         Paper::Letter => (215.9, 279.4),
     };
-    let mut layout = Layout::new(fonts, ids, mm(w), mm(h));
-    draw_body(&mut layout, order, &report);
+    let strip = text::sheet_identity_strip(&patient.name, &patient.identifier, patient.date_of_birth);
+    let mut layout = Layout::new(fonts, ids, mm(w), mm(h), &strip);
+    draw_body(&mut layout, order, &patient, &report);
     let footer = text::sheet_footer(env!("CARGO_PKG_VERSION"), generated, &order.fingerprint());
     let pages = layout.finish(order, &footer);
     let pages: Vec<PdfPage> = pages.into_iter().map(|ops| PdfPage::new(Mm(w), Mm(h), ops)).collect();
@@ -169,14 +226,36 @@ struct Layout {
     bottom: f32,
     pages: Vec<Vec<Op>>,
     y: f32,
+    /// The patient's identity, printed under the header of every page.
+    strip: Vec<String>,
 }
 
 impl Layout {
-    fn new(fonts: &'static (ParsedFont, ParsedFont), ids: (FontId, FontId), width: f32, height: f32) -> Self {
+    fn new(
+        fonts: &'static (ParsedFont, ParsedFont),
+        ids: (FontId, FontId),
+        width: f32,
+        height: f32,
+        strip: &str,
+    ) -> Self {
         let margin = mm(13.0);
-        let top = height - margin - mm(15.0);
         let bottom = margin + mm(8.0);
-        Layout { fonts, ids, width, height, margin, top, bottom, pages: vec![Vec::new()], y: top }
+        let mut l = Layout {
+            fonts,
+            ids,
+            width,
+            height,
+            margin,
+            top: 0.0,
+            bottom,
+            pages: vec![Vec::new()],
+            y: 0.0,
+            strip: Vec::new(),
+        };
+        l.strip = l.wrap(strip, BODY, true, l.content_width());
+        l.top = height - margin - mm(13.0) - l.strip.len() as f32 * BODY * LEADING - 4.0;
+        l.y = l.top;
+        l
     }
 
     fn content_width(&self) -> f32 {
@@ -196,17 +275,30 @@ impl Layout {
         units / upem * size
     }
 
-    /// Greedy word wrap to `max` points.
+    /// Greedy word wrap to `max` points; a word longer than a line is broken
+    /// between characters, so nothing runs past the edge.
     fn wrap(&self, s: &str, size: f32, bold: bool, max: f32) -> Vec<String> {
         let mut lines = Vec::new();
         let mut line = String::new();
         for word in s.split(' ') {
             let candidate = if line.is_empty() { word.to_owned() } else { format!("{line} {word}") };
-            if self.text_width(&candidate, size, bold) <= max || line.is_empty() {
+            if self.text_width(&candidate, size, bold) <= max {
                 line = candidate;
-            } else {
+                continue;
+            }
+            if !line.is_empty() {
                 lines.push(std::mem::take(&mut line));
-                line = word.to_owned();
+            }
+            // The word alone on a new line; broken where it still does not fit.
+            for c in word.chars() {
+                let mut next = line.clone();
+                next.push(c);
+                if !line.is_empty() && self.text_width(&next, size, bold) > max {
+                    lines.push(std::mem::take(&mut line));
+                    line.push(c);
+                } else {
+                    line = next;
+                }
             }
         }
         if !line.is_empty() || lines.is_empty() {
@@ -236,7 +328,7 @@ impl Layout {
 
     fn field_col(&self, x: f32, width: f32, min_col: f32, label: &str, value: &str, bold: bool) -> Vec<Row> {
         let col = min_col.max(self.text_width(label, BODY, true) + 6.0);
-        let max = (width - col).max(40.0);
+        let max = (width - col).max(20.0);
         self.wrap(value, BODY, bold, max)
             .into_iter()
             .enumerate()
@@ -377,6 +469,7 @@ impl Layout {
 
     /// Header and footer on every page, now that the page count is known.
     fn finish(mut self, order: &Order, footer: &str) -> Vec<Vec<Op>> {
+        let strip = std::mem::take(&mut self.strip);
         let count = self.pages.len();
         let pages = std::mem::take(&mut self.pages);
         let mut out = Vec::with_capacity(count);
@@ -385,7 +478,7 @@ impl Layout {
             let (m, w, h) = (self.margin, self.width, self.height);
             let head_y = h - m - TITLE;
             self.text_at(m, head_y, text::S_TITLE, TITLE, true);
-            let right = format!("{} {}", text::S_ORDER, order.order_id);
+            let right = format!("{} {}", text::S_ORDER, order.display_id());
             let rw = self.text_width(&right, BODY, true);
             self.text_at(w - m - rw, head_y + 4.0, &right, BODY, true);
             let page = text::sheet_page(i + 1, count);
@@ -394,6 +487,12 @@ impl Layout {
             self.text_at(m, head_y - 13.0, &text::sheet_header_left(), BODY, false);
             let rule_y = head_y - 18.0;
             Self::rule_at(self.page(), m, w - m, rule_y, 1.0);
+            // Who the page is for, on every page: a loose page 2 still names its patient.
+            let mut y = rule_y - BODY * LEADING;
+            for line in &strip {
+                self.text_at(m, y, line, BODY, true);
+                y -= BODY * LEADING;
+            }
             let fw = self.text_width(footer, SMALL, false);
             Self::rule_at(self.page(), m, w - m, m + SMALL * 1.8, 0.4);
             self.text_at(m, m, footer, SMALL, false);
@@ -409,14 +508,17 @@ impl Layout {
     }
 }
 
-fn draw_body(l: &mut Layout, order: &Order, r: &Report) {
-    let p = &order.patient;
+fn draw_body(l: &mut Layout, order: &Order, p: &ValidPatient, r: &Report) {
     let i = &r.inputs;
 
     // Patient: the name large, then what the ASCO/ONS standard asks an order to carry.
-    let mut rows = l.heading(p.name.trim(), DRUG + 2.0, None);
-    rows.extend(l.pair((text::S_RECORD, p.identifier.trim()), (text::S_DOB, p.date_of_birth.trim())));
-    rows.extend(l.field(text::S_ALLERGIES, p.allergies.trim()));
+    let mut rows = l.heading(&p.name, DRUG + 2.0, None);
+    rows.extend(l.field(text::S_RECORD, &p.identifier));
+    rows.extend(l.field(text::S_DOB, &text::date(p.date_of_birth)));
+    rows.extend(l.field(text::S_ALLERGIES, &p.allergies));
+    if order.revision > 1 {
+        rows.extend(l.field(text::S_REVISION, &text::revision_line(order.revision)));
+    }
     rows.extend(l.pair(
         (text::L_CYCLE, &i.cycle.to_string()),
         (text::S_ORDER_DATE, &text::date(order.created.date())),
@@ -435,6 +537,14 @@ fn draw_body(l: &mut Layout, order: &Order, r: &Report) {
     rows.extend(l.field(text::L_BSA, &format!("{}: {}", text::m2(r.bsa.used_m2), r.bsa.working)));
     if let Some(wc) = &r.weight_change {
         rows.extend(l.field(text::S_PREVIOUS_WEIGHT, &text::weight_change_line(wc)));
+    }
+    // The dates that decided loading or maintenance, as typed.
+    for (label, date) in
+        [(text::S_LAST_TRASTUZUMAB, i.last_trastuzumab), (text::S_LAST_PERTUZUMAB, i.last_pertuzumab)]
+    {
+        if let Some(d) = date {
+            rows.extend(l.field(label, &text::date(d)));
+        }
     }
     l.block(rows);
     l.rule();
@@ -457,7 +567,7 @@ fn draw_body(l: &mut Layout, order: &Order, r: &Report) {
     l.block(heading);
     for item in r.administration_order() {
         match item {
-            Administered::Dose(d) => drug_block(l, d),
+            Administered::Dose(d) => drug_block(l, d, r.nk.map(|n| n.day.0)),
             Administered::Nk(nk) => nk_block(l, nk),
         }
     }
@@ -469,7 +579,7 @@ fn draw_body(l: &mut Layout, order: &Order, r: &Report) {
         for a in &order.acknowledged {
             rows.extend(l.para(
                 mm(3.0),
-                &format!("• {}", text::acknowledged_line(&a.message, &a.by, a.at)),
+                &format!("• {}", text::acknowledged_line(&a.message, &a.by, a.at, a.reason.as_deref())),
                 BODY,
                 false,
             ));
@@ -481,9 +591,15 @@ fn draw_body(l: &mut Layout, order: &Order, r: &Report) {
     signatures(l, order);
 }
 
-fn drug_block(l: &mut Layout, d: &DoseLine) {
+fn drug_block(l: &mut Layout, d: &DoseLine, nk_day: Option<i32>) {
     let p = &d.preparation;
-    let mut rows = l.heading(text::drug_name(d.drug), DRUG, Some(&text::amount_large(d.dose, d.unit)));
+    let reload = d.phase.is_some_and(|p| p.loading && p.reason != crate::engine::PhaseReason::FirstCycle);
+    let title = if reload {
+        format!("{}  [{}]", text::drug_name(d.drug), text::RELOAD_BADGE)
+    } else {
+        text::drug_name(d.drug).to_owned()
+    };
+    let mut rows = l.heading(&title, DRUG, Some(&text::amount_large(d.dose, d.unit)));
     rows.extend(l.field(text::L_WORKING, &d.working));
     // In cycle 1 the working already says "loading dose"; from cycle 2 the reason matters.
     if let Some(phase) = d.phase.filter(|p| p.reason != crate::engine::PhaseReason::FirstCycle) {
@@ -494,6 +610,15 @@ fn drug_block(l: &mut Layout, d: &DoseLine) {
     rows.extend(
         l.field(text::L_ROUTE_DAYS, &format!("{} · {}", text::route_name(d.route), text::dose_days(d))),
     );
+    if let (Some(hours), Some(day)) = (d.after_nk_within_hours, nk_day) {
+        rows.extend(l.field_at(
+            0.0,
+            l.content_width(),
+            text::L_TIMING,
+            &text::after_nk_line(hours, day),
+            true,
+        ));
+    }
     rows.extend(l.field(
         text::L_DRAW,
         &format!("{} ({}: {})", p.working, text::L_VIALS, text::vials(&p.vials, d.unit)),
@@ -518,7 +643,9 @@ fn drug_block(l: &mut Layout, d: &DoseLine) {
 }
 
 fn nk_block(l: &mut Layout, nk: &crate::engine::NkCheck) {
-    let mut rows = l.heading(text::L_NK, DRUG, Some(text::nk_state(nk.state)));
+    // The count in large type, as every other drug shows its dose; the state beside the name.
+    let title = format!("{}  [{}]", text::L_NK, text::nk_state(nk.state));
+    let mut rows = l.heading(&title, DRUG, Some(&text::nk_large(nk.count, nk.state)));
     rows.extend(l.field(text::L_DOSE, &text::nk_line(nk.count, nk.state)));
     rows.extend(l.field(
         text::L_ROUTE_DAYS,

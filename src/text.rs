@@ -38,6 +38,10 @@ pub fn field_label(field: Field) -> &'static str {
         Field::PatientId => "Hospital record number",
         Field::DateOfBirth => "Date of birth",
         Field::Allergies => "Allergies",
+        Field::IssuedBy => "Issued by",
+        Field::AcknowledgedBy => "Acknowledged by",
+        Field::Verifier => "Verifier name",
+        Field::Reason => "Reason",
     }
 }
 
@@ -59,6 +63,10 @@ pub fn field_option(field: Field) -> &'static str {
         Field::PatientId => "--patient-id",
         Field::DateOfBirth => "--dob",
         Field::Allergies => "--allergies",
+        Field::IssuedBy => "--issued-by",
+        Field::AcknowledgedBy => "--acknowledged-by",
+        Field::Verifier => "verifier",
+        Field::Reason => "--reason",
     }
 }
 
@@ -88,15 +96,16 @@ pub fn formula_name(formula: BsaFormula) -> &'static str {
     }
 }
 
-fn formula_expression(formula: BsaFormula, h: f64, w: f64) -> String {
-    let (h, w) = (decimal(h, 2), decimal(w, 2));
+fn formula_expression(formula: BsaFormula, h: f64, w_kg: f64) -> String {
+    let (h, w) = (decimal(h, 2), decimal(w_kg, 2));
     match formula {
         BsaFormula::Mosteller => format!("√({h} cm × {w} kg / 3600)"),
         BsaFormula::DuBois => format!("0.007184 × {h}^0.725 × {w}^0.425"),
         BsaFormula::Haycock => format!("0.024265 × {h}^0.3964 × {w}^0.5378"),
         BsaFormula::GehanGeorge => format!("0.0235 × {h}^0.42246 × {w}^0.51456"),
         BsaFormula::Boyd => {
-            format!("0.0003207 × {h}^0.3 × G^(0.7285 − 0.0188 × log10 G), G = {w} kg × 1000 g/kg")
+            let g = decimal(w_kg * 1000.0, 0);
+            format!("G = {w} kg × 1000 g/kg = {g} g; 0.0003207 × {h}^0.3 × G^(0.7285 − 0.0188 × log10 G)")
         }
     }
 }
@@ -248,7 +257,12 @@ pub fn bsa_working(
         m2(rounded)
     );
     if let Some(cap) = cap {
-        s.push_str(&format!("; capped at {} (site cap): doses use {}", m2(cap), m2(cap)));
+        s.push_str(&format!(
+            "; capped at {} (BSA cap typed for this order): doses use {} instead of {}",
+            m2(cap),
+            m2(cap),
+            m2(rounded)
+        ));
     }
     s
 }
@@ -260,18 +274,46 @@ pub fn phase_label(phase: Phase) -> &'static str {
 pub fn phase_reason(phase: Phase) -> String {
     match phase.reason {
         PhaseReason::FirstCycle => "cycle 1 starts with the loading dose".to_owned(),
-        PhaseReason::IntervalWithin { days, max_days } => {
-            format!("{days} days since the last dose (maintenance up to {max_days} days)")
-        }
-        PhaseReason::IntervalExceeded { days, max_days } => {
-            format!("{days} days since the last dose (re-load at ≥ {} days): re-load rule met", max_days + 1)
-        }
+        PhaseReason::IntervalWithin { last, day1, days, max_days } => format!(
+            "last dose {}, Day 1 {}: {} since the last dose ≤ {}: maintenance (re-load at ≥ {})",
+            iso(last),
+            iso(day1),
+            days_count(days),
+            days_count(max_days),
+            days_count(max_days + 1)
+        ),
+        PhaseReason::IntervalExceeded { last, day1, days, max_days } => format!(
+            "last dose {}, Day 1 {}: {} since the last dose > {}: RE-LOAD (re-load at ≥ {})",
+            iso(last),
+            iso(day1),
+            days_count(days),
+            days_count(max_days),
+            days_count(max_days + 1)
+        ),
         PhaseReason::IntervalNotChecked => {
             "interval since the last dose not checked (dates not given)".to_owned()
         }
     }
 }
 
+/// "1 day", "35 days".
+pub fn days_count(n: i64) -> String {
+    if n == 1 || n == -1 { format!("{n} day") } else { format!("{n} days") }
+}
+
+fn iso(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+/// The badge for a re-load, in the window and on the sheet.
+pub const RELOAD_BADGE: &str = "RE-LOAD";
+
+/// IL-2's Day-2 timing against the NK infusion.
+pub fn after_nk_line(hours: u32, nk_day: i32) -> String {
+    format!("{}: within {hours} h after the NK cell infusion, never before it", day_label(nk_day))
+}
+
+#[allow(clippy::too_many_arguments)]
 pub fn dose_working(
     rule: &DrugRule,
     per: f64,
@@ -280,11 +322,21 @@ pub fn dose_working(
     dose: f64,
     increment: f64,
     phase: Option<Phase>,
+    cap: Option<(f64, f64)>,
 ) -> String {
     let unit = rule.unit;
     let mut s = match (rule.basis, basis_value) {
         (Basis::PerSquareMetre(_), Some(bsa)) => {
-            format!("{} × {} = {}", rate(per, unit, "m²"), m2(bsa), amount_exact(unrounded, unit))
+            let mut s =
+                format!("{} × {} = {}", rate(per, unit, "m²"), m2(bsa), amount_exact(unrounded, unit));
+            if let Some((uncapped_bsa, uncapped_dose)) = cap {
+                s.push_str(&format!(
+                    " (BSA capped; uncapped {} would give {})",
+                    m2(uncapped_bsa),
+                    amount(uncapped_dose, unit)
+                ));
+            }
+            s
         }
         (Basis::PerKilogram { .. }, Some(w)) => {
             format!("{} × {} = {}", rate(per, unit, "kg"), kg(w), amount_exact(unrounded, unit))
@@ -345,20 +397,44 @@ pub fn nk_state(state: NkState) -> &'static str {
 pub fn nk_line(count: Option<f64>, state: NkState) -> String {
     match (count, state) {
         (Some(c), NkState::WithinRange) => format!("{}: within {}", cells(c), nk_range()),
-        (Some(c), _) => {
-            format!("{}: OUT OF RANGE, must be within {} cells; do not infuse", cells(c), nk_range())
-        }
+        (Some(c), _) => format!(
+            "{}: OUT OF RANGE, must be within {} cells; do not infuse",
+            cells_out_of_range(c),
+            nk_range()
+        ),
         (None, _) => format!("pending: must be within {} cells at product release", nk_range()),
     }
 }
 
+/// The NK count in large type: "2 × 10⁸ cells", or "PENDING".
+pub fn nk_large(count: Option<f64>, state: NkState) -> String {
+    match (count, state) {
+        (Some(c), NkState::WithinRange) => format!("{} cells", power_of_ten(c)),
+        (Some(c), _) => format!("{} cells", nearest_limit_distinct(c)),
+        (None, _) => nk_state(NkState::Pending).to_owned(),
+    }
+}
+
+fn nearest_limit_distinct(c: f64) -> String {
+    let n = NK_ACT_BC.nk;
+    let limit = if c < n.min_cells { n.min_cells } else { n.max_cells };
+    crate::numfmt::power_of_ten_distinct(c, limit)
+}
+
+/// An out-of-range count, written with the digits that show why it is out:
+/// "5.00000001 × 10⁸ cells (500 000 001 cells)".
+fn cells_out_of_range(c: f64) -> String {
+    format!("{} cells ({} cells)", nearest_limit_distinct(c), decimal(c, 0))
+}
+
+/// The change is printed to 2 decimals, the precision the recalculation flag is decided on.
 pub fn weight_change_line(wc: &WeightChange) -> String {
     format!(
-        "{} → {}: {} % change (recalculate at ≥ {} %)",
+        "from {} to {}: {} % change (recalculate at ≥ {} %)",
         kg(wc.previous_kg),
         kg(wc.current_kg),
-        decimal(wc.change_pct, 1),
-        decimal(wc.threshold_pct, 1)
+        decimal(crate::numfmt::round_decimals(wc.change_pct, 2), 2),
+        decimal(wc.threshold_pct, 2)
     )
 }
 
@@ -396,6 +472,78 @@ pub fn warn_volume_too_small(line: &DoseLine) -> String {
         volume(line.preparation.volume_ml),
         volume(line.preparation.min_measurable_ml)
     )
+}
+
+pub fn warn_interval_too_short(drug: Drug, last: NaiveDate, day1: NaiveDate, days: i64, min: i64) -> String {
+    format!(
+        "{}: last dose {}, Day 1 {}: only {} since the last dose, under the {} a 3-weekly dose allows; check the dates, and give a reason to go ahead",
+        drug_name(drug),
+        iso(last),
+        iso(day1),
+        days_count(days),
+        days_count(min)
+    )
+}
+
+pub fn warn_bsa_cap(cap: f64, uncapped_bsa: f64, lines: &[&DoseLine]) -> String {
+    let doses: Vec<String> = lines
+        .iter()
+        .map(|d| {
+            format!(
+                "{} {} uncapped, {} capped",
+                drug_name(d.drug),
+                amount_short(d.uncapped.unwrap_or(d.dose), d.unit),
+                amount_short(d.dose, d.unit)
+            )
+        })
+        .collect();
+    format!(
+        "BSA cap {} typed for this order lowers doses (BSA {} without the cap): {}",
+        m2(cap),
+        m2(uncapped_bsa),
+        doses.join("; ")
+    )
+}
+
+pub fn warn_last_dose_in_cycle_1(drug: Drug, date: NaiveDate) -> String {
+    format!(
+        "A last {} date ({}) was entered for cycle 1: cycle 1 always gives the loading dose, so the date is not used; check the cycle",
+        drug_name(drug).to_lowercase(),
+        iso(date)
+    )
+}
+
+pub fn warn_age_under_18(age: u32, dob: NaiveDate) -> String {
+    format!(
+        "The patient is {age} (born {}): the protocol includes patients aged 18 or over; give a reason to go ahead",
+        iso(dob)
+    )
+}
+
+pub fn warn_allergy(drug_keys: &[&str]) -> String {
+    let names: Vec<&str> = drug_keys
+        .iter()
+        .filter_map(|k| NK_ACT_BC.drugs.iter().find(|r| r.drug.key() == *k).map(|r| drug_name(r.drug)))
+        .collect();
+    format!(
+        "The allergies name a drug of this regimen ({}): hypersensitivity to trastuzumab or pertuzumab excludes the patient (protocol exclusion 6); give a reason to go ahead",
+        names.join(", ")
+    )
+}
+
+pub fn warn_mixed_scripts(name: &str) -> String {
+    format!(
+        "The patient's name {name:?} mixes letters of different alphabets (for example a Cyrillic letter that looks Latin): confirm it against the patient's documents"
+    )
+}
+
+pub fn warn_day1_before_order(day1: NaiveDate, order_date: NaiveDate) -> String {
+    format!("Day 1 ({}) is before the order date ({}): check the Day 1 date", iso(day1), iso(order_date))
+}
+
+/// "NKACT-… rev. 2"; revision 1 is the ID alone.
+pub fn order_id_with_revision(id: &str, revision: u32) -> String {
+    if revision <= 1 { id.to_owned() } else { format!("{id} rev. {revision}") }
 }
 
 pub fn warn_nk_not_this_cycle(cycle: u32) -> String {
@@ -438,51 +586,135 @@ pub fn accepted(field: Field) -> String {
             l.first_year, l.last_year
         ),
         Field::Settings => "positive numbers for every product, rounding and threshold".to_owned(),
-        Field::PatientName => "the patient's full name".to_owned(),
-        Field::PatientId => "the hospital record number".to_owned(),
+        Field::PatientName => format!("the patient's full name, up to {} characters", crate::identity::max_chars(field)),
+        Field::PatientId => format!(
+            "the hospital record number: letters A-Z, digits, spaces, - / and ., up to {} characters",
+            crate::identity::max_chars(field)
+        ),
+        Field::IssuedBy | Field::AcknowledgedBy | Field::Verifier => {
+            format!("a person's name, up to {} characters", crate::identity::max_chars(field))
+        }
+        Field::Reason => format!("a reason in words, up to {} characters", crate::identity::max_chars(field)),
         Field::DateOfBirth => "a date written YYYY-MM-DD, not in the future, from 1900 on".to_owned(),
-        Field::Allergies => "the allergies, or \"none known\" typed out".to_owned(),
+        Field::Allergies => format!(
+            "the allergies, or \"none known\" typed out, up to {} characters",
+            crate::identity::max_chars(field)
+        ),
     }
 }
 
-pub fn problem(p: &Problem) -> String {
+/// What is wrong, worded; unit slips are shown with the value that was typed.
+pub fn problem(p: &Problem, value: &str) -> String {
+    let typed = crate::input::parse_decimal(value);
     match p {
         Problem::Missing => "is required".to_owned(),
         Problem::NotANumber => "is not a number this field accepts".to_owned(),
         Problem::NotPositive => "must be greater than zero".to_owned(),
         Problem::BelowMin => "is below the lowest value accepted".to_owned(),
         Problem::AboveMax => "is above the highest value accepted".to_owned(),
-        Problem::LooksLikeMetres => {
-            "looks like metres: enter the height in centimetres (1.70 m = 170 cm)".to_owned()
-        }
-        Problem::LooksLikeMillimetres => {
-            "looks like millimetres: enter the height in centimetres (1700 mm = 170 cm)".to_owned()
-        }
-        Problem::LooksLikeGrams => {
-            "looks like grams: enter the weight in kilograms (70500 g = 70.5 kg)".to_owned()
-        }
+        Problem::LooksLikeMetres => match typed {
+            Some(v) => format!(
+                "looks like metres: enter the height in centimetres ({} m = {} cm)",
+                decimal(v, 3),
+                decimal(v * 100.0, 1)
+            ),
+            None => "looks like metres: enter the height in centimetres".to_owned(),
+        },
+        Problem::LooksLikeMillimetres => match typed {
+            Some(v) => format!(
+                "looks like millimetres: enter the height in centimetres ({} mm = {} cm)",
+                decimal(v, 2),
+                decimal(v / 10.0, 3)
+            ),
+            None => "looks like millimetres: enter the height in centimetres".to_owned(),
+        },
+        Problem::LooksLikeGrams => match typed {
+            Some(v) => format!(
+                "looks like grams: enter the weight in kilograms ({} g = {} kg)",
+                decimal(v, 2),
+                decimal(v / 1000.0, 5)
+            ),
+            None => "looks like grams: enter the weight in kilograms".to_owned(),
+        },
         Problem::NotAWholeNumber => "must be a whole number".to_owned(),
         Problem::NotADate => "is not a date (or not a day that exists)".to_owned(),
         Problem::DateOutOfRange => "is outside the years accepted".to_owned(),
         Problem::NotBeforeDay1 => format!("must be before the {}", field_label(Field::Day1)),
         Problem::UnknownFormula => "is not a BSA formula this program knows".to_owned(),
         Problem::BadSetting => "cannot be used".to_owned(),
+        Problem::ForbiddenCharacters(chars) => {
+            format!("contains characters that cannot be accepted here: {}", char_names(chars))
+        }
+        Problem::RightToLeft => {
+            "contains right-to-left letters, which the order sheet cannot yet print in their reading order"
+                .to_owned()
+        }
+        Problem::InvisibleOnly => "contains only invisible characters: it would print blank".to_owned(),
+        Problem::TooLong { max } => format!("is longer than {max} characters"),
+        Problem::Unprintable(chars) => format!(
+            "contains characters the order sheet's font cannot print (they would show as empty boxes): {}",
+            char_names(chars)
+        ),
+        Problem::TooManyDecimals { max } => match max {
+            0 => "must be written without decimals".to_owned(),
+            1 => "has more than 1 decimal".to_owned(),
+            n => format!("has more than {n} decimals"),
+        },
+        Problem::NotAWholeCount => {
+            "must be a whole number of cells, with at most 15 significant digits".to_owned()
+        }
     }
+}
+
+/// Characters named for a person: "U+200B (zero-width space), "Ж" (U+0416)".
+pub fn char_names(chars: &[char]) -> String {
+    chars
+        .iter()
+        .take(8)
+        .map(|c| {
+            let cp = u32::from(*c);
+            let name = match cp {
+                0x09 => Some("tab"),
+                0x0A => Some("line feed"),
+                0x0D => Some("carriage return"),
+                0x1B => Some("escape"),
+                0x7F => Some("delete"),
+                0x85 => Some("next line"),
+                0xAD => Some("soft hyphen"),
+                0x200B => Some("zero-width space"),
+                0x200C => Some("zero-width non-joiner"),
+                0x200D => Some("zero-width joiner"),
+                0x200E | 0x200F => Some("direction mark"),
+                0x202A..=0x202E | 0x2066..=0x2069 => Some("bidirectional override"),
+                0x2060 => Some("word joiner"),
+                0xFEFF => Some("zero-width no-break space"),
+                _ => None,
+            };
+            match name {
+                Some(n) => format!("U+{cp:04X} ({n})"),
+                None if c.is_control() || cp < 0x20 => format!("U+{cp:04X}"),
+                None => format!("\"{c}\" (U+{cp:04X})"),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// "Weight (kg): "abc" is not a number this field accepts. Accepted: …"
 pub fn input_error(e: &InputError) -> String {
-    let shown = if e.value.chars().count() > 40 {
-        format!("{}…", e.value.chars().take(40).collect::<String>())
-    } else {
-        e.value.clone()
-    };
-    format!("{}: {:?} {}. Accepted: {}.", field_label(e.field), shown, problem(&e.problem), accepted(e.field))
+    let shown = clip(&e.value, 40);
+    format!(
+        "{}: {:?} {}. Accepted: {}.",
+        field_label(e.field),
+        shown,
+        problem(&e.problem, &e.value),
+        accepted(e.field)
+    )
 }
 
 /// A short message for next to a form field.
 pub fn input_error_short(e: &InputError) -> String {
-    format!("{}. Accepted: {}.", capitalise(&problem(&e.problem)), accepted(e.field))
+    format!("{}. Accepted: {}.", capitalise(&problem(&e.problem, &e.value)), accepted(e.field))
 }
 
 fn capitalise(s: &str) -> String {
@@ -517,6 +749,16 @@ pub const L_CYCLE: &str = "Cycle";
 pub const L_NOT_IN_CYCLE: &str = "not part of this cycle";
 pub const L_TOO_SMALL: &str = "TOO SMALL TO MEASURE";
 pub const L_NONE: &str = "none";
+pub const L_TIMING: &str = "Timing";
+pub const L_NEEDS_REASON: &str = "(needs a reason)";
+
+/// What `calc` says when it defaulted an option.
+pub fn calc_default_note(key: &str) -> String {
+    match key {
+        "cycle" => "Note: --cycle not given: cycle 1 assumed (an order sheet requires --cycle).".to_owned(),
+        _ => "Note: --day1 not given: no calendar dates (an order sheet requires --day1).".to_owned(),
+    }
+}
 
 pub fn bag(diluent: Option<Diluent>, bag_ml: Option<f64>) -> String {
     match (diluent, bag_ml) {
@@ -539,43 +781,22 @@ pub fn event(e: crate::engine::Event) -> String {
 
 // ---------------------------------------------------------------- command line
 
-pub const CLI_HELP: &str = "\
-nkact-dose: doses for the NK-ACT-BC regimen (NCT05385705)
+/// After `--help`: the commands in use, and the exit codes.
+pub const CLI_AFTER_HELP: &str = "\
+Usage in short:
+  nkact-dose                 open the window
+  nkact-dose calc  --weight KG --height CM [OPTIONS]      doses with the working
+  nkact-dose order --weight KG --height CM --cycle N --day1 YYYY-MM-DD
+                   --name TEXT --patient-id TEXT --dob YYYY-MM-DD --allergies TEXT
+                   [--acknowledged-by NAME --reason CODE=TEXT …] --out FILE.pdf | --print
+  nkact-dose help calc | help order                       every option of a command
 
-USAGE:
-  nkact-dose                          open the window
-  nkact-dose calc  [OPTIONS]          print the doses with the working (--json for JSON)
-  nkact-dose order [OPTIONS] --out FILE.pdf [--force]
-                                      write the pharmacy order sheet; also needs
-        --name TEXT --patient-id TEXT --dob YYYY-MM-DD --allergies TEXT
-        [--acknowledged-by NAME]  (required when there are warnings)
-        [--issued-by NAME] [--paper a4|letter]
-        [--print [--printer NAME]]  send the sheet to the print service
-                                    (--out is then optional)
-        [--register PATH]  the order register (default: the user's data folder,
-                           or $NKACT_DOSE_REGISTER)
-        An existing FILE is replaced only with --force. Every sheet written or
-        printed is recorded in the order register.
-  nkact-dose --help | --version
-
-OPTIONS:
-  --weight KG                 body weight in kg, 70.5 or 70,5 (required)
-  --height CM                 height in cm (required)
-  --bsa-formula NAME          mosteller (default), dubois, haycock, gehan-george, boyd
-  --bsa-cap M2                cap the BSA used for dosing (no cap by default)
-  --nk-cells COUNT            NK product count: 2e8, 2.5x10^8, 200000000 (empty: pending)
-  --cycle N                   cycle number (default 1)
-  --day1 YYYY-MM-DD           Day 1 date: prints the calendar date of every day
-  --last-trastuzumab YYYY-MM-DD   date of the last trastuzumab dose (cycle 2 on)
-  --last-pertuzumab YYYY-MM-DD    date of the last pertuzumab dose (cycle 2 on)
-  --previous-weight KG        weight the last doses were based on
-  --json                      print one JSON object (calc)
-
-EXIT CODES:
-  0  computed, and every protocol check passed (a pending NK count passes)
-  1  computed, but a protocol check failed (NK count out of range)
+Exit codes:
+  0  computed (and for order: written or printed, and recorded); every protocol check passed
+  1  computed, but a protocol check failed (NK count out of range): no sheet
   2  invalid input or usage: nothing on stdout, the reason on stderr
-";
+  3  a file could not be written, the print service failed, or the window could not open
+  4  the sheet was written or printed but NOT recorded in the order register";
 
 pub fn cli_error_prefix() -> String {
     format!("{PROGRAM}: error:")
@@ -602,7 +823,71 @@ pub fn cli_repeated_option(opt: &str) -> String {
 }
 
 pub fn cli_bad_paper(value: &str) -> String {
-    format!("{} --paper {value:?}: accepted a4 or letter", cli_error_prefix())
+    format!("{} --paper {:?}: accepted a4 or letter", cli_error_prefix(), clip(value, 40))
+}
+
+/// At most `max` characters of a value a person typed, for echoing it back.
+pub fn clip(value: &str, max: usize) -> String {
+    if value.chars().count() > max {
+        format!("{}…", value.chars().take(max).collect::<String>())
+    } else {
+        value.to_owned()
+    }
+}
+
+pub fn cli_not_utf8(option: &str, lossy: &str) -> String {
+    format!(
+        "{} {option} {:?}: not valid UTF-8 text (the bytes shown as U+FFFD could not be read); type it again in a UTF-8 terminal",
+        cli_error_prefix(),
+        clip(lossy, 40)
+    )
+}
+
+pub fn cli_empty_value(option: &str) -> String {
+    let label = option_label(option).map(|l| format!("{l}: ")).unwrap_or_default();
+    format!(
+        "{} {label}{option} was given an empty value; give a value, or leave the option out (an empty value is never taken as the default)",
+        cli_error_prefix()
+    )
+}
+
+/// The field label of a command-line option, when it is a field's.
+fn option_label(option: &str) -> Option<&'static str> {
+    Field::ALL
+        .into_iter()
+        .chain(Field::PEOPLE_AND_PATIENT)
+        .find(|f| field_option(*f) == option)
+        .map(field_label)
+}
+
+pub fn cli_order_requires(option: &str) -> String {
+    format!(
+        "{} an order sheet needs {option}: it is never defaulted for an order (calc may leave it out)",
+        cli_error_prefix()
+    )
+}
+
+pub fn cli_bad_reason(value: &str) -> String {
+    format!(
+        "{} --reason {:?}: write CODE=TEXT, the warning's code and why it is acknowledged (codes: see `nkact-dose calc`)",
+        cli_error_prefix(),
+        clip(value, 40)
+    )
+}
+
+pub fn cli_reason_for_no_warning(code: &str) -> String {
+    format!(
+        "--reason given for {:?}, which is not a warning of this order (check the code with `nkact-dose calc`)",
+        clip(code, 40)
+    )
+}
+
+pub fn cli_needs_reason(code: &str) -> String {
+    format!("this warning needs a reason: --reason {code}=\"why it is right to go ahead\"")
+}
+
+pub fn cli_repeated_reason(code: &str) -> String {
+    format!("{} --reason for {:?} given more than once", cli_error_prefix(), clip(code, 40))
 }
 
 pub fn cli_window_failed(detail: &str) -> String {
@@ -638,6 +923,19 @@ pub fn file_error(e: &crate::order::FileError) -> String {
             "{} is order format version {found}; this program reads version {}. Nothing was changed.",
             path.display(),
             crate::order::FORMAT_VERSION
+        ),
+        FileError::Changed { path } => format!(
+            "{} was changed or damaged since it was saved (its checksum does not match); it was not opened. Nothing was changed.",
+            path.display()
+        ),
+        FileError::TooLarge { path, max } => format!(
+            "{} is larger than an order file can be ({} bytes at most); it was not read. Nothing was changed.",
+            path.display(),
+            max
+        ),
+        FileError::NotRegular { path } => format!(
+            "{} is not a regular file (a folder, a device or a symbolic link); it was not used. Nothing was changed.",
+            path.display()
         ),
         FileError::Invalid { path, errors } => {
             let list: Vec<String> = errors.iter().map(input_error).collect();
@@ -688,6 +986,9 @@ pub const S_DOUBLE_CHECK_SCOPE: &str =
 pub const S_GENERATED: &str = "generated";
 pub const S_FINGERPRINT: &str = "fingerprint";
 pub const S_NONE_KNOWN_HINT: &str = "none";
+pub const S_REVISION: &str = "Revision";
+pub const S_LAST_TRASTUZUMAB: &str = "Last trastuzumab dose";
+pub const S_LAST_PERTUZUMAB: &str = "Last pertuzumab dose";
 
 pub fn sheet_header_left() -> String {
     format!("{} · {} · {}", NK_ACT_BC.name, NK_ACT_BC.protocol, NK_ACT_BC.sponsor_code)
@@ -709,8 +1010,25 @@ pub fn sheet_footer(version: &str, generated: chrono::NaiveDateTime, fingerprint
     format!("{PROGRAM} {version} · {S_GENERATED} {} · {S_FINGERPRINT} {fingerprint}", datetime(generated))
 }
 
-pub fn acknowledged_line(message: &str, by: &str, at: chrono::NaiveDateTime) -> String {
-    format!("{message} — {S_ACK_BY} {by} {S_AT} {}", datetime(at))
+pub fn acknowledged_line(message: &str, by: &str, at: chrono::NaiveDateTime, reason: Option<&str>) -> String {
+    match reason {
+        Some(r) => format!("{message} — {S_ACK_BY} {by} {S_AT} {}; reason: {r}", datetime(at)),
+        None => format!("{message} — {S_ACK_BY} {by} {S_AT} {}", datetime(at)),
+    }
+}
+
+/// After a ticked warning in the window: "— Farm. A. García, 14:05".
+pub fn acknowledged_short(by: &str, at: chrono::NaiveDateTime) -> String {
+    format!("— {by}, {}", at.format("%H:%M"))
+}
+
+/// The identity strip under every page's header.
+pub fn sheet_identity_strip(name: &str, record: &str, dob: NaiveDate) -> String {
+    format!("{S_PATIENT}: {name} · {S_RECORD}: {record} · {S_DOB}: {}", iso(dob))
+}
+
+pub fn revision_line(revision: u32) -> String {
+    format!("revision {revision}: supersedes revision {} of this order", revision - 1)
 }
 
 pub fn verified_line(verifier: &str, at: chrono::NaiveDateTime) -> String {
@@ -731,10 +1049,11 @@ pub fn refuse_unacknowledged(count: usize) -> String {
     format!("No order sheet: {count} warning(s) must be acknowledged first.")
 }
 
+pub const REFUSE_STILL_TYPING: &str = "No order sheet yet: a measure is still being typed. Press Tab or Enter to finish the field; the doses shown are provisional until then.";
 pub const REFUSE_FONT: &str = "No order sheet: the embedded font could not be loaded.";
 
 pub fn cli_unacknowledged_hint() -> &'static str {
-    "read the warnings with `nkact-dose calc`, then add --acknowledged-by NAME to record that NAME acknowledged them"
+    "read the warnings, then add --acknowledged-by NAME to record that NAME acknowledged them, and --reason CODE=TEXT for each that needs a reason"
 }
 
 pub fn written(path: &std::path::Path) -> String {
@@ -743,6 +1062,7 @@ pub fn written(path: &std::path::Path) -> String {
 
 // ---------------------------------------------------------------- double-check
 
+/// A double-check difference, worded without any value from the order.
 pub fn mismatch(m: &crate::doublecheck::Mismatch) -> String {
     use crate::doublecheck::Mismatch;
     match m {
@@ -750,20 +1070,20 @@ pub fn mismatch(m: &crate::doublecheck::Mismatch) -> String {
         Mismatch::SamePerson => {
             "The double-check must be done by a second person, not the one who issued the order.".to_owned()
         }
-        Mismatch::Measure { field, first, second } => {
-            format!("{} differs: first entry {first:?}, double-check {second:?}.", field_label(*field))
+        Mismatch::IdentityNotConfirmed => {
+            "Confirm the patient's name, record number and date of birth against every bag label.".to_owned()
         }
-        Mismatch::Dose { drug, ordered, labelled, tolerance_pct } => format!(
-            "{}: bag label {labelled:?} is not within {} % of the ordered {}.",
-            drug_name(*drug),
-            decimal(*tolerance_pct, 2),
-            amount_large(*ordered, unit_of(*drug))
+        Mismatch::Measure { field } => {
+            format!(
+                "{} does not match the first entry: check the source and re-enter it.",
+                field_label(*field)
+            )
+        }
+        Mismatch::Dose { drug } => format!(
+            "{}: the bag label dose does not match the order: check the bag and re-enter its dose.",
+            drug_name(*drug)
         ),
     }
-}
-
-fn unit_of(drug: Drug) -> DoseUnit {
-    NK_ACT_BC.drugs.iter().find(|r| r.drug == drug).map(|r| r.unit).unwrap_or(DoseUnit::Mg)
 }
 
 // ---------------------------------------------------------------- window
@@ -797,6 +1117,15 @@ pub const G_ACK_NEEDS_NAME: &str = "Type your name (issued by) to acknowledge wa
 pub const G_DOUBLE_CHECK_TITLE: &str = "Independent double-check";
 pub const G_DOUBLE_CHECK_INTRO: &str = "Second professional: re-enter the measures from the source, without looking at the first entries, and type the dose printed on each prepared bag's label.";
 pub const G_VERIFIER: &str = "Verifier name";
+pub const G_PATIENT_ON_LABELS: &str = "Patient: check these against every bag label";
+pub const G_CONFIRM_IDENTITY: &str =
+    "I confirmed the name, record number and date of birth on every bag label";
+pub const G_RE_LAST_T: &str = "Re-entered last trastuzumab date";
+pub const G_RE_LAST_P: &str = "Re-entered last pertuzumab date";
+pub const G_NOT_VERIFIED: &str = "NOT VERIFIED: no independent double-check recorded for this order";
+pub const G_PROVISIONAL: &str = "PROVISIONAL: a measure is still being typed. Finish the field (Tab or Enter) before relying on these doses.";
+pub const G_REASON: &str = "Reason";
+pub const G_REASON_HINT: &str = "why it is right to go ahead";
 pub const G_RE_WEIGHT: &str = "Re-entered weight (kg)";
 pub const G_RE_HEIGHT: &str = "Re-entered height (cm)";
 pub const G_RE_NK: &str = "Re-entered NK cells";
@@ -849,6 +1178,23 @@ pub fn register_error(e: &crate::register::RegisterError) -> String {
             crate::register::SCHEMA_VERSION
         ),
         RegisterError::Other(p, d) => format!("The order register {} could not be used: {d}.", p.display()),
+        RegisterError::NotAFile(p, why) => {
+            use crate::register::NotAFile;
+            let what = match why {
+                NotAFile::Empty => "an empty path keeps nothing: name a file",
+                NotAFile::InMemory => {
+                    "an in-memory or URI database keeps nothing after the program ends: name a file"
+                }
+                NotAFile::Folder => "it is a folder: name a file inside it",
+                NotAFile::BrokenLink => "it is a symbolic link to nothing",
+                NotAFile::Special => "it is not a regular file",
+            };
+            format!("The order register {:?} cannot be used: {what}.", clip(&p.to_string_lossy(), 80))
+        }
+        RegisterError::DuplicateId(p, id) => format!(
+            "The order register {} already holds a different order under {id}; this one was not recorded.",
+            p.display()
+        ),
     }
 }
 
@@ -920,6 +1266,7 @@ pub fn register_action(action: crate::register::RegisterAction) -> &'static str 
         RegisterAction::Exported => "exported",
         RegisterAction::Printed => "printed",
         RegisterAction::Reprinted => "reprinted",
+        RegisterAction::CheckFailed => "double-check failed",
     }
 }
 

@@ -266,7 +266,19 @@ const PATIENT: &[&str] =
     &["--name", "Lucía Gómez", "--patient-id", "HC-8", "--dob", "1975-07-07", "--allergies", "none known"];
 
 fn order_args<'a>(out: &'a str, extra: &[&'a str]) -> Vec<&'a str> {
-    let mut a = vec!["order", "--weight", "70", "--height", "170", "--day1", "2026-03-02", "--out", out];
+    let mut a = vec![
+        "order",
+        "--weight",
+        "70",
+        "--height",
+        "170",
+        "--cycle",
+        "1",
+        "--day1",
+        "2026-03-02",
+        "--out",
+        out,
+    ];
     a.extend_from_slice(PATIENT);
     a.extend_from_slice(extra);
     a

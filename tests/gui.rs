@@ -33,11 +33,19 @@ fn harness_with_register(register: std::path::PathBuf) -> Harness<'static, GuiAp
     h
 }
 
-/// Types into the text field with this accessible name.
-fn type_into(h: &mut Harness<'static, GuiApp>, label: &str, text: &str) {
+/// Types into the text field with this accessible name and leaves it focused
+/// (a measure typed this way is still "being typed": the results are provisional).
+fn type_only(h: &mut Harness<'static, GuiApp>, label: &str, text: &str) {
     h.get_by_role_and_label(Role::TextInput, label).focus();
     h.run();
     h.get_by_role_and_label(Role::TextInput, label).type_text(text);
+    h.run();
+}
+
+/// Types into the field and finishes it with Enter, as a person moving on does.
+fn type_into(h: &mut Harness<'static, GuiApp>, label: &str, text: &str) {
+    type_only(h, label, text);
+    h.key_press(egui::Key::Enter);
     h.run();
 }
 
@@ -186,6 +194,7 @@ fn double_check(h: &mut Harness<'static, GuiApp>, verifier: &str, weight: &str, 
     // The first entries are not on screen while the second person types.
     assert!(!shows(h, "1092 mg"));
     assert!(h.query_by_role_and_label(Role::TextInput, "Weight (kg)").is_none());
+    press(h, Role::CheckBox, "I confirmed the name, record number and date of birth on every bag label");
     type_into(h, "Verifier name", verifier);
     type_into(h, "Re-entered weight (kg)", weight);
     type_into(h, "Re-entered height (cm)", "170");
@@ -222,8 +231,10 @@ fn a_mismatched_double_check_records_nothing_and_lists_the_differences() {
     double_check(&mut h, "Enf. Carmen Ruiz", "71", "1070");
     assert!(h.state().state.order.verification.is_none());
     assert_eq!(h.state().state.mode, Mode::DoubleCheck);
-    assert!(shows(&h, "Weight (kg) differs"));
-    assert!(shows(&h, "Cyclophosphamide: bag label \"1070\""));
+    assert!(shows(&h, "Weight (kg) does not match the first entry"));
+    assert!(shows(&h, "Cyclophosphamide: the bag label dose does not match"));
+    // Blind after a mismatch: neither the first entry nor the ordered dose is shown.
+    assert!(!shows(&h, "1092") && !shows(&h, "\"70\""));
     // The same person who issued the order cannot verify it.
     let mut h = harness();
     fill_for_export(&mut h);
@@ -256,11 +267,11 @@ fn save_then_open_round_trips_and_recomputes() {
     assert_eq!(h.state().state.order, saved);
     assert!(shows(&h, "is not a readable order file"));
     // Another format version is refused by name.
-    let v2 = dir.join("v2.json");
-    std::fs::write(&v2, b"{\"format\": \"nkact-dose-order\", \"format_version\": 2}").unwrap();
-    h.state_mut().state.apply(Action::OpenFrom(v2));
+    let v3 = dir.join("v3.json");
+    std::fs::write(&v3, b"{\"format\": \"nkact-dose-order\", \"format_version\": 3}").unwrap();
+    h.state_mut().state.apply(Action::OpenFrom(v3));
     h.run();
-    assert!(shows(&h, "format version 2"));
+    assert!(shows(&h, "format version 3"));
     assert_eq!(h.state().state.order, saved);
 }
 

@@ -47,6 +47,8 @@ fn order_args(out: &Path, register: &Path) -> Vec<String> {
         "70",
         "--height",
         "170",
+        "--cycle",
+        "1",
         "--day1",
         "2026-03-02",
         "--nk-cells",

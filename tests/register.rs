@@ -162,6 +162,10 @@ fn the_cli_records_exports_and_still_exports_when_the_register_is_unusable() {
             "70".into(),
             "--height".into(),
             "170".into(),
+            "--cycle".into(),
+            "1".into(),
+            "--day1".into(),
+            "2026-03-02".into(),
             "--name".into(),
             "Lucía Gómez".into(),
             "--patient-id".into(),
@@ -196,7 +200,8 @@ fn the_cli_records_exports_and_still_exports_when_the_register_is_unusable() {
         .arg(&bad)
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0));
+    // Exit 4: written, but not recorded; a script can tell.
+    assert_eq!(out.status.code(), Some(4));
     assert!(d.join("b.pdf").exists());
     assert!(
         String::from_utf8_lossy(&out.stderr).contains("NOT recorded"),

@@ -41,7 +41,7 @@ fn order(inputs: RawInputs) -> Order {
     o.inputs = inputs;
     o.issued_by = "Dr. L. Martín".into();
     let report = o.report().unwrap();
-    o.acknowledge_all(&report, "Farm. A. García", now);
+    o.acknowledge_all(&report, "Farm. A. García", &[], now);
     o
 }
 
@@ -155,7 +155,7 @@ fn reload_cycle_says_why_and_uses_the_loading_doses() {
         "re-load at ≥ 42 days",
         "840 mg",
         "Cycle",
-        "17.1 %",
+        "17.14 %",
         "≥ 10 %",
     ] {
         assert!(t.contains(e), "missing {e:?} in:\n{t}");

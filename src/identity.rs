@@ -1,0 +1,180 @@
+//! Identity text: names, the record number, allergies and the names of the
+//! people who issue, acknowledge and verify an order. This is the one
+//! boundary where such text is normalised (Unicode NFC, trimmed) and where
+//! text that could not be printed faithfully, or that could pass for another
+//! patient's, is refused with a message naming the problem.
+//!
+//! Refused everywhere: control characters (C0, C1, DEL: line feeds, tabs,
+//! escape sequences, U+0085), format characters (zero-width spaces and
+//! joiners, U+FEFF, U+2060, soft hyphens, bidirectional overrides and
+//! isolates), unassigned and private-use characters, right-to-left letters
+//! (the sheet cannot yet lay them out in their reading order), values made only
+//! of invisible characters, and values over a field's length limit. The record
+//! number is further limited to ASCII letters, digits, spaces, `-`, `/` and `.`,
+//! so a look-alike letter from another script cannot make two record numbers
+//! print the same. A name that mixes scripts (a Cyrillic "А" among Latin
+//! letters) is accepted but flagged, to be confirmed by a person.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_script::{Script, UnicodeScript};
+
+use crate::error::{Field, InputError, Problem};
+
+/// The longest value accepted for each identity field, in characters.
+pub fn max_chars(field: Field) -> usize {
+    match field {
+        Field::PatientId => 30,
+        Field::Allergies => 300,
+        _ => 100,
+    }
+}
+
+/// Normalises identity text for `field`: NFC, trimmed of white space at both
+/// ends. An empty result is `Ok("")`: whether a field is required is the
+/// caller's rule, not this one's.
+pub fn normalise(field: Field, text: &str) -> Result<String, InputError> {
+    let err = |p| InputError::new(field, text, p);
+    let mut bad: Vec<char> = Vec::new();
+    let mut rtl = false;
+    for c in text.chars() {
+        if is_refused(c) {
+            if !bad.contains(&c) {
+                bad.push(c);
+            }
+        } else if is_right_to_left(c) {
+            rtl = true;
+        }
+    }
+    if !bad.is_empty() {
+        return Err(err(Problem::ForbiddenCharacters(bad)));
+    }
+    if rtl {
+        return Err(err(Problem::RightToLeft));
+    }
+    let normal: String = text.nfc().collect::<String>().trim().to_owned();
+    // Whitespace alone is simply empty; other characters that draw nothing are refused.
+    if !normal.is_empty() && normal.chars().all(|c| c.is_whitespace() || is_invisible(c)) {
+        return Err(err(Problem::InvisibleOnly));
+    }
+    let max = max_chars(field);
+    if normal.chars().count() > max {
+        return Err(err(Problem::TooLong { max }));
+    }
+    if field == Field::PatientId
+        && let Some(c) =
+            normal.chars().find(|c| !(c.is_ascii_alphanumeric() || matches!(c, ' ' | '-' | '/' | '.')))
+    {
+        return Err(err(Problem::ForbiddenCharacters(vec![c])));
+    }
+    Ok(normal)
+}
+
+/// True when a name mixes letters of more than one script (Latin with
+/// Cyrillic or Greek, say): it may be a look-alike of another patient's name.
+pub fn mixes_scripts(text: &str) -> bool {
+    let mut first: Option<Script> = None;
+    for c in text.chars() {
+        let s = c.script();
+        if matches!(s, Script::Common | Script::Inherited | Script::Unknown) {
+            continue;
+        }
+        match first {
+            None => first = Some(s),
+            Some(f) if f != s => return true,
+            Some(_) => {}
+        }
+    }
+    false
+}
+
+/// Whether two typed names could be the same person, until real sign-in
+/// exists: compared word by word after removing case, accents, punctuation
+/// and anything in brackets (a role such as "(FH)"). The same person when one
+/// name's words are all among the other's: "Ana Ruiz (FH)", "ana  ruíz" and
+/// "RUIZ, Ana" are one person. It errs towards "the same", which refuses a
+/// double-check rather than letting someone verify their own order.
+pub fn same_person(a: &str, b: &str) -> bool {
+    let (wa, wb) = (words(a), words(b));
+    if wa.is_empty() || wb.is_empty() {
+        return wa == wb;
+    }
+    wa.iter().all(|w| wb.contains(w)) || wb.iter().all(|w| wa.contains(w))
+}
+
+/// The folded words of a name, bracketed parts left out.
+fn words(text: &str) -> Vec<String> {
+    let mut depth = 0usize;
+    let mut plain = String::new();
+    for c in text.nfkd() {
+        match c {
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => plain.push(c),
+            _ => {}
+        }
+    }
+    plain
+        .split(|c: char| !c.is_alphanumeric() && !is_combining(c))
+        .map(|w| w.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Combining marks (accents after NFKD decomposition).
+fn is_combining(c: char) -> bool {
+    matches!(u32::from(c), 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+/// Characters refused in any identity text.
+fn is_refused(c: char) -> bool {
+    let cp = u32::from(c);
+    c.is_control()
+        || is_format(c)
+        // Private use and noncharacters print as nothing anyone can check.
+        || (0xE000..=0xF8FF).contains(&cp)
+        || cp >= 0xF0000
+        || (0xFDD0..=0xFDEF).contains(&cp)
+        || (cp & 0xFFFE) == 0xFFFE
+        // Line and paragraph separators.
+        || cp == 0x2028
+        || cp == 0x2029
+}
+
+/// Unicode general category Cf (format) characters that turn up in pasted
+/// text: invisible, or reordering what follows.
+fn is_format(c: char) -> bool {
+    matches!(u32::from(c),
+        0x00AD | 0x034F | 0x061C | 0x115F | 0x1160 | 0x17B4 | 0x17B5 | 0x180B..=0x180F
+        | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x206F | 0x3164 | 0xFE00..=0xFE0F
+        | 0xFEFF | 0xFFA0 | 0xFFF0..=0xFFFB | 0x1D173..=0x1D17A | 0xE0000..=0xE0FFF)
+}
+
+/// Characters that draw nothing (beyond the refused ones): blank-looking letters.
+fn is_invisible(c: char) -> bool {
+    matches!(u32::from(c), 0x2800 | 0x3000 | 0x2000..=0x200A | 0x205F | 0x00A0 | 0x202F)
+}
+
+/// Letters written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko…).
+fn is_right_to_left(c: char) -> bool {
+    use unicode_bidi::{BidiClass, bidi_class};
+    matches!(bidi_class(c), BidiClass::R | BidiClass::AL)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nfc_and_trim() {
+        // "e" + combining acute becomes one "é".
+        assert_eq!(normalise(Field::PatientName, "  Jose\u{301} ").unwrap(), "José");
+    }
+
+    #[test]
+    fn same_person_ignores_case_accents_punctuation_and_roles() {
+        assert!(same_person("Ana Ruiz (FH)", "ana ruiz"));
+        assert!(same_person("RUIZ, Ana", "Ana  Ruíz"));
+        assert!(!same_person("Ana Ruiz", "Ana López"));
+        assert!(!same_person("Ana Ruiz", ""));
+    }
+}
