@@ -1046,7 +1046,11 @@ pub fn refuse_nk_out_of_range() -> String {
 }
 
 pub fn refuse_unacknowledged(count: usize) -> String {
-    format!("No order sheet: {count} warning(s) must be acknowledged first.")
+    if count == 1 {
+        "No order sheet: 1 warning must be acknowledged first.".to_owned()
+    } else {
+        format!("No order sheet: {count} warnings must be acknowledged first.")
+    }
 }
 
 pub const REFUSE_STILL_TYPING: &str = "No order sheet yet: a measure is still being typed. Press Tab or Enter to finish the field; the doses shown are provisional until then.";

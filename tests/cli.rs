@@ -337,3 +337,249 @@ fn order_refuses_and_writes_nothing() {
     assert!(stderr(&o).contains("Allergies"), "{}", stderr(&o));
     assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 0, "nothing written, no temporary file left");
 }
+
+// ---------------------------------------------------------------- findings (issues 9 and 10)
+
+/// Runs the binary with raw argument bytes.
+fn run_os(args: &[std::ffi::OsString]) -> Output {
+    let register = std::env::temp_dir().join(format!("nkact-cli-register-{}.sqlite3", std::process::id()));
+    Command::new(BIN).env("NKACT_DOSE_REGISTER", register).args(args).output().expect("binary runs")
+}
+
+fn os(args: &[&str]) -> Vec<std::ffi::OsString> {
+    args.iter().map(std::ffi::OsString::from).collect()
+}
+
+#[test]
+fn arguments_that_are_not_utf8_exit_2_with_a_message_not_a_panic() {
+    use std::os::unix::ffi::OsStringExt;
+    // Regression: `calc --weight $'\xff'` and a Latin-1 `--name $'Garc\xeda'` aborted (exit 134).
+    let weight =
+        [os(&["calc", "--height", "170", "--weight"]), vec![std::ffi::OsString::from_vec(vec![0xff])]]
+            .concat();
+    let o = run_os(&weight);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("--weight") && stderr(&o).contains("UTF-8"), "{}", stderr(&o));
+    assert!(o.stdout.is_empty());
+    let dir = order_dir("latin1");
+    let out = dir.join("o.pdf");
+    let mut args = os(&order_args(out.to_str().unwrap(), &["--acknowledged-by", "A"]));
+    let pos = args.iter().position(|a| a == "--name").unwrap();
+    args[pos + 1] = std::ffi::OsString::from_vec(b"Garc\xeda".to_vec());
+    let o = run_os(&args);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("--name"), "{}", stderr(&o));
+    assert!(!out.exists());
+    // Not UTF-8 where a command is expected.
+    let o = run_os(&[std::ffi::OsString::from_vec(vec![b'c', 0xff])]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn a_flag_given_a_value_is_refused_not_read_as_the_flag() {
+    // Regression: --force=no replaced a PDF, --print=no printed, --json=no printed JSON.
+    let o = run(&[OK, &["--json=no"][..]].concat());
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(o.stdout.is_empty());
+    let dir = order_dir("flag-value");
+    let out = dir.join("o.pdf");
+    let out_s = out.to_str().unwrap();
+    std::fs::write(&out, b"keep me").unwrap();
+    for flag in ["--force=no", "--print=no"] {
+        let o = run(&order_args(out_s, &["--acknowledged-by", "A", flag]));
+        assert_eq!(o.status.code(), Some(2), "{flag}: {}", stderr(&o));
+        assert_eq!(std::fs::read(&out).unwrap(), b"keep me", "{flag} touched the file");
+    }
+}
+
+#[test]
+fn an_option_never_swallows_a_following_flag() {
+    // Regression: `--allergies --force` printed "--force" as the allergies; `--out --force`
+    // wrote a file named "--force".
+    let dir = order_dir("swallow");
+    let out = dir.join("o.pdf");
+    let out_s = out.to_str().unwrap();
+    let mut args = order_args(out_s, &["--acknowledged-by", "A"]);
+    let pos = args.iter().position(|a| *a == "--allergies").unwrap();
+    args[pos + 1] = "--force";
+    let o = run(&args);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(!out.exists());
+    let o = Command::new(BIN)
+        .current_dir(&dir)
+        .args(["order", "--weight", "70", "--height", "170", "--cycle", "1", "--day1", "2026-12-01"])
+        .args(PATIENT)
+        .args(["--acknowledged-by", "A", "--out", "--force"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(!dir.join("--force").exists(), "a file named --force was written");
+}
+
+#[test]
+fn an_explicitly_empty_value_is_an_error_never_the_default() {
+    // Regression: --cycle '' gave cycle 1, --bsa-formula '' Mosteller, --nk-cells '' pending,
+    // --day1 '' no dates.
+    for option in ["--cycle", "--bsa-formula", "--nk-cells", "--day1", "--bsa-cap", "--previous-weight"] {
+        let o = run(&[OK, &[option, ""][..]].concat());
+        assert_eq!(o.status.code(), Some(2), "{option}: {}", stderr(&o));
+        assert!(stderr(&o).contains(option) && stderr(&o).contains("empty"), "{option}: {}", stderr(&o));
+        assert!(o.stdout.is_empty(), "{option}");
+    }
+    let dir = order_dir("empty");
+    let out = dir.join("o.pdf");
+    for option in ["--name", "--allergies", "--acknowledged-by", "--issued-by", "--register", "--printer"] {
+        let mut args = order_args(out.to_str().unwrap(), &["--acknowledged-by", "A"]);
+        match args.iter().position(|a| *a == option) {
+            Some(pos) => args[pos + 1] = "",
+            None => args.extend_from_slice(&[option, ""]),
+        }
+        let o = run(&args);
+        assert_eq!(o.status.code(), Some(2), "{option}: {}", stderr(&o));
+        assert!(!out.exists(), "{option}");
+    }
+}
+
+#[test]
+fn every_date_option_goes_through_the_one_date_parser() {
+    // Regression: --dob '+1970-1-01' and '1970-01- 1' were accepted and printed verbatim.
+    let dir = order_dir("dates");
+    let out = dir.join("o.pdf");
+    for bad in ["+1970-1-01", "1970-01- 1", "1970-1-1", "70-01-01", "1970/01/01"] {
+        let mut args = order_args(out.to_str().unwrap(), &["--acknowledged-by", "A"]);
+        let pos = args.iter().position(|a| *a == "--dob").unwrap();
+        args[pos + 1] = bad;
+        let o = run(&args);
+        assert_eq!(o.status.code(), Some(2), "{bad}: {}", stderr(&o));
+        assert!(stderr(&o).contains("Date of birth"), "{bad}: {}", stderr(&o));
+        assert!(!out.exists());
+    }
+    for bad in ["+2026-3-02", "2026-03- 2"] {
+        let o = run(&[OK, &["--day1", bad][..]].concat());
+        assert_eq!(o.status.code(), Some(2), "{bad}");
+    }
+}
+
+#[test]
+fn echoed_values_are_cut_short() {
+    // Regression: --paper echoed a 100 kB value back in full.
+    let dir = order_dir("paper");
+    let long = "x".repeat(100_000);
+    let o =
+        run(&order_args(dir.join("o.pdf").to_str().unwrap(), &["--acknowledged-by", "A", "--paper", &long]));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--paper"));
+    assert!(o.stderr.len() < 2_000, "{} bytes of stderr", o.stderr.len());
+    let o = run(&[OK, &["--weight", &long][..]].concat());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(o.stderr.len() < 2_000, "{} bytes of stderr", o.stderr.len());
+}
+
+#[test]
+fn each_command_has_its_own_help_and_the_help_lists_every_exit_code() {
+    let o = run(&["order", "--help"]);
+    assert_eq!(o.status.code(), Some(0));
+    let help = stdout(&o);
+    assert!(help.contains("--patient-id") && help.contains("--reason"), "{help}");
+    let o = run(&["calc", "--help"]);
+    assert!(stdout(&o).contains("--json") && !stdout(&o).contains("--patient-id"));
+    let o = run(&["--help"]);
+    let help = stdout(&o);
+    for code in ["0  ", "1  ", "2  ", "3  ", "4  "] {
+        assert!(help.contains(code), "exit code {code:?} missing from --help:\n{help}");
+    }
+    let o = run(&["completions", "bash"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("nkact-dose"));
+}
+
+#[test]
+fn order_without_cycle_or_day1_is_refused_and_calc_says_what_it_assumed() {
+    // Regression: `order` without --cycle gave cycle 1 (cyclophosphamide and loading doses for a
+    // possibly cycle-3 patient), and without --day1 a sheet with no dates.
+    let dir = order_dir("cycle-day1");
+    let out = dir.join("o.pdf");
+    for missing in ["--cycle", "--day1"] {
+        let mut args = order_args(out.to_str().unwrap(), &["--acknowledged-by", "A"]);
+        let pos = args.iter().position(|a| *a == missing).unwrap();
+        args.drain(pos..pos + 2);
+        let o = run(&args);
+        assert_eq!(o.status.code(), Some(2), "{missing}: {}", stderr(&o));
+        assert!(stderr(&o).contains(missing), "{}", stderr(&o));
+        assert!(!out.exists());
+    }
+    let o = run(OK);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("--cycle not given: cycle 1 assumed"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("--day1 not given"), "{}", stdout(&o));
+    let o = run(&[OK, &["--json"][..]].concat());
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["defaults_used"], serde_json::json!(["cycle", "day1"]));
+}
+
+#[test]
+fn calc_prints_the_nk_line_once_with_its_route() {
+    // Regression: in cycle 1 the NK line appeared twice and without its route.
+    let o = run(&[OK, &["--nk-cells", "2e8"][..]].concat());
+    let out = stdout(&o);
+    assert_eq!(out.matches("NK cells:").count(), 1, "{out}");
+    let nk = out.split("NK cells:").nth(1).unwrap();
+    assert!(nk.lines().take(4).any(|l| l.contains("Route: intravenous")), "{out}");
+}
+
+#[test]
+fn a_sheet_left_but_not_recorded_exits_4() {
+    // Regression: "NOT recorded" still exited 0, invisible to a script.
+    let dir = order_dir("not-recorded");
+    let out = dir.join("o.pdf");
+    let o = run(&order_args(out.to_str().unwrap(), &["--acknowledged-by", "A", "--register", ":memory:"]));
+    assert_eq!(o.status.code(), Some(4), "{}", stderr(&o));
+    assert!(stderr(&o).contains("NOT recorded"), "{}", stderr(&o));
+    assert!(out.exists(), "the sheet itself was written");
+    // An empty NKACT_DOSE_REGISTER keeps nothing either.
+    let out2 = dir.join("o2.pdf");
+    let o = Command::new(BIN)
+        .env("NKACT_DOSE_REGISTER", "")
+        .args(order_args(out2.to_str().unwrap(), &["--acknowledged-by", "A"]))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(4), "{}", stderr(&o));
+    assert!(!stdout(&o).contains("Recorded"));
+}
+
+#[test]
+fn warnings_that_need_a_reason_are_refused_without_one() {
+    // Every acknowledgement carries who, when and why: one --acknowledged-by no longer
+    // acknowledges a warning that needs a reason. Weight 160 kg is over the usual 150 kg.
+    let dir = order_dir("reasons");
+    let out = dir.join("o.pdf");
+    let mut args = order_args(out.to_str().unwrap(), &["--acknowledged-by", "Farm. A. García"]);
+    let pos = args.iter().position(|a| *a == "--weight").unwrap();
+    args[pos + 1] = "160";
+    let o = run(&args);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("weight-soft-limit") && stderr(&o).contains("needs a reason"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!out.exists());
+    // A reason for a warning the order does not have is a typo, refused.
+    let mut typo = args.clone();
+    typo.extend_from_slice(&["--reason", "wieght-soft-limit=weighed today"]);
+    assert_eq!(run(&typo).status.code(), Some(2));
+    let mut good = args.clone();
+    good.extend_from_slice(&[
+        "--reason",
+        "weight-soft-limit=weighed today on the ward scale",
+        "--reason",
+        "bsa-soft-limit=follows from the measured weight",
+    ]);
+    let o = run(&good);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let t = Command::new("pdftotext").arg(&out).arg("-").output();
+    if let Some(t) = t.ok().filter(|t| t.status.success()) {
+        let t = String::from_utf8_lossy(&t.stdout).replace('\n', " ");
+        assert!(t.contains("weighed today on the ward scale"), "{t}");
+    }
+}
