@@ -137,3 +137,153 @@ fn unknown_or_missing_fields_are_refused() {
     std::fs::write(&path, serde_json::to_vec(&v).unwrap()).unwrap();
     assert!(order::load(&path).is_err());
 }
+
+// ---------------------------------------------------------------- findings (issue 10)
+
+fn full_order() -> Order {
+    let mut o = order_with_weight("70,5");
+    o.patient.name = "María José Núñez".into();
+    o.patient.identifier = "HC-0012345".into();
+    o.patient.date_of_birth = "1968-05-14".into();
+    o.patient.allergies = "none known".into();
+    o.inputs.cycle = "2".into();
+    o.inputs.day1 = "2026-03-23".into();
+    o.inputs.last_trastuzumab = "2026-03-02".into();
+    o.issued_by = "Farm. A. García".into();
+    o
+}
+
+#[test]
+fn single_bit_flips_never_load_changed_content() {
+    // Regression: 37 of 400 single-bit flips loaded with changed content and no complaint.
+    let d = dir("flips");
+    let path = d.join("order.json");
+    let original = full_order();
+    order::save(&original, &path).unwrap();
+    let bytes = std::fs::read(&path).unwrap();
+    let bits = bytes.len() * 8;
+    let mut loaded_changed = 0;
+    let mut refused = 0;
+    // Every bit of the file, spread: 1000 flips in a deterministic stride.
+    let flips = 1000.min(bits);
+    for k in 0..flips {
+        let bit = k * bits / flips + (k * 7) % 8;
+        let mut b = bytes.clone();
+        let byte = bit / 8 % b.len();
+        b[byte] ^= 1 << (bit % 8);
+        match order::parse(&b, &path) {
+            Ok(o) if o == original => {}
+            Ok(_) => loaded_changed += 1,
+            Err(_) => refused += 1,
+        }
+    }
+    assert_eq!(loaded_changed, 0, "{loaded_changed} flips loaded changed content ({refused} refused)");
+    // A flip in the content says what happened.
+    let mut b = bytes.clone();
+    let at = String::from_utf8_lossy(&bytes).find("70,5").unwrap();
+    b[at] ^= 0x02; // "7" -> "5": still a valid weight
+    let e = order::parse(&b, &path).unwrap_err();
+    assert!(matches!(e, FileError::Changed { .. }), "{e}");
+    assert!(e.to_string().contains("changed or damaged"), "{e}");
+}
+
+#[test]
+fn oversized_files_are_refused_before_they_are_read_whole() {
+    // Regression: a 1 GB file took 2 GB of memory; /dev/zero was read until allocation failed.
+    let d = dir("oversized");
+    let path = d.join("big.json");
+    let mut big = b"{\"format\": \"nkact-dose-order\", \"pad\": \"".to_vec();
+    big.resize(2 * 1024 * 1024, b'x');
+    std::fs::write(&path, &big).unwrap();
+    let e = order::load(&path).unwrap_err();
+    assert!(matches!(e, FileError::TooLarge { .. }), "{e}");
+    let start = std::time::Instant::now();
+    let e = order::load(std::path::Path::new("/dev/zero")).unwrap_err();
+    assert!(start.elapsed() < std::time::Duration::from_secs(2), "read /dev/zero for {:?}", start.elapsed());
+    assert!(matches!(e, FileError::NotRegular { .. } | FileError::TooLarge { .. }), "{e}");
+}
+
+#[test]
+fn files_missing_any_field_are_refused_naming_it() {
+    // Regression: files missing `verification`, `diluent` or `bag_volume_ml` loaded with
+    // silent defaults.
+    let d = dir("missing");
+    let path = d.join("order.json");
+    order::save(&full_order(), &path).unwrap();
+    let saved: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    let cases: [(&str, fn(&mut serde_json::Value)); 4] = [
+        ("verification", |v| {
+            v.as_object_mut().unwrap().remove("verification");
+        }),
+        ("diluent", |v| {
+            v["settings"]["products"][1].as_object_mut().unwrap().remove("diluent");
+        }),
+        ("bag_volume_ml", |v| {
+            v["settings"]["products"][1].as_object_mut().unwrap().remove("bag_volume_ml");
+        }),
+        ("issued_content", |v| {
+            v.as_object_mut().unwrap().remove("issued_content");
+        }),
+    ];
+    for (field, remove) in cases {
+        let mut v = saved.clone();
+        remove(&mut v);
+        std::fs::write(&path, serde_json::to_vec_pretty(&v).unwrap()).unwrap();
+        let e = order::load(&path).unwrap_err().to_string();
+        assert!(e.contains(field), "{field}: {e}");
+    }
+}
+
+#[test]
+fn a_version_1_order_file_still_opens() {
+    // nkact-dose 0.1 files (format version 1, no checksum) open, migrated.
+    let d = dir("v1");
+    let path = d.join("order.json");
+    let o = full_order();
+    let mut v = serde_json::to_value(&o).unwrap();
+    let m = v.as_object_mut().unwrap();
+    for key in ["revision", "failed_checks", "issued_content"] {
+        m.remove(key);
+    }
+    m.insert("format_version".into(), serde_json::json!(1));
+    std::fs::write(&path, serde_json::to_vec_pretty(&v).unwrap()).unwrap();
+    let loaded = order::load(&path).unwrap();
+    assert_eq!(loaded.inputs, o.inputs);
+    assert_eq!(loaded.patient, o.patient);
+    assert_eq!(loaded.format_version, order::FORMAT_VERSION);
+}
+
+#[test]
+fn written_files_are_private_and_leave_no_temporary_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let d = dir("private");
+    let path = d.join("order.json");
+    order::save(&full_order(), &path).unwrap();
+    let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "order file mode {mode:o}");
+    assert_eq!(only_file(&d), ["order.json"]);
+}
+
+#[test]
+fn out_onto_anything_but_a_regular_file_is_refused() {
+    // Regression: `--out` onto a device node with `--force` replaced the node with a file.
+    let d = dir("special");
+    let fifo = d.join("fifo");
+    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let folder = d.join("folder");
+    std::fs::create_dir(&folder).unwrap();
+    let target = d.join("target.txt");
+    std::fs::write(&target, b"not yours").unwrap();
+    let link = d.join("link.pdf");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    for path in [&fifo, &folder, &link] {
+        let e = order::write_atomic(path, b"%PDF-1.7", true).unwrap_err();
+        assert!(matches!(e, FileError::NotRegular { .. }), "{}: {e}", path.display());
+    }
+    use std::os::unix::fs::FileTypeExt;
+    assert!(std::fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo(), "the FIFO is still a FIFO");
+    assert_eq!(std::fs::read(&target).unwrap(), b"not yours");
+    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+}
+
+use std::process::Command;

@@ -220,3 +220,142 @@ fn orders_created_in_the_same_second_get_different_ids() {
     assert_eq!(ids.len(), 50);
     assert!(ids.iter().all(|id| id.starts_with("NKACT-20260301-090000-")));
 }
+
+// ---------------------------------------------------------------- findings (issue 10)
+
+#[test]
+fn a_register_location_that_would_keep_nothing_is_refused() {
+    // Regression: `--register ''`, `:memory:` and an empty NKACT_DOSE_REGISTER printed
+    // "Recorded" and kept nothing.
+    for path in ["", ":memory:", "file::memory:?cache=shared"] {
+        let e = Register::open(std::path::Path::new(path)).err().expect("refused");
+        assert!(matches!(e, RegisterError::NotAFile(..)), "{path:?}: {e}");
+        assert!(e.to_string().contains("keeps nothing"), "{path:?}: {e}");
+    }
+}
+
+#[test]
+fn a_folder_or_a_broken_link_is_named_for_what_it_is() {
+    // Regression: a register path that is a directory or a dangling symlink was reported as
+    // "read-only".
+    let d = dir("notafile");
+    let e = Register::open(&d).err().expect("a folder is refused");
+    assert!(e.to_string().contains("folder"), "{e}");
+    let link = d.join("dangling.sqlite3");
+    std::os::unix::fs::symlink(d.join("nowhere/at/all"), &link).unwrap();
+    let e = Register::open(&link).err().expect("a broken link is refused");
+    assert!(e.to_string().contains("link to nothing"), "{e}");
+    assert!(!d.join("nowhere").exists(), "nothing created through the link");
+}
+
+#[test]
+fn a_register_restored_from_a_dump_keeps_working() {
+    // Regression: `sqlite3 old .dump | sqlite3 new` resets user_version to 0; the program then
+    // refused every order and printed the whole schema.
+    let d = dir("restored");
+    let path = d.join("register.sqlite3");
+    let o = order("HC-1", "Ana Ruiz", "70");
+    let mut reg = Register::open(&path).unwrap();
+    reg.record(&o, &o.report().unwrap(), RegisterAction::Exported, at("2026-03-01 10:00")).unwrap();
+    drop(reg);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch("PRAGMA user_version = 0;").unwrap();
+    drop(conn);
+    let mut reg = Register::open(&path).unwrap();
+    let o2 = order("HC-2", "Luis Gil", "80");
+    reg.record(&o2, &o2.report().unwrap(), RegisterAction::Exported, at("2026-03-01 10:05")).unwrap();
+    assert_eq!(reg.list(&Filter::default()).unwrap().len(), 2);
+}
+
+#[test]
+fn writers_racing_to_create_a_register_lose_no_entry() {
+    // Regression: 4 of 5 writers racing to create a new register lost their entries
+    // (the schema version was read outside the migration's transaction).
+    let d = dir("race");
+    let path = d.join("register.sqlite3");
+    let writers = 8;
+    let barrier = std::sync::Arc::new(std::sync::Barrier::new(writers));
+    let handles: Vec<_> = (0..writers)
+        .map(|i| {
+            let path = path.clone();
+            let barrier = barrier.clone();
+            std::thread::spawn(move || {
+                let o = order(&format!("HC-{i}"), "Ana Ruiz", "70");
+                barrier.wait();
+                let mut reg = Register::open(&path)?;
+                reg.record(&o, &o.report().unwrap(), RegisterAction::Exported, at("2026-03-01 10:00"))
+            })
+        })
+        .collect();
+    for h in handles {
+        h.join().unwrap().unwrap();
+    }
+    assert_eq!(Register::open(&path).unwrap().list(&Filter::default()).unwrap().len(), writers);
+}
+
+#[test]
+fn one_order_id_cannot_hold_two_patients() {
+    // Regression: two processes could get the same order ID for two patients, and the register
+    // had no UNIQUE constraint.
+    let d = dir("duplicate");
+    let path = d.join("register.sqlite3");
+    let mut reg = Register::open(&path).unwrap();
+    let a = order("HC-1", "Ana Ruiz", "70");
+    let mut b = order("HC-2", "Luis Gil", "80");
+    b.order_id = a.order_id.clone();
+    reg.record(&a, &a.report().unwrap(), RegisterAction::Exported, at("2026-03-01 10:00")).unwrap();
+    // The same order again (printed after export) is fine.
+    reg.record(&a, &a.report().unwrap(), RegisterAction::Printed, at("2026-03-01 10:01")).unwrap();
+    let e =
+        reg.record(&b, &b.report().unwrap(), RegisterAction::Exported, at("2026-03-01 10:02")).unwrap_err();
+    assert!(matches!(e, RegisterError::DuplicateId(..)), "{e}");
+    assert_eq!(reg.list(&Filter::default()).unwrap().len(), 2);
+}
+
+#[test]
+fn order_ids_do_not_depend_on_the_process() {
+    // Regression: the 4-hex suffix was a hash of the process ID (2536 and 2540 collided).
+    let now = at("2026-03-01 10:00");
+    let ids: std::collections::HashSet<String> =
+        (0..20_000).map(|_| nkact_dose::order::order_id(now)).collect();
+    assert_eq!(ids.len(), 20_000);
+    // Two processes started in the same second get different IDs.
+    let bin = env!("CARGO_BIN_EXE_nkact-dose");
+    let d = dir("processes");
+    let mut found = Vec::new();
+    for k in 0..2 {
+        let out = d.join(format!("{k}.pdf"));
+        let o = std::process::Command::new(bin)
+            .args(["order", "--weight", "70", "--height", "170", "--cycle", "1", "--day1", "2026-12-01"])
+            .args(["--name", "Ana Ruiz", "--patient-id", &format!("HC-{k}"), "--dob", "1970-01-01"])
+            .args(["--allergies", "none known", "--acknowledged-by", "A", "--out"])
+            .arg(&out)
+            .arg("--register")
+            .arg(d.join("r.sqlite3"))
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    }
+    for e in Register::open(&d.join("r.sqlite3")).unwrap().list(&Filter::default()).unwrap() {
+        found.push(e.order_id);
+    }
+    assert_eq!(found.len(), 2);
+    assert_ne!(found[0], found[1]);
+}
+
+#[test]
+fn the_register_is_private_and_append_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let d = dir("private");
+    let path = d.join("sub").join("register.sqlite3");
+    let o = order("HC-1", "Ana Ruiz", "70");
+    let mut reg = Register::open(&path).unwrap();
+    reg.record(&o, &o.report().unwrap(), RegisterAction::Exported, at("2026-03-01 10:00")).unwrap();
+    let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "register mode {mode:o}");
+    let dir_mode = std::fs::metadata(path.parent().unwrap()).unwrap().permissions().mode() & 0o777;
+    assert_eq!(dir_mode, 0o700, "register folder mode {dir_mode:o}");
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    assert!(conn.execute("UPDATE entries SET patient_name = 'X'", []).is_err(), "entries can be altered");
+    assert!(conn.execute("DELETE FROM entries", []).is_err(), "entries can be deleted");
+}
