@@ -211,7 +211,8 @@ fn files_missing_any_field_are_refused_naming_it() {
     let path = d.join("order.json");
     order::save(&full_order(), &path).unwrap();
     let saved: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
-    let cases: [(&str, fn(&mut serde_json::Value)); 4] = [
+    type Remove = fn(&mut serde_json::Value);
+    let cases: [(&str, Remove); 4] = [
         ("verification", |v| {
             v.as_object_mut().unwrap().remove("verification");
         }),
