@@ -608,31 +608,38 @@ fn warnings_ui(ui: &mut Ui, s: &mut AppState, r: &Report, actions: &mut Vec<Acti
     for w in &warnings {
         let ack = s.order.acknowledged.iter().find(|a| a.covers(w)).cloned();
         let mut acked = ack.is_some();
-        ui.horizontal_wrapped(|ui| {
-            let reason_ok = !w.needs_reason || s.reasons.get(&w.code).is_some_and(|r| !r.trim().is_empty());
-            let label = RichText::new(&w.message).color(ui.visuals().warn_fg_color);
-            let enabled = can_ack && (acked || reason_ok);
-            if ui.add_enabled(enabled, egui::Checkbox::new(&mut acked, label)).changed() {
-                actions.push(Action::Acknowledge {
-                    code: w.code.clone(),
-                    detail: w.detail.clone(),
-                    acknowledged: acked,
-                });
-            }
-            if let Some(a) = &ack {
-                ui.label(RichText::new(text::acknowledged_short(&a.by, a.at)).strong());
-            }
-        });
+        let checkbox = ui
+            .horizontal_wrapped(|ui| {
+                let reason_ok =
+                    !w.needs_reason || s.reasons.get(&w.code).is_some_and(|r| !r.trim().is_empty());
+                let label = RichText::new(&w.message).color(ui.visuals().warn_fg_color);
+                let enabled = can_ack && (acked || reason_ok);
+                let checkbox = ui.add_enabled(enabled, egui::Checkbox::new(&mut acked, label));
+                if checkbox.changed() {
+                    actions.push(Action::Acknowledge {
+                        code: w.code.clone(),
+                        detail: w.detail.clone(),
+                        acknowledged: acked,
+                    });
+                }
+                // Who ticked it, and when, right after it.
+                if let Some(a) = &ack {
+                    ui.label(RichText::new(text::acknowledged_short(&a.by, a.at)).strong());
+                }
+                checkbox
+            })
+            .inner;
         if w.needs_reason {
             let reason = s.reasons.entry(w.code.clone()).or_default();
             ui.horizontal(|ui| {
                 ui.add_space(24.0);
-                let l = ui.label(text::G_REASON);
+                ui.label(text::G_REASON);
+                // Named after its warning, so each reason field is found by what it is for.
                 ui.add_enabled(
                     ack.is_none(),
                     TextEdit::singleline(reason).hint_text(text::G_REASON_HINT).desired_width(320.0),
                 )
-                .labelled_by(l.id);
+                .labelled_by(checkbox.id);
             });
         }
     }

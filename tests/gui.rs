@@ -343,3 +343,223 @@ fn an_export_arriving_after_the_form_became_invalid_writes_nothing() {
     assert!(!path.exists(), "no sheet from a form without a cycle");
     assert!(matches!(h.state().state.notice, Some(nkact_dose::app::Notice::Error(_))));
 }
+
+// ---------------------------------------------------------------- findings (issue 9)
+
+fn ack_all_without_reasons(h: &mut Harness<'static, GuiApp>) {
+    let report = h.state().state.report().unwrap();
+    let pending = h.state().state.order.unacknowledged(&report);
+    for w in pending.iter().filter(|w| !w.needs_reason) {
+        press(h, Role::CheckBox, &w.message);
+    }
+}
+
+#[test]
+fn the_verification_state_is_read_from_the_order_after_an_edit_or_a_failed_check() {
+    // Regression: "Verified by NAME" stayed on screen after the verification was cleared,
+    // while the sheet had an empty double-check box.
+    let mut h = harness();
+    fill_for_export(&mut h);
+    assert!(shows(&h, "NOT VERIFIED"));
+    double_check(&mut h, "Enf. Carmen Ruiz", "70", "1092");
+    assert!(shows(&h, "Verified by Enf. Carmen Ruiz at 2026-03-01 10:00"));
+    assert!(!shows(&h, "NOT VERIFIED"));
+    // An edit clears it, on screen too.
+    h.state_mut().state.order.inputs.height = "171".into();
+    h.run();
+    h.run();
+    assert!(h.state().state.order.verification.is_none());
+    assert!(shows(&h, "NOT VERIFIED") && !shows(&h, "Verified by"), "stale verification on screen");
+    // Verified again, then a failed re-check clears it.
+    h.state_mut().state.order.inputs.height = "170".into();
+    h.run();
+    double_check(&mut h, "Enf. Carmen Ruiz", "70", "1092");
+    assert!(shows(&h, "Verified by"));
+    double_check(&mut h, "Enf. Carmen Ruiz", "71", "1092");
+    press(&mut h, Role::Button, "Cancel");
+    assert!(h.state().state.order.verification.is_none());
+    assert!(shows(&h, "NOT VERIFIED") && !shows(&h, "Verified by"));
+}
+
+#[test]
+fn a_failed_double_check_names_items_never_values_and_is_recorded() {
+    // Regression: after a mismatch the message showed the first entry and the ordered dose.
+    let dir = std::env::temp_dir().join(format!("nkact-gui-failed-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut h = harness_with_register(dir.join("register.sqlite3"));
+    fill_for_export(&mut h);
+    double_check(&mut h, "Enf. Carmen Ruiz", "71", "1070");
+    assert!(shows(&h, "Weight (kg) does not match the first entry"));
+    // Neither the first entry (70 kg) nor the ordered dose (1092 mg) is on the check screen.
+    for value in ["1092", "\"70\"", "70 kg"] {
+        assert!(!shows(&h, value), "shows {value:?}");
+    }
+    let failed = &h.state().state.order.failed_checks;
+    assert_eq!(failed.len(), 1);
+    assert_eq!(failed[0].verifier, "Enf. Carmen Ruiz");
+    assert_eq!(failed[0].at, fixed_now());
+    assert!(
+        failed[0].items.contains(&"weight".to_owned())
+            && failed[0].items.contains(&"dose:cyclophosphamide".to_owned())
+    );
+    let entries = nkact_dose::register::Register::open(&dir.join("register.sqlite3"))
+        .unwrap()
+        .list(&nkact_dose::register::Filter::default())
+        .unwrap();
+    assert_eq!(entries[0].action, nkact_dose::register::RegisterAction::CheckFailed);
+}
+
+#[test]
+fn the_verifier_sees_who_the_patient_is_and_must_confirm_it() {
+    let mut h = harness();
+    fill_for_export(&mut h);
+    press(&mut h, Role::Button, "Double-check");
+    for shown in ["Lucía Gómez", "HC-8", "1975-07-07"] {
+        assert!(shows(&h, shown), "the check screen does not show {shown:?}");
+    }
+    // Everything right but the identity not confirmed: no verification.
+    type_into(&mut h, "Verifier name", "Enf. Carmen Ruiz");
+    type_into(&mut h, "Re-entered weight (kg)", "70");
+    type_into(&mut h, "Re-entered height (cm)", "170");
+    type_into(&mut h, "Re-entered NK cells", "2e8");
+    type_into(&mut h, "Cyclophosphamide (mg)", "1092");
+    type_into(&mut h, "Trastuzumab (mg)", "560");
+    type_into(&mut h, "Pertuzumab (mg)", "840");
+    type_into(&mut h, "Interleukin-2 (aldesleukin) (units)", "910000");
+    press(&mut h, Role::Button, "Compare");
+    assert!(h.state().state.order.verification.is_none());
+    assert!(shows(&h, "Confirm the patient's name, record number and date of birth"));
+}
+
+#[test]
+fn you_cannot_verify_your_own_order_by_spelling_your_name_differently() {
+    // Regression: "Ana Ruiz (FH)" issued and "ana ruiz" verified.
+    let mut h = harness();
+    fill_for_export(&mut h);
+    h.state_mut().state.order.issued_by = "Ana Ruiz (FH)".into();
+    h.run();
+    for spelling in ["ana ruiz", "ANA  RUÍZ", "Ruiz, Ana"] {
+        double_check(&mut h, spelling, "70", "1092");
+        assert!(h.state().state.order.verification.is_none(), "{spelling:?} verified their own order");
+        assert!(shows(&h, "second person"));
+        press(&mut h, Role::Button, "Cancel");
+    }
+}
+
+#[test]
+fn the_double_check_re_enters_the_last_dose_dates() {
+    // A mistyped last-dose date silently switches 6 ↔ 8 mg/kg: the second person re-enters it.
+    let mut h = harness();
+    fill_for_export(&mut h);
+    let i = &mut h.state_mut().state.order.inputs;
+    i.cycle = "3".into();
+    i.day1 = "2026-03-02".into();
+    i.last_trastuzumab = "2026-02-09".into();
+    i.last_pertuzumab = "2026-02-09".into();
+    h.run();
+    press(&mut h, Role::Button, "Double-check");
+    assert!(h.query_by_role_and_label(Role::TextInput, "Re-entered last trastuzumab date").is_some());
+    press(&mut h, Role::CheckBox, "I confirmed the name, record number and date of birth on every bag label");
+    type_into(&mut h, "Verifier name", "Enf. Carmen Ruiz");
+    type_into(&mut h, "Re-entered weight (kg)", "70");
+    type_into(&mut h, "Re-entered height (cm)", "170");
+    type_into(&mut h, "Re-entered NK cells", "2e8");
+    type_into(&mut h, "Trastuzumab (mg)", "420");
+    type_into(&mut h, "Pertuzumab (mg)", "420");
+    type_into(&mut h, "Re-entered last trastuzumab date", "2026-01-09");
+    type_into(&mut h, "Re-entered last pertuzumab date", "2026-02-09");
+    press(&mut h, Role::Button, "Compare");
+    assert!(h.state().state.order.verification.is_none());
+    assert!(shows(&h, "Last trastuzumab date does not match the first entry"));
+}
+
+#[test]
+fn a_changed_order_exported_again_is_a_new_revision_and_supersedes_the_old() {
+    // Regression: editing after an export and exporting again gave a second, different sheet
+    // under the same order ID, neither marked superseded.
+    let dir = std::env::temp_dir().join(format!("nkact-gui-revision-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut h = harness_with_register(dir.join("register.sqlite3"));
+    fill_for_export(&mut h);
+    ack_all_without_reasons(&mut h);
+    h.state_mut().state.apply(Action::ExportTo { path: dir.join("a.pdf"), replace: false });
+    h.run();
+    assert_eq!(h.state().state.order.revision, 1);
+    // The same content again is the same revision.
+    h.state_mut().state.apply(Action::ExportTo { path: dir.join("a2.pdf"), replace: false });
+    assert_eq!(h.state().state.order.revision, 1);
+    h.state_mut().state.order.inputs.weight = "72".into();
+    h.run();
+    ack_all_without_reasons(&mut h);
+    h.state_mut().state.apply(Action::ExportTo { path: dir.join("b.pdf"), replace: false });
+    h.run();
+    assert_eq!(h.state().state.order.revision, 2);
+    let t = std::process::Command::new("pdftotext").arg(dir.join("b.pdf")).arg("-").output();
+    if let Some(t) = t.ok().filter(|t| t.status.success()) {
+        let t = String::from_utf8_lossy(&t.stdout).replace('\n', " ");
+        assert!(t.contains("rev. 2") && t.contains("supersedes revision 1"), "{t}");
+    }
+    let entries = nkact_dose::register::Register::open(&dir.join("register.sqlite3"))
+        .unwrap()
+        .list(&nkact_dose::register::Filter::default())
+        .unwrap();
+    let by_rev = |r: u32| entries.iter().filter(move |e| e.revision == r);
+    assert!(by_rev(1).count() == 2 && by_rev(1).all(|e| e.superseded), "{entries:?}");
+    assert!(by_rev(2).count() == 1 && by_rev(2).all(|e| !e.superseded), "{entries:?}");
+}
+
+#[test]
+fn partial_typing_shows_provisional_results_and_nothing_can_leave() {
+    // Regression: "70" on the way to "70,5" showed a complete 70 kg order.
+    let mut h = harness();
+    fill_for_export(&mut h);
+    ack_all_without_reasons(&mut h);
+    assert!(h.state().state.printable().is_ok());
+    h.state_mut().state.order.inputs.weight.clear();
+    h.run();
+    type_only(&mut h, "Weight (kg)", "70");
+    assert!(shows(&h, "PROVISIONAL"), "no provisional mark while typing");
+    assert!(matches!(h.state().state.printable(), Err(nkact_dose::sheet::SheetError::StillTyping)));
+    assert!(!h.state().state.checkable(), "double-check offered on unsettled input");
+    // Finished: the marks go, the order may leave.
+    h.key_press(egui::Key::Enter);
+    h.run();
+    ack_all_without_reasons(&mut h);
+    assert!(!shows(&h, "PROVISIONAL"));
+    assert!(h.state().state.printable().is_ok(), "{:?}", h.state().state.printable().err());
+}
+
+#[test]
+fn each_ticked_warning_shows_who_and_when_and_reasons_are_required_where_asked() {
+    let mut h = harness();
+    fill_for_export(&mut h);
+    h.state_mut().state.order.inputs.weight = "160".into(); // over the usual 150 kg: needs a reason
+    h.run();
+    let report = h.state().state.report().unwrap();
+    let warnings = h.state().state.order.warnings(&report);
+    let soft = warnings.iter().find(|w| w.code == "weight-soft-limit").unwrap().clone();
+    // Without a reason the box cannot be ticked.
+    press(&mut h, Role::CheckBox, &soft.message);
+    assert!(!h.state().state.order.acknowledged.iter().any(|a| a.code == soft.code));
+    type_into(&mut h, &soft.message, "weighed today on the ward scale");
+    press(&mut h, Role::CheckBox, &soft.message);
+    let a = h.state().state.order.acknowledged.iter().find(|a| a.code == soft.code).cloned().unwrap();
+    assert_eq!(a.reason.as_deref(), Some("weighed today on the ward scale"));
+    assert_eq!(a.by, "Farm. A. García");
+    assert!(shows(&h, "— Farm. A. García, 10:00"));
+}
+
+#[test]
+fn a_status_line_clears_on_the_next_edit() {
+    let dir = std::env::temp_dir().join(format!("nkact-gui-status-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut h = harness_with_register(dir.join("register.sqlite3"));
+    fill_for_export(&mut h);
+    h.state_mut().state.apply(Action::SaveTo(dir.join("o.json")));
+    h.run();
+    assert!(shows(&h, "Order saved to"));
+    type_into(&mut h, "Allergies", " (rash)");
+    assert!(!shows(&h, "Order saved to"), "a stale status line after an edit");
+}
