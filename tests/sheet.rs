@@ -260,8 +260,11 @@ fn sheets_pass_qpdf_and_stay_small() {
 
 // ---------------------------------------------------------------- findings (issue 9)
 
+/// A word and its box: x0, y0, x1, y1 (points, from the top left), text.
+type WordBox = (f64, f64, f64, f64, String);
+
 /// Words with their boxes, per page, from `pdftotext -bbox` (poppler): (page width, words).
-fn word_boxes(pdf: &std::path::Path) -> Option<Vec<(f64, Vec<(f64, f64, f64, f64, String)>)>> {
+fn word_boxes(pdf: &std::path::Path) -> Option<Vec<(f64, Vec<WordBox>)>> {
     let out = match std::process::Command::new("pdftotext").arg("-bbox").arg(pdf).arg("-").output() {
         Ok(o) if o.status.success() => o,
         _ if std::env::var("CI").is_err() => {
