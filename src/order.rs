@@ -224,6 +224,19 @@ impl Order {
                 ));
             }
         }
+        // A once-only window wholly before the order date cannot be kept.
+        for d in report.doses.iter().filter(|d| d.once_within) {
+            if let Some((_, Some(last))) = d.days.last()
+                && *last < today
+            {
+                out.push(Warning::new(
+                    format!("window-before-order-date:{}", d.drug.key()),
+                    last.to_string(),
+                    crate::text::warn_window_before_order(d.drug, *last, today),
+                    false,
+                ));
+            }
+        }
         if let Some(day1) = report.inputs.day1
             && day1 < today
         {

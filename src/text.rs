@@ -541,6 +541,15 @@ pub fn warn_day1_before_order(day1: NaiveDate, order_date: NaiveDate) -> String 
     format!("Day 1 ({}) is before the order date ({}): check the Day 1 date", iso(day1), iso(order_date))
 }
 
+pub fn warn_window_before_order(drug: Drug, last: NaiveDate, order_date: NaiveDate) -> String {
+    format!(
+        "{}: its whole window ends on {}, before the order date ({}): check the Day 1 date",
+        drug_name(drug),
+        iso(last),
+        iso(order_date)
+    )
+}
+
 /// "NKACT-… rev. 2"; revision 1 is the ID alone.
 pub fn order_id_with_revision(id: &str, revision: u32) -> String {
     if revision <= 1 { id.to_owned() } else { format!("{id} rev. {revision}") }

@@ -230,6 +230,14 @@ fn day1_before_the_order_date_and_last_dose_dates_in_cycle_1_are_warnings() {
     let codes: Vec<String> = o.warnings(&r).into_iter().map(|w| w.code).collect();
     assert!(codes.contains(&"day1-before-order-date".to_owned()), "{codes:?}");
     assert!(codes.contains(&"last-dose-ignored:trastuzumab".to_owned()), "{codes:?}");
+    // Day 1 2026-03-03: cyclophosphamide's window (Day -5 to Day -3) ends 2026-02-28, before the order.
+    let mut inputs = raw("70", "170");
+    inputs.day1 = "2026-03-03".into();
+    let o = order(inputs, adult());
+    let r = o.report().unwrap();
+    let codes: Vec<String> = o.warnings(&r).into_iter().map(|w| w.code).collect();
+    assert!(codes.contains(&"window-before-order-date:cyclophosphamide".to_owned()), "{codes:?}");
+    assert!(!codes.contains(&"day1-before-order-date".to_owned()), "{codes:?}");
 }
 
 #[test]

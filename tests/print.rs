@@ -137,9 +137,15 @@ fn a_print_reaches_the_cups_pdf_printer_and_matches_the_order() {
         .to_owned();
     wait_for_job(&PrintJob { id: id.clone() }, Duration::from_secs(90)).unwrap();
     // cups-pdf writes its output when the job completes.
+    // Our job's output is named after its title, which holds the order ID: another
+    // job printed meanwhile (another test, another user) is not mistaken for ours.
+    let order_id = Register::open(&register).unwrap().list(&Filter::default()).unwrap()[0].order_id.clone();
     let start = Instant::now();
     let printed = loop {
-        if let Some(p) = pdfs().into_iter().find(|p| !before.contains(p)) {
+        let ours_printed = |p: &PathBuf| {
+            !before.contains(p) && p.file_name().is_some_and(|n| n.to_string_lossy().contains(&order_id))
+        };
+        if let Some(p) = pdfs().into_iter().find(ours_printed) {
             break p;
         }
         assert!(start.elapsed() < Duration::from_secs(30), "no output from cups-pdf in {spools:?}");
