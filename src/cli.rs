@@ -119,6 +119,7 @@ struct DoseOptions {
 }
 
 #[derive(Debug, clap::Args)]
+#[command(after_help = text::CLI_EXIT_CODES)]
 struct CalcCli {
     #[command(flatten)]
     dose: DoseOptions,
@@ -128,6 +129,7 @@ struct CalcCli {
 }
 
 #[derive(Debug, clap::Args)]
+#[command(after_help = text::CLI_EXIT_CODES)]
 struct OrderCli {
     #[command(flatten)]
     dose: DoseOptions,
@@ -138,7 +140,7 @@ struct OrderCli {
     #[arg(long, value_name = "TEXT")]
     patient_id: Option<OsString>,
     /// Date of birth, YYYY-MM-DD
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    #[arg(long, value_name = "YYYY-MM-DD", allow_hyphen_values = true)]
     dob: Option<OsString>,
     /// Allergies, or "none known" typed out
     #[arg(long, value_name = "TEXT")]
@@ -327,15 +329,26 @@ fn order_args(o: OrderCli) -> Result<Command, Usage> {
         }
     }
     let out = value("--out", &o.out)?;
+    if let Some(path) = &out
+        && !path.to_lowercase().ends_with(".pdf")
+    {
+        return Err(Usage(text::cli_out_not_pdf(path)));
+    }
+    let printer = value("--printer", &o.printer)?;
+    if let Some(p) = &printer
+        && p.chars().any(|c| c.is_whitespace() || c.is_control() || c == '/' || c == '#')
+    {
+        return Err(Usage(text::cli_bad_printer(p)));
+    }
     if out.is_none() && !o.print {
-        return Err(Usage(text::cli_missing_value("--out")));
+        return Err(Usage(text::cli_out_or_print()));
     }
     Ok(Command::Order(OrderArgs {
         raw,
         patient,
         out,
         print: o.print,
-        printer: value("--printer", &o.printer)?,
+        printer,
         register: value("--register", &o.register)?,
         force: o.force,
         acknowledged_by: text_of("--acknowledged-by", &o.acknowledged_by)?,
@@ -461,6 +474,16 @@ pub fn run_order(
             return Outcome::Invalid;
         }
     }
+    let register_path = match &args.register {
+        Some(p) => Some(std::path::PathBuf::from(p)),
+        None => register::default_path(),
+    };
+    if let (Some(out_path), Some(reg)) = (&args.out, &register_path)
+        && same_file(std::path::Path::new(out_path), reg)
+    {
+        let _ = writeln!(err, "{}", text::cli_out_is_register(out_path));
+        return Outcome::Invalid;
+    }
     order.issue();
     let mut done = Vec::new();
     if let Some(out_path) = &args.out {
@@ -499,10 +522,6 @@ pub fn run_order(
     // Every sheet that left the program is recorded; a register that cannot be
     // written never blocks the order, but says so plainly and with its own exit code.
     if !done.is_empty() {
-        let register_path = match &args.register {
-            Some(p) => Some(std::path::PathBuf::from(p)),
-            None => register::default_path(),
-        };
         match register_path {
             Some(path) => match record(&path, &order, &report, &done, now) {
                 Ok(()) => {
@@ -526,6 +545,17 @@ pub fn run_order(
         }
     }
     outcome
+}
+
+/// Whether two paths name the same file (or would: the same absolute path).
+fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
+    let absolute = |p: &std::path::Path| {
+        std::fs::canonicalize(p).ok().or_else(|| std::env::current_dir().ok().map(|d| d.join(p)))
+    };
+    match (absolute(a), absolute(b)) {
+        (Some(x), Some(y)) => x == y,
+        _ => a == b,
+    }
 }
 
 fn record(

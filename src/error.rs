@@ -105,6 +105,10 @@ pub enum Problem {
     TooManyDecimals { max: usize },
     /// A cell count with a fraction, or more digits than can be held exactly.
     NotAWholeCount,
+    /// Accents with no letter under them, or stacked too deep to read.
+    StrayMarks,
+    /// A stand-in ("?", "-", "unknown", "NKA") where the information itself is required.
+    Placeholder,
 }
 
 /// One rejected value.

@@ -56,17 +56,79 @@ pub fn normalise(field: Field, text: &str) -> Result<String, InputError> {
     if !normal.is_empty() && normal.chars().all(|c| c.is_whitespace() || is_invisible(c)) {
         return Err(err(Problem::InvisibleOnly));
     }
+    if normal.is_empty() {
+        return Ok(normal);
+    }
+    // Accents with nothing to sit on, or stacked so deep they hide what is under them.
+    let mut run = 0;
+    let mut previous_base = false;
+    // Counted on the decomposed form: NFC may have folded one accent into its letter.
+    for c in normal.nfd() {
+        if is_combining(c) {
+            run += 1;
+            if !previous_base || run > MAX_MARKS {
+                return Err(err(Problem::StrayMarks));
+            }
+        } else {
+            run = 0;
+            previous_base = !c.is_whitespace();
+        }
+    }
     let max = max_chars(field);
     if normal.chars().count() > max {
         return Err(err(Problem::TooLong { max }));
     }
     if field == Field::PatientId
-        && let Some(c) =
-            normal.chars().find(|c| !(c.is_ascii_alphanumeric() || matches!(c, ' ' | '-' | '/' | '.')))
+        && let Some(c) = normal
+            .chars()
+            .find(|c| !(c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, ' ' | '-' | '/' | '.')))
     {
         return Err(err(Problem::ForbiddenCharacters(vec![c])));
     }
+    if let Some(problem) = placeholder(field, &normal) {
+        return Err(err(problem));
+    }
     Ok(normal)
+}
+
+/// The most combining marks one letter may carry (Vietnamese uses two).
+const MAX_MARKS: usize = 3;
+
+/// A value that stands in for the information rather than giving it: a name
+/// or a reason without letters (a reason of fewer than 3), a record number without a digit or letter,
+/// an allergy entry such as "?", "unknown" or "NKA" (the allergies are
+/// written out, or "none known").
+fn placeholder(field: Field, text: &str) -> Option<Problem> {
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    match field {
+        Field::PatientName | Field::IssuedBy | Field::AcknowledgedBy | Field::Verifier if letters < 1 => {
+            Some(Problem::Placeholder)
+        }
+        Field::Reason if letters < 3 => Some(Problem::Placeholder),
+        Field::PatientId if !text.chars().any(|c| c.is_ascii_alphanumeric()) => Some(Problem::Placeholder),
+        Field::Allergies => {
+            let folded: String =
+                text.chars().filter(|c| c.is_alphanumeric() || *c == ' ').collect::<String>().to_lowercase();
+            const VAGUE: [&str; 14] = [
+                "",
+                "x",
+                "no",
+                "na",
+                "nil",
+                "nka",
+                "nkda",
+                "unknown",
+                "desconocido",
+                "desconocida",
+                "desconocidas",
+                "ns",
+                "nc",
+                "0",
+            ];
+            (VAGUE.contains(&folded.trim()) || letters == 0).then_some(Problem::Placeholder)
+        }
+        _ => None,
+    }
 }
 
 /// True when a name mixes letters of more than one script (Latin with
@@ -128,7 +190,9 @@ fn is_combining(c: char) -> bool {
 /// Characters refused in any identity text.
 fn is_refused(c: char) -> bool {
     let cp = u32::from(c);
-    c.is_control()
+    // U+FFFD: text that was already damaged before it reached us.
+    cp == 0xFFFD
+        || c.is_control()
         || is_format(c)
         // Private use and noncharacters print as nothing anyone can check.
         || (0xE000..=0xF8FF).contains(&cp)

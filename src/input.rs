@@ -104,7 +104,20 @@ pub struct Inputs {
 }
 
 /// Validates every field; returns all the errors, one per bad field, in form order.
+/// A value holding a control character (a line feed, a tab) is refused
+/// whatever it spells: "2\ne8" is not a cell count.
 pub fn validate(raw: &RawInputs) -> Result<Inputs, Vec<InputError>> {
+    let controls: Vec<InputError> = Field::ALL
+        .iter()
+        .filter_map(|f| {
+            let text = raw.get(*f);
+            let bad: Vec<char> = text.chars().filter(|c| c.is_control()).collect();
+            (!bad.is_empty()).then(|| InputError::new(*f, text, Problem::ForbiddenCharacters(bad)))
+        })
+        .collect();
+    if !controls.is_empty() {
+        return Err(controls);
+    }
     let weight = parse_weight(&raw.weight);
     let height = parse_height(&raw.height);
     let bsa_formula = parse_formula(&raw.bsa_formula);

@@ -208,11 +208,20 @@ impl Order {
             }
             let named = crate::regimen::drugs_named_in(&p.allergies);
             if !named.is_empty() {
+                let keys: Vec<&str> = named.iter().map(|d| d.key()).collect();
                 out.push(Warning::new(
                     "allergy-names-regimen-drug",
-                    named.join(","),
+                    keys.join(","),
                     crate::text::warn_allergy(&named),
                     true,
+                ));
+            }
+            if crate::identity::mixes_scripts(&p.allergies) {
+                out.push(Warning::new(
+                    "allergies-mix-scripts",
+                    p.allergies.clone(),
+                    crate::text::warn_allergies_mixed_scripts(),
+                    false,
                 ));
             }
             if crate::identity::mixes_scripts(&p.name) {
@@ -453,7 +462,11 @@ pub fn write_atomic_with(
         Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
         _ => PathBuf::from("."),
     };
-    let mut tmp = tempfile::Builder::new().prefix(".nkact-").suffix(".tmp").tempfile_in(&dir).map_err(io)?;
+    let mut tmp =
+        tempfile::Builder::new().prefix(TMP_PREFIX).suffix(TMP_SUFFIX).tempfile_in(&dir).map_err(io)?;
+    if let Ok(now) = tmp.as_file().metadata().and_then(|m| m.modified()) {
+        remove_stale_temporaries(&dir, tmp.path(), now);
+    }
     tmp.write_all(bytes).map_err(io)?;
     tmp.as_file().sync_all().map_err(io)?;
     before_rename(tmp.path()).map_err(io)?;
@@ -474,6 +487,33 @@ pub fn write_atomic_with(
         let _ = d.sync_all();
     }
     Ok(())
+}
+
+const TMP_PREFIX: &str = ".nkact-";
+const TMP_SUFFIX: &str = ".tmp";
+
+/// A run killed between writing its temporary file and the rename leaves that
+/// private file behind; the next write in the same folder removes such files
+/// once they are an hour older than the one just created (no write takes that
+/// long). The file system's own times are compared: the clock is not read here.
+fn remove_stale_temporaries(dir: &Path, ours: &Path, now: std::time::SystemTime) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with(TMP_PREFIX) && name.ends_with(TMP_SUFFIX)) {
+            continue;
+        }
+        let Ok(meta) = entry.metadata() else { continue };
+        let old = meta
+            .modified()
+            .ok()
+            .and_then(|m| now.duration_since(m).ok())
+            .is_some_and(|age| age.as_secs() > 3600);
+        if meta.is_file() && old && entry.path() != ours {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// [`write_atomic_with`] with nothing between the write and the rename.

@@ -336,47 +336,93 @@ pub const NK_ACT_BC: Regimen = Regimen {
 };
 
 /// Names under which the regimen's drugs appear in an allergy entry, in
-/// English and Spanish, generic and brand (AEMPS product names), each with
-/// the drug it stands for. Matched as whole words, case and accents ignored.
-pub const ALLERGY_NAMES: &[(&str, &str)] = &[
-    ("trastuzumab", "trastuzumab"),
-    ("herceptin", "trastuzumab"),
-    ("pertuzumab", "pertuzumab"),
-    ("perjeta", "pertuzumab"),
-    ("phesgo", "pertuzumab"),
-    ("cyclophosphamide", "cyclophosphamide"),
-    ("ciclofosfamida", "cyclophosphamide"),
-    ("genoxal", "cyclophosphamide"),
-    ("aldesleukin", "interleukin-2"),
-    ("aldesleucina", "interleukin-2"),
-    ("proleukin", "interleukin-2"),
-    ("interleukin", "interleukin-2"),
-    ("interleucina", "interleukin-2"),
-    ("il2", "interleukin-2"),
-    ("il", "interleukin-2"),
+/// English and Spanish, generic stems and brand names (EMA/AEMPS product
+/// names, biosimilars and conjugates included), each with the drug it stands
+/// for. Matched inside the entry's letters and digits run together, after
+/// folding case, accents and look-alike Cyrillic and Greek letters, so
+/// "tras-tuzumab" and "trаstuzumab" (Cyrillic а) are caught.
+pub const ALLERGY_NAMES: &[(&str, Drug)] = &[
+    ("trastuzumab", Drug::Trastuzumab),
+    ("herceptin", Drug::Trastuzumab),
+    ("herzuma", Drug::Trastuzumab),
+    ("ogivri", Drug::Trastuzumab),
+    ("kanjinti", Drug::Trastuzumab),
+    ("trazimera", Drug::Trastuzumab),
+    ("ontruzant", Drug::Trastuzumab),
+    ("zercepac", Drug::Trastuzumab),
+    ("kadcyla", Drug::Trastuzumab),
+    ("enhertu", Drug::Trastuzumab),
+    ("pertuzumab", Drug::Pertuzumab),
+    ("perjeta", Drug::Pertuzumab),
+    ("phesgo", Drug::Pertuzumab),
+    ("phosphamid", Drug::Cyclophosphamide),
+    ("fosfamid", Drug::Cyclophosphamide),
+    ("genoxal", Drug::Cyclophosphamide),
+    ("endoxan", Drug::Cyclophosphamide),
+    ("cytoxan", Drug::Cyclophosphamide),
+    ("aldesleuk", Drug::Interleukin2),
+    ("aldesleuc", Drug::Interleukin2),
+    ("proleukin", Drug::Interleukin2),
+    ("interleuk", Drug::Interleukin2),
+    ("interleuc", Drug::Interleukin2),
 ];
 
-/// The drug keys of this regimen that an allergy entry names (protocol
+/// The drugs of this regimen that an allergy entry names (protocol
 /// exclusion 6: hypersensitivity to trastuzumab and/or pertuzumab; the
 /// other drugs are listed too, since a reaction to them matters as much).
-pub fn drugs_named_in(allergies: &str) -> Vec<&'static str> {
+pub fn drugs_named_in(allergies: &str) -> Vec<Drug> {
     use unicode_normalization::UnicodeNormalization;
-    let plain: String = allergies.nfkd().filter(|c| c.is_ascii()).map(|c| c.to_ascii_lowercase()).collect();
+    // Case, accents and look-alike letters folded; words kept apart for IL-2.
+    let folded: String = allergies.nfkd().filter_map(fold_lookalike).collect();
+    let joined: String = folded.chars().filter(char::is_ascii_alphanumeric).collect();
     let words: Vec<&str> =
-        plain.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    let mut out: Vec<&'static str> = Vec::new();
-    for (i, w) in words.iter().enumerate() {
-        for (name, drug) in ALLERGY_NAMES {
-            // "IL-2" splits into "il" and "2"; "IL2" stays one word.
-            let hit = if *name == "il" {
-                *w == "il" && words.get(i + 1) == Some(&"2")
-            } else {
-                w.starts_with(name)
-            };
-            if hit && !out.contains(drug) {
-                out.push(drug);
-            }
+        folded.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let mut out: Vec<Drug> = Vec::new();
+    for (name, drug) in ALLERGY_NAMES {
+        if joined.contains(name) && !out.contains(drug) {
+            out.push(*drug);
         }
     }
+    // "IL-2", "IL 2", "IL2" as words (not inside "brazil2").
+    let il2 =
+        words.iter().enumerate().any(|(i, w)| *w == "il2" || (*w == "il" && words.get(i + 1) == Some(&"2")));
+    if il2 && !out.contains(&Drug::Interleukin2) {
+        out.push(Drug::Interleukin2);
+    }
+    out.sort();
     out
+}
+
+/// One character folded for matching: ASCII lower case; Cyrillic and Greek
+/// letters that look like Latin ones become those; combining marks dropped;
+/// anything else kept as a separator.
+fn fold_lookalike(c: char) -> Option<char> {
+    if matches!(u32::from(c), 0x0300..=0x036F) {
+        return None;
+    }
+    let latin = match c {
+        'а' | 'А' | 'α' | 'Α' => 'a',
+        'в' | 'В' | 'β' | 'Β' => 'b',
+        'с' | 'С' | 'ϲ' => 'c',
+        'е' | 'Е' | 'ε' | 'Ε' => 'e',
+        'н' | 'Н' | 'Η' => 'h',
+        'і' | 'І' | 'ι' | 'Ι' | 'ӏ' | 'Ӏ' => 'i',
+        'ј' | 'Ј' => 'j',
+        'к' | 'К' | 'κ' | 'Κ' => 'k',
+        'м' | 'М' | 'Μ' => 'm',
+        'п' | 'ո' | 'ν' | 'Ν' => 'n',
+        'о' | 'О' | 'ο' | 'Ο' => 'o',
+        'р' | 'Р' | 'ρ' | 'Ρ' => 'p',
+        'ѕ' | 'Ѕ' => 's',
+        'т' | 'Т' | 'τ' | 'Τ' => 't',
+        'у' | 'У' | 'υ' | 'Υ' => 'y',
+        'х' | 'Х' | 'χ' | 'Χ' => 'x',
+        'ԛ' => 'q',
+        'ԝ' => 'w',
+        'ℓ' => 'l',
+        c if c.is_ascii() => c.to_ascii_lowercase(),
+        c if c.is_alphabetic() => c,
+        _ => ' ',
+    };
+    Some(latin)
 }

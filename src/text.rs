@@ -520,15 +520,22 @@ pub fn warn_age_under_18(age: u32, dob: NaiveDate) -> String {
     )
 }
 
-pub fn warn_allergy(drug_keys: &[&str]) -> String {
-    let names: Vec<&str> = drug_keys
-        .iter()
-        .filter_map(|k| NK_ACT_BC.drugs.iter().find(|r| r.drug.key() == *k).map(|r| drug_name(r.drug)))
-        .collect();
+pub fn warn_allergy(drugs: &[Drug]) -> String {
+    let names: Vec<&str> = drugs.iter().map(|d| drug_name(*d)).collect();
+    let antibodies = drugs.iter().any(|d| matches!(d, Drug::Trastuzumab | Drug::Pertuzumab));
+    let why = if antibodies {
+        "hypersensitivity to trastuzumab or pertuzumab excludes the patient (protocol exclusion 6)"
+    } else {
+        "this order gives that drug"
+    };
     format!(
-        "The allergies name a drug of this regimen ({}): hypersensitivity to trastuzumab or pertuzumab excludes the patient (protocol exclusion 6); give a reason to go ahead",
+        "The allergies name a drug of this regimen ({}): {why}; give a reason to go ahead",
         names.join(", ")
     )
+}
+
+pub fn warn_allergies_mixed_scripts() -> String {
+    "The allergies mix letters of different alphabets (a Cyrillic or Greek letter that looks Latin): read them again against the patient's record".to_owned()
 }
 
 pub fn warn_mixed_scripts(name: &str) -> String {
@@ -580,7 +587,7 @@ pub fn accepted(field: Field) -> String {
             decimal(l.height_cm_hard.max, 1)
         ),
         Field::BsaCap => format!(
-            "a cap in m² from {} to {}, like 2 or 2,2; empty for no cap",
+            "a cap in m² from {} to {}, like 2 or 2,2; no cap when left out",
             decimal(l.bsa_cap_m2_hard.min, 2),
             decimal(l.bsa_cap_m2_hard.max, 2)
         ),
@@ -588,7 +595,7 @@ pub fn accepted(field: Field) -> String {
             let keys: Vec<&str> = BsaFormula::ALL.iter().map(|f| f.key()).collect();
             format!("one of {}", keys.join(", "))
         }
-        Field::NkCells => "a positive cell count such as 2e8, 2.5E8, 2,5e8, 2.5x10^8, 2.5 × 10^8 or 200000000; empty while pending".to_owned(),
+        Field::NkCells => "a positive cell count such as 2e8, 2.5E8, 2,5e8, 2.5x10^8, 2.5 × 10^8 or 200000000, a whole number of cells; left out while the count is pending".to_owned(),
         Field::Cycle => format!("a whole number from 1 to {}", l.cycle_max),
         Field::Day1 | Field::LastTrastuzumab | Field::LastPertuzumab => format!(
             "a date written YYYY-MM-DD, such as 2026-03-02, in the years {} to {}",
@@ -597,16 +604,18 @@ pub fn accepted(field: Field) -> String {
         Field::Settings => "positive numbers for every product, rounding and threshold".to_owned(),
         Field::PatientName => format!("the patient's full name, up to {} characters", crate::identity::max_chars(field)),
         Field::PatientId => format!(
-            "the hospital record number: letters A-Z, digits, spaces, - / and ., up to {} characters",
+            "the hospital record number: capital letters A-Z, digits, spaces, - / and ., up to {} characters",
             crate::identity::max_chars(field)
         ),
         Field::IssuedBy | Field::AcknowledgedBy | Field::Verifier => {
             format!("a person's name, up to {} characters", crate::identity::max_chars(field))
         }
-        Field::Reason => format!("a reason in words, up to {} characters", crate::identity::max_chars(field)),
+        Field::Reason => {
+            format!("a reason in words (3 letters or more), up to {} characters", crate::identity::max_chars(field))
+        }
         Field::DateOfBirth => "a date written YYYY-MM-DD, not in the future, from 1900 on".to_owned(),
         Field::Allergies => format!(
-            "the allergies, or \"none known\" typed out, up to {} characters",
+            "the allergies written out (not \"?\", \"unknown\" or \"NKA\"), or \"none known\", up to {} characters",
             crate::identity::max_chars(field)
         ),
     }
@@ -672,6 +681,11 @@ pub fn problem(p: &Problem, value: &str) -> String {
         Problem::NotAWholeCount => {
             "must be a whole number of cells, with at most 15 significant digits".to_owned()
         }
+        Problem::StrayMarks => {
+            "has accents with no letter under them, or more than 3 on one letter: it would not print as typed"
+                .to_owned()
+        }
+        Problem::Placeholder => "is a placeholder, not the information itself".to_owned(),
     }
 }
 
@@ -790,9 +804,24 @@ pub fn event(e: crate::engine::Event) -> String {
 
 // ---------------------------------------------------------------- command line
 
+/// The exit codes, for every `--help` (one text, written once).
+macro_rules! exit_codes {
+    () => {
+        "Exit codes:
+  0  computed (and for order: written or printed, and recorded); every protocol check passed
+  1  computed, but a protocol check failed (NK count out of range): no sheet
+  2  invalid input or usage: nothing on stdout, the reason on stderr
+  3  a file could not be written, the print service failed, or the window could not open
+  4  the sheet was written or printed but NOT recorded in the order register"
+    };
+}
+
+/// After `calc --help` and `order --help`.
+pub const CLI_EXIT_CODES: &str = exit_codes!();
+
 /// After `--help`: the commands in use, and the exit codes.
-pub const CLI_AFTER_HELP: &str = "\
-Usage in short:
+pub const CLI_AFTER_HELP: &str = concat!(
+    "Usage in short:
   nkact-dose                 open the window
   nkact-dose calc  --weight KG --height CM [OPTIONS]      doses with the working
   nkact-dose order --weight KG --height CM --cycle N --day1 YYYY-MM-DD
@@ -800,12 +829,9 @@ Usage in short:
                    [--acknowledged-by NAME --reason CODE=TEXT …] --out FILE.pdf | --print
   nkact-dose help calc | help order                       every option of a command
 
-Exit codes:
-  0  computed (and for order: written or printed, and recorded); every protocol check passed
-  1  computed, but a protocol check failed (NK count out of range): no sheet
-  2  invalid input or usage: nothing on stdout, the reason on stderr
-  3  a file could not be written, the print service failed, or the window could not open
-  4  the sheet was written or printed but NOT recorded in the order register";
+",
+    exit_codes!()
+);
 
 pub fn cli_error_prefix() -> String {
     format!("{PROGRAM}: error:")
@@ -884,6 +910,34 @@ pub fn cli_bad_reason(value: &str) -> String {
     )
 }
 
+pub fn cli_out_or_print() -> String {
+    format!("{} order needs --out FILE.pdf, --print, or both", cli_error_prefix())
+}
+
+pub fn cli_out_not_pdf(path: &str) -> String {
+    format!(
+        "{} --out {:?}: the sheet is a PDF; name the file with .pdf at the end (a register or another file is never overwritten)",
+        cli_error_prefix(),
+        clip(path, 40)
+    )
+}
+
+pub fn cli_out_is_register(path: &str) -> String {
+    format!(
+        "{} --out {:?} is the order register itself; choose another file",
+        cli_error_prefix(),
+        clip(path, 40)
+    )
+}
+
+pub fn cli_bad_printer(name: &str) -> String {
+    format!(
+        "{} --printer {:?}: a printer name has no spaces, control characters, / or #",
+        cli_error_prefix(),
+        clip(name, 40)
+    )
+}
+
 pub fn cli_reason_for_no_warning(code: &str) -> String {
     format!(
         "--reason given for {:?}, which is not a warning of this order (check the code with `nkact-dose calc`)",
@@ -913,44 +967,51 @@ pub fn cli_io_error(what: &str, err: &std::io::Error) -> String {
 
 // ---------------------------------------------------------------- files
 
+/// A path as shown in a message: at most 120 characters, the end kept (the file name).
+pub fn shown(path: &std::path::Path) -> String {
+    let full = path.display().to_string();
+    let n = full.chars().count();
+    if n <= 120 { full } else { format!("…{}", full.chars().skip(n - 119).collect::<String>()) }
+}
+
 pub fn file_error(e: &crate::order::FileError) -> String {
     use crate::order::FileError;
     match e {
         FileError::Io { path, error } => {
-            format!("Could not use {}: {error}. Nothing was changed.", path.display())
+            format!("Could not use {}: {error}. Nothing was changed.", shown(path))
         }
         FileError::Exists { path } => {
-            format!("{} already exists; it was not replaced (use --force to replace it).", path.display())
+            format!("{} already exists; it was not replaced (use --force to replace it).", shown(path))
         }
         FileError::Corrupt { path, detail } => {
-            format!("{} is not a readable order file ({detail}). Nothing was changed.", path.display())
+            format!("{} is not a readable order file ({detail}). Nothing was changed.", shown(path))
         }
         FileError::WrongFormat { path, found } => {
-            format!("{} is not an nkact-dose order (format {found:?}). Nothing was changed.", path.display())
+            format!("{} is not an nkact-dose order (format {found:?}). Nothing was changed.", shown(path))
         }
         FileError::WrongVersion { path, found } => format!(
             "{} is order format version {found}; this program reads version {}. Nothing was changed.",
-            path.display(),
+            shown(path),
             crate::order::FORMAT_VERSION
         ),
         FileError::Changed { path } => format!(
             "{} was changed or damaged since it was saved (its checksum does not match); it was not opened. Nothing was changed.",
-            path.display()
+            shown(path)
         ),
         FileError::TooLarge { path, max } => format!(
             "{} is larger than an order file can be ({} bytes at most); it was not read. Nothing was changed.",
-            path.display(),
+            shown(path),
             max
         ),
         FileError::NotRegular { path } => format!(
             "{} is not a regular file (a folder, a device or a symbolic link); it was not used. Nothing was changed.",
-            path.display()
+            shown(path)
         ),
         FileError::Invalid { path, errors } => {
             let list: Vec<String> = errors.iter().map(input_error).collect();
             format!(
                 "{} holds values that cannot be used: {}. Nothing was changed.",
-                path.display(),
+                shown(path),
                 list.join(" ")
             )
         }
@@ -1223,9 +1284,17 @@ pub fn print_error(e: &crate::print::PrintError) -> String {
     use crate::print::PrintError;
     match e {
         PrintError::NoService(d) => {
-            format!("Could not reach the print service (CUPS): {d}. The order was not printed.")
+            format!(
+                "Could not reach the print service (CUPS): {}. The order was not printed.",
+                clip(d.trim_end_matches('.'), 200)
+            )
         }
-        PrintError::Rejected(d) => format!("The print job was refused: {d}. The order was not printed."),
+        PrintError::Rejected(d) => {
+            format!(
+                "The print job was refused: {}. The order was not printed.",
+                clip(d.trim_end_matches('.'), 200)
+            )
+        }
         PrintError::Unsupported => {
             "Printing is not available on this system; export the PDF and print it from a viewer.".to_owned()
         }

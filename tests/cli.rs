@@ -583,3 +583,42 @@ fn warnings_that_need_a_reason_are_refused_without_one() {
         assert!(t.contains("weighed today on the ward scale"), "{t}");
     }
 }
+
+#[test]
+fn out_is_always_a_pdf_and_never_the_register() {
+    // Found by an adversarial run: `--out REGISTER --force` replaced the register with a PDF.
+    let dir = order_dir("out-register");
+    let register = dir.join("reg.sqlite3");
+    let reg_s = register.to_str().unwrap();
+    let first = dir.join("first.pdf");
+    let o = run(&order_args(first.to_str().unwrap(), &["--acknowledged-by", "A", "--register", reg_s]));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let before = std::fs::read(&register).unwrap();
+    let o = run(&order_args(reg_s, &["--acknowledged-by", "A", "--register", reg_s, "--force"]));
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_eq!(std::fs::read(&register).unwrap(), before, "the register was overwritten");
+    // A register that is named like a PDF is still not overwritten by the sheet.
+    let pdf_register = dir.join("reg.pdf");
+    let p = pdf_register.to_str().unwrap();
+    let o =
+        run(&order_args(dir.join("x.pdf").to_str().unwrap(), &["--acknowledged-by", "A", "--register", p]));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let before = std::fs::read(&pdf_register).unwrap();
+    let o = run(&order_args(p, &["--acknowledged-by", "A", "--register", p, "--force"]));
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("register itself"), "{}", stderr(&o));
+    assert_eq!(std::fs::read(&pdf_register).unwrap(), before);
+}
+
+#[test]
+fn a_printer_name_with_control_characters_is_refused_before_printing() {
+    let dir = order_dir("printer-name");
+    let o = run(&order_args(
+        dir.join("o.pdf").to_str().unwrap(),
+        &["--acknowledged-by", "A", "--print", "--printer", "NKACT_PDF\n"],
+    ));
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(!dir.join("o.pdf").exists());
+    let o = run(&["order", "--help"]);
+    assert!(stdout(&o).contains("4  the sheet was written or printed but NOT recorded"));
+}

@@ -288,3 +288,21 @@ fn out_onto_anything_but_a_regular_file_is_refused() {
 }
 
 use std::process::Command;
+
+#[test]
+fn a_temporary_file_left_by_a_killed_run_is_removed_by_the_next_write() {
+    // A run killed between writing its private temporary file and the rename leaves it;
+    // the next write in that folder removes it once it is an hour old.
+    let d = dir("stale");
+    let stale = d.join(".nkact-AbC123.tmp");
+    std::fs::write(&stale, b"patient data").unwrap();
+    let f = std::fs::File::options().write(true).open(&stale).unwrap();
+    let two_hours_ago =
+        std::fs::metadata(&stale).unwrap().modified().unwrap() - std::time::Duration::from_secs(7200);
+    f.set_modified(two_hours_ago).unwrap();
+    let fresh = d.join(".nkact-Fresh1.tmp");
+    std::fs::write(&fresh, b"another run, still writing").unwrap();
+    order::save(&full_order(), &d.join("order.json")).unwrap();
+    assert!(!stale.exists(), "stale temporary file kept");
+    assert!(fresh.exists(), "a fresh temporary file of another run was removed");
+}

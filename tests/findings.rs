@@ -267,6 +267,27 @@ fn age_under_18_and_an_allergy_to_a_regimen_drug_need_a_reason() {
         let w = o.warnings(&r).into_iter().find(|w| w.code == "allergy-names-regimen-drug");
         assert!(w.as_ref().is_some_and(|w| w.needs_reason), "{allergy:?}");
     }
+    // Look-alike letters, hyphens and brand names do not hide a regimen drug.
+    for allergy in [
+        "tr\u{0430}stuzumab",
+        "Her\u{0441}eptin",
+        "\u{0399}L-2",
+        "tras-tuzumab",
+        "Kadcyla",
+        "Ogivri",
+        "Endoxan",
+        "Cytoxan",
+        "cyklofosfamid",
+    ] {
+        let o = order(inputs.clone(), Patient { allergies: allergy.into(), ..adult() });
+        let r = o.report().unwrap();
+        assert!(o.warnings(&r).iter().any(|w| w.code == "allergy-names-regimen-drug"), "{allergy:?}");
+    }
+    // The message cites exclusion 6 only for the antibodies.
+    let o = order(inputs.clone(), Patient { allergies: "aldesleukin".into(), ..adult() });
+    let r = o.report().unwrap();
+    let w = o.warnings(&r).into_iter().find(|w| w.code == "allergy-names-regimen-drug").unwrap();
+    assert!(!w.message.contains("exclusion 6") && w.message.contains("Interleukin-2"), "{}", w.message);
     for allergy in ["none known", "penicilina", "ilex pollen"] {
         let o = order(inputs.clone(), Patient { allergies: allergy.into(), ..adult() });
         let r = o.report().unwrap();
@@ -299,4 +320,19 @@ fn the_boyd_working_defines_g_in_grams() {
     let w = report(&r).bsa.working;
     assert!(w.contains("G = 70 kg × 1000 g/kg = 70\u{2009}000 g;"), "{w}");
     assert!(!w.contains("g/kg = 1.8"), "{w}");
+}
+
+#[test]
+fn a_number_holding_a_control_character_is_refused() {
+    // Found by an adversarial run: "2\ne8" and "2\te8" were read as 2 × 10⁸.
+    for (field, value) in [("nk", "2\ne8"), ("nk", "2\te8"), ("weight", "70\r"), ("day1", "2026-03-02\n")] {
+        let mut r = raw("70", "170");
+        match field {
+            "nk" => r.nk_cells = value.into(),
+            "weight" => r.weight = value.into(),
+            _ => r.day1 = value.into(),
+        }
+        let errors = validate(&r).unwrap_err();
+        assert!(matches!(errors[0].problem, Problem::ForbiddenCharacters(_)), "{value:?}: {errors:?}");
+    }
 }

@@ -183,12 +183,49 @@ fn the_register_keeps_and_searches_the_normalised_form() {
     let d = dir("register");
     let path = d.join("r.sqlite3");
     let mut reg = Register::open(&path).unwrap();
-    let o = order_with(patient("Jose\u{301} Pérez", "  hc-77 ", "none known"));
+    let o = order_with(patient("Jose\u{301} Pérez", "  HC-77 ", "none known"));
     let r = o.report().unwrap();
     reg.record(&o, &r, RegisterAction::Exported, at("2026-03-01 09:30")).unwrap();
     let all = reg.list(&Filter::default()).unwrap();
     assert_eq!(all[0].patient_name, "José Pérez");
-    assert_eq!(all[0].patient_id, "hc-77");
-    let found = reg.list(&Filter { patient_id: " HC-77".into(), date: None }).unwrap();
+    assert_eq!(all[0].patient_id, "HC-77");
+    let found = reg.list(&Filter { patient_id: " hc-77".into(), date: None }).unwrap();
     assert_eq!(found.len(), 1);
+}
+
+#[test]
+fn values_that_would_print_blank_altered_or_as_a_stand_in_are_refused() {
+    // Found by an adversarial run: accents with no letter, 40 stacked accents, U+FFFD,
+    // placeholders such as "." or "?", and a lower-case record number that makes "hc-8" and
+    // "HC-8" two patients.
+    for (field, text) in [
+        (Field::PatientName, "\u{301}\u{301}"),
+        (Field::PatientName, "\u{332}"),
+        (Field::AcknowledgedBy, "\u{301}"),
+        (Field::PatientName, "Ana R\u{301}\u{301}\u{301}\u{301}uiz"),
+        (Field::PatientName, "Ana\u{FFFD}Ruiz"),
+        (Field::PatientName, "."),
+        (Field::PatientName, "1234"),
+        (Field::AcknowledgedBy, "-"),
+        (Field::Reason, "x"),
+        (Field::Reason, "."),
+        (Field::PatientId, "..."),
+        (Field::PatientId, "hc-8"),
+        (Field::Allergies, "?"),
+        (Field::Allergies, "unknown"),
+        (Field::Allergies, "NKDA"),
+        (Field::Allergies, "-"),
+    ] {
+        assert!(normalise(field, text).is_err(), "{field:?} {text:?} accepted");
+    }
+    for (field, text) in [
+        (Field::PatientName, "Nguyễn Thị Ánh"),
+        (Field::AcknowledgedBy, "A"),
+        (Field::Reason, "weighed today"),
+        (Field::PatientId, "HC-8"),
+        (Field::Allergies, "none known"),
+        (Field::Allergies, "penicilina"),
+    ] {
+        assert!(normalise(field, text).is_ok(), "{field:?} {text:?} refused");
+    }
 }
