@@ -117,7 +117,10 @@ impl GuiApp {
             ui.add_space(4.0);
         });
         egui::CentralPanel::default().show(ui, |ui| {
-            egui::ScrollArea::vertical().show(ui, |ui| results_ui(ui, report.as_ref().ok(), editing));
+            let i = &self.state.order.inputs;
+            let untouched = [&i.weight, &i.height, &i.cycle].iter().all(|t| t.trim().is_empty());
+            egui::ScrollArea::vertical()
+                .show(ui, |ui| results_ui(ui, report.as_ref().ok(), editing, untouched));
         });
         if let Some(kind) = choose {
             self.open_chooser(ui.ctx().clone(), kind);
@@ -415,10 +418,15 @@ fn files_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Action>) {
 }
 
 /// The results: BSA, each dose in administration order, the schedule.
-fn results_ui(ui: &mut Ui, report: Option<&Report>, editing: bool) {
+fn results_ui(ui: &mut Ui, report: Option<&Report>, editing: bool, untouched: bool) {
     let Some(r) = report else {
         ui.add_space(20.0);
-        ui.label(RichText::new(text::G_NO_DOSES).size(18.0).color(ui.visuals().error_fg_color));
+        // Nothing typed yet is not an error: say what to enter, calmly.
+        if untouched {
+            ui.label(RichText::new(text::G_NO_DOSES_YET).size(18.0));
+        } else {
+            ui.label(RichText::new(text::G_NO_DOSES).size(18.0).color(ui.visuals().error_fg_color));
+        }
         return;
     };
     if editing {
@@ -496,9 +504,18 @@ fn actions_ui(
             printable
         })
         .inner;
-    if let Err(e) = printable {
+    let i = &s.order.inputs;
+    let untouched = [&i.weight, &i.height, &i.cycle].iter().all(|t| t.trim().is_empty());
+    match printable {
+        // Nothing typed yet: nothing is wrong, there is just nothing to export.
+        Err(_) if untouched => {
+            ui.weak(text::G_NOTHING_TO_EXPORT);
+        }
         // Why nothing can leave yet, on its own line, wrapped, never cut off.
-        ui.add(egui::Label::new(RichText::new(e.to_string()).color(ui.visuals().warn_fg_color)).wrap());
+        Err(e) => {
+            ui.add(egui::Label::new(RichText::new(e.to_string()).color(ui.visuals().warn_fg_color)).wrap());
+        }
+        Ok(_) => {}
     }
     if let Some(e) = &s.printers_error {
         ui.colored_label(ui.visuals().warn_fg_color, e);
@@ -716,6 +733,10 @@ fn printer_choice(ui: &mut Ui, s: &AppState, actions: &mut Vec<Action>) {
     if ui.small_button(text::G_REFRESH_PRINTERS).clicked() {
         actions.push(Action::RefreshPrinters);
     }
+    // Say so when the print service offers no printer, rather than an empty list.
+    if s.printers.is_empty() && s.printers_error.is_none() {
+        ui.weak(text::G_NO_PRINTERS);
+    }
 }
 
 fn register_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Action>) {
@@ -816,6 +837,11 @@ pub fn run(started: std::time::Instant) -> Result<(), String> {
                 .and_then(|s| eframe::get_value::<Preferences>(s, PREFS_KEY))
                 .filter(|p| p.settings.validate().is_ok())
                 .unwrap_or_default();
+            // The theme before the first frame (no dark flash), and a text cursor that does not
+            // blink: a blinking cursor repaints the window for ever (about 5 % of a core while
+            // a field has the focus); idle means idle.
+            cc.egui_ctx.set_theme(if prefs.dark { egui::Theme::Dark } else { egui::Theme::Light });
+            cc.egui_ctx.all_styles_mut(|style| style.visuals.text_cursor.blink = false);
             let mut app = GuiApp::new(AppState::new(prefs, crate::clock::now_local));
             app.started = started;
             app.state.apply(Action::RefreshPrinters);

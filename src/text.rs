@@ -1182,6 +1182,10 @@ pub const G_IL2_DILUTION: &str = "IL-2 dilution (million units/mL)";
 pub const G_APPLY_SETTINGS: &str = "Apply settings";
 pub const G_SETTINGS_INVALID: &str = "Settings not applied: use plain positive numbers such as 1 or 0,5.";
 pub const G_PAPER: &str = "Paper";
+pub const G_NO_DOSES_YET: &str = "No doses yet. Enter the patient, the weight, the height and the cycle: the doses of the NK-ACT-BC regimen appear here with their working.";
+pub const G_NOTHING_TO_EXPORT: &str = "Nothing to export or print yet.";
+pub const G_NO_PRINTERS: &str =
+    "No printers found: export the PDF instead, or ask for a printer to be added.";
 pub const G_NO_DOSES: &str =
     "No doses: fix the fields marked in red. Nothing is calculated from incomplete or invalid input.";
 pub const G_DOUBLE_CHECK: &str = "Double-check";

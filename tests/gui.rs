@@ -563,3 +563,12 @@ fn a_status_line_clears_on_the_next_edit() {
     type_into(&mut h, "Allergies", " (rash)");
     assert!(!shows(&h, "Order saved to"), "a stale status line after an edit");
 }
+
+#[test]
+fn first_launch_says_what_to_enter_not_that_something_is_wrong() {
+    let mut h = harness();
+    assert!(shows(&h, "No doses yet. Enter the patient"));
+    assert!(!shows(&h, "fix the fields marked in red") && !shows(&h, "is required"));
+    type_into(&mut h, "Weight (kg)", "7O");
+    assert!(shows(&h, "fix the fields marked in red"));
+}
