@@ -158,6 +158,8 @@ pub struct AppState {
     /// Set by the window each frame: a measure field has focus and was changed
     /// since it got it. The results are provisional; nothing may leave.
     pub editing_measure: bool,
+    /// The first frame put the keyboard focus in the first patient field.
+    pub focus_placed: bool,
     /// What the form held after the last frame, to clear stale status lines on an edit.
     last_seen: Option<(RawInputs, crate::order::Patient, String)>,
     clock: fn() -> NaiveDateTime,
@@ -185,6 +187,7 @@ impl AppState {
             verified_inputs: None,
             reasons: Default::default(),
             editing_measure: false,
+            focus_placed: false,
             last_seen: None,
             clock,
         }
@@ -263,7 +266,11 @@ impl AppState {
     fn apply_one(&mut self, action: Action) {
         match action {
             Action::NewOrder => {
+                // The person at the workstation stays the same: their name is kept.
+                let issuer = std::mem::take(&mut self.order.issued_by);
                 self.order = Self::fresh_order(&self.prefs, self.now());
+                self.order.issued_by = issuer;
+                self.reasons.clear();
                 self.verified_inputs = None;
                 self.mode = Mode::Form;
                 self.second = SecondEntry::default();

@@ -131,9 +131,23 @@ impl GuiApp {
     fn open_chooser(&mut self, ctx: egui::Context, kind: FileKind) {
         self.chooser_open = true;
         let tx = self.chooser_tx.clone();
+        // A suggested name a person can find again: the order ID and the record number.
+        let record: String = self
+            .state
+            .order
+            .patient
+            .identifier
+            .trim()
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '_' })
+            .collect();
+        let stem = match record.is_empty() {
+            true => self.state.order.display_id().replace(' ', "_"),
+            false => format!("{}_{record}", self.state.order.display_id().replace(' ', "_")),
+        };
         let name = match kind {
-            FileKind::Export => format!("{}.pdf", self.state.order.order_id),
-            _ => format!("{}.json", self.state.order.order_id),
+            FileKind::Export => format!("{stem}.pdf"),
+            _ => format!("{stem}.json"),
         };
         std::thread::spawn(move || {
             let dialog = rfd::AsyncFileDialog::new();
@@ -278,7 +292,12 @@ fn form_ui(ui: &mut Ui, s: &mut AppState, errors: &[InputError], actions: &mut V
     section(ui, text::S_PATIENT);
     let p = &mut s.order.patient;
     let name_note = error_for(&patient_errors, Field::PatientName);
-    field(ui, text::field_label(Field::PatientName), &mut p.name, "", name_note);
+    let name = field(ui, text::field_label(Field::PatientName), &mut p.name, "", name_note);
+    // A new window starts in the first patient field, not in the toolbar.
+    if !s.focus_placed {
+        name.request_focus();
+        s.focus_placed = true;
+    }
     let id_note = error_for(&patient_errors, Field::PatientId);
     field(ui, text::field_label(Field::PatientId), &mut p.identifier, "", id_note);
     let dob_error =

@@ -572,3 +572,16 @@ fn first_launch_says_what_to_enter_not_that_something_is_wrong() {
     type_into(&mut h, "Weight (kg)", "7O");
     assert!(shows(&h, "fix the fields marked in red"));
 }
+
+#[test]
+fn a_new_window_starts_in_the_first_patient_field_and_a_new_order_keeps_the_issuer() {
+    let mut h = harness();
+    assert!(
+        h.get_by_role_and_label(Role::TextInput, "Patient name").is_focused(),
+        "focus is not in the form"
+    );
+    fill_for_export(&mut h);
+    press(&mut h, Role::Button, "New order");
+    assert_eq!(h.state().state.order.issued_by, "Farm. A. García");
+    assert!(h.state().state.order.inputs.weight.is_empty());
+}
