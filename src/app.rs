@@ -245,6 +245,12 @@ impl AppState {
         sheet::printable(&self.order, self.now().date())
     }
 
+    /// Nothing typed yet that the doses need: the window says what to enter, not what is wrong.
+    pub fn untouched(&self) -> bool {
+        let i = &self.order.inputs;
+        [&i.weight, &i.height, &i.cycle].iter().all(|t| t.trim().is_empty())
+    }
+
     /// Whether a double-check can start: a complete, settled order.
     pub fn checkable(&self) -> bool {
         !self.editing_measure

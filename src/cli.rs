@@ -818,8 +818,3 @@ impl From<&Report> for JsonReport {
         }
     }
 }
-
-/// Version line for `--version`.
-pub fn version_line() -> String {
-    format!("{} {}", text::PROGRAM, env!("CARGO_PKG_VERSION"))
-}

@@ -117,8 +117,7 @@ impl GuiApp {
             ui.add_space(4.0);
         });
         egui::CentralPanel::default().show(ui, |ui| {
-            let i = &self.state.order.inputs;
-            let untouched = [&i.weight, &i.height, &i.cycle].iter().all(|t| t.trim().is_empty());
+            let untouched = self.state.untouched();
             egui::ScrollArea::vertical()
                 .show(ui, |ui| results_ui(ui, report.as_ref().ok(), editing, untouched));
         });
@@ -523,8 +522,7 @@ fn actions_ui(
             printable
         })
         .inner;
-    let i = &s.order.inputs;
-    let untouched = [&i.weight, &i.height, &i.cycle].iter().all(|t| t.trim().is_empty());
+    let untouched = s.untouched();
     match printable {
         // Nothing typed yet: nothing is wrong, there is just nothing to export.
         Err(_) if untouched => {

@@ -397,7 +397,7 @@ pub fn drugs_named_in(allergies: &str) -> Vec<Drug> {
 /// letters that look like Latin ones become those; combining marks dropped;
 /// anything else kept as a separator.
 fn fold_lookalike(c: char) -> Option<char> {
-    if matches!(u32::from(c), 0x0300..=0x036F) {
+    if crate::identity::is_combining(c) {
         return None;
     }
     let latin = match c {

@@ -841,20 +841,8 @@ pub fn cli_field_error(e: &InputError) -> String {
     format!("{} {} ({})", cli_error_prefix(), input_error(e), field_option(e.field))
 }
 
-pub fn cli_unknown_command(cmd: &str) -> String {
-    format!("{} unknown command {cmd:?}; expected calc or order (see --help)", cli_error_prefix())
-}
-
-pub fn cli_unknown_option(opt: &str) -> String {
-    format!("{} unknown option {opt:?} (see --help)", cli_error_prefix())
-}
-
 pub fn cli_missing_value(opt: &str) -> String {
     format!("{} option {opt} needs a value (see --help)", cli_error_prefix())
-}
-
-pub fn cli_repeated_option(opt: &str) -> String {
-    format!("{} option {opt} given more than once", cli_error_prefix())
 }
 
 pub fn cli_bad_paper(value: &str) -> String {
