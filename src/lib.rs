@@ -2,29 +2,31 @@
 //! regimen (NCT05385705). Everything testable lives here; `main.rs` only
 //! chooses between the window and the command line.
 //!
+//! Layers, lowest first (README, "Code map"):
+//! - [`domain`]: regimen table, units, validation, BSA, the dose engine. Facts, never sentences.
+//! - [`order`]: the order as a plain value and its file format; [`store`]: the register.
+//!   Both keep codes, numbers and ISO dates, never display text.
+//! - [`present`]: the presentation model, the translations (Fluent) and number and date writing.
+//! - [`output`] (sheet, print), [`ui`] (window), [`cli`] (command line): the faces.
+//!
 //! Data flow: text as typed ([`input::RawInputs`]) → one validation boundary
 //! ([`input::validate`]) → the engine ([`engine::calculate`]) evaluating the
-//! regimen table ([`regimen::NK_ACT_BC`]) → a [`engine::Report`] that the
-//! command line, the window and the order sheet draw. All words a person reads
-//! come from [`text`].
+//! regimen table ([`regimen::NK_ACT_BC`]) → a [`engine::Report`] of facts →
+//! the presentation model → window, terminal and sheet.
 #![forbid(unsafe_code)]
 
-pub mod app;
-pub mod bsa;
 pub mod cli;
-pub mod clock;
-pub mod doublecheck;
-pub mod engine;
-pub mod error;
-pub mod gui;
-pub mod identity;
-pub mod input;
-pub mod numfmt;
+pub mod domain;
 pub mod order;
-pub mod print;
-pub mod regimen;
-pub mod register;
-pub mod settings;
-pub mod sheet;
-pub mod text;
-pub mod units;
+pub mod output;
+pub mod present;
+pub mod store;
+pub mod ui;
+
+// Short paths for the modules people reach for most (`nkact_dose::engine`).
+pub use domain::{bsa, clock, engine, error, identity, input, regimen, rounding, settings, units};
+pub use order::doublecheck;
+pub use output::{print, sheet};
+pub use present::{numfmt, text};
+pub use store::register;
+pub use ui::{app, gui};

@@ -13,9 +13,9 @@
 use chrono::{Days, NaiveDate};
 
 use crate::bsa::BsaFormula;
+use crate::domain::rounding::{round_decimals, round_to_increment};
 use crate::error::InputError;
 use crate::input::Inputs;
-use crate::numfmt::{round_decimals, round_to_increment};
 use crate::regimen::{Basis, Cycles, Diluent, DoseUnit, Drug, DrugRule, NK_ACT_BC, Range, Route};
 use crate::settings::{ProductSettings, Settings};
 use crate::text;

@@ -21,8 +21,8 @@ use crate::order::{FileError, Order, ValidPatient, write_atomic};
 use crate::settings::Paper;
 use crate::text;
 
-const REGULAR_TTF: &[u8] = include_bytes!("../assets/DejaVuSans.ttf");
-const BOLD_TTF: &[u8] = include_bytes!("../assets/DejaVuSans-Bold.ttf");
+const REGULAR_TTF: &[u8] = include_bytes!("../../assets/DejaVuSans.ttf");
+const BOLD_TTF: &[u8] = include_bytes!("../../assets/DejaVuSans-Bold.ttf");
 
 /// Why no sheet was made.
 #[derive(Debug)]

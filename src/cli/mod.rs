@@ -802,7 +802,7 @@ impl From<&Report> for JsonReport {
                 Some(NkState::OutOfRange) => "out-of-range",
             },
             schedule: r.schedule.iter().map(|d| JsonDay { day: d.day, date: iso(d.date) }).collect(),
-            weight_change_pct: r.weight_change.map(|w| crate::numfmt::round_decimals(w.change_pct, 2)),
+            weight_change_pct: r.weight_change.map(|w| crate::rounding::round_decimals(w.change_pct, 2)),
             warnings: r.warnings.iter().map(|w| w.message.clone()).collect(),
             warning_codes: r
                 .warnings

@@ -4,36 +4,10 @@
 //! (either reads as a decimal mark somewhere), a thin space between groups of
 //! three for numbers of five digits or more, and large counts as powers of ten.
 
+use crate::domain::rounding::round_decimals;
+
 /// The separator between groups of three digits: U+2009 THIN SPACE (SI, ISO 80000-1).
 pub const GROUP_SEPARATOR: char = '\u{2009}';
-
-/// Rounds `value` to the nearest multiple of `increment`, halves away from zero.
-///
-/// The quotient is first rounded to 6 decimals so that binary noise
-/// (600 × 1.82 = 1092.0000000000002) cannot push a value across a half.
-pub fn round_to_increment(value: f64, increment: f64) -> f64 {
-    let quotient = ((value / increment) * 1e6).round() / 1e6;
-    let rounded = quotient.round() * increment;
-    // Re-round to the increment's own decimals so 0.1-steps print cleanly.
-    round_decimals(rounded, decimals_of(increment).max(0))
-}
-
-/// Rounds to `decimals` places, halves away from zero, with the same noise guard.
-pub fn round_decimals(value: f64, decimals: i32) -> f64 {
-    let scale = 10f64.powi(decimals);
-    let scaled = ((value * scale) * 1e6).round() / 1e6;
-    scaled.round() / scale
-}
-
-/// How many decimals a step such as 0.5, 1 or 0.25 needs to be written exactly.
-fn decimals_of(step: f64) -> i32 {
-    (0..=6)
-        .find(|&d| {
-            let scaled = step * 10f64.powi(d);
-            (scaled - scaled.round()).abs() < 1e-9
-        })
-        .unwrap_or(6)
-}
 
 /// Writes `value` with at most `max_decimals` decimals, no trailing zeros, a
 /// leading zero before a bare decimal point, and a thin space between groups
@@ -135,6 +109,7 @@ pub fn millions(value: f64) -> String {
 #[allow(clippy::float_cmp)] // exact results of rounding are the point
 mod tests {
     use super::*;
+    use crate::domain::rounding::round_to_increment;
 
     #[test]
     fn rounding_guards_against_binary_noise() {

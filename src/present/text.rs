@@ -433,7 +433,7 @@ pub fn weight_change_line(wc: &WeightChange) -> String {
         "from {} to {}: {} % change (recalculate at ≥ {} %)",
         kg(wc.previous_kg),
         kg(wc.current_kg),
-        decimal(crate::numfmt::round_decimals(wc.change_pct, 2), 2),
+        decimal(crate::rounding::round_decimals(wc.change_pct, 2), 2),
         decimal(wc.threshold_pct, 2)
     )
 }

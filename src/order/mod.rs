@@ -4,6 +4,8 @@
 //! file can never carry a stale or edited dose. How an order is stored
 //! ([`save`], [`load`]) and drawn (the sheet, the window) lives elsewhere.
 
+pub mod doublecheck;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 

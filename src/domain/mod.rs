@@ -1,0 +1,15 @@
+//! The domain: the regimen table, units, the one validation boundary, BSA and
+//! the dose engine. It returns facts (numbers, kinds, codes), never sentences,
+//! and imports nothing from the layers above it (order, store, present,
+//! output, ui, cli); `tests/layers.rs` fails if it does.
+
+pub mod bsa;
+pub mod clock;
+pub mod engine;
+pub mod error;
+pub mod identity;
+pub mod input;
+pub mod regimen;
+pub mod rounding;
+pub mod settings;
+pub mod units;

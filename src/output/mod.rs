@@ -1,0 +1,4 @@
+//! The faces that leave the program on paper: the order sheet (PDF) and printing (CUPS).
+
+pub mod print;
+pub mod sheet;

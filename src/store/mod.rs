@@ -1,0 +1,3 @@
+//! Storage: the order register. It keeps codes, numbers and ISO dates, never display text.
+
+pub mod register;

@@ -1,0 +1,4 @@
+//! The window: its state ([`app`]) and its drawing ([`gui`]).
+
+pub mod app;
+pub mod gui;
