@@ -4,8 +4,8 @@
 use std::process::ExitCode;
 
 use nkact_dose::cli::{self, Command, Outcome};
+use nkact_dose::present::Words;
 use nkact_dose::settings::Settings;
-use nkact_dose::text;
 
 fn main() -> ExitCode {
     // Process start, for the first-frame timing (a monotonic stopwatch, not the clock).
@@ -37,7 +37,10 @@ fn run(args: Vec<std::ffi::OsString>, started: std::time::Instant) -> Outcome {
             Ok(()) => Outcome::Ok,
             Err(e) => {
                 use std::io::Write;
-                let _ = writeln!(err, "{} {}", text::cli_error_prefix(), text::cli_window_failed(&e));
+                let lang = nkact_dose::locale::system_lang(|k| std::env::var(k).ok());
+                let w = Words::new(lang, None);
+                let message = w.ta("cli-window-failed", &[("detail", e.into())]);
+                let _ = writeln!(err, "{}", cli::error_line(&w, &message));
                 Outcome::Failed
             }
         },

@@ -9,7 +9,12 @@ const BIN: &str = env!("CARGO_BIN_EXE_nkact-dose");
 /// Runs the binary with its order register in a temporary folder, never the user's.
 fn run(args: &[&str]) -> Output {
     let register = std::env::temp_dir().join(format!("nkact-cli-register-{}.sqlite3", std::process::id()));
-    Command::new(BIN).env("NKACT_DOSE_REGISTER", register).args(args).output().expect("binary runs")
+    Command::new(BIN)
+        .env("LC_ALL", "C.UTF-8")
+        .env("NKACT_DOSE_REGISTER", register)
+        .args(args)
+        .output()
+        .expect("binary runs")
 }
 
 fn stdout(o: &Output) -> String {
@@ -343,7 +348,12 @@ fn order_refuses_and_writes_nothing() {
 /// Runs the binary with raw argument bytes.
 fn run_os(args: &[std::ffi::OsString]) -> Output {
     let register = std::env::temp_dir().join(format!("nkact-cli-register-{}.sqlite3", std::process::id()));
-    Command::new(BIN).env("NKACT_DOSE_REGISTER", register).args(args).output().expect("binary runs")
+    Command::new(BIN)
+        .env("LC_ALL", "C.UTF-8")
+        .env("NKACT_DOSE_REGISTER", register)
+        .args(args)
+        .output()
+        .expect("binary runs")
 }
 
 fn os(args: &[&str]) -> Vec<std::ffi::OsString> {
@@ -406,6 +416,7 @@ fn an_option_never_swallows_a_following_flag() {
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(!out.exists());
     let o = Command::new(BIN)
+        .env("LC_ALL", "C.UTF-8")
         .current_dir(&dir)
         .args(["order", "--weight", "70", "--height", "170", "--cycle", "1", "--day1", "2026-12-01"])
         .args(PATIENT)
@@ -524,7 +535,7 @@ fn calc_prints_the_nk_line_once_with_its_route() {
     let out = stdout(&o);
     assert_eq!(out.matches("NK cells:").count(), 1, "{out}");
     let nk = out.split("NK cells:").nth(1).unwrap();
-    assert!(nk.lines().take(4).any(|l| l.contains("Route: intravenous")), "{out}");
+    assert!(nk.lines().take(4).any(|l| l.contains("Route, day: intravenous (IV) · Day 2")), "{out}");
 }
 
 #[test]
@@ -539,6 +550,7 @@ fn a_sheet_left_but_not_recorded_exits_4() {
     // An empty NKACT_DOSE_REGISTER keeps nothing either.
     let out2 = dir.join("o2.pdf");
     let o = Command::new(BIN)
+        .env("LC_ALL", "C.UTF-8")
         .env("NKACT_DOSE_REGISTER", "")
         .args(order_args(out2.to_str().unwrap(), &["--acknowledged-by", "A"]))
         .output()

@@ -11,6 +11,7 @@ use nkact_dose::engine::{Report, calculate};
 use nkact_dose::error::Problem;
 use nkact_dose::input::{RawInputs, validate};
 use nkact_dose::order::{Order, Patient};
+use nkact_dose::present::Words;
 use nkact_dose::settings::Settings;
 use nkact_dose::units::{Centimetres, Kilograms};
 
@@ -20,6 +21,11 @@ fn at(s: &str) -> NaiveDateTime {
 
 fn raw(weight: &str, height: &str) -> RawInputs {
     RawInputs { weight: weight.into(), height: height.into(), cycle: "1".into(), ..RawInputs::default() }
+}
+
+/// A warning as English words it.
+fn said(w: &nkact_dose::engine::Warning) -> String {
+    Words::english().warning(&w.kind)
 }
 
 fn report(r: &RawInputs) -> Report {
@@ -60,12 +66,13 @@ fn the_interval_behind_loading_or_maintenance_prints_both_dates() {
     // Facts (EU SmPC): > 28 days since the last trastuzumab → re-load. 2026-11-09 → 2026-12-14 is 35 days.
     let r = report(&later_cycle("2026-12-14", "2026-11-09", "2026-11-23"));
     let t = r.dose(nkact_dose::regimen::Drug::Trastuzumab).unwrap();
-    let reason = nkact_dose::text::phase_reason(t.phase.unwrap());
+    let reason = Words::english().phase_reason(t.phase.unwrap());
     assert!(reason.contains("last dose 2026-11-09, Day 1 2026-12-14: 35 days"), "{reason}");
     assert!(reason.contains("> 28 days") && reason.contains("RE-LOAD"), "{reason}");
     assert_eq!(t.dose, 560.0, "8 mg/kg × 70 kg");
     // The command line prints the dates in the working and a badge.
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_nkact-dose"))
+        .env("LC_ALL", "C.UTF-8")
         .args(["calc", "--weight", "70", "--height", "170", "--cycle", "3", "--day1", "2026-12-14"])
         .args(["--last-trastuzumab", "2026-11-09", "--last-pertuzumab", "2026-11-23"])
         .output()
@@ -81,8 +88,8 @@ fn a_dose_too_soon_after_the_last_needs_a_reasoned_acknowledgement() {
     let r = report(&later_cycle("2026-03-02", "2026-03-01", "2026-02-09"));
     let w = r.warnings.iter().find(|w| w.code == "interval-too-short:trastuzumab").expect("too-soon warning");
     assert!(w.needs_reason);
-    assert!(w.message.contains("only 1 day since") && !w.message.contains("1 days"), "{}", w.message);
-    assert!(w.message.contains("2026-03-01") && w.message.contains("2026-03-02"), "{}", w.message);
+    assert!(said(w).contains("only 1 day since") && !said(w).contains("1 days"), "{}", said(w));
+    assert!(said(w).contains("2026-03-01") && said(w).contains("2026-03-02"), "{}", said(w));
     // 21 days for pertuzumab: no warning.
     assert!(!r.warnings.iter().any(|w| w.code == "interval-too-short:pertuzumab"));
     // 13 days warns, 14 does not (threshold in the regimen table).
@@ -105,6 +112,7 @@ fn a_dose_too_soon_after_the_last_needs_a_reasoned_acknowledgement() {
 fn il2_day_2_timing_is_stated_on_the_il2_line() {
     // Protocol: IL-2 "on Day 2 (within 24h after NK infusion)".
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_nkact-dose"))
+        .env("LC_ALL", "C.UTF-8")
         .args(["calc", "--weight", "70", "--height", "170", "--cycle", "1", "--day1", "2026-03-02"])
         .output()
         .unwrap();
@@ -120,11 +128,19 @@ fn a_bsa_cap_that_lowers_a_dose_is_acknowledged_with_both_doses_shown() {
     r.bsa_cap = "1".into();
     let rep = report(&r);
     let w = rep.warnings.iter().find(|w| w.code == "bsa-cap-lowers-dose").expect("cap warning");
-    assert!(w.message.contains("Cyclophosphamide 1092 mg uncapped, 600 mg capped"), "{}", w.message);
-    assert!(w.message.contains("typed for this order"), "{}", w.message);
+    assert!(said(w).contains("Cyclophosphamide 1092 mg uncapped, 600 mg capped"), "{}", said(w));
+    assert!(said(w).contains("typed for this order"), "{}", said(w));
     let c = rep.dose(nkact_dose::regimen::Drug::Cyclophosphamide).unwrap();
-    assert!(c.working.contains("uncapped 1.82 m² would give 1092 mg"), "{}", c.working);
-    assert!(!rep.bsa.working.contains("site cap"), "{}", rep.bsa.working);
+    assert!(
+        Words::english().dose_working(c).contains("uncapped 1.82 m² would give 1092 mg"),
+        "{}",
+        Words::english().dose_working(c)
+    );
+    assert!(
+        !Words::english().bsa_working(&rep.bsa).contains("site cap"),
+        "{}",
+        Words::english().bsa_working(&rep.bsa)
+    );
     // A cap that does not bite warns of nothing.
     let mut r = raw("70", "170");
     r.bsa_cap = "2".into();
@@ -174,14 +190,14 @@ fn a_printed_weight_change_agrees_with_its_flag() {
     let rep = report(&r);
     let wc = rep.weight_change.unwrap();
     assert!(!wc.exceeds);
-    let line = nkact_dose::text::weight_change_line(&wc);
+    let line = Words::english().weight_change_line(&wc);
     assert!(line.contains("9.99 %"), "{line}");
     assert!(!rep.warnings.iter().any(|w| w.code == "weight-change"));
     // 100.05 → 110.05 kg is 9.995 %: printed 10 %, and flagged.
     let mut r = raw("110,05", "170");
     r.previous_weight = "100,05".into();
     let rep = report(&r);
-    let line = nkact_dose::text::weight_change_line(&rep.weight_change.unwrap());
+    let line = Words::english().weight_change_line(&rep.weight_change.unwrap());
     assert!(line.contains(": 10 % change"), "{line}");
     assert!(rep.warnings.iter().any(|w| w.code == "weight-change"));
     assert!(!line.contains('→'), "no arrow glyph: {line}");
@@ -194,15 +210,15 @@ fn an_out_of_range_nk_count_is_printed_with_the_digits_that_show_why() {
     r.nk_cells = "500000001".into();
     let rep = report(&r);
     let nk = rep.nk.unwrap();
-    let line = nkact_dose::text::nk_line(nk.count, nk.state);
+    let line = Words::english().nk_line(nk.count, nk.state);
     assert!(line.contains("5.00000001 × 10⁸"), "{line}");
     assert!(line.contains("500\u{2009}000\u{2009}001 cells"), "{line}");
-    let large = nkact_dose::text::nk_large(nk.count, nk.state);
+    let large = Words::english().nk_large(nk.count, nk.state);
     assert_eq!(large, "5.00000001 × 10⁸ cells");
     // Just under the minimum 5 × 10⁷.
     r.nk_cells = "49999999".into();
     let nk = report(&r).nk.unwrap();
-    assert!(nkact_dose::text::nk_line(nk.count, nk.state).contains("4.9999999 × 10⁷"));
+    assert!(Words::english().nk_line(nk.count, nk.state).contains("4.9999999 × 10⁷"));
 }
 
 #[test]
@@ -249,7 +265,7 @@ fn age_under_18_and_an_allergy_to_a_regimen_drug_need_a_reason() {
     let o = order(inputs.clone(), minor);
     let r = o.report().unwrap();
     let w = o.warnings(&r).into_iter().find(|w| w.code == "age-under-18").expect("age warning");
-    assert!(w.needs_reason && w.message.contains("17"), "{}", w.message);
+    assert!(w.needs_reason && said(&w).contains("17"), "{}", said(&w));
     let eighteen = Patient { date_of_birth: "2008-03-02".into(), ..adult() }; // 18 on Day 1
     let o = order(inputs.clone(), eighteen);
     let r = o.report().unwrap();
@@ -287,7 +303,7 @@ fn age_under_18_and_an_allergy_to_a_regimen_drug_need_a_reason() {
     let o = order(inputs.clone(), Patient { allergies: "aldesleukin".into(), ..adult() });
     let r = o.report().unwrap();
     let w = o.warnings(&r).into_iter().find(|w| w.code == "allergy-names-regimen-drug").unwrap();
-    assert!(!w.message.contains("exclusion 6") && w.message.contains("Interleukin-2"), "{}", w.message);
+    assert!(!said(&w).contains("exclusion 6") && said(&w).contains("Interleukin-2"), "{}", said(&w));
     for allergy in ["none known", "penicilina", "ilex pollen"] {
         let o = order(inputs.clone(), Patient { allergies: allergy.into(), ..adult() });
         let r = o.report().unwrap();
@@ -317,7 +333,7 @@ fn the_boyd_working_defines_g_in_grams() {
     // Regression: "G = 300 kg × 1000 g/kg = 4.4832 m²".
     let mut r = raw("70", "170");
     r.bsa_formula = "boyd".into();
-    let w = report(&r).bsa.working;
+    let w = Words::english().bsa_working(&report(&r).bsa);
     assert!(w.contains("G = 70 kg × 1000 g/kg = 70\u{2009}000 g;"), "{w}");
     assert!(!w.contains("g/kg = 1.8"), "{w}");
 }
@@ -334,5 +350,25 @@ fn a_number_holding_a_control_character_is_refused() {
         }
         let errors = validate(&r).unwrap_err();
         assert!(matches!(errors[0].problem, Problem::ForbiddenCharacters(_)), "{value:?}: {errors:?}");
+    }
+}
+
+#[test]
+fn a_measure_typed_as_the_program_prints_it_is_accepted() {
+    // Regression: "70.5 kg" and "250 million" were refused although the program writes them so.
+    use nkact_dose::input::{parse_bsa_cap, parse_height, parse_nk_cells, parse_weight};
+    assert_eq!(parse_weight("70,5 kg").unwrap().kg(), 70.5);
+    assert_eq!(parse_weight("70.5kg").unwrap().kg(), 70.5);
+    assert_eq!(parse_weight("70 KG").unwrap().kg(), 70.0);
+    assert_eq!(parse_height("170 cm").unwrap().cm(), 170.0);
+    assert_eq!(parse_bsa_cap("2 m²").unwrap().m2(), 2.0);
+    assert_eq!(parse_nk_cells("250 million").unwrap().count(), 2.5e8);
+    assert_eq!(parse_nk_cells("250 millones").unwrap().count(), 2.5e8);
+    assert_eq!(parse_nk_cells("2 × 10⁸ células").unwrap().count(), 2e8);
+    assert_eq!(parse_nk_cells("2 × 10⁸ cells").unwrap().count(), 2e8);
+    // Another unit is refused, never converted; a unit alone is no number.
+    for (text, f) in [("70 lb", "w"), ("170 m", "h"), ("kg", "w"), ("70 kg kg", "w"), ("170 kg", "h")] {
+        let refused = if f == "w" { parse_weight(text).is_err() } else { parse_height(text).is_err() };
+        assert!(refused, "{text:?} accepted");
     }
 }

@@ -9,6 +9,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use nkact_dose::app::{Action, AppState, Mode, Preferences};
 use nkact_dose::gui::GuiApp;
+use nkact_dose::present::Words;
 
 use eframe::egui;
 
@@ -23,7 +24,11 @@ fn harness() -> Harness<'static, GuiApp> {
 }
 
 fn harness_with_register(register: std::path::PathBuf) -> Harness<'static, GuiApp> {
-    let prefs = Preferences { register_path: Some(register), ..Preferences::default() };
+    let prefs = Preferences {
+        register_path: Some(register),
+        lang: Some(nkact_dose::locale::Lang::En),
+        ..Preferences::default()
+    };
     let app = GuiApp::new(AppState::new(prefs, fixed_now));
     let mut h = Harness::builder()
         .with_size(egui::vec2(1280.0, 1000.0))
@@ -112,7 +117,7 @@ fn invalid_input_shows_the_field_error_and_no_dose() {
     type_into(&mut h, "Weight (kg)", "7O");
     type_into(&mut h, "Height (cm)", "170");
     type_into(&mut h, "Cycle", "1");
-    assert!(shows(&h, "Is not a number this field accepts"), "field error shown");
+    assert!(shows(&h, "Weight (kg): \"7O\" is not a number. Accepted: a weight in kg"), "field error shown");
     assert!(shows(&h, "No doses"));
     for dose in [" mg", "units", "m²:"] {
         assert!(!shows(&h, &format!("1092{dose}")), "a dose is shown from invalid input");
@@ -123,7 +128,7 @@ fn invalid_input_shows_the_field_error_and_no_dose() {
     type_into(&mut h, "Weight (kg)", "70");
     type_into(&mut h, "Height (cm)", "1,70");
     type_into(&mut h, "Cycle", "1");
-    assert!(shows(&h, "Looks like metres"));
+    assert!(shows(&h, "looks like metres: enter the height in centimetres (1.7 m = 170 cm)"));
     assert!(!shows(&h, "1092 mg"));
 }
 
@@ -178,7 +183,8 @@ fn export_waits_for_every_warning_to_be_acknowledged() {
     fill_for_export(&mut h);
     assert!(h.state().state.printable().is_err(), "IL-2 tiny-volume warning not yet acknowledged");
     assert!(shows(&h, "must be acknowledged"));
-    let warning = h.state().state.report().unwrap().warnings[0].message.clone();
+    let warning = h.state().state.report().unwrap().warnings[0].kind.clone();
+    let warning = Words::english().warning(&warning);
     press(&mut h, Role::CheckBox, &warning);
     assert!(h.state().state.printable().is_ok(), "acknowledged: export allowed");
     assert_eq!(h.state().state.order.acknowledged[0].by, "Farm. A. García");
@@ -267,11 +273,11 @@ fn save_then_open_round_trips_and_recomputes() {
     assert_eq!(h.state().state.order, saved);
     assert!(shows(&h, "is not a readable order file"));
     // Another format version is refused by name.
-    let v3 = dir.join("v3.json");
-    std::fs::write(&v3, b"{\"format\": \"nkact-dose-order\", \"format_version\": 3}").unwrap();
-    h.state_mut().state.apply(Action::OpenFrom(v3));
+    let v4 = dir.join("v4.json");
+    std::fs::write(&v4, b"{\"format\": \"nkact-dose-order\", \"format_version\": 4}").unwrap();
+    h.state_mut().state.apply(Action::OpenFrom(v4));
     h.run();
-    assert!(shows(&h, "format version 3"));
+    assert!(shows(&h, "format version 4"));
     assert_eq!(h.state().state.order, saved);
 }
 
@@ -298,7 +304,8 @@ fn the_register_view_lists_filters_and_reopens_exported_orders() {
     std::fs::create_dir_all(&dir).unwrap();
     let mut h = harness_with_register(dir.join("register.sqlite3"));
     fill_for_export(&mut h);
-    let warning = h.state().state.report().unwrap().warnings[0].message.clone();
+    let warning = h.state().state.report().unwrap().warnings[0].kind.clone();
+    let warning = Words::english().warning(&warning);
     press(&mut h, Role::CheckBox, &warning);
     h.state_mut().state.apply(Action::ExportTo { path: dir.join("a.pdf"), replace: false });
     h.run();
@@ -318,8 +325,13 @@ fn the_register_view_lists_filters_and_reopens_exported_orders() {
     h.state_mut().state.apply(Action::NewOrder);
     h.state_mut().state.apply(Action::ShowRegister);
     h.run();
-    let id = h.state().state.register_view.entries[0].id;
-    press(&mut h, Role::Button, &format!("Reopen {id}"));
+    let entry = h.state().state.register_view.entries[0].clone();
+    // On screen the button reads "Reopen"; its accessible name says which order.
+    press(
+        &mut h,
+        Role::Button,
+        &format!("Reopen {} {}", entry.order_id, Words::english().datetime(entry.at)),
+    );
     assert_eq!(h.state().state.mode, Mode::Form);
     assert_eq!(h.state().state.order, exported);
     assert!(shows(&h, "1092 mg"));
@@ -333,7 +345,8 @@ fn an_export_arriving_after_the_form_became_invalid_writes_nothing() {
     std::fs::create_dir_all(&dir).unwrap();
     let mut h = harness_with_register(dir.join("register.sqlite3"));
     fill_for_export(&mut h);
-    let warning = h.state().state.report().unwrap().warnings[0].message.clone();
+    let warning = h.state().state.report().unwrap().warnings[0].kind.clone();
+    let warning = Words::english().warning(&warning);
     press(&mut h, Role::CheckBox, &warning);
     assert!(h.state().state.printable().is_ok());
     h.state_mut().state.order.inputs.cycle.clear();
@@ -350,7 +363,7 @@ fn ack_all_without_reasons(h: &mut Harness<'static, GuiApp>) {
     let report = h.state().state.report().unwrap();
     let pending = h.state().state.order.unacknowledged(&report);
     for w in pending.iter().filter(|w| !w.needs_reason) {
-        press(h, Role::CheckBox, &w.message);
+        press(h, Role::CheckBox, &Words::english().warning(&w.kind));
     }
 }
 
@@ -541,10 +554,10 @@ fn each_ticked_warning_shows_who_and_when_and_reasons_are_required_where_asked()
     let warnings = h.state().state.order.warnings(&report);
     let soft = warnings.iter().find(|w| w.code == "weight-soft-limit").unwrap().clone();
     // Without a reason the box cannot be ticked.
-    press(&mut h, Role::CheckBox, &soft.message);
+    press(&mut h, Role::CheckBox, &Words::english().warning(&soft.kind));
     assert!(!h.state().state.order.acknowledged.iter().any(|a| a.code == soft.code));
-    type_into(&mut h, &soft.message, "weighed today on the ward scale");
-    press(&mut h, Role::CheckBox, &soft.message);
+    type_into(&mut h, &Words::english().warning(&soft.kind), "weighed today on the ward scale");
+    press(&mut h, Role::CheckBox, &Words::english().warning(&soft.kind));
     let a = h.state().state.order.acknowledged.iter().find(|a| a.code == soft.code).cloned().unwrap();
     assert_eq!(a.reason.as_deref(), Some("weighed today on the ward scale"));
     assert_eq!(a.by, "Farm. A. García");
@@ -581,7 +594,90 @@ fn a_new_window_starts_in_the_first_patient_field_and_a_new_order_keeps_the_issu
         "focus is not in the form"
     );
     fill_for_export(&mut h);
+    // Unsaved work is never discarded without asking.
     press(&mut h, Role::Button, "New order");
+    assert!(shows(&h, "not saved or issued. Discard them?"));
+    assert_eq!(h.state().state.order.inputs.weight, "70");
+    press(&mut h, Role::Button, "Keep editing");
+    assert_eq!(h.state().state.order.inputs.weight, "70");
+    press(&mut h, Role::Button, "New order");
+    press(&mut h, Role::Button, "Discard changes");
     assert_eq!(h.state().state.order.issued_by, "Farm. A. García");
     assert!(h.state().state.order.inputs.weight.is_empty());
+    // An empty form starts anew without a question.
+    press(&mut h, Role::Button, "New order");
+    assert!(!shows(&h, "Discard them?"));
+}
+
+/// The lines the presentation model makes of the window's own order.
+fn model_lines(h: &Harness<'static, GuiApp>) -> Vec<String> {
+    let s = &h.state().state;
+    let report = s.report().unwrap();
+    let view = nkact_dose::present::model::Presentation::of(&report, &s.order.warnings(&report), &s.words());
+    let mut out = vec![view.headline.clone(), view.bsa.line(), view.bsa_working.clone()];
+    for item in &view.items {
+        out.extend([item.title.clone(), item.large.clone()]);
+        out.extend(item.badges.iter().map(|b| b.text.clone()));
+        out.extend(item.rows.iter().map(|r| r.line()));
+    }
+    for d in &view.schedule {
+        out.extend([d.day.clone(), d.date.clone(), d.events.clone()]);
+    }
+    out.extend(view.warnings.iter().map(|x| x.text.clone()));
+    out.retain(|l| !l.is_empty());
+    out
+}
+
+#[test]
+fn the_window_shows_every_line_of_the_presentation_model() {
+    // The terminal and the sheet are checked against the same model in tests/present.rs.
+    let mut h = harness();
+    fill_typical(&mut h);
+    type_into(&mut h, "Day 1 date", "2026-12-01");
+    type_into(&mut h, "NK cells", "2e8");
+    for line in model_lines(&h) {
+        assert!(shows(&h, &line), "the window does not show {line:?}");
+    }
+}
+
+#[test]
+fn the_window_in_spanish_finds_fields_by_their_spanish_names_and_keeps_the_order() {
+    let mut h = harness();
+    fill_for_export(&mut h);
+    type_into(&mut h, "Day 1 date", "2026-12-01");
+    // Acknowledge the warnings in English first.
+    let report = h.state().state.report().unwrap();
+    let warnings = h.state().state.order.warnings(&report);
+    assert!(!warnings.is_empty());
+    for x in &warnings {
+        let text = Words::english().warning(&x.kind);
+        if x.needs_reason {
+            continue;
+        }
+        press(&mut h, Role::CheckBox, &text);
+    }
+    let acknowledged = h.state().state.order.acknowledged.clone();
+    assert!(!acknowledged.is_empty());
+    let before = h.state().state.order.clone();
+
+    // Switch to Spanish: every string is drawn again, the order and its acknowledgements stay.
+    h.state_mut().state.apply(Action::SetLang(nkact_dose::locale::Lang::Es));
+    h.run();
+    assert_eq!(h.state().state.order.inputs, before.inputs);
+    assert_eq!(h.state().state.order.acknowledged, acknowledged);
+    for label in ["Peso (kg)", "Talla (cm)", "Células NK", "Ciclo"] {
+        let _ = h.get_by_role_and_label(Role::TextInput, label);
+    }
+    let _ = h.get_by_role_and_label(Role::Button, "Exportar PDF…");
+    assert!(shows(&h, "1092 mg"));
+    assert!(shows(&h, "910\u{2009}000 unidades"));
+    assert!(shows(&h, "Ciclofosfamida"));
+    assert!(shows(&h, "superficie corporal") || shows(&h, "Superficie corporal"));
+    for line in model_lines(&h) {
+        assert!(shows(&h, &line), "the Spanish window does not show {line:?}");
+    }
+    // Typing in Spanish: the fields take a decimal comma, the doses follow.
+    type_into(&mut h, "Peso (kg)", "70,5");
+    assert_eq!(h.state().state.order.inputs.weight, "70,5");
+    assert!(shows(&h, "70,5 kg"));
 }

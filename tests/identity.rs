@@ -157,6 +157,7 @@ fn characters_the_font_cannot_print_are_refused_by_name() {
     let d = dir("unprintable");
     let out = d.join("o.pdf");
     let o = Command::new(BIN)
+        .env("LC_ALL", "C.UTF-8")
         .env("NKACT_DOSE_REGISTER", d.join("r.sqlite3"))
         .args(["order", "--weight", "70", "--height", "170", "--cycle", "1", "--day1", "2026-12-01"])
         .args([

@@ -126,7 +126,7 @@ fn a_print_reaches_the_cups_pdf_printer_and_matches_the_order() {
     let before = pdfs();
     let ours = d.join("ours.pdf");
     let register = d.join("register.sqlite3");
-    let out = Command::new(BIN).args(order_args(&ours, &register)).output().unwrap();
+    let out = Command::new(BIN).env("LC_ALL", "C.UTF-8").args(order_args(&ours, &register)).output().unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
     // "Sent to printer NKACT_PDF as job NKACT_PDF-12"
@@ -192,7 +192,12 @@ fn printing_with_cups_down_fails_clearly_and_records_nothing() {
     let pos = args.iter().position(|a| a == "--out").unwrap();
     args.drain(pos..pos + 2);
     // The CUPS client finds no scheduler at this socket, exactly as when CUPS is stopped.
-    let out = Command::new(BIN).env("CUPS_SERVER", d.join("no-cups.sock")).args(&args).output().unwrap();
+    let out = Command::new(BIN)
+        .env("LC_ALL", "C.UTF-8")
+        .env("CUPS_SERVER", d.join("no-cups.sock"))
+        .args(&args)
+        .output()
+        .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(3), "{stderr}");
     assert!(stderr.contains("print service") && stderr.contains("not printed"), "{stderr}");
@@ -216,7 +221,7 @@ fn printing_leaves_no_temporary_file_behind() {
     let mut args = order_args(&d.join("ours.pdf"), &register);
     let pos = args.iter().position(|a| a == "--out").unwrap();
     args.drain(pos..pos + 2);
-    let out = Command::new(BIN).env("TMPDIR", &tmp).args(&args).output().unwrap();
+    let out = Command::new(BIN).env("LC_ALL", "C.UTF-8").env("TMPDIR", &tmp).args(&args).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(std::fs::read_dir(&tmp).unwrap().count(), 0, "nothing left in the temporary folder");
 }

@@ -79,7 +79,7 @@ proptest! {
             for d in &r.doses {
                 prop_assert!(d.dose.is_finite() && d.dose > 0.0);
             }
-            let _ = nkact_dose::cli::render_text(&r);
+            let _ = nkact_dose::cli::render_text(&nkact_dose::present::model::Presentation::of(&r, &r.warnings, &nkact_dose::present::Words::english()));
         }
     }
 

@@ -10,9 +10,9 @@ use nkact_dose::bsa::BsaFormula;
 use nkact_dose::engine::{NkState, Report, calculate, date_of_day};
 use nkact_dose::input::{RawInputs, validate};
 use nkact_dose::numfmt;
+use nkact_dose::present::Words;
 use nkact_dose::regimen::Drug;
 use nkact_dose::settings::Settings;
-use nkact_dose::text;
 use nkact_dose::units::{Centimetres, Kilograms};
 
 fn raw(weight: &str, height: &str) -> RawInputs {
@@ -88,7 +88,11 @@ fn dosing_bsa_is_rounded_to_two_decimals_then_capped() {
     let r = report(&big);
     assert!(close(r.bsa.rounded_m2, 2.3, 1e-12));
     assert!(close(r.bsa.used_m2, 2.0, 1e-12));
-    assert!(r.bsa.working.contains("capped at 2 m²"), "{}", r.bsa.working);
+    assert!(
+        Words::english().bsa_working(&r.bsa).contains("capped at 2 m²"),
+        "{}",
+        Words::english().bsa_working(&r.bsa)
+    );
     // Protocol 600 mg/m² × 2.0 m² (capped) = 1200 mg.
     assert!(close(r.dose(Drug::Cyclophosphamide).unwrap().dose, 1200.0, 1e-9));
 }
@@ -147,7 +151,8 @@ fn the_brief_example_600_times_1_83_is_1098_mg() {
     let r = report(&raw("70", "172"));
     let line = r.dose(Drug::Cyclophosphamide).unwrap();
     assert!(close(line.dose, 1098.0, 1e-9));
-    assert!(line.working.contains("600 mg/m² × 1.83 m² = 1098 mg"), "{}", line.working);
+    let working = Words::english().dose_working(line);
+    assert!(working.contains("600 mg/m² × 1.83 m² = 1098 mg"), "{working}");
 }
 
 #[test]
@@ -159,14 +164,23 @@ fn mg_doses_round_to_the_nearest_increment_and_keep_the_unrounded_value() {
     let t = rep.dose(Drug::Trastuzumab).unwrap();
     assert!(close(t.unrounded, 421.5, 1e-9));
     assert!(close(t.dose, 422.0, 1e-9));
-    assert!(t.working.contains("421.5 mg") && t.working.contains("rounded to 422 mg"), "{}", t.working);
+    assert!(
+        Words::english().dose_working(t).contains("421.5 mg")
+            && Words::english().dose_working(t).contains("rounded to 422 mg"),
+        "{}",
+        Words::english().dose_working(t)
+    );
     // A 5 mg increment (a setting): 1092 mg → 1090 mg.
     let inputs = validate(&raw("70", "170")).unwrap();
     let settings = Settings { mg_rounding_increment: 5.0, ..Settings::default() };
     let rep = calculate(&inputs, &settings).unwrap();
     let c = rep.dose(Drug::Cyclophosphamide).unwrap();
     assert!(close(c.dose, 1090.0, 1e-9));
-    assert!(c.working.contains("nearest 5 mg"), "{}", c.working);
+    assert!(
+        Words::english().dose_working(c).contains("nearest 5 mg"),
+        "{}",
+        Words::english().dose_working(c)
+    );
 }
 
 #[test]
@@ -387,9 +401,9 @@ fn numbers_are_written_the_ismp_way() {
     for &(value, decimals, written, rule) in ISMP {
         assert_eq!(numfmt::decimal(value, decimals), written, "{rule}");
     }
-    assert_eq!(text::cells(2e8), "2 × 10⁸ cells (200 million)", "Order-sheet issue wording");
+    assert_eq!(Words::english().cells(2e8), "2 × 10⁸ cells (200 million)", "Order-sheet issue wording");
     assert_eq!(
-        text::amount(910_000.0, nkact_dose::regimen::DoseUnit::Units),
+        Words::english().amount(910_000.0, nkact_dose::regimen::DoseUnit::Units),
         "910\u{2009}000 units (0.91 million units)"
     );
 }
@@ -400,7 +414,9 @@ fn engine_text_never_uses_unsafe_abbreviations() {
     let mut r = raw("70", "170");
     r.day1 = "2026-03-02".into();
     r.nk_cells = "2e8".into();
-    let out = nkact_dose::cli::render_text(&report(&r));
+    let rep = report(&r);
+    let view = nkact_dose::present::model::Presentation::of(&rep, &rep.warnings, &Words::english());
+    let out = nkact_dose::cli::render_text(&view);
     for bad in [" IU", "IU ", " U ", "cc", "µg", " SC", " SQ", ".0 ", ",000"] {
         assert!(!out.contains(bad), "found {bad:?} in:\n{out}");
     }

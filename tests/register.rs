@@ -181,6 +181,7 @@ fn the_cli_records_exports_and_still_exports_when_the_register_is_unusable() {
         ]
     };
     let out = std::process::Command::new(bin)
+        .env("LC_ALL", "C.UTF-8")
         .args(args(d.join("a.pdf").to_str().unwrap()))
         .arg("--register")
         .arg(&register)
@@ -195,6 +196,7 @@ fn the_cli_records_exports_and_still_exports_when_the_register_is_unusable() {
     let bad = d.join("bad.sqlite3");
     std::fs::write(&bad, b"garbage").unwrap();
     let out = std::process::Command::new(bin)
+        .env("LC_ALL", "C.UTF-8")
         .args(args(d.join("b.pdf").to_str().unwrap()))
         .arg("--register")
         .arg(&bad)
@@ -326,6 +328,7 @@ fn order_ids_do_not_depend_on_the_process() {
     for k in 0..2 {
         let out = d.join(format!("{k}.pdf"));
         let o = std::process::Command::new(bin)
+            .env("LC_ALL", "C.UTF-8")
             .args(["order", "--weight", "70", "--height", "170", "--cycle", "1", "--day1", "2026-12-01"])
             .args(["--name", "Ana Ruiz", "--patient-id", &format!("HC-{k}"), "--dob", "1970-01-01"])
             .args(["--allergies", "none known", "--acknowledged-by", "A", "--out"])

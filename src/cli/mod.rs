@@ -7,13 +7,17 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use crate::engine::{Administered, NkState, Report, calculate};
+use crate::engine::{NkState, Report, calculate};
 use crate::error::Field;
 use crate::input::{RawInputs, validate};
+use crate::locale::{DecimalMark, Lang};
+use crate::present::Words;
+use crate::present::i18n::Arg;
+use crate::present::model::Presentation;
+use crate::present::words::{PROGRAM, args, quoted_inner};
 use crate::regimen::DoseUnit;
 use crate::register::{self, RegisterAction};
 use crate::settings::Settings;
-use crate::text;
 
 /// How a run ended; the only place exit codes are chosen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,6 +62,8 @@ pub enum Command {
 pub struct CalcArgs {
     pub raw: RawInputs,
     pub json: bool,
+    /// The language and decimal mark of what is printed.
+    pub words: Words,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -77,6 +83,8 @@ pub struct OrderArgs {
     pub reasons: Vec<(String, String)>,
     pub issued_by: String,
     pub paper: Option<crate::settings::Paper>,
+    /// The language and decimal mark of the sheet and of what is printed on the terminal.
+    pub words: Words,
 }
 
 /// A usage problem, already worded.
@@ -116,10 +124,16 @@ struct DoseOptions {
     /// Weight the last doses were based on, in kg
     #[arg(long, value_name = "KG", allow_hyphen_values = true)]
     previous_weight: Option<OsString>,
+    /// Language of the output and the sheet: en, es or ca (default: from the system locale, else en)
+    #[arg(long, value_name = "LANG")]
+    lang: Option<OsString>,
+    /// Decimal mark of printed numbers: point or comma (default: the language's usual mark)
+    #[arg(long, value_name = "MARK")]
+    decimal_mark: Option<OsString>,
 }
 
 #[derive(Debug, clap::Args)]
-#[command(after_help = text::CLI_EXIT_CODES)]
+#[command(after_help = CLI_EXIT_CODES)]
 struct CalcCli {
     #[command(flatten)]
     dose: DoseOptions,
@@ -129,7 +143,7 @@ struct CalcCli {
 }
 
 #[derive(Debug, clap::Args)]
-#[command(after_help = text::CLI_EXIT_CODES)]
+#[command(after_help = CLI_EXIT_CODES)]
 struct OrderCli {
     #[command(flatten)]
     dose: DoseOptions,
@@ -194,12 +208,101 @@ enum Sub {
     name = "nkact-dose",
     version,
     about = "Doses, working and the pharmacy order sheet for the NK-ACT-BC regimen (NCT05385705).\nWith no command, opens the window.",
-    after_help = text::CLI_AFTER_HELP,
+    after_help = CLI_AFTER_HELP,
     subcommand_required = false
 )]
 struct Cli {
     #[command(subcommand)]
     command: Option<Sub>,
+}
+
+/// The exit codes, for every `--help` (one text, written once).
+macro_rules! exit_codes {
+    () => {
+        "Exit codes:
+  0  computed (and for order: written or printed, and recorded); every protocol check passed
+  1  computed, but a protocol check failed (NK count out of range): no sheet
+  2  invalid input or usage: nothing on stdout, the reason on stderr
+  3  a file could not be written, the print service failed, or the window could not open
+  4  the sheet was written or printed but NOT recorded in the order register"
+    };
+}
+
+/// After `calc --help` and `order --help`.
+pub const CLI_EXIT_CODES: &str = exit_codes!();
+
+/// After `--help`: the commands in use, and the exit codes. Option names are
+/// identifiers and stay as they are in every language.
+pub const CLI_AFTER_HELP: &str = concat!(
+    "Usage in short:
+  nkact-dose                 open the window
+  nkact-dose calc  --weight KG --height CM [OPTIONS]      doses with the working
+  nkact-dose order --weight KG --height CM --cycle N --day1 YYYY-MM-DD
+                   --name TEXT --patient-id TEXT --dob YYYY-MM-DD --allergies TEXT
+                   [--acknowledged-by NAME --reason CODE=TEXT …] --out FILE.pdf | --print
+  nkact-dose help calc | help order                       every option of a command
+  --lang en|es|ca            language of the output and the sheet (default: system locale)
+
+",
+    exit_codes!()
+);
+
+/// The command-line option for a field.
+pub fn field_option(field: Field) -> &'static str {
+    match field {
+        Field::Weight => "--weight",
+        Field::Height => "--height",
+        Field::BsaFormula => "--bsa-formula",
+        Field::BsaCap => "--bsa-cap",
+        Field::NkCells => "--nk-cells",
+        Field::Cycle => "--cycle",
+        Field::Day1 => "--day1",
+        Field::LastTrastuzumab => "--last-trastuzumab",
+        Field::LastPertuzumab => "--last-pertuzumab",
+        Field::PreviousWeight => "--previous-weight",
+        Field::Settings => "settings",
+        Field::PatientName => "--name",
+        Field::PatientId => "--patient-id",
+        Field::DateOfBirth => "--dob",
+        Field::Allergies => "--allergies",
+        Field::IssuedBy => "--issued-by",
+        Field::AcknowledgedBy => "--acknowledged-by",
+        Field::Verifier => "verifier",
+        Field::Reason => "--reason",
+    }
+}
+
+/// "nkact-dose: error: …" in the words of the run.
+pub fn error_line(w: &Words, message: &str) -> String {
+    w.ta("cli-error", args!["program" => PROGRAM, "message" => message])
+}
+
+/// A rejected field, with the option that carried it.
+pub fn field_error(w: &Words, e: &crate::error::InputError) -> String {
+    error_line(
+        w,
+        &w.ta("cli-field-error", args!["error" => w.input_error(e), "option" => field_option(e.field)]),
+    )
+}
+
+/// The language of a run: `--lang` when given, else the system locale's, else English.
+fn words_for(d: &DoseOptions) -> Result<Words, Usage> {
+    let system = crate::locale::system_lang(|k| std::env::var(k).ok());
+    let fallback = Words::new(system, None);
+    let lang = match value(&fallback, "--lang", &d.lang)? {
+        None => system,
+        Some(v) => Lang::from_key(v.trim().to_ascii_lowercase().as_str()).ok_or_else(|| {
+            Usage(error_line(&fallback, &fallback.ta("cli-bad-lang", args!["value" => quoted_inner(&v, 40)])))
+        })?,
+    };
+    let base = Words::new(lang, None);
+    let mark = match value(&base, "--decimal-mark", &d.decimal_mark)? {
+        None => None,
+        Some(v) => Some(DecimalMark::from_key(v.trim().to_ascii_lowercase().as_str()).ok_or_else(|| {
+            Usage(error_line(&base, &base.ta("cli-bad-decimal-mark", args!["value" => quoted_inner(&v, 40)])))
+        })?),
+    };
+    Ok(Words::new(lang, mark))
 }
 
 /// Parses the arguments after the program name, as the operating system gave
@@ -210,7 +313,7 @@ where
     T: Into<OsString> + Clone,
 {
     use clap::{CommandFactory, Parser};
-    let argv = std::iter::once(OsString::from(text::PROGRAM)).chain(args.into_iter().map(Into::into));
+    let argv = std::iter::once(OsString::from(PROGRAM)).chain(args.into_iter().map(Into::into));
     let cli = match Cli::try_parse_from(argv) {
         Ok(c) => c,
         Err(e) => {
@@ -227,10 +330,13 @@ where
         None => Ok(Command::Window),
         Some(Sub::Completions { shell }) => {
             let mut buf = Vec::new();
-            clap_complete::generate(shell, &mut Cli::command(), text::PROGRAM, &mut buf);
+            clap_complete::generate(shell, &mut Cli::command(), PROGRAM, &mut buf);
             Ok(Command::Print(String::from_utf8_lossy(&buf).into_owned()))
         }
-        Some(Sub::Calc(c)) => Ok(Command::Calc(CalcArgs { raw: raw_inputs(&c.dose)?, json: c.json })),
+        Some(Sub::Calc(c)) => {
+            let words = words_for(&c.dose)?;
+            Ok(Command::Calc(CalcArgs { raw: raw_inputs(&words, &c.dose)?, json: c.json, words }))
+        }
         Some(Sub::Order(o)) => order_args(o),
     }
 }
@@ -249,28 +355,38 @@ fn clip_usage(message: &str) -> String {
 
 /// An option's value as text: present, UTF-8 and not empty, or a usage error
 /// naming the option. `None` when the option was not given.
-fn value(option: &str, v: &Option<OsString>) -> Result<Option<String>, Usage> {
+fn value(w: &Words, option: &str, v: &Option<OsString>) -> Result<Option<String>, Usage> {
     let Some(v) = v else { return Ok(None) };
+    let usage = |message: String| Usage(error_line(w, &message));
     let Some(s) = v.to_str() else {
-        return Err(Usage(text::cli_not_utf8(option, &v.to_string_lossy())));
+        let shown = quoted_inner(&v.to_string_lossy(), 40);
+        return Err(usage(w.ta("cli-not-utf8", args!["option" => option, "value" => shown])));
     };
     if s.trim().is_empty() {
-        return Err(Usage(text::cli_empty_value(option)));
+        let label = option_label(option)
+            .map(|f| w.ta("cli-empty-value-label", args!["label" => w.field_label(f)]))
+            .unwrap_or_default();
+        return Err(usage(w.ta("cli-empty-value", args!["label" => label, "option" => option])));
     }
     // A flag taken as this option's value means the value was forgotten.
     if s.starts_with("--") && !option_takes_hyphen_values(option) {
-        return Err(Usage(text::cli_missing_value(option)));
+        return Err(usage(w.ta("cli-missing-value", args!["option" => option])));
     }
     Ok(Some(s.to_owned()))
+}
+
+/// The field of a command-line option, when it is a field's.
+fn option_label(option: &str) -> Option<Field> {
+    Field::ALL.into_iter().chain(Field::PEOPLE_AND_PATIENT).find(|f| field_option(*f) == option)
 }
 
 /// Options whose values may start with a hyphen (numbers and dates: the
 /// validator then names the field and what it accepts).
 fn option_takes_hyphen_values(option: &str) -> bool {
-    Field::ALL.iter().any(|f| text::field_option(*f) == option)
+    Field::ALL.iter().any(|f| field_option(*f) == option)
 }
 
-fn raw_inputs(d: &DoseOptions) -> Result<RawInputs, Usage> {
+fn raw_inputs(w: &Words, d: &DoseOptions) -> Result<RawInputs, Usage> {
     let mut raw = RawInputs::default();
     let pairs: [(Field, &Option<OsString>); 10] = [
         (Field::Weight, &d.weight),
@@ -285,7 +401,7 @@ fn raw_inputs(d: &DoseOptions) -> Result<RawInputs, Usage> {
         (Field::PreviousWeight, &d.previous_weight),
     ];
     for (field, v) in pairs {
-        if let (Some(v), Some(slot)) = (value(text::field_option(field), v)?, raw.get_mut(field)) {
+        if let (Some(v), Some(slot)) = (value(w, field_option(field), v)?, raw.get_mut(field)) {
             *slot = v;
         }
     }
@@ -293,55 +409,59 @@ fn raw_inputs(d: &DoseOptions) -> Result<RawInputs, Usage> {
 }
 
 fn order_args(o: OrderCli) -> Result<Command, Usage> {
-    let raw = raw_inputs(&o.dose)?;
+    let w = words_for(&o.dose)?;
+    let w = &w;
+    let usage = |message: String| Usage(error_line(w, &message));
+    let raw = raw_inputs(w, &o.dose)?;
     // An order sheet is for one cycle on real dates: neither is defaulted.
     for (field, v) in [(Field::Cycle, &raw.cycle), (Field::Day1, &raw.day1)] {
         if v.is_empty() {
-            return Err(Usage(text::cli_order_requires(text::field_option(field))));
+            return Err(usage(w.ta("cli-order-requires", args!["option" => field_option(field)])));
         }
     }
-    let text_of = |option: &str, v: &Option<OsString>| value(option, v).map(Option::unwrap_or_default);
+    let text_of = |option: &str, v: &Option<OsString>| value(w, option, v).map(Option::unwrap_or_default);
     let patient = crate::order::Patient {
         name: text_of("--name", &o.name)?,
         identifier: text_of("--patient-id", &o.patient_id)?,
         date_of_birth: text_of("--dob", &o.dob)?,
         allergies: text_of("--allergies", &o.allergies)?,
     };
-    let paper = match value("--paper", &o.paper)? {
+    let paper = match value(w, "--paper", &o.paper)? {
         None => None,
         Some(v) => Some(match v.trim().to_ascii_lowercase().as_str() {
             "a4" => crate::settings::Paper::A4,
             "letter" => crate::settings::Paper::Letter,
-            _ => return Err(Usage(text::cli_bad_paper(&v))),
+            _ => return Err(usage(w.ta("cli-bad-paper", args!["value" => quoted_inner(&v, 40)]))),
         }),
     };
     let mut reasons = Vec::new();
     for r in &o.reason {
-        let r = value("--reason", &Some(r.clone()))?.unwrap_or_default();
+        let r = value(w, "--reason", &Some(r.clone()))?.unwrap_or_default();
         match r.split_once('=') {
             Some((code, why)) if !code.trim().is_empty() && !why.trim().is_empty() => {
                 if reasons.iter().any(|(c, _): &(String, String)| c == code.trim()) {
-                    return Err(Usage(text::cli_repeated_reason(code.trim())));
+                    let code = quoted_inner(code.trim(), 40);
+                    return Err(usage(w.ta("cli-repeated-reason", args!["value" => code])));
                 }
                 reasons.push((code.trim().to_owned(), why.trim().to_owned()));
             }
-            _ => return Err(Usage(text::cli_bad_reason(&r))),
+            _ => return Err(usage(w.ta("cli-bad-reason", args!["value" => quoted_inner(&r, 40)]))),
         }
     }
-    let out = value("--out", &o.out)?;
+    let out = value(w, "--out", &o.out)?;
     if let Some(path) = &out
         && !path.to_lowercase().ends_with(".pdf")
     {
-        return Err(Usage(text::cli_out_not_pdf(path)));
+        return Err(usage(w.ta("cli-out-not-pdf", args!["value" => quoted_inner(path, 40)])));
     }
-    let printer = value("--printer", &o.printer)?;
+    let printer = value(w, "--printer", &o.printer)?;
     if let Some(p) = &printer
         && p.chars().any(|c| c.is_whitespace() || c.is_control() || c == '/' || c == '#')
     {
-        return Err(Usage(text::cli_bad_printer(p)));
+        return Err(usage(w.ta("cli-bad-printer", args!["value" => quoted_inner(p, 40)])));
     }
     if out.is_none() && !o.print {
-        return Err(Usage(text::cli_out_or_print()));
+        return Err(usage(w.t("cli-out-or-print")));
     }
     Ok(Command::Order(OrderArgs {
         raw,
@@ -349,18 +469,20 @@ fn order_args(o: OrderCli) -> Result<Command, Usage> {
         out,
         print: o.print,
         printer,
-        register: value("--register", &o.register)?,
+        register: value(w, "--register", &o.register)?,
         force: o.force,
         acknowledged_by: text_of("--acknowledged-by", &o.acknowledged_by)?,
         reasons,
         issued_by: text_of("--issued-by", &o.issued_by)?,
         paper,
+        words: *w,
     }))
 }
 
 /// Runs `calc`: prints the report (or JSON) and returns the outcome.
 pub fn run_calc(args: &CalcArgs, settings: &Settings, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
-    let report = match compute(&args.raw, settings, err) {
+    let w = &args.words;
+    let report = match compute(w, &args.raw, settings, err) {
         Some(r) => r,
         None => return Outcome::Invalid,
     };
@@ -371,22 +493,22 @@ pub fn run_calc(args: &CalcArgs, settings: &Settings, out: &mut dyn Write, err: 
             .filter_map(|(missing, key)| missing.then_some(key))
             .collect();
     let body = if args.json {
-        let mut json = JsonReport::from(&report);
+        let mut json = JsonReport::new(&report, w);
         json.defaults_used = defaults.clone();
         match serde_json::to_string_pretty(&json) {
             Ok(s) => s + "\n",
             Err(e) => {
-                let _ = writeln!(err, "{} {e}", text::cli_error_prefix());
+                let _ = writeln!(err, "{}", error_line(w, &e.to_string()));
                 return Outcome::Failed;
             }
         }
     } else {
         let mut notes = String::new();
         for key in &defaults {
-            notes.push_str(&text::calc_default_note(key));
+            notes.push_str(&w.t(if *key == "cycle" { "calc-default-cycle" } else { "calc-default-day1" }));
             notes.push('\n');
         }
-        notes + &render_text(&report)
+        notes + &render_text(&Presentation::of(&report, &report.warnings, w))
     };
     if out.write_all(body.as_bytes()).is_err() {
         return Outcome::Failed;
@@ -394,7 +516,7 @@ pub fn run_calc(args: &CalcArgs, settings: &Settings, out: &mut dyn Write, err: 
     if report.protocol_checks_pass() {
         Outcome::Ok
     } else {
-        let _ = writeln!(err, "{}", text::cli_protocol_failed());
+        let _ = writeln!(err, "{}", w.ta("cli-protocol-failed", args!["program" => PROGRAM]));
         Outcome::ProtocolCheckFailed
     }
 }
@@ -411,7 +533,10 @@ pub fn run_order(
 ) -> Outcome {
     use crate::order::Order;
     use crate::sheet::{SheetError, export_pdf};
+    let w = &args.words;
     let mut order = Order::new(now, settings.clone());
+    order.lang = w.lang;
+    order.decimal_mark = w.mark;
     order.inputs = args.raw.clone();
     order.patient = args.patient.clone();
     if let Some(paper) = args.paper {
@@ -420,7 +545,7 @@ pub fn run_order(
     let person = |field: Field, v: &str| crate::identity::normalise(field, v);
     let issued_by = person(Field::IssuedBy, &args.issued_by);
     let by = person(Field::AcknowledgedBy, &args.acknowledged_by);
-    let Some(report) = compute(&args.raw, &order.settings, err) else { return Outcome::Invalid };
+    let Some(report) = compute(w, &args.raw, &order.settings, err) else { return Outcome::Invalid };
     let mut errors: Vec<crate::error::InputError> =
         order.patient.validate(now.date()).err().unwrap_or_default();
     errors.extend(issued_by.as_ref().err().cloned());
@@ -430,20 +555,21 @@ pub fn run_order(
     }
     if !errors.is_empty() {
         for e in errors {
-            let _ = writeln!(err, "{}", text::cli_field_error(&e));
+            let _ = writeln!(err, "{}", field_error(w, &e));
         }
         return Outcome::Invalid;
     }
     order.issued_by = issued_by.unwrap_or_default();
     let by = by.unwrap_or_default();
     if !report.protocol_checks_pass() {
-        let _ = writeln!(err, "{} {}", text::cli_error_prefix(), text::refuse_nk_out_of_range());
+        let _ = writeln!(err, "{}", error_line(w, &w.sheet_error(&SheetError::NkOutOfRange)));
         return Outcome::ProtocolCheckFailed;
     }
     let warnings = order.warnings(&report);
     // A reason for a warning this order does not have is a typo, not a formality.
     if let Some((code, _)) = args.reasons.iter().find(|(c, _)| !warnings.iter().any(|w| w.code == *c)) {
-        let _ = writeln!(err, "{} {}", text::cli_error_prefix(), text::cli_reason_for_no_warning(code));
+        let message = w.ta("cli-reason-for-no-warning", args!["value" => quoted_inner(code, 40)]);
+        let _ = writeln!(err, "{}", error_line(w, &message));
         return Outcome::Invalid;
     }
     if !warnings.is_empty() {
@@ -458,30 +584,28 @@ pub fn run_order(
             order.acknowledge_all(&report, &by, &reasons, now)
         };
         if !missing.is_empty() {
-            let _ = writeln!(
-                err,
-                "{} {}",
-                text::cli_error_prefix(),
-                text::refuse_unacknowledged(warnings.iter().filter(|w| missing.contains(&w.code)).count())
-            );
-            for w in warnings.iter().filter(|w| missing.contains(&w.code)) {
-                let _ = writeln!(err, "  - [{}] {}", w.code, w.message);
-                if w.needs_reason {
-                    let _ = writeln!(err, "    {}", text::cli_needs_reason(&w.code));
+            let count = warnings.iter().filter(|x| missing.contains(&x.code)).count();
+            let _ = writeln!(err, "{}", error_line(w, &w.sheet_error(&SheetError::Unacknowledged(count))));
+            for x in warnings.iter().filter(|x| missing.contains(&x.code)) {
+                let _ = writeln!(err, "  - [{}] {}", x.code, w.warning(&x.kind));
+                if x.needs_reason {
+                    let _ =
+                        writeln!(err, "    {}", w.ta("cli-needs-reason", args!["code" => x.code.clone()]));
                 }
             }
-            let _ = writeln!(err, "{}", text::cli_unacknowledged_hint());
+            let _ = writeln!(err, "{}", w.t("cli-unacknowledged-hint"));
             return Outcome::Invalid;
         }
     }
     let register_path = match &args.register {
         Some(p) => Some(std::path::PathBuf::from(p)),
-        None => register::default_path(),
+        None => crate::ui::default_register_path(),
     };
     if let (Some(out_path), Some(reg)) = (&args.out, &register_path)
         && same_file(std::path::Path::new(out_path), reg)
     {
-        let _ = writeln!(err, "{}", text::cli_out_is_register(out_path));
+        let message = w.ta("cli-out-is-register", args!["value" => quoted_inner(out_path, 40)]);
+        let _ = writeln!(err, "{}", error_line(w, &message));
         return Outcome::Invalid;
     }
     order.issue();
@@ -490,11 +614,12 @@ pub fn run_order(
         let path = std::path::Path::new(out_path);
         match export_pdf(&order, now, path, args.force) {
             Ok(()) => {
-                let _ = writeln!(out, "{}", text::written(path));
+                let _ =
+                    writeln!(out, "{}", w.ta("written", args!["path" => crate::present::words::shown(path)]));
                 done.push(RegisterAction::Exported);
             }
             Err(e) => {
-                let _ = writeln!(err, "{} {e}", text::cli_error_prefix());
+                let _ = writeln!(err, "{}", error_line(w, &w.sheet_error(&e)));
                 return match e {
                     SheetError::Invalid(_) | SheetError::Unacknowledged(_) => Outcome::Invalid,
                     SheetError::NkOutOfRange => Outcome::ProtocolCheckFailed,
@@ -510,11 +635,11 @@ pub fn run_order(
     if args.print {
         match crate::print::print_sheet(&order, now, args.printer.as_deref()) {
             Ok(job) => {
-                let _ = writeln!(out, "{}", text::printed(&job.id, args.printer.as_deref()));
+                let _ = writeln!(out, "{}", w.printed(&job.id, args.printer.as_deref()));
                 done.push(RegisterAction::Printed);
             }
             Err(e) => {
-                let _ = writeln!(err, "{} {e}", text::cli_error_prefix());
+                let _ = writeln!(err, "{}", error_line(w, &w.print_failure(&e)));
                 outcome = Outcome::Failed;
             }
         }
@@ -526,18 +651,18 @@ pub fn run_order(
             Some(path) => match record(&path, &order, &report, &done, now) {
                 Ok(()) => {
                     for action in &done {
-                        let _ = writeln!(out, "{}", text::recorded(*action, &path));
+                        let _ = writeln!(out, "{}", w.recorded(*action, &path));
                     }
                 }
                 Err(e) => {
-                    let _ = writeln!(err, "{}", text::not_recorded(&e));
+                    let _ = writeln!(err, "{}", w.not_recorded(&e));
                     if outcome == Outcome::Ok {
                         outcome = Outcome::NotRecorded;
                     }
                 }
             },
             None => {
-                let _ = writeln!(err, "{}", text::not_recorded_no_location());
+                let _ = writeln!(err, "{}", w.t("not-recorded-no-location"));
                 if outcome == Outcome::Ok {
                     outcome = Outcome::NotRecorded;
                 }
@@ -573,12 +698,12 @@ fn record(
 }
 
 /// Validates and calculates; on failure writes every error to `err`.
-pub fn compute(raw: &RawInputs, settings: &Settings, err: &mut dyn Write) -> Option<Report> {
+pub fn compute(w: &Words, raw: &RawInputs, settings: &Settings, err: &mut dyn Write) -> Option<Report> {
     let inputs = match validate(raw) {
         Ok(i) => i,
         Err(errors) => {
             for e in errors {
-                let _ = writeln!(err, "{}", text::cli_field_error(&e));
+                let _ = writeln!(err, "{}", field_error(w, &e));
             }
             return None;
         }
@@ -586,107 +711,59 @@ pub fn compute(raw: &RawInputs, settings: &Settings, err: &mut dyn Write) -> Opt
     match calculate(&inputs, settings) {
         Ok(r) => Some(r),
         Err(e) => {
-            let _ = writeln!(err, "{}", text::cli_field_error(&e));
+            let _ = writeln!(err, "{}", field_error(w, &e));
             None
         }
     }
 }
 
-/// The report as plain text, for a terminal.
-pub fn render_text(r: &Report) -> String {
+/// The presentation model as plain text, for a terminal.
+pub fn render_text(v: &Presentation) -> String {
     let mut s = String::new();
     let mut line = |l: String| {
         s.push_str(&l);
         s.push('\n');
     };
-    line(format!(
-        "{} ({}) · {} {}",
-        text::REGIMEN_TITLE,
-        crate::regimen::NK_ACT_BC.protocol,
-        text::L_CYCLE,
-        r.inputs.cycle
-    ));
-    line(format!("{}: {}", text::L_BSA, text::m2(r.bsa.used_m2)));
-    line(format!("  {}", r.bsa.working));
-    for item in r.administration_order() {
-        let d = match item {
-            Administered::Dose(d) => d,
-            Administered::Nk(nk) => {
-                line(String::new());
-                line(format!(
-                    "{}: {} ({})",
-                    text::L_NK,
-                    text::nk_large(nk.count, nk.state),
-                    text::nk_state(nk.state)
-                ));
-                line(format!("  {}", text::nk_line(nk.count, nk.state)));
-                line(format!(
-                    "  {}: {}",
-                    text::L_ROUTE,
-                    text::route_name(crate::regimen::Route::Intravenous)
-                ));
-                line(format!("  {}: {}", text::L_DAYS, text::day_with_date(nk.day.0, nk.day.1)));
-                continue;
-            }
-        };
+    line(v.headline.clone());
+    line(v.bsa.line());
+    line(format!("  {}", v.bsa_working));
+    if let Some(wc) = &v.weight_change {
+        line(wc.line());
+    }
+    for item in &v.items {
         line(String::new());
-        let phase = d.phase.map(|p| format!(" ({})", text::phase_label(p))).unwrap_or_default();
-        let badge =
-            if d.phase.is_some_and(|p| p.loading && p.reason != crate::engine::PhaseReason::FirstCycle) {
-                format!(" [{}]", text::RELOAD_BADGE)
-            } else {
-                String::new()
-            };
-        line(format!("{}: {}{}{}", text::drug_name(d.drug), text::amount(d.dose, d.unit), phase, badge));
-        line(format!("  {}: {}", text::L_WORKING, d.working));
-        if let Some(p) = d.phase {
-            line(format!("  {}", text::phase_reason(p)));
+        let mut head = format!("{}: {}", item.title, item.large);
+        if let Some(tag) = &item.tag {
+            head.push_str(&format!(" ({tag})"));
         }
-        line(format!("  {}: {}", text::L_ROUTE, text::route_name(d.route)));
-        line(format!("  {}: {}", text::L_DAYS, text::dose_days(d)));
-        if let (Some(hours), Some(nk)) = (d.after_nk_within_hours, &r.nk) {
-            line(format!("  {}", text::after_nk_line(hours, nk.day.0)));
+        for b in &item.badges {
+            head.push_str(&format!(" [{}]", b.text));
         }
-        let p = &d.preparation;
-        line(format!(
-            "  {}: {}; {}: {}",
-            text::L_STOCK,
-            text::concentration(p.concentration_per_ml, d.unit),
-            text::L_DRAW,
-            p.working
-        ));
-        if p.too_small {
-            line(format!("  {}: {}", text::L_TOO_SMALL, text::too_small_line(d)));
-        }
-        line(format!("  {}: {}", text::L_VIALS, text::vials(&p.vials, d.unit)));
-        // A subcutaneous dose has no bag and no infusion time.
-        if d.route == crate::regimen::Route::Intravenous {
-            line(format!("  {}: {}", text::L_DILUENT, text::bag(p.diluent, p.bag_volume_ml)));
-            line(format!("  {}: {}", text::L_INFUSION, text::infusion_line(p.infusion_minutes)));
+        line(head);
+        for row in &item.rows {
+            line(format!("  {}", row.line()));
         }
     }
-    if r.nk.is_none() {
+    if let Some(row) = &v.nk_not_in_cycle {
         line(String::new());
-        line(format!("{}: {}", text::L_NK, text::L_NOT_IN_CYCLE));
-    }
-    if let Some(wc) = &r.weight_change {
-        line(String::new());
-        line(format!("{}: {}", text::L_WEIGHT_CHANGE, text::weight_change_line(wc)));
+        line(row.line());
     }
     line(String::new());
-    line(format!("{}:", text::L_SCHEDULE));
-    for day in &r.schedule {
-        let events: Vec<String> = day.events.iter().map(|e| text::event(*e)).collect();
-        line(format!("  {}: {}", text::day_with_date(day.day, day.date), events.join(", ")));
+    line(format!("{}:", v.schedule_title));
+    for day in &v.schedule {
+        let when = if day.date.is_empty() { day.day.clone() } else { format!("{} {}", day.day, day.date) };
+        line(format!("  {when}: {}", day.events));
     }
     line(String::new());
-    line(format!("{}:", text::L_WARNINGS));
-    if r.warnings.is_empty() {
-        line(format!("  {}", text::L_NONE));
+    line(format!("{}:", v.warnings_title));
+    if v.warnings.is_empty() {
+        line(format!("  {}", v.none));
     }
-    for w in &r.warnings {
-        let reason = if w.needs_reason { format!(" {}", text::L_NEEDS_REASON) } else { String::new() };
-        line(format!("  - [{}]{} {}", w.code, reason, w.message));
+    for x in &v.warnings {
+        match &x.needs_reason_label {
+            Some(label) => line(format!("  - [{}] {label} {}", x.code, x.text)),
+            None => line(format!("  - [{}] {}", x.code, x.text)),
+        }
     }
     s
 }
@@ -718,6 +795,8 @@ pub struct JsonReport {
 #[derive(Debug, Serialize)]
 pub struct JsonWarning {
     pub code: String,
+    /// The values the warning concerns, as its acknowledgement records them.
+    pub detail: String,
     pub message: String,
     pub needs_reason: bool,
 }
@@ -752,8 +831,9 @@ pub struct JsonDay {
     pub date: Option<String>,
 }
 
-impl From<&Report> for JsonReport {
-    fn from(r: &Report) -> Self {
+impl JsonReport {
+    /// The report as JSON: keys and codes are identifiers; `message` and `working` texts are in `w`'s words.
+    pub fn new(r: &Report, w: &Words) -> Self {
         let iso = |d: Option<chrono::NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
         JsonReport {
             regimen: crate::regimen::NK_ACT_BC.name,
@@ -763,7 +843,7 @@ impl From<&Report> for JsonReport {
             bsa_formula: r.bsa.formula.key(),
             bsa_unrounded_m2: r.bsa.unrounded_m2,
             bsa_cap_applied_m2: r.bsa.cap_applied_m2,
-            bsa_working: r.bsa.working.clone(),
+            bsa_working: w.bsa_working(&r.bsa),
             doses: r
                 .doses
                 .iter()
@@ -782,7 +862,7 @@ impl From<&Report> for JsonReport {
                     },
                     days: d.days.iter().map(|(day, _)| *day).collect(),
                     dates: d.days.iter().map(|(_, date)| iso(*date)).collect(),
-                    working: d.working.clone(),
+                    working: w.dose_working(d),
                     volume_ml: d.preparation.volume_ml,
                     too_small_to_measure: d.preparation.too_small,
                 })
@@ -803,14 +883,15 @@ impl From<&Report> for JsonReport {
             },
             schedule: r.schedule.iter().map(|d| JsonDay { day: d.day, date: iso(d.date) }).collect(),
             weight_change_pct: r.weight_change.map(|w| crate::rounding::round_decimals(w.change_pct, 2)),
-            warnings: r.warnings.iter().map(|w| w.message.clone()).collect(),
+            warnings: r.warnings.iter().map(|x| w.warning(&x.kind)).collect(),
             warning_codes: r
                 .warnings
                 .iter()
-                .map(|w| JsonWarning {
-                    code: w.code.clone(),
-                    message: w.message.clone(),
-                    needs_reason: w.needs_reason,
+                .map(|x| JsonWarning {
+                    code: x.code.clone(),
+                    detail: x.detail.clone(),
+                    message: w.warning(&x.kind),
+                    needs_reason: x.needs_reason,
                 })
                 .collect(),
             protocol_checks_pass: r.protocol_checks_pass(),

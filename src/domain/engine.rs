@@ -18,7 +18,6 @@ use crate::error::InputError;
 use crate::input::Inputs;
 use crate::regimen::{Basis, Cycles, Diluent, DoseUnit, Drug, DrugRule, NK_ACT_BC, Range, Route};
 use crate::settings::{ProductSettings, Settings};
-use crate::text;
 
 /// BSA as calculated and as used for dosing.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,7 +31,9 @@ pub struct BsaResult {
     pub used_m2: f64,
     /// The cap, when it bit.
     pub cap_applied_m2: Option<f64>,
-    pub working: String,
+    /// The measures the formula used.
+    pub height_cm: f64,
+    pub weight_kg: f64,
 }
 
 /// Why an antibody dose is a loading or a maintenance dose.
@@ -77,7 +78,6 @@ pub struct Preparation {
     pub min_measurable_ml: f64,
     /// With a configured dilution step: (diluted concentration per mL, volume to draw).
     pub diluted: Option<(f64, f64)>,
-    pub working: String,
 }
 
 /// One dose, ready to order.
@@ -99,9 +99,76 @@ pub struct DoseLine {
     pub once_within: bool,
     /// On the NK day, this dose follows the NK infusion within this many hours.
     pub after_nk_within_hours: Option<u32>,
-    /// The formula with the numbers, and the rounding.
-    pub working: String,
+    /// The formula and the numbers it used.
+    pub working: Working,
+    /// The rounding step the dose was rounded to (mg increment, or 1 unit).
+    pub increment: f64,
     pub preparation: Preparation,
+}
+
+/// How a dose was worked out: the formula's kind and the numbers it used.
+/// The result (`unrounded`) and the rounding (`dose`, `increment`) are on the
+/// [`DoseLine`]; the presentation writes all of it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Working {
+    /// rate × BSA used. With a cap that bit: the BSA before the cap and the
+    /// rounded dose it would have given.
+    PerSquareMetre { rate: f64, bsa_m2: f64, uncapped: Option<(f64, f64)> },
+    /// rate × weight.
+    PerKilogram { rate: f64, weight_kg: f64 },
+    /// A flat amount.
+    Flat { amount: f64 },
+}
+
+/// Which measure a soft limit concerns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Measure {
+    Weight,
+    Height,
+    Bsa,
+}
+
+/// One dose a BSA cap lowered.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CappedDose {
+    pub drug: Drug,
+    pub unit: DoseUnit,
+    pub uncapped: f64,
+    pub capped: f64,
+}
+
+/// What a warning is about, with the values it concerns. The presentation
+/// words it; nothing below it holds a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub enum WarningKind {
+    /// A measure outside the usual range (but inside the hard limits).
+    SoftLimit { measure: Measure, value: f64, range: Range },
+    /// Maintenance given without the dates to check for re-loading.
+    IntervalNotChecked { drug: Drug },
+    /// Fewer days since the last dose than a 3-weekly dose allows.
+    IntervalTooShort { drug: Drug, last: NaiveDate, day1: NaiveDate, days: i64, min_days: i64 },
+    /// The stock volume is under the measurable minimum and no dilution step is set.
+    VolumeTooSmall { drug: Drug, volume_ml: f64, min_ml: f64 },
+    /// The BSA cap typed for this order lowers doses.
+    BsaCapLowersDose { cap_m2: f64, uncapped_m2: f64, doses: Vec<CappedDose> },
+    /// A last-dose date typed for cycle 1, where it is not used.
+    LastDoseIgnored { drug: Drug, date: NaiveDate },
+    /// An NK count typed for a cycle without NK cells.
+    NkNotThisCycle { cycle: u32 },
+    /// The weight changed past the recalculation threshold.
+    WeightChange(WeightChange),
+    /// The patient is under 18 on Day 1 (protocol inclusion 4).
+    AgeUnder18 { age: u32, date_of_birth: NaiveDate },
+    /// The allergies name drugs of this regimen.
+    AllergyNamesDrug { drugs: Vec<Drug> },
+    /// The allergies mix letters of different alphabets.
+    AllergiesMixScripts,
+    /// The patient's name mixes letters of different alphabets.
+    NameMixesScripts { name: String },
+    /// Day 1 is before the order date.
+    Day1BeforeOrderDate { day1: NaiveDate, order_date: NaiveDate },
+    /// A once-only window ends before the order date.
+    WindowBeforeOrderDate { drug: Drug, last: NaiveDate, order_date: NaiveDate },
 }
 
 /// The state of the NK product check.
@@ -153,14 +220,15 @@ pub struct WeightChange {
 /// A condition the person must see, and acknowledge before the order leaves.
 /// An acknowledgement is recorded against `code` and `detail`: when the values
 /// behind a warning change, the old acknowledgement no longer applies.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Warning {
     /// A stable key naming the kind of warning (`weight-soft-limit`,
     /// `interval-too-short:trastuzumab`); the command line's `--reason CODE=…`.
     pub code: String,
     /// The values the warning concerns, written canonically (`160`, `2026-11-09/2026-11-10`).
     pub detail: String,
-    pub message: String,
+    /// What it is about, with its values, for the presentation to word.
+    pub kind: WarningKind,
     /// The acknowledgement must say why (an implausible value, a protocol rule bent).
     pub needs_reason: bool,
 }
@@ -169,10 +237,10 @@ impl Warning {
     pub fn new(
         code: impl Into<String>,
         detail: impl Into<String>,
-        message: String,
+        kind: WarningKind,
         needs_reason: bool,
     ) -> Self {
-        Warning { code: code.into(), detail: detail.into(), message, needs_reason }
+        Warning { code: code.into(), detail: detail.into(), kind, needs_reason }
     }
 }
 
@@ -246,29 +314,11 @@ pub fn calculate(inputs: &Inputs, settings: &Settings) -> Result<Report, InputEr
     let regimen = &NK_ACT_BC;
     let mut warnings = Vec::new();
 
-    soft_limit(
-        &mut warnings,
-        "weight-soft-limit",
-        inputs.weight.kg(),
-        regimen.limits.weight_kg_soft,
-        text::warn_weight_soft,
-    );
-    soft_limit(
-        &mut warnings,
-        "height-soft-limit",
-        inputs.height.cm(),
-        regimen.limits.height_cm_soft,
-        text::warn_height_soft,
-    );
+    soft_limit(&mut warnings, Measure::Weight, inputs.weight.kg(), regimen.limits.weight_kg_soft);
+    soft_limit(&mut warnings, Measure::Height, inputs.height.cm(), regimen.limits.height_cm_soft);
 
     let bsa = bsa_result(inputs);
-    soft_limit(
-        &mut warnings,
-        "bsa-soft-limit",
-        bsa.rounded_m2,
-        regimen.limits.bsa_m2_soft,
-        text::warn_bsa_soft,
-    );
+    soft_limit(&mut warnings, Measure::Bsa, bsa.rounded_m2, regimen.limits.bsa_m2_soft);
 
     let in_cycle = |cycles: Cycles| cycles == Cycles::Every || inputs.cycle == 1;
     let day = |d: i32| (d, inputs.day1.and_then(|d1| date_of_day(d1, d)));
@@ -282,7 +332,7 @@ pub fn calculate(inputs: &Inputs, settings: &Settings) -> Result<Report, InputEr
             Some(PhaseReason::IntervalNotChecked) => warnings.push(Warning::new(
                 format!("interval-not-checked:{key}"),
                 "",
-                text::warn_interval_not_checked(rule.drug),
+                WarningKind::IntervalNotChecked { drug: rule.drug },
                 false,
             )),
             Some(PhaseReason::IntervalWithin { last, day1, days, .. })
@@ -292,7 +342,7 @@ pub fn calculate(inputs: &Inputs, settings: &Settings) -> Result<Report, InputEr
                 warnings.push(Warning::new(
                     format!("interval-too-short:{key}"),
                     format!("{last}/{day1}"),
-                    text::warn_interval_too_short(rule.drug, last, day1, days, min),
+                    WarningKind::IntervalTooShort { drug: rule.drug, last, day1, days, min_days: min },
                     true,
                 ));
             }
@@ -303,19 +353,29 @@ pub fn calculate(inputs: &Inputs, settings: &Settings) -> Result<Report, InputEr
             warnings.push(Warning::new(
                 format!("volume-too-small:{key}"),
                 format!("{}", line.preparation.volume_ml),
-                text::warn_volume_too_small(&line),
+                WarningKind::VolumeTooSmall {
+                    drug: line.drug,
+                    volume_ml: line.preparation.volume_ml,
+                    min_ml: line.preparation.min_measurable_ml,
+                },
                 false,
             ));
         }
         doses.push(line);
     }
     // A cap that lowers a dose is the prescriber's decision for this order: shown, and acknowledged.
-    let capped: Vec<&DoseLine> = doses.iter().filter(|d| d.uncapped.is_some_and(|u| u > d.dose)).collect();
+    let capped: Vec<CappedDose> = doses
+        .iter()
+        .filter_map(|d| {
+            let uncapped = d.uncapped.filter(|u| *u > d.dose)?;
+            Some(CappedDose { drug: d.drug, unit: d.unit, uncapped, capped: d.dose })
+        })
+        .collect();
     if let (Some(cap), false) = (bsa.cap_applied_m2, capped.is_empty()) {
         warnings.push(Warning::new(
             "bsa-cap-lowers-dose",
             format!("{cap}/{}", bsa.rounded_m2),
-            text::warn_bsa_cap(cap, bsa.rounded_m2, &capped),
+            WarningKind::BsaCapLowersDose { cap_m2: cap, uncapped_m2: bsa.rounded_m2, doses: capped },
             false,
         ));
     }
@@ -328,7 +388,7 @@ pub fn calculate(inputs: &Inputs, settings: &Settings) -> Result<Report, InputEr
                 warnings.push(Warning::new(
                     format!("last-dose-ignored:{}", drug.key()),
                     date.to_string(),
-                    text::warn_last_dose_in_cycle_1(drug, date),
+                    WarningKind::LastDoseIgnored { drug, date },
                     false,
                 ));
             }
@@ -356,7 +416,7 @@ pub fn calculate(inputs: &Inputs, settings: &Settings) -> Result<Report, InputEr
         warnings.push(Warning::new(
             "nk-not-this-cycle",
             format!("{}", c.count()),
-            text::warn_nk_not_this_cycle(inputs.cycle),
+            WarningKind::NkNotThisCycle { cycle: inputs.cycle },
             false,
         ));
     }
@@ -379,7 +439,7 @@ pub fn calculate(inputs: &Inputs, settings: &Settings) -> Result<Report, InputEr
         warnings.push(Warning::new(
             "weight-change",
             format!("{}/{}", wc.previous_kg, wc.current_kg),
-            text::warn_weight_change(&wc),
+            WarningKind::WeightChange(wc),
             false,
         ));
     }
@@ -388,16 +448,16 @@ pub fn calculate(inputs: &Inputs, settings: &Settings) -> Result<Report, InputEr
     Ok(Report { inputs: *inputs, bsa, doses, nk, schedule, weight_change, warnings })
 }
 
-fn soft_limit(
-    warnings: &mut Vec<Warning>,
-    code: &str,
-    value: f64,
-    range: Range,
-    message: fn(f64, Range) -> String,
-) {
+fn soft_limit(warnings: &mut Vec<Warning>, measure: Measure, value: f64, range: Range) {
+    let code = match measure {
+        Measure::Weight => "weight-soft-limit",
+        Measure::Height => "height-soft-limit",
+        Measure::Bsa => "bsa-soft-limit",
+    };
     // An implausible value is acknowledged with a reason (the patient really is that tall).
     if !range.contains(value) {
-        warnings.push(Warning::new(code, format!("{value}"), message(value, range), true));
+        let kind = WarningKind::SoftLimit { measure, value, range };
+        warnings.push(Warning::new(code, format!("{value}"), kind, true));
     }
 }
 
@@ -408,15 +468,15 @@ fn bsa_result(inputs: &Inputs) -> BsaResult {
     let cap = inputs.bsa_cap.map(|c| c.m2());
     let cap_applied_m2 = cap.filter(|c| rounded_m2 > *c);
     let used_m2 = cap_applied_m2.unwrap_or(rounded_m2);
-    let working = text::bsa_working(
+    BsaResult {
         formula,
-        inputs.height.cm(),
-        inputs.weight.kg(),
         unrounded_m2,
         rounded_m2,
+        used_m2,
         cap_applied_m2,
-    );
-    BsaResult { formula, unrounded_m2, rounded_m2, used_m2, cap_applied_m2, working }
+        height_cm: inputs.height.cm(),
+        weight_kg: inputs.weight.kg(),
+    }
 }
 
 /// Loading or maintenance for an antibody; `None` for drugs without phases.
@@ -453,15 +513,17 @@ fn dose_line(
     day: &dyn Fn(i32) -> (i32, Option<NaiveDate>),
 ) -> DoseLine {
     let loading = phase.is_none_or(|p| p.loading);
-    let (unrounded, per, basis_value) = match rule.basis {
-        Basis::PerSquareMetre(per) => (per * bsa.used_m2, per, Some(bsa.used_m2)),
+    let (unrounded, mut working) = match rule.basis {
+        Basis::PerSquareMetre(rate) => {
+            (rate * bsa.used_m2, Working::PerSquareMetre { rate, bsa_m2: bsa.used_m2, uncapped: None })
+        }
         Basis::PerKilogram { loading: l, maintenance: m } => {
-            let per = if loading { l } else { m };
-            (per * inputs.weight.kg(), per, Some(inputs.weight.kg()))
+            let rate = if loading { l } else { m };
+            (rate * inputs.weight.kg(), Working::PerKilogram { rate, weight_kg: inputs.weight.kg() })
         }
         Basis::Flat { loading: l, maintenance: m } => {
             let amount = if loading { l } else { m };
-            (amount, amount, None)
+            (amount, Working::Flat { amount })
         }
     };
     let increment = match rule.unit {
@@ -473,9 +535,10 @@ fn dose_line(
         (Basis::PerSquareMetre(per), Some(_)) => Some(round_to_increment(per * bsa.rounded_m2, increment)),
         _ => None,
     };
-    let cap = uncapped.map(|u| (bsa.rounded_m2, u));
-    let working = text::dose_working(rule, per, basis_value, unrounded, dose, increment, phase, cap);
-    let preparation = preparation(rule, product, settings, dose, loading);
+    if let (Working::PerSquareMetre { uncapped: slot, .. }, Some(u)) = (&mut working, uncapped) {
+        *slot = Some((bsa.rounded_m2, u));
+    }
+    let preparation = preparation(product, settings, dose, loading);
     DoseLine {
         drug: rule.drug,
         unit: rule.unit,
@@ -488,6 +551,7 @@ fn dose_line(
         once_within: matches!(rule.timing, crate::regimen::Timing::OnceWithin { .. }),
         after_nk_within_hours: rule.after_nk_within_hours,
         working,
+        increment,
         preparation,
     }
 }
@@ -504,20 +568,13 @@ pub fn measurable_volume(volume_ml: f64) -> f64 {
     round_decimals(volume_ml, decimals)
 }
 
-fn preparation(
-    rule: &DrugRule,
-    product: &ProductSettings,
-    settings: &Settings,
-    dose: f64,
-    loading: bool,
-) -> Preparation {
+fn preparation(product: &ProductSettings, settings: &Settings, dose: f64, loading: bool) -> Preparation {
     let volume_ml = measurable_volume(dose / product.concentration_per_ml);
     let too_small = volume_ml < settings.min_measurable_ml;
     let diluted = product.dilute_to_per_ml.filter(|_| too_small).map(|c| (c, measurable_volume(dose / c)));
     let infusion_minutes =
         if loading { product.infusion_minutes_loading } else { product.infusion_minutes_maintenance };
     let vials = choose_vials(dose, &product.vial_sizes);
-    let working = text::volume_working(rule.unit, dose, product.concentration_per_ml, volume_ml);
     Preparation {
         concentration_per_ml: product.concentration_per_ml,
         volume_ml,
@@ -528,7 +585,6 @@ fn preparation(
         too_small,
         min_measurable_ml: settings.min_measurable_ml,
         diluted,
-        working,
     }
 }
 

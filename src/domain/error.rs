@@ -1,8 +1,6 @@
 //! The library's one error type for anything a person typed or a file held.
 //! Each error names the field, the value as given, and what is accepted; the
-//! wording lives in [`crate::text`].
-
-use std::fmt;
+//! wording lives in the presentation layer (`present::words`).
 
 /// An input field, as the window and the command line name it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -125,11 +123,3 @@ impl InputError {
         InputError { field, value: value.into(), problem }
     }
 }
-
-impl fmt::Display for InputError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&crate::text::input_error(self))
-    }
-}
-
-impl std::error::Error for InputError {}

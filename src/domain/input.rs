@@ -4,7 +4,8 @@
 //! errors, one per field. Nothing downstream parses or re-checks.
 //!
 //! Accepted forms:
-//! - weight, height, previous weight, BSA cap: `70.5` or `70,5` (one decimal mark, no exponent);
+//! - weight, height, previous weight, BSA cap: `70.5` or `70,5` (one decimal mark, no exponent),
+//!   optionally followed by the field's own unit as the program prints it (`70,5 kg`, `170 cm`, `2 m²`);
 //! - NK count: `2e8`, `2.5E8`, `2,5e8`, `2.5x10^8`, `2.5×10^8`, `2.5 x 10^8`, `2.5 × 10⁸`, plain digits;
 //! - dates: ISO `YYYY-MM-DD`;
 //! - cycle: a whole number.
@@ -231,11 +232,31 @@ fn in_range(field: Field, text: &str, value: f64, range: Range) -> Result<f64, I
 /// the working always shows the value actually used.
 pub const MEASURE_DECIMALS: usize = 2;
 
+/// The unit a measure field is typed in, which may follow the number as the
+/// program prints it ("70,5 kg"); any other unit is refused, never converted.
+fn unit_of(field: Field) -> &'static [&'static str] {
+    match field {
+        Field::Weight | Field::PreviousWeight => &["kg"],
+        Field::Height => &["cm"],
+        Field::BsaCap => &["m²", "m2"],
+        _ => &[],
+    }
+}
+
 fn number(field: Field, text: &str) -> Result<f64, InputError> {
     if text.trim().is_empty() {
         return Err(InputError::new(field, text, Problem::Missing));
     }
     let t = text.trim();
+    let t = unit_of(field)
+        .iter()
+        .find_map(|u| {
+            // ASCII lowering keeps every byte where it was, so the prefix is the same length in `t`.
+            let lower = t.to_ascii_lowercase();
+            lower.strip_suffix(u).and_then(|rest| t.get(..rest.len())).map(str::trim_end)
+        })
+        .filter(|rest| !rest.is_empty())
+        .unwrap_or(t);
     // A leading minus is a number, just not an acceptable one: say so precisely.
     if let Some(rest) = t.strip_prefix('-')
         && parse_decimal(rest).is_some()
@@ -365,7 +386,12 @@ pub fn parse_nk_cells(text: &str) -> Result<Cells, InputError> {
     if t.starts_with('-') {
         return Err(err(Problem::NotPositive));
     }
-    let t = t.strip_suffix("cells").map(str::trim_end).unwrap_or(&t);
+    // The count may end with its noun, as the program prints it in each language.
+    let t = ["cells", "células", "cèl·lules"]
+        .iter()
+        .find_map(|noun| t.strip_suffix(noun))
+        .map(str::trim_end)
+        .unwrap_or(&t);
     let (value, whole) = scientific(t).ok_or_else(|| err(Problem::NotANumber))?;
     if !whole {
         return Err(err(Problem::NotAWholeCount));
@@ -400,7 +426,7 @@ fn scientific(t: &str) -> Option<(f64, bool)> {
     let rest = t[end..].trim_start();
     let exponent: i32 = if rest.is_empty() {
         0
-    } else if rest == "million" {
+    } else if ["million", "millones", "milions"].contains(&rest) {
         6
     } else if let Some(e) = rest.strip_prefix('e') {
         small_int(e.strip_prefix('+').unwrap_or(e))?

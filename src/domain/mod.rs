@@ -9,6 +9,7 @@ pub mod engine;
 pub mod error;
 pub mod identity;
 pub mod input;
+pub mod locale;
 pub mod regimen;
 pub mod rounding;
 pub mod settings;

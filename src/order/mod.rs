@@ -12,15 +12,18 @@ use std::path::{Path, PathBuf};
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-use crate::engine::{Report, Warning, calculate};
+use crate::engine::{Report, Warning, WarningKind, calculate};
 use crate::error::{Field, InputError, Problem};
 use crate::input::{RawInputs, validate};
+use crate::locale::{DecimalMark, Lang};
 use crate::settings::Settings;
 
 /// The file format name and version this program writes and reads.
 pub const FORMAT: &str = "nkact-dose-order";
-/// Version 2 added revisions, reasons, failed checks and the checksum; version 1 files still open.
-pub const FORMAT_VERSION: u32 = 2;
+/// Version 2 added revisions, reasons, failed checks and the checksum.
+/// Version 3 stores no display text (acknowledgements are codes and values)
+/// and records the sheet's language and decimal mark. Versions 1 and 2 still open.
+pub const FORMAT_VERSION: u32 = 3;
 /// The largest order file read; anything larger is refused before parsing.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 
@@ -108,8 +111,6 @@ pub fn parse_birth_date(text: &str, today: NaiveDate) -> Result<NaiveDate, Input
 pub struct Acknowledgement {
     pub code: String,
     pub detail: String,
-    /// The warning as it read when acknowledged (for the record; matching uses code and detail).
-    pub message: String,
     pub by: String,
     pub at: NaiveDateTime,
     pub reason: Option<String>,
@@ -161,6 +162,10 @@ pub struct Order {
     pub failed_checks: Vec<FailedCheck>,
     /// The content fingerprint of the last sheet that left the program (exported or printed).
     pub issued_content: Option<String>,
+    /// The language the sheet is printed in.
+    pub lang: Lang,
+    /// The decimal mark the sheet prints numbers with (a site setting).
+    pub decimal_mark: DecimalMark,
 }
 
 impl Order {
@@ -180,6 +185,8 @@ impl Order {
             verification: None,
             failed_checks: Vec::new(),
             issued_content: None,
+            lang: Lang::En,
+            decimal_mark: DecimalMark::Point,
         }
     }
 
@@ -204,7 +211,7 @@ impl Order {
                 out.push(Warning::new(
                     "age-under-18",
                     p.date_of_birth.to_string(),
-                    crate::text::warn_age_under_18(age, p.date_of_birth),
+                    WarningKind::AgeUnder18 { age, date_of_birth: p.date_of_birth },
                     true,
                 ));
             }
@@ -214,7 +221,7 @@ impl Order {
                 out.push(Warning::new(
                     "allergy-names-regimen-drug",
                     keys.join(","),
-                    crate::text::warn_allergy(&named),
+                    WarningKind::AllergyNamesDrug { drugs: named.clone() },
                     true,
                 ));
             }
@@ -222,7 +229,7 @@ impl Order {
                 out.push(Warning::new(
                     "allergies-mix-scripts",
                     p.allergies.clone(),
-                    crate::text::warn_allergies_mixed_scripts(),
+                    WarningKind::AllergiesMixScripts,
                     false,
                 ));
             }
@@ -230,7 +237,7 @@ impl Order {
                 out.push(Warning::new(
                     "name-mixes-scripts",
                     p.name.clone(),
-                    crate::text::warn_mixed_scripts(&p.name),
+                    WarningKind::NameMixesScripts { name: p.name.clone() },
                     false,
                 ));
             }
@@ -243,7 +250,7 @@ impl Order {
                 out.push(Warning::new(
                     format!("window-before-order-date:{}", d.drug.key()),
                     last.to_string(),
-                    crate::text::warn_window_before_order(d.drug, *last, today),
+                    WarningKind::WindowBeforeOrderDate { drug: d.drug, last: *last, order_date: today },
                     false,
                 ));
             }
@@ -254,7 +261,7 @@ impl Order {
             out.push(Warning::new(
                 "day1-before-order-date",
                 day1.to_string(),
-                crate::text::warn_day1_before_order(day1, today),
+                WarningKind::Day1BeforeOrderDate { day1, order_date: today },
                 false,
             ));
         }
@@ -328,11 +335,6 @@ impl Order {
         superseded
     }
 
-    /// The ID as printed: `NKACT-…`, with ` rev. N` from the second revision.
-    pub fn display_id(&self) -> String {
-        crate::text::order_id_with_revision(&self.order_id, self.revision)
-    }
-
     /// Records that `by` acknowledged every warning of this order at `at`,
     /// with the reasons given per warning code. Returns the codes of warnings
     /// that need a reason and were given none (nothing is recorded for those).
@@ -356,7 +358,6 @@ impl Order {
                 Some(Acknowledgement {
                     code: w.code.clone(),
                     detail: w.detail.clone(),
-                    message: w.message.clone(),
                     by: by.to_owned(),
                     at,
                     reason,
@@ -429,14 +430,6 @@ pub enum FileError {
         path: PathBuf,
     },
 }
-
-impl std::fmt::Display for FileError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&crate::text::file_error(self))
-    }
-}
-
-impl std::error::Error for FileError {}
 
 /// Writes `bytes` to `path` through a private temporary file (mode 0600, an
 /// unpredictable name, created exclusively) in the same directory, flushed to
@@ -578,7 +571,7 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Order, FileError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(FileError::TooLarge { path: path.to_owned(), max: MAX_FILE_BYTES });
     }
-    let mut value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| corrupt(e.to_string()))?;
+    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| corrupt(e.to_string()))?;
     // Look at the header first, so a file of another version says so rather
     // than failing on a field it renamed.
     let header = |key: &str| value.get(key).cloned();
@@ -587,30 +580,14 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Order, FileError> {
         other => {
             return Err(FileError::WrongFormat {
                 path: path.to_owned(),
-                found: crate::text::clip(other.unwrap_or(""), 40),
+                found: other.unwrap_or("").chars().take(40).collect(),
             });
         }
     }
     let order = match header("format_version").and_then(|v| v.as_u64()) {
         Some(1) => v1::migrate(&value).map_err(corrupt)?,
-        Some(2) => {
-            let checksum = value.as_object_mut().and_then(|m| m.remove("checksum"));
-            let order: Order = serde_json::from_value(value.clone()).map_err(|e| corrupt(e.to_string()))?;
-            // Every field must be present as written: serde would read a missing
-            // optional field as empty, which would be a silent default.
-            let again = serde_json::to_value(&order).map_err(|e| corrupt(e.to_string()))?;
-            if let Some(missing) = first_difference(&value, &again, "") {
-                return Err(corrupt(format!("field {missing} missing or not as written")));
-            }
-            let expected =
-                format!("sha256:{}", sha256_hex(&canonical(&order).map_err(|e| corrupt(e.to_string()))?));
-            match checksum {
-                Some(serde_json::Value::String(c)) if c == expected => {}
-                Some(_) => return Err(FileError::Changed { path: path.to_owned() }),
-                None => return Err(corrupt("checksum missing".to_owned())),
-            }
-            order
-        }
+        Some(2) => v2::migrate(value, path)?,
+        Some(3) => checked::<Order>(value, path)?,
         Some(v) => {
             return Err(FileError::WrongVersion {
                 path: path.to_owned(),
@@ -621,6 +598,28 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Order, FileError> {
     };
     order.settings.validate().map_err(|e| FileError::Invalid { path: path.to_owned(), errors: vec![e] })?;
     Ok(order)
+}
+
+/// Reads `value` as a `T` exactly as written, and checks its checksum: every
+/// field present (serde would read a missing optional field as empty, a silent
+/// default) and the content hashing to the checksum it was saved with.
+fn checked<T: Serialize + serde::de::DeserializeOwned>(
+    mut value: serde_json::Value,
+    path: &Path,
+) -> Result<T, FileError> {
+    let corrupt = |detail: String| FileError::Corrupt { path: path.to_owned(), detail };
+    let checksum = value.as_object_mut().and_then(|m| m.remove("checksum"));
+    let read: T = serde_json::from_value(value.clone()).map_err(|e| corrupt(e.to_string()))?;
+    let again = serde_json::to_value(&read).map_err(|e| corrupt(e.to_string()))?;
+    if let Some(missing) = first_difference(&value, &again, "") {
+        return Err(corrupt(format!("field {missing} missing or not as written")));
+    }
+    let bytes = serde_json::to_vec(&read).map_err(|e| corrupt(e.to_string()))?;
+    match checksum {
+        Some(serde_json::Value::String(c)) if c == format!("sha256:{}", sha256_hex(&bytes)) => Ok(read),
+        Some(_) => Err(FileError::Changed { path: path.to_owned() }),
+        None => Err(corrupt("checksum missing".to_owned())),
+    }
 }
 
 /// The path of the first place two JSON values differ (`settings.products[0].bag_volume_ml`).
@@ -663,6 +662,7 @@ mod v1 {
     #[serde(deny_unknown_fields)]
     struct Ack {
         code: String,
+        #[allow(dead_code)]
         message: String,
         by: String,
         at: NaiveDateTime,
@@ -704,7 +704,6 @@ mod v1 {
                 .map(|a| Acknowledgement {
                     code: a.code,
                     detail: String::new(),
-                    message: a.message,
                     by: a.by,
                     at: a.at,
                     reason: None,
@@ -713,6 +712,77 @@ mod v1 {
             verification: old.verification,
             failed_checks: Vec::new(),
             issued_content: None,
+            lang: Lang::En,
+            decimal_mark: DecimalMark::Point,
+        })
+    }
+}
+
+/// Format version 2 (nkact-dose 0.2): acknowledgements carried the English
+/// message they were shown with. Opened with its checksum checked as it was
+/// written, then migrated: the message is dropped (matching always used code
+/// and detail, so every acknowledgement stays valid), the language is English
+/// and the decimal mark a point, as version 2 printed them.
+mod v2 {
+    use super::*;
+
+    #[derive(Serialize, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Ack {
+        code: String,
+        detail: String,
+        message: String,
+        by: String,
+        at: NaiveDateTime,
+        reason: Option<String>,
+    }
+
+    #[derive(Serialize, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct OrderV2 {
+        format: String,
+        format_version: u32,
+        order_id: String,
+        revision: u32,
+        created: NaiveDateTime,
+        issued_by: String,
+        patient: Patient,
+        inputs: RawInputs,
+        settings: Settings,
+        acknowledged: Vec<Ack>,
+        verification: Option<Verification>,
+        failed_checks: Vec<FailedCheck>,
+        issued_content: Option<String>,
+    }
+
+    pub(super) fn migrate(value: serde_json::Value, path: &Path) -> Result<Order, FileError> {
+        let old: OrderV2 = checked(value, path)?;
+        Ok(Order {
+            format: FORMAT.to_owned(),
+            format_version: FORMAT_VERSION,
+            order_id: old.order_id,
+            revision: old.revision,
+            created: old.created,
+            issued_by: old.issued_by,
+            patient: old.patient,
+            inputs: old.inputs,
+            settings: old.settings,
+            acknowledged: old
+                .acknowledged
+                .into_iter()
+                .map(|a| Acknowledgement {
+                    code: a.code,
+                    detail: a.detail,
+                    by: a.by,
+                    at: a.at,
+                    reason: a.reason,
+                })
+                .collect(),
+            verification: old.verification,
+            failed_checks: old.failed_checks,
+            issued_content: old.issued_content,
+            lang: Lang::En,
+            decimal_mark: DecimalMark::Point,
         })
     }
 }

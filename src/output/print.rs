@@ -22,14 +22,6 @@ pub enum PrintError {
     Failed(String),
 }
 
-impl std::fmt::Display for PrintError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&crate::text::print_error(self))
-    }
-}
-
-impl std::error::Error for PrintError {}
-
 /// A job accepted by the print service.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PrintJob {
@@ -165,7 +157,8 @@ pub fn print_sheet(
     printer: Option<&str>,
 ) -> Result<crate::print::PrintJob, PrintFailure> {
     let bytes = crate::sheet::render(order, now).map_err(PrintFailure::Sheet)?;
-    let title = format!("{} {}", crate::text::S_TITLE, order.display_id());
+    let w = crate::present::Words::new(order.lang, Some(order.decimal_mark));
+    let title = format!("{} {}", w.t("s-title"), w.order_id(order));
     print_pdf(&bytes, printer, &title).map_err(PrintFailure::Print)
 }
 
@@ -176,11 +169,12 @@ pub enum PrintFailure {
     Print(crate::print::PrintError),
 }
 
-impl std::fmt::Display for PrintFailure {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            PrintFailure::Sheet(e) => write!(f, "{e}"),
-            PrintFailure::Print(e) => write!(f, "{e}"),
+impl crate::present::Words {
+    /// Why a print did not happen, worded.
+    pub fn print_failure(&self, e: &PrintFailure) -> String {
+        match e {
+            PrintFailure::Sheet(e) => self.sheet_error(e),
+            PrintFailure::Print(e) => self.print_error(e),
         }
     }
 }

@@ -15,11 +15,15 @@ use printpdf::{
     PdfSaveOptions, Point, Pt, TextItem,
 };
 
-use crate::engine::{Administered, DoseLine, Report};
+use crate::engine::Report;
 use crate::error::{Field, InputError, Problem};
 use crate::order::{FileError, Order, ValidPatient, write_atomic};
+use crate::present::Words;
+use crate::present::i18n::Arg;
+use crate::present::model::{Emphasis, Item, Presentation};
+use crate::present::words::{PROGRAM, args};
+use crate::regimen::NK_ACT_BC;
 use crate::settings::Paper;
-use crate::text;
 
 const REGULAR_TTF: &[u8] = include_bytes!("../../assets/DejaVuSans.ttf");
 const BOLD_TTF: &[u8] = include_bytes!("../../assets/DejaVuSans-Bold.ttf");
@@ -40,27 +44,6 @@ pub enum SheetError {
     /// A measure is still being typed: the results are provisional.
     StillTyping,
 }
-
-impl std::fmt::Display for SheetError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            SheetError::Invalid(errors) => {
-                f.write_str(text::refuse_invalid())?;
-                for e in errors {
-                    write!(f, "\n{e}")?;
-                }
-                Ok(())
-            }
-            SheetError::NkOutOfRange => f.write_str(&text::refuse_nk_out_of_range()),
-            SheetError::Unacknowledged(n) => f.write_str(&text::refuse_unacknowledged(*n)),
-            SheetError::Font => f.write_str(text::REFUSE_FONT),
-            SheetError::File(e) => write!(f, "{e}"),
-            SheetError::StillTyping => f.write_str(text::REFUSE_STILL_TYPING),
-        }
-    }
-}
-
-impl std::error::Error for SheetError {}
 
 /// What a sheet is drawn from, once every check passed.
 pub struct Printable {
@@ -146,7 +129,9 @@ pub fn unprintable(text: &str) -> Vec<char> {
 pub fn render(order: &Order, generated: NaiveDateTime) -> Result<Vec<u8>, SheetError> {
     let Printable { report, patient } = checked(order, generated.date())?;
     let fonts = fonts().ok_or(SheetError::Font)?;
-    let mut doc = PdfDocument::new(&format!("{} {}", text::S_TITLE, order.display_id()));
+    // The sheet's language and decimal mark are the order's: one mark in one document.
+    let w = Words::new(order.lang, Some(order.decimal_mark));
+    let mut doc = PdfDocument::new(&format!("{} {}", w.t("s-title"), w.order_id(order)));
     let ids = (doc.add_font(&fonts.0), doc.add_font(&fonts.1));
     let stamp = printpdf::DateTime::from_unix_timestamp(generated.and_utc().timestamp()).ok();
     if let Some(stamp) = stamp {
@@ -154,19 +139,43 @@ pub fn render(order: &Order, generated: NaiveDateTime) -> Result<Vec<u8>, SheetE
         doc.metadata.info.modification_date = stamp;
         doc.metadata.info.metadata_date = stamp;
     }
-    doc.metadata.info.creator = text::PROGRAM.to_owned();
-    doc.metadata.info.producer = text::PROGRAM.to_owned();
+    doc.metadata.info.creator = PROGRAM.to_owned();
+    doc.metadata.info.producer = PROGRAM.to_owned();
 
-    let (w, h) = match order.settings.paper {
+    let (pw, ph) = match order.settings.paper {
         Paper::A4 => (210.0, 297.0),
         Paper::Letter => (215.9, 279.4),
     };
-    let strip = text::sheet_identity_strip(&patient.name, &patient.identifier, patient.date_of_birth);
-    let mut layout = Layout::new(fonts, ids, mm(w), mm(h), &strip);
-    draw_body(&mut layout, order, &patient, &report);
-    let footer = text::sheet_footer(env!("CARGO_PKG_VERSION"), generated, &order.fingerprint());
-    let pages = layout.finish(order, &footer);
-    let pages: Vec<PdfPage> = pages.into_iter().map(|ops| PdfPage::new(Mm(w), Mm(h), ops)).collect();
+    let strip = w.ta(
+        "sheet-identity-strip",
+        args![
+            "name" => patient.name.clone(),
+            "record" => patient.identifier.clone(),
+            "dob" => w.date(patient.date_of_birth)
+        ],
+    );
+    let mut layout = Layout::new(fonts, ids, mm(pw), mm(ph), &strip);
+    draw_body(&mut layout, &w, order, &patient, &report);
+    let footer = w.ta(
+        "sheet-footer",
+        args![
+            "program" => PROGRAM,
+            "version" => env!("CARGO_PKG_VERSION"),
+            "at" => w.datetime(generated),
+            "fingerprint" => order.fingerprint(),
+            "mark" => w.ta("sheet-numbers-with", args!["mark" => w.decimal_mark_name(w.mark)])
+        ],
+    );
+    let header = Header {
+        title: w.t("s-title"),
+        order: format!("{} {}", w.t("s-order"), w.order_id(order)),
+        left: w.ta(
+            "sheet-header-left",
+            args!["regimen" => NK_ACT_BC.name, "protocol" => NK_ACT_BC.protocol, "sponsor" => NK_ACT_BC.sponsor_code],
+        ),
+    };
+    let pages = layout.finish(&w, &header, &footer);
+    let pages: Vec<PdfPage> = pages.into_iter().map(|ops| PdfPage::new(Mm(pw), Mm(ph), ops)).collect();
     let opts = PdfSaveOptions { subset_fonts: true, ..PdfSaveOptions::default() };
     Ok(doc.with_pages(pages).save(&opts, &mut Vec::new()))
 }
@@ -468,7 +477,7 @@ impl Layout {
     }
 
     /// Header and footer on every page, now that the page count is known.
-    fn finish(mut self, order: &Order, footer: &str) -> Vec<Vec<Op>> {
+    fn finish(mut self, words: &Words, header: &Header, footer: &str) -> Vec<Vec<Op>> {
         let strip = std::mem::take(&mut self.strip);
         let count = self.pages.len();
         let pages = std::mem::take(&mut self.pages);
@@ -477,14 +486,13 @@ impl Layout {
             self.pages = vec![Vec::new()];
             let (m, w, h) = (self.margin, self.width, self.height);
             let head_y = h - m - TITLE;
-            self.text_at(m, head_y, text::S_TITLE, TITLE, true);
-            let right = format!("{} {}", text::S_ORDER, order.display_id());
-            let rw = self.text_width(&right, BODY, true);
-            self.text_at(w - m - rw, head_y + 4.0, &right, BODY, true);
-            let page = text::sheet_page(i + 1, count);
+            self.text_at(m, head_y, &header.title, TITLE, true);
+            let rw = self.text_width(&header.order, BODY, true);
+            self.text_at(w - m - rw, head_y + 4.0, &header.order, BODY, true);
+            let page = words.ta("sheet-page", args!["page" => i + 1, "pages" => count]);
             let pw = self.text_width(&page, BODY, false);
             self.text_at(w - m - pw, head_y - 8.0, &page, BODY, false);
-            self.text_at(m, head_y - 13.0, &text::sheet_header_left(), BODY, false);
+            self.text_at(m, head_y - 13.0, &header.left, BODY, false);
             let rule_y = head_y - 18.0;
             Self::rule_at(self.page(), m, w - m, rule_y, 1.0);
             // Who the page is for, on every page: a loose page 2 still names its patient.
@@ -508,190 +516,152 @@ impl Layout {
     }
 }
 
-fn draw_body(l: &mut Layout, order: &Order, p: &ValidPatient, r: &Report) {
+/// What every page's header says.
+struct Header {
+    title: String,
+    order: String,
+    left: String,
+}
+
+fn draw_body(l: &mut Layout, w: &Words, order: &Order, p: &ValidPatient, r: &Report) {
     let i = &r.inputs;
+    let warnings = order.warnings(r);
+    let view = Presentation::of(r, &warnings, w);
 
     // Patient: the name large, then what the ASCO/ONS standard asks an order to carry.
     let mut rows = l.heading(&p.name, DRUG + 2.0, None);
-    rows.extend(l.field(text::S_RECORD, &p.identifier));
-    rows.extend(l.field(text::S_DOB, &text::date(p.date_of_birth)));
-    rows.extend(l.field(text::S_ALLERGIES, &p.allergies));
+    rows.extend(l.field(&w.t("s-record"), &p.identifier));
+    rows.extend(l.field(&w.t("s-dob"), &w.date(p.date_of_birth)));
+    rows.extend(l.field(&w.t("s-allergies"), &p.allergies));
     if order.revision > 1 {
-        rows.extend(l.field(text::S_REVISION, &text::revision_line(order.revision)));
+        let line =
+            w.ta("sheet-revision", args!["revision" => order.revision, "previous" => order.revision - 1]);
+        rows.extend(l.field(&w.t("s-revision"), &line));
     }
     rows.extend(l.pair(
-        (text::L_CYCLE, &i.cycle.to_string()),
-        (text::S_ORDER_DATE, &text::date(order.created.date())),
+        (&w.t("l-cycle"), &i.cycle.to_string()),
+        (&w.t("s-order-date"), &w.date(order.created.date())),
     ));
     rows.extend(
-        l.pair((text::S_ISSUED_BY, order.issued_by.trim()), (text::S_DIAGNOSIS, text::S_DIAGNOSIS_VALUE)),
+        l.pair((&w.t("s-issued-by"), order.issued_by.trim()), (&w.t("s-diagnosis"), &w.t("diagnosis"))),
     );
     l.block(rows);
     l.rule();
 
     // Basis of the doses.
-    let mut rows = l.heading(text::S_BASIS, HEADING, None);
-    rows.extend(
-        l.pair((text::S_HEIGHT, &text::cm(i.height.cm())), (text::S_WEIGHT, &text::kg(i.weight.kg()))),
-    );
-    rows.extend(l.field(text::L_BSA, &format!("{}: {}", text::m2(r.bsa.used_m2), r.bsa.working)));
-    if let Some(wc) = &r.weight_change {
-        rows.extend(l.field(text::S_PREVIOUS_WEIGHT, &text::weight_change_line(wc)));
+    let mut rows = l.heading(&w.t("s-basis"), HEADING, None);
+    rows.extend(l.pair((&w.t("s-height"), &w.cm(i.height.cm())), (&w.t("s-weight"), &w.kg(i.weight.kg()))));
+    rows.extend(l.field(&view.bsa.label, &format!("{}: {}", view.bsa.value, view.bsa_working)));
+    if let Some(wc) = &view.weight_change {
+        rows.extend(l.field(&w.t("s-previous-weight"), &wc.value));
     }
     // The dates that decided loading or maintenance, as typed.
     for (label, date) in
-        [(text::S_LAST_TRASTUZUMAB, i.last_trastuzumab), (text::S_LAST_PERTUZUMAB, i.last_pertuzumab)]
+        [("s-last-trastuzumab", i.last_trastuzumab), ("s-last-pertuzumab", i.last_pertuzumab)]
     {
         if let Some(d) = date {
-            rows.extend(l.field(label, &text::date(d)));
+            rows.extend(l.field(&w.t(label), &w.date(d)));
         }
     }
     l.block(rows);
     l.rule();
 
     // Schedule: day label, date, what happens.
-    let mut rows = l.heading(text::S_SCHEDULE, HEADING, None);
-    for day in &r.schedule {
-        let events: Vec<String> = day.events.iter().map(|e| text::event(*e)).collect();
-        let date = day.date.map(text::date).unwrap_or_default();
-        let mut runs = vec![(0.0, text::day_label(day.day), BODY, true)];
-        runs.push((mm(14.0), date, BODY, false));
-        runs.push((mm(44.0), events.join(", "), BODY, false));
+    let mut rows = l.heading(&w.t("s-schedule"), HEADING, None);
+    for day in &view.schedule {
+        let runs = vec![
+            (0.0, day.day.clone(), BODY, true),
+            (mm(14.0), day.date.clone(), BODY, false),
+            (mm(44.0), day.events.clone(), BODY, false),
+        ];
         rows.push(Row { runs, height: BODY * LEADING });
     }
     l.block(rows);
     l.rule();
 
     // One block per drug, the NK product in its place (Day 2, before IL-2).
-    let heading = l.heading(text::S_DOSES, HEADING, None);
+    let heading = l.heading(&w.t("s-doses"), HEADING, None);
     l.block(heading);
-    for item in r.administration_order() {
-        match item {
-            Administered::Dose(d) => drug_block(l, d, r.nk.map(|n| n.day.0)),
-            Administered::Nk(nk) => nk_block(l, nk),
-        }
+    for item in &view.items {
+        item_block(l, item);
+    }
+    if let Some(row) = &view.nk_not_in_cycle {
+        let rows = l.field(&row.label, &row.value);
+        l.block(rows);
     }
     l.rule();
 
-    // Warnings acknowledged.
-    if !order.acknowledged.is_empty() {
-        let mut rows = l.heading(text::S_WARNINGS, HEADING, None);
-        for a in &order.acknowledged {
-            rows.extend(l.para(
-                mm(3.0),
-                &format!("• {}", text::acknowledged_line(&a.message, &a.by, a.at, a.reason.as_deref())),
-                BODY,
-                false,
-            ));
+    // Warnings acknowledged: each warning as it stands, with who, when and why.
+    let acked: Vec<String> = view
+        .warnings
+        .iter()
+        .filter_map(|x| {
+            let a = order.acknowledged.iter().find(|a| a.code == x.code && a.detail == x.detail)?;
+            Some(w.acknowledged_line(&x.text, &a.by, a.at, a.reason.as_deref()))
+        })
+        .collect();
+    if !acked.is_empty() {
+        let mut rows = l.heading(&w.t("s-warnings"), HEADING, None);
+        for line in acked {
+            rows.extend(l.para(mm(3.0), &format!("• {line}"), BODY, false));
         }
         l.block(rows);
         l.rule();
     }
 
-    signatures(l, order);
+    signatures(l, w, order);
 }
 
-fn drug_block(l: &mut Layout, d: &DoseLine, nk_day: Option<i32>) {
-    let p = &d.preparation;
-    let reload = d.phase.is_some_and(|p| p.loading && p.reason != crate::engine::PhaseReason::FirstCycle);
-    let title = if reload {
-        format!("{}  [{}]", text::drug_name(d.drug), text::RELOAD_BADGE)
-    } else {
-        text::drug_name(d.drug).to_owned()
-    };
-    let mut rows = l.heading(&title, DRUG, Some(&text::amount_large(d.dose, d.unit)));
-    rows.extend(l.field(text::L_WORKING, &d.working));
-    // In cycle 1 the working already says "loading dose"; from cycle 2 the reason matters.
-    if let Some(phase) = d.phase.filter(|p| p.reason != crate::engine::PhaseReason::FirstCycle) {
-        rows.extend(
-            l.field(text::S_PHASE, &format!("{}: {}", text::phase_label(phase), text::phase_reason(phase))),
-        );
+/// A dose or the NK product: the name and badges, the dose large, then its rows.
+fn item_block(l: &mut Layout, item: &Item) {
+    // The phase is in the working line; the heading carries the name and the badges.
+    let mut title = item.title.clone();
+    for b in &item.badges {
+        title.push_str(&format!("  [{}]", b.text));
     }
-    rows.extend(
-        l.field(text::L_ROUTE_DAYS, &format!("{} · {}", text::route_name(d.route), text::dose_days(d))),
-    );
-    if let (Some(hours), Some(day)) = (d.after_nk_within_hours, nk_day) {
-        rows.extend(l.field_at(
-            0.0,
-            l.content_width(),
-            text::L_TIMING,
-            &text::after_nk_line(hours, day),
-            true,
-        ));
-    }
-    rows.extend(l.field(
-        text::L_DRAW,
-        &format!("{} ({}: {})", p.working, text::L_VIALS, text::vials(&p.vials, d.unit)),
-    ));
-    if p.too_small {
-        rows.extend(l.field_at(0.0, l.content_width(), text::L_TOO_SMALL, &text::too_small_line(d), true));
-    }
-    // A subcutaneous dose has no bag and no infusion time.
-    if d.route == crate::regimen::Route::Intravenous {
-        rows.extend(l.field(
-            text::L_DILUENT,
-            &format!(
-                "{} · {} {}",
-                text::bag(p.diluent, p.bag_volume_ml),
-                text::L_INFUSION,
-                text::infusion_line(p.infusion_minutes)
-            ),
-        ));
+    let mut rows = l.heading(&title, DRUG, Some(&item.large));
+    for row in &item.rows {
+        let bold = row.emphasis != Emphasis::Normal;
+        rows.extend(l.field_at(0.0, l.content_width(), &row.label, &row.value, bold));
     }
     rows.push(Layout::gap(3.0));
     l.block(rows);
 }
 
-fn nk_block(l: &mut Layout, nk: &crate::engine::NkCheck) {
-    // The count in large type, as every other drug shows its dose; the state beside the name.
-    let title = format!("{}  [{}]", text::L_NK, text::nk_state(nk.state));
-    let mut rows = l.heading(&title, DRUG, Some(&text::nk_large(nk.count, nk.state)));
-    rows.extend(l.field(text::L_DOSE, &text::nk_line(nk.count, nk.state)));
-    rows.extend(l.field(
-        text::L_ROUTE_DAYS,
-        &format!(
-            "{} · {}",
-            text::route_name(crate::regimen::Route::Intravenous),
-            text::day_with_date(nk.day.0, nk.day.1)
-        ),
-    ));
-    rows.push(Layout::gap(3.0));
-    l.block(rows);
-}
-
-fn signatures(l: &mut Layout, order: &Order) {
+fn signatures(l: &mut Layout, w: &Words, order: &Order) {
     let box_h = mm(22.0);
     let heading_h = HEADING * LEADING;
     let needed = heading_h + box_h + BODY * LEADING * 2.0;
     if l.y - needed < l.bottom {
         l.new_page();
     }
-    let heading = l.heading(text::S_SIGNATURES, HEADING, None);
+    let heading = l.heading(&w.t("s-signatures"), HEADING, None);
     l.block(heading);
     let gap = mm(4.0);
-    let w = (l.content_width() - 2.0 * gap) / 3.0;
+    let bw = (l.content_width() - 2.0 * gap) / 3.0;
     let top = l.y - 2.0;
-    let titles = [text::S_PRESCRIBER, text::S_PHARMACIST, text::S_DOUBLE_CHECK];
+    let titles = [w.t("s-prescriber"), w.t("s-pharmacist"), w.t("s-double-check")];
+    let (name, signature, date) = (w.t("s-sig-name"), w.t("s-sig-signature"), w.t("s-sig-date"));
     for (k, title) in titles.iter().enumerate() {
-        let x = l.margin + k as f32 * (w + gap);
-        Layout::rect(l.page(), x, top - box_h, w, box_h);
+        let x = l.margin + k as f32 * (bw + gap);
+        Layout::rect(l.page(), x, top - box_h, bw, box_h);
         l.text_at(x + 4.0, top - BODY - 3.0, title, BODY, true);
         let mut y = top - BODY * 2.0 - 10.0;
         let prefilled = (k == 2).then_some(order.verification.as_ref()).flatten();
         if let Some(v) = prefilled {
-            for line in l.wrap(&text::verified_line(&v.verifier, v.at), BODY, false, w - 8.0) {
+            for line in l.wrap(&w.verified_line(&v.verifier, v.at), BODY, false, bw - 8.0) {
                 l.text_at(x + 4.0, y, &line, BODY, false);
                 y -= BODY * LEADING;
             }
         } else {
-            l.text_at(x + 4.0, y, text::S_SIG_NAME, BODY, false);
+            l.text_at(x + 4.0, y, &name, BODY, false);
             y -= BODY * LEADING * 1.6;
         }
-        l.text_at(x + 4.0, y, text::S_SIG_SIGNATURE, BODY, false);
+        l.text_at(x + 4.0, y, &signature, BODY, false);
         y -= BODY * LEADING * 1.6;
-        l.text_at(x + 4.0, y, text::S_SIG_DATE, BODY, false);
+        l.text_at(x + 4.0, y, &date, BODY, false);
     }
     l.y = top - box_h - 2.0;
-    let scope = l.para(0.0, text::S_DOUBLE_CHECK_SCOPE, SMALL, false);
+    let scope = l.para(0.0, &w.t("s-double-check-scope"), SMALL, false);
     l.block(scope);
 }

@@ -17,7 +17,7 @@ use crate::order::Order;
 /// Version 2 added revisions, the `orders` table whose primary key makes an
 /// order ID and revision unique to one content, failed double-checks, and
 /// triggers that keep entries append-only.
-pub const SCHEMA_VERSION: i32 = 2;
+pub const SCHEMA_VERSION: i32 = 3;
 
 /// What was done with an order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -80,6 +80,8 @@ pub struct Entry {
     pub action: RegisterAction,
     pub at: NaiveDateTime,
     pub revision: u32,
+    /// The language the sheet was printed in.
+    pub lang: crate::locale::Lang,
     /// A later revision of the same order was recorded.
     pub superseded: bool,
 }
@@ -123,26 +125,19 @@ pub enum NotAFile {
     Special,
 }
 
-impl std::fmt::Display for RegisterError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&crate::text::register_error(self))
-    }
-}
-
-impl std::error::Error for RegisterError {}
-
 /// The register, open.
 pub struct Register {
     conn: Connection,
     path: PathBuf,
 }
 
-/// The default location: the user's data folder for this program.
-pub fn default_path() -> Option<PathBuf> {
+/// The default location: `$NKACT_DOSE_REGISTER`, else `register.sqlite3` in
+/// the program's data folder (which the faces find: [`crate::ui::default_register_path`]).
+pub fn default_path_in(data_dir: Option<PathBuf>) -> Option<PathBuf> {
     if let Some(p) = std::env::var_os("NKACT_DOSE_REGISTER") {
         return Some(PathBuf::from(p));
     }
-    eframe::storage_dir("nkact-dose").map(|d| d.join("register.sqlite3"))
+    data_dir.map(|d| d.join("register.sqlite3"))
 }
 
 impl Register {
@@ -210,7 +205,17 @@ impl Register {
             .map(|n| n > 0)
         };
         if version == 0 && has("entries").map_err(err)? {
-            version = if has("orders").map_err(err)? { 2 } else { 1 };
+            let has_lang = tx
+                .query_row("SELECT count(*) FROM pragma_table_info('entries') WHERE name = 'lang'", [], |r| {
+                    r.get::<_, i64>(0)
+                })
+                .map_err(err)?
+                > 0;
+            version = match (has("orders").map_err(err)?, has_lang) {
+                (true, true) => 3,
+                (true, false) => 2,
+                _ => 1,
+            };
         }
         if version < 1 {
             tx.execute_batch(
@@ -256,6 +261,11 @@ impl Register {
             )
             .map_err(err)?;
         }
+        if version < 3 {
+            // The language the sheet was printed in (entries before version 3 were English).
+            tx.execute_batch("ALTER TABLE entries ADD COLUMN lang TEXT NOT NULL DEFAULT 'en';")
+                .map_err(err)?;
+        }
         if version != SCHEMA_VERSION {
             tx.execute_batch(&format!("PRAGMA user_version = {SCHEMA_VERSION};")).map_err(err)?;
         }
@@ -278,7 +288,11 @@ impl Register {
             .map(|d| RecordedDose {
                 drug: d.drug.key().to_owned(),
                 dose: d.dose,
-                unit: crate::text::unit_symbol(d.unit).to_owned(),
+                unit: match d.unit {
+                    crate::regimen::DoseUnit::Mg => "mg",
+                    crate::regimen::DoseUnit::Units => "units",
+                }
+                .to_owned(),
             })
             .collect();
         let doses_json =
@@ -315,12 +329,15 @@ impl Register {
             )
             .map_err(err)?;
         if stored != fingerprint {
-            return Err(RegisterError::DuplicateId(path.clone(), order.display_id()));
+            return Err(RegisterError::DuplicateId(
+                path.clone(),
+                format!("{} rev. {}", order.order_id, order.revision),
+            ));
         }
         tx.execute(
             "INSERT INTO entries (order_id, fingerprint, patient_name, patient_id, cycle, day1, doses, nk_count,
-                nk_state, verifier, verified_at, issued_by, action, at, order_json, revision)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+                nk_state, verifier, verified_at, issued_by, action, at, order_json, revision, lang)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
             params![
                 order.order_id,
                 fingerprint,
@@ -338,6 +355,7 @@ impl Register {
                 iso(at),
                 order_json,
                 order.revision,
+                order.lang.key(),
             ],
         )
         .map_err(err)?;
@@ -353,7 +371,7 @@ impl Register {
             .conn
             .prepare(
                 "SELECT id, order_id, fingerprint, patient_name, patient_id, cycle, day1, doses, nk_count, nk_state,
-                        verifier, verified_at, issued_by, action, at, revision,
+                        verifier, verified_at, issued_by, action, at, revision, lang,
                         EXISTS (SELECT 1 FROM orders o WHERE o.order_id = entries.order_id
                                 AND o.revision > entries.revision) AS superseded
                  FROM entries
@@ -391,7 +409,11 @@ impl Register {
                         .ok_or_else(|| unreadable(13, std::fmt::Error))?,
                     at: parse_iso(&at).map_err(|e| unreadable(14, e))?,
                     revision: r.get(15)?,
-                    superseded: r.get(16)?,
+                    lang: {
+                        let key: String = r.get(16)?;
+                        crate::locale::Lang::from_key(&key).ok_or_else(|| unreadable(16, std::fmt::Error))?
+                    },
+                    superseded: r.get(17)?,
                 })
             })
             .map_err(err)?;
@@ -408,7 +430,7 @@ impl Register {
             .map_err(err)?;
         let json = json.ok_or_else(|| RegisterError::Other(self.path.clone(), format!("no entry {id}")))?;
         crate::order::parse(json.as_bytes(), &self.path)
-            .map_err(|e| RegisterError::Corrupt(self.path.clone(), e.to_string()))
+            .map_err(|e| RegisterError::Corrupt(self.path.clone(), format!("{e:?}")))
     }
 }
 

@@ -13,12 +13,13 @@ use crate::doublecheck::{SecondEntry, compare};
 use crate::engine::Report;
 use crate::error::InputError;
 use crate::input::{RawInputs, parse_decimal};
+use crate::locale::{DecimalMark, Lang};
 use crate::order::{self, Acknowledgement, FileError, Order, Verification};
+use crate::present::Words;
 use crate::regimen::Drug;
-use crate::register::{self, Entry, Filter, Register, RegisterAction};
+use crate::register::{Entry, Filter, Register, RegisterAction};
 use crate::settings::{Paper, Settings};
 use crate::sheet::{self, SheetError};
-use crate::text;
 
 /// What persists between launches: preferences only, never a patient's data.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -31,6 +32,10 @@ pub struct Preferences {
     pub last_printer: Option<String>,
     /// Where the order register lives; `None` for the user's data folder.
     pub register_path: Option<PathBuf>,
+    /// The window's language; `None` follows the system locale.
+    pub lang: Option<Lang>,
+    /// The decimal mark on screen and on the sheet (a site setting); `None` is the language's usual mark.
+    pub decimal_mark: Option<DecimalMark>,
 }
 
 impl Default for Preferences {
@@ -41,6 +46,8 @@ impl Default for Preferences {
             settings: Settings::default(),
             last_printer: None,
             register_path: None,
+            lang: None,
+            decimal_mark: None,
         }
     }
 }
@@ -109,6 +116,13 @@ pub enum Action {
     SetFormula(BsaFormula),
     SetDark(bool),
     SetPaper(Paper),
+    /// Switch the window's language; the order and its acknowledgements stay as they are.
+    SetLang(Lang),
+    SetDecimalMark(DecimalMark),
+    /// Ask before a New order or Open discards unsaved changes.
+    ConfirmDiscard(Discard),
+    DiscardConfirmed,
+    DiscardCancelled,
     ApplySiteSettings,
     /// Send the sheet to the chosen printer.
     Print,
@@ -121,6 +135,13 @@ pub enum Action {
     Reopen(i64),
     /// Print a registered order again, recorded as a reprint.
     Reprint(i64),
+}
+
+/// What a confirmed discard goes on to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Discard {
+    NewOrder,
+    Open,
 }
 
 /// Site settings as typed in the window.
@@ -137,8 +158,18 @@ pub struct AppState {
     pub prefs: Preferences,
     pub mode: Mode,
     pub second: SecondEntry,
-    /// Differences found by the last double-check, worded.
-    pub mismatches: Vec<String>,
+    /// Differences found by the last double-check (worded when drawn).
+    pub mismatches: Vec<crate::doublecheck::Mismatch>,
+    /// A register warning from the last failed double-check, worded.
+    pub check_not_recorded: Option<String>,
+    /// The language of the system, used when no language preference is set.
+    pub system_lang: Lang,
+    /// A New order or Open waiting for "Discard changes".
+    pub pending_discard: Option<Discard>,
+    /// The order as last saved, opened or issued, to tell whether there are unsaved changes.
+    saved_snapshot: Option<Order>,
+    /// A reprint the print service refused: the stored order, offered for export instead.
+    pub reprint_fallback: Option<Order>,
     pub notice: Option<Notice>,
     /// A path typed by hand, for machines without a file chooser.
     pub path_input: String,
@@ -176,6 +207,11 @@ impl AppState {
             mode: Mode::Form,
             second: SecondEntry::default(),
             mismatches: Vec::new(),
+            check_not_recorded: None,
+            system_lang: crate::locale::system_lang(|k| std::env::var(k).ok()),
+            pending_discard: None,
+            saved_snapshot: None,
+            reprint_fallback: None,
             notice: None,
             path_input: String::new(),
             show_path_input: false,
@@ -193,18 +229,43 @@ impl AppState {
         }
     }
 
+    /// The words of the window now: its language and decimal mark.
+    pub fn words(&self) -> Words {
+        Words::new(self.prefs.lang.unwrap_or(self.system_lang), self.prefs.decimal_mark)
+    }
+
+    /// True when the form holds work that was neither saved, opened as it is, nor issued.
+    pub fn has_unsaved_work(&self) -> bool {
+        if self.untouched() && self.order.patient == crate::order::Patient::default() {
+            return false;
+        }
+        match &self.saved_snapshot {
+            Some(saved) => {
+                saved.inputs != self.order.inputs
+                    || saved.patient != self.order.patient
+                    || saved.acknowledged != self.order.acknowledged
+            }
+            None => self.order.issued_content.is_none(),
+        }
+    }
+
+    fn mark_saved(&mut self) {
+        self.saved_snapshot = Some(self.order.clone());
+    }
+
     /// Where the register is: the preference, else the user's data folder.
     pub fn register_path(&self) -> Option<PathBuf> {
-        self.prefs.register_path.clone().or_else(register::default_path)
+        self.prefs.register_path.clone().or_else(crate::ui::default_register_path)
     }
 
     /// Records an action; a message saying so, or a warning that it was not recorded.
     fn record(&self, order: &Order, report: &Report, action: RegisterAction) -> Result<String, String> {
-        let Some(path) = self.register_path() else { return Err(text::not_recorded_no_location()) };
+        let w = self.words();
+        let Some(path) = self.register_path() else { return Err(w.t("not-recorded-no-location")) };
         Register::open(&path)
             .and_then(|mut r| r.record(order, report, action, self.now()))
-            .map(|_| text::recorded(action, &path))
-            .map_err(|e| text::not_recorded(&e))
+            .map(|_| w.recorded(action, &path))
+            .map_err(|e| w.not_recorded(&e))
     }
 
     fn fresh_order(prefs: &Preferences, now: NaiveDateTime) -> Order {
@@ -270,7 +331,31 @@ impl AppState {
     }
 
     fn apply_one(&mut self, action: Action) {
+        let w = self.words();
         match action {
+            Action::ConfirmDiscard(what) => {
+                if self.has_unsaved_work() {
+                    self.pending_discard = Some(what);
+                } else {
+                    self.pending_discard = None;
+                    self.apply_one(match what {
+                        Discard::NewOrder => Action::NewOrder,
+                        Discard::Open => Action::DiscardConfirmed,
+                    });
+                }
+            }
+            Action::DiscardConfirmed => {
+                // Open is answered by the window (it opens the chooser); a New order happens here.
+                if self.pending_discard.take() == Some(Discard::NewOrder) {
+                    self.apply_one(Action::NewOrder);
+                }
+            }
+            Action::DiscardCancelled => self.pending_discard = None,
+            Action::SetLang(lang) => {
+                self.prefs.lang = Some(lang);
+                self.notice = None;
+            }
+            Action::SetDecimalMark(mark) => self.prefs.decimal_mark = Some(mark),
             Action::NewOrder => {
                 // The person at the workstation stays the same: their name is kept.
                 let issuer = std::mem::take(&mut self.order.issued_by);
@@ -282,6 +367,8 @@ impl AppState {
                 self.second = SecondEntry::default();
                 self.mismatches.clear();
                 self.notice = None;
+                self.saved_snapshot = None;
+                self.pending_discard = None;
             }
             Action::SaveTo(path) => self.save_to(&path),
             Action::OpenFrom(path) => self.open_from(&path),
@@ -289,7 +376,7 @@ impl AppState {
             Action::TypedPath(kind) => {
                 let path = PathBuf::from(self.path_input.trim());
                 if self.path_input.trim().is_empty() {
-                    self.notice = Some(Notice::Error(text::G_TYPE_A_PATH.to_owned()));
+                    self.notice = Some(Notice::Error(w.t("g-type-a-path")));
                     return;
                 }
                 match kind {
@@ -300,7 +387,7 @@ impl AppState {
             }
             Action::ChooserEmpty(_) => {
                 self.show_path_input = true;
-                self.notice = Some(Notice::Info(text::G_NO_CHOOSER.to_owned()));
+                self.notice = Some(Notice::Info(w.t("g-no-chooser")));
             }
             Action::Acknowledge { code, detail, acknowledged } => {
                 self.acknowledge(code, detail, acknowledged)
@@ -336,11 +423,12 @@ impl AppState {
                 }
                 Err(e) => {
                     self.printers.clear();
-                    self.printers_error = Some(e.to_string());
+                    self.printers_error = Some(w.print_error(&e));
                 }
             },
             Action::SelectPrinter(p) => self.prefs.last_printer = Some(p),
             Action::ShowRegister => {
+                self.reprint_fallback = None;
                 self.mode = Mode::Register;
                 self.refresh_register();
             }
@@ -352,20 +440,21 @@ impl AppState {
     }
 
     fn refresh_register(&mut self) {
+        let w = self.words();
         let v = &mut self.register_view;
         let date = match v.date.trim() {
             "" => None,
             d => match crate::input::parse_date(crate::error::Field::Day1, d) {
                 Ok(date) => Some(date),
                 Err(_) => {
-                    v.message = Some(text::G_REGISTER_BAD_DATE.to_owned());
+                    v.message = Some(w.t("g-register-bad-date"));
                     return;
                 }
             },
         };
         let filter = Filter { patient_id: v.patient_id.clone(), date };
         let Some(path) = self.register_path() else {
-            self.register_view.message = Some(text::not_recorded_no_location());
+            self.register_view.message = Some(w.t("not-recorded-no-location"));
             return;
         };
         match Register::open(&path).and_then(|r| r.list(&filter)) {
@@ -375,24 +464,28 @@ impl AppState {
             }
             Err(e) => {
                 self.register_view.entries.clear();
-                self.register_view.message = Some(e.to_string());
+                self.register_view.message = Some(w.register_error(&e));
             }
         }
     }
 
     fn stored_order(&self, id: i64) -> Result<Order, String> {
-        let path = self.register_path().ok_or_else(text::not_recorded_no_location)?;
-        Register::open(&path).and_then(|r| r.order(id)).map_err(|e| e.to_string())
+        let w = self.words();
+        let path = self.register_path().ok_or_else(|| w.t("not-recorded-no-location"))?;
+        Register::open(&path).and_then(|r| r.order(id)).map_err(|e| w.register_error(&e))
     }
 
     fn reopen(&mut self, id: i64) {
+        let w = self.words();
         match self.stored_order(id) {
             Ok(order) => {
                 self.verified_inputs = order.verification.as_ref().map(|_| order.inputs.clone());
                 self.settings_text = SettingsText::from(&order.settings);
                 self.order = order;
+                self.mark_saved();
                 self.mode = Mode::Form;
-                self.notice = Some(Notice::Info(text::g_reopened(&self.order.order_id)));
+                let id = self.order.order_id.clone();
+                self.notice = Some(Notice::Info(w.ta("g-reopened", &[("id", id.into())])));
             }
             Err(e) => self.register_view.message = Some(e),
         }
@@ -409,8 +502,15 @@ impl AppState {
             }
         };
         match self.print_order(&order, RegisterAction::Reprinted) {
-            Ok(message) => self.register_view.message = Some(message),
-            Err(message) => self.register_view.message = Some(message),
+            Ok(message) => {
+                self.register_view.message = Some(message);
+                self.reprint_fallback = None;
+            }
+            Err(message) => {
+                self.register_view.message = Some(message);
+                // The print service said no: offer the same sheet as a PDF instead.
+                self.reprint_fallback = Some(order);
+            }
         }
         self.refresh_register_keep_message();
     }
@@ -424,25 +524,31 @@ impl AppState {
     }
 
     fn print_current(&mut self) {
+        let w = self.words();
+        self.sync_sheet_words();
         if let Err(e) = self.printable() {
-            self.notice = Some(Notice::Error(e.to_string()));
+            self.notice = Some(Notice::Error(w.sheet_error(&e)));
             return;
         }
         self.order.issue();
         let order = self.order.clone();
         self.notice = Some(match self.print_order(&order, RegisterAction::Printed) {
-            Ok(m) => Notice::Info(m),
+            Ok(m) => {
+                self.mark_saved();
+                Notice::Info(m)
+            }
             Err(m) => Notice::Error(m),
         });
     }
 
     /// Prints `order` if it may be printed; records it only when the print service accepted it.
     fn print_order(&mut self, order: &Order, action: RegisterAction) -> Result<String, String> {
-        let report = sheet::printable(order, self.now().date()).map_err(|e| e.to_string())?;
+        let w = self.words();
+        let report = sheet::printable(order, self.now().date()).map_err(|e| w.sheet_error(&e))?;
         let printer = self.prefs.last_printer.clone();
-        let job =
-            crate::print::print_sheet(order, self.now(), printer.as_deref()).map_err(|e| e.to_string())?;
-        let printed = text::printed(&job.id, printer.as_deref());
+        let job = crate::print::print_sheet(order, self.now(), printer.as_deref())
+            .map_err(|e| w.print_failure(&e))?;
+        let printed = w.printed(&job.id, printer.as_deref());
         match self.record(order, &report, action) {
             Ok(recorded) => Ok(format!("{printed}. {recorded}")),
             Err(warning) => Err(format!("{printed}. {warning}")),
@@ -481,7 +587,8 @@ impl AppState {
             return;
         }
         let Ok(report) = self.report() else { return };
-        let Some(w) = self.order.warnings(&report).into_iter().find(|w| w.code == code && w.detail == detail)
+        let Some(warning) =
+            self.order.warnings(&report).into_iter().find(|w| w.code == code && w.detail == detail)
         else {
             return;
         };
@@ -493,47 +600,68 @@ impl AppState {
             Ok(r) if !r.is_empty() => Some(r),
             _ => None,
         };
-        if by.is_empty() || (w.needs_reason && reason.is_none()) {
+        if by.is_empty() || (warning.needs_reason && reason.is_none()) {
             return;
         }
         self.order.acknowledged.push(Acknowledgement {
             code,
             detail,
-            message: w.message,
             by,
             at: self.now(),
-            reason: if w.needs_reason { reason } else { None },
+            reason: if warning.needs_reason { reason } else { None },
         });
     }
 
+    /// The sheet is printed in the window's language and decimal mark at the time it leaves.
+    fn sync_sheet_words(&mut self) {
+        let w = self.words();
+        self.order.lang = w.lang;
+        self.order.decimal_mark = w.mark;
+    }
+
     fn save_to(&mut self, path: &Path) {
+        let w = self.words();
+        self.sync_sheet_words();
         self.notice = Some(match order::save(&self.order, path) {
-            Ok(()) => Notice::Info(text::g_saved(path)),
-            Err(e) => Notice::Error(e.to_string()),
+            Ok(()) => {
+                self.mark_saved();
+                Notice::Info(w.ta("g-saved", &[("path", crate::present::words::shown(path).into())]))
+            }
+            Err(e) => Notice::Error(w.file_error(&e)),
         });
     }
 
     fn open_from(&mut self, path: &Path) {
+        let w = self.words();
         match order::load(path) {
             Ok(order) => {
                 self.verified_inputs = order.verification.as_ref().map(|_| order.inputs.clone());
                 self.settings_text = SettingsText::from(&order.settings);
                 self.order = order;
+                self.mark_saved();
                 self.mode = Mode::Form;
                 self.mismatches.clear();
-                self.notice = Some(Notice::Info(text::g_opened(path)));
+                let shown = crate::present::words::shown(path);
+                self.notice = Some(Notice::Info(w.ta("g-opened", &[("path", shown.into())])));
             }
             // Nothing in the window changes when a file is refused.
-            Err(e) => self.notice = Some(Notice::Error(e.to_string())),
+            Err(e) => self.notice = Some(Notice::Error(w.file_error(&e))),
         }
     }
 
     fn export_to(&mut self, path: &Path, replace: bool) {
+        let w = self.words();
         self.confirm_replace = None;
+        // A reprint the printer refused is exported as stored: the same sheet, recorded as a reprint.
+        if let Some(order) = self.reprint_fallback.clone() {
+            self.export_reprint(&order, path, replace);
+            return;
+        }
+        self.sync_sheet_words();
         // The form stays editable while a file chooser is open: check the window's
         // own rules again now, not only when the button was enabled.
         if let Err(e) = self.printable() {
-            self.notice = Some(Notice::Error(e.to_string()));
+            self.notice = Some(Notice::Error(w.sheet_error(&e)));
             return;
         }
         let now = self.now();
@@ -542,35 +670,61 @@ impl AppState {
         self.notice = Some(match sheet::export_pdf(&self.order, now, path, replace) {
             Ok(()) => {
                 let report = self.report();
+                let written = w.ta("written", &[("path", crate::present::words::shown(path).into())]);
                 match report
-                    .map_err(|_| text::refuse_invalid().to_owned())
+                    .map_err(|_| w.t("refuse-invalid"))
                     .and_then(|r| self.record(&self.order, &r, RegisterAction::Exported))
                 {
-                    Ok(recorded) => Notice::Info(format!("{}. {recorded}", text::written(path))),
+                    Ok(recorded) => {
+                        self.mark_saved();
+                        Notice::Info(format!("{written}. {recorded}"))
+                    }
                     // Exported, but not in the register: said plainly, in the error colour.
-                    Err(warning) => Notice::Error(format!("{}. {warning}", text::written(path))),
+                    Err(warning) => Notice::Error(format!("{written}. {warning}")),
                 }
             }
             Err(SheetError::File(FileError::Exists { .. })) => {
                 // Nothing left the program: the revision stays as it was.
                 self.order = before;
                 self.confirm_replace = Some(path.to_owned());
-                Notice::Info(text::g_confirm_replace(path))
+                Notice::Info(
+                    w.ta("g-confirm-replace", &[("path", crate::present::words::shown(path).into())]),
+                )
             }
             Err(e) => {
                 self.order = before;
-                Notice::Error(e.to_string())
+                Notice::Error(w.sheet_error(&e))
             }
         });
     }
 
-    fn submit_double_check(&mut self) {
-        let report = match self.report() {
-            Ok(r) => r,
-            Err(_) => {
-                self.mismatches = vec![text::refuse_invalid().to_owned()];
-                return;
+    /// Writes a stored order's sheet as a PDF after the printer refused its reprint.
+    fn export_reprint(&mut self, order: &Order, path: &Path, replace: bool) {
+        let w = self.words();
+        let now = self.now();
+        let message = match sheet::export_pdf(order, now, path, replace) {
+            Ok(()) => {
+                let written = w.ta("written", &[("path", crate::present::words::shown(path).into())]);
+                let recorded = sheet::printable(order, now.date())
+                    .map_err(|e| w.sheet_error(&e))
+                    .and_then(|r| self.record(order, &r, RegisterAction::Reprinted));
+                self.reprint_fallback = None;
+                match recorded {
+                    Ok(r) | Err(r) => format!("{written}. {r}"),
+                }
             }
+            Err(e) => w.sheet_error(&e),
+        };
+        self.register_view.message = Some(message);
+        self.refresh_register_keep_message();
+    }
+
+    fn submit_double_check(&mut self) {
+        self.check_not_recorded = None;
+        let Ok(report) = self.report() else {
+            // The window offers the double-check only on a valid order.
+            self.mode = Mode::Form;
+            return;
         };
         let tolerance = self.order.settings.double_check_tolerance_pct;
         match compare(&self.order.inputs, &self.order.issued_by, &report, &self.second, tolerance) {
@@ -591,7 +745,7 @@ impl AppState {
                 self.order.verification = None;
                 self.verified_inputs = None;
                 // Blind: only which items differ, never a value from the order.
-                self.mismatches = list.iter().map(text::mismatch).collect();
+                self.mismatches = list.clone();
                 let items: Vec<String> = list.iter().filter_map(|m| m.item_key()).collect();
                 if !items.is_empty() {
                     let failed = crate::order::FailedCheck {
@@ -606,7 +760,7 @@ impl AppState {
                     self.order.failed_checks.push(failed);
                     let order = self.order.clone();
                     if let Err(warning) = self.record(&order, &report, RegisterAction::CheckFailed) {
-                        self.mismatches.push(warning);
+                        self.check_not_recorded = Some(warning);
                     }
                 }
             }
@@ -614,6 +768,7 @@ impl AppState {
     }
 
     fn apply_site_settings(&mut self) {
+        let w = self.words();
         let t = &self.settings_text;
         let mut settings = self.order.settings.clone();
         let increment = parse_decimal(&t.mg_rounding_increment);
@@ -623,7 +778,7 @@ impl AppState {
             parse_decimal(&t.il2_dilution_million_per_ml).map(|m| Some(m * 1e6))
         };
         let (Some(increment), Some(dilution)) = (increment, dilution) else {
-            self.settings_text.error = Some(text::G_SETTINGS_INVALID.to_owned());
+            self.settings_text.error = Some(w.t("g-settings-invalid"));
             return;
         };
         settings.mg_rounding_increment = increment;
@@ -638,7 +793,7 @@ impl AppState {
                 self.prefs.settings = settings;
                 self.settings_text.error = None;
             }
-            Err(e) => self.settings_text.error = Some(e.to_string()),
+            Err(e) => self.settings_text.error = Some(w.input_error(&e)),
         }
     }
 }

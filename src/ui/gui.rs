@@ -7,15 +7,29 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 
 use eframe::egui::{self, Color32, RichText, TextEdit, Ui};
 
-use crate::app::{Action, AppState, FileKind, Mode, Notice, Preferences};
+use crate::app::{Action, AppState, Discard, FileKind, Mode, Notice, Preferences};
 use crate::bsa::BsaFormula;
-use crate::engine::{Administered, DoseLine, NkState, Report};
+use crate::engine::NkState;
 use crate::error::{Field, InputError};
-use crate::regimen::Route;
+use crate::present::Words;
+use crate::present::model::{BadgeKind, Emphasis, Item, Presentation};
 use crate::settings::Paper;
-use crate::text;
 
 const PREFS_KEY: &str = "nkact-dose-preferences";
+
+/// The register view's columns, after the actions.
+const COLUMNS: [&str; 10] = [
+    "g-col-when",
+    "g-col-action",
+    "g-col-order",
+    "g-col-fingerprint",
+    "g-col-patient",
+    "g-col-record",
+    "g-col-cycle",
+    "g-col-verified",
+    "g-col-doses",
+    "g-col-lang",
+];
 
 /// The window: the state, plus the channel file choosers answer on.
 pub struct GuiApp {
@@ -64,32 +78,10 @@ impl GuiApp {
     }
 
     fn form_mode(&mut self, ui: &mut Ui) {
+        let w = self.state.words();
         let mut choose: Option<FileKind> = None;
-        egui::Panel::top("toolbar").show(ui, |ui| {
-            ui.horizontal_wrapped(|ui| {
-                ui.heading(RichText::new(text::window_title()).strong());
-                ui.separator();
-                if ui.button(text::G_NEW).clicked() {
-                    self.actions.push(Action::NewOrder);
-                }
-                let idle = !self.chooser_open;
-                if ui.add_enabled(idle, egui::Button::new(text::G_OPEN)).clicked() {
-                    choose = Some(FileKind::Open);
-                }
-                if ui.add_enabled(idle, egui::Button::new(text::G_SAVE)).clicked() {
-                    choose = Some(FileKind::Save);
-                }
-                if ui.button(text::G_REGISTER).clicked() {
-                    self.actions.push(Action::ShowRegister);
-                }
-                let mut dark = self.state.prefs.dark;
-                if ui.checkbox(&mut dark, text::G_DARK).changed() {
-                    self.actions.push(Action::SetDark(dark));
-                }
-            });
-            notice_ui(ui, &self.state.notice);
-        });
         let report = self.state.report();
+        let view = report.as_ref().ok().map(|r| Presentation::of(r, &self.state.order.warnings(r), &w));
         let errors: Vec<InputError> = report.as_ref().err().cloned().unwrap_or_default();
         let mut measure_focus = MeasureFocus::default();
         egui::Panel::left("form").resizable(true).default_size(420.0).show(ui, |ui| {
@@ -110,16 +102,78 @@ impl GuiApp {
         egui::Panel::bottom("actions").show(ui, |ui| {
             ui.add_space(4.0);
             egui::ScrollArea::vertical().id_salt("actions-scroll").max_height(220.0).show(ui, |ui| {
-                if let Some(kind) = actions_ui(ui, &mut self.state, report.as_ref().ok(), &mut self.actions) {
+                if let Some(kind) = actions_ui(ui, &mut self.state, view.as_ref(), &mut self.actions) {
                     choose = Some(kind);
                 }
             });
             ui.add_space(4.0);
         });
+        // The toolbar is added after the form and the actions, so Tab reaches it last.
+        egui::Panel::top("toolbar").show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.heading(RichText::new(w.window_title()).strong());
+                ui.separator();
+                // New order and Open ask first when the form holds unsaved work.
+                if ui.button(w.t("g-new")).clicked() {
+                    self.actions.push(Action::ConfirmDiscard(Discard::NewOrder));
+                }
+                let idle = !self.chooser_open;
+                if ui.add_enabled(idle, egui::Button::new(w.t("g-open"))).clicked() {
+                    if self.state.has_unsaved_work() {
+                        self.actions.push(Action::ConfirmDiscard(Discard::Open));
+                    } else {
+                        choose = Some(FileKind::Open);
+                    }
+                }
+                if ui.add_enabled(idle, egui::Button::new(w.t("g-save"))).clicked() {
+                    choose = Some(FileKind::Save);
+                }
+                if ui.button(w.t("g-register")).clicked() {
+                    self.actions.push(Action::ShowRegister);
+                }
+                let mut dark = self.state.prefs.dark;
+                if ui.checkbox(&mut dark, w.t("g-dark")).changed() {
+                    self.actions.push(Action::SetDark(dark));
+                }
+                // The language switches at once: every string is drawn again from the new words.
+                let l = ui.label(w.t("g-language"));
+                egui::ComboBox::from_id_salt("language")
+                    .selected_text(w.lang_name(w.lang))
+                    .show_ui(ui, |ui| {
+                        for lang in crate::locale::Lang::ALL {
+                            if ui.selectable_label(lang == w.lang, w.lang_name(lang)).clicked() {
+                                self.actions.push(Action::SetLang(lang));
+                            }
+                        }
+                    })
+                    .response
+                    .labelled_by(l.id);
+            });
+            if let Some(what) = self.state.pending_discard {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(
+                        RichText::new(w.t("g-discard-question")).strong().color(ui.visuals().warn_fg_color),
+                    );
+                    if ui.button(w.t("g-discard")).clicked() {
+                        self.actions.push(Action::DiscardConfirmed);
+                        if what == Discard::Open {
+                            choose = Some(FileKind::Open);
+                        }
+                    }
+                    if ui.button(w.t("g-keep")).clicked() {
+                        self.actions.push(Action::DiscardCancelled);
+                    }
+                });
+            }
+            notice_ui(ui, &self.state.notice);
+        });
+
         egui::CentralPanel::default().show(ui, |ui| {
             let untouched = self.state.untouched();
-            egui::ScrollArea::vertical()
-                .show(ui, |ui| results_ui(ui, report.as_ref().ok(), editing, untouched));
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                keyboard_scroll(ui);
+                results_ui(ui, &w, view.as_ref(), editing, untouched)
+            });
         });
         if let Some(kind) = choose {
             self.open_chooser(ui.ctx().clone(), kind);
@@ -128,6 +182,7 @@ impl GuiApp {
 
     /// Opens a native file chooser on another thread; its answer arrives as an action.
     fn open_chooser(&mut self, ctx: egui::Context, kind: FileKind) {
+        let w = self.state.words();
         self.chooser_open = true;
         let tx = self.chooser_tx.clone();
         // A suggested name a person can find again: the order ID and the record number.
@@ -141,18 +196,19 @@ impl GuiApp {
             .map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '_' })
             .collect();
         let stem = match record.is_empty() {
-            true => self.state.order.display_id().replace(' ', "_"),
-            false => format!("{}_{record}", self.state.order.display_id().replace(' ', "_")),
+            true => w.order_id(&self.state.order).replace(' ', "_"),
+            false => format!("{}_{record}", w.order_id(&self.state.order).replace(' ', "_")),
         };
         let name = match kind {
             FileKind::Export => format!("{stem}.pdf"),
             _ => format!("{stem}.json"),
         };
+        let (pdf_files, order_files) = (w.t("g-pdf-files"), w.t("g-order-files"));
         std::thread::spawn(move || {
             let dialog = rfd::AsyncFileDialog::new();
             let dialog = match kind {
-                FileKind::Export => dialog.add_filter(text::G_PDF_FILES, &["pdf"]).set_file_name(&name),
-                _ => dialog.add_filter(text::G_ORDER_FILES, &["json"]).set_file_name(&name),
+                FileKind::Export => dialog.add_filter(pdf_files, &["pdf"]).set_file_name(&name),
+                _ => dialog.add_filter(order_files, &["json"]).set_file_name(&name),
             };
             let chosen = match kind {
                 FileKind::Open => block_on(dialog.pick_file()),
@@ -206,7 +262,7 @@ fn notice_ui(ui: &mut Ui, notice: &Option<Notice>) {
 
 /// A field's message: a missing value in a calm colour, a wrong one in red.
 enum FieldNote {
-    Required,
+    Required(String),
     Error(String),
 }
 
@@ -236,31 +292,28 @@ fn field(
     let response = ui
         .horizontal(|ui| {
             let l = label_cell(ui, label);
-            ui.add(TextEdit::singleline(value).hint_text(hint.to_owned()).desired_width(180.0))
-                .labelled_by(l.id)
+            let r = ui
+                .add(TextEdit::singleline(value).hint_text(hint.to_owned()).desired_width(180.0))
+                .labelled_by(l.id);
+            // "Required" beside the field, in the same row: the form does not jump as it comes and goes.
+            if let Some(FieldNote::Required(text)) = &note {
+                ui.weak(text);
+            }
+            r
         })
         .inner;
-    match note {
-        Some(FieldNote::Error(e)) => {
-            ui.colored_label(ui.visuals().error_fg_color, e);
-        }
-        Some(FieldNote::Required) => {
-            ui.horizontal(|ui| {
-                ui.add_space(LABEL_WIDTH + ui.spacing().item_spacing.x);
-                ui.weak(text::G_REQUIRED);
-            });
-        }
-        None => {}
+    if let Some(FieldNote::Error(e)) = note {
+        ui.add(egui::Label::new(RichText::new(e).color(ui.visuals().error_fg_color)).wrap());
     }
     response
 }
 
-fn error_for(errors: &[InputError], f: Field) -> Option<FieldNote> {
+fn error_for(w: &Words, errors: &[InputError], f: Field) -> Option<FieldNote> {
     errors.iter().find(|e| e.field == f).map(|e| {
         if e.problem == crate::error::Problem::Missing {
-            FieldNote::Required
+            FieldNote::Required(w.t("g-required"))
         } else {
-            FieldNote::Error(text::input_error_short(e))
+            FieldNote::Error(w.input_error(e))
         }
     })
 }
@@ -285,51 +338,52 @@ impl MeasureFocus {
 }
 
 fn form_ui(ui: &mut Ui, s: &mut AppState, errors: &[InputError], actions: &mut Vec<Action>) -> MeasureFocus {
+    let w = s.words();
     let mut focus = MeasureFocus::default();
     let today = s.now().date();
     let patient_errors = s.order.patient.validate(today).err().unwrap_or_default();
-    section(ui, text::S_PATIENT);
+    section(ui, &w.t("s-patient"));
     let p = &mut s.order.patient;
-    let name_note = error_for(&patient_errors, Field::PatientName);
-    let name = field(ui, text::field_label(Field::PatientName), &mut p.name, "", name_note);
+    let name_note = error_for(&w, &patient_errors, Field::PatientName);
+    let name = field(ui, &w.field_label(Field::PatientName), &mut p.name, "", name_note);
     // A new window starts in the first patient field, not in the toolbar.
     if !s.focus_placed {
         name.request_focus();
         s.focus_placed = true;
     }
-    let id_note = error_for(&patient_errors, Field::PatientId);
-    field(ui, text::field_label(Field::PatientId), &mut p.identifier, "", id_note);
+    let id_note = error_for(&w, &patient_errors, Field::PatientId);
+    field(ui, &w.field_label(Field::PatientId), &mut p.identifier, "", id_note);
     let dob_error =
-        error_for(&patient_errors, Field::DateOfBirth).filter(|_| !p.date_of_birth.trim().is_empty());
-    field(ui, text::field_label(Field::DateOfBirth), &mut p.date_of_birth, text::G_DATE_HINT, dob_error);
-    field(ui, text::field_label(Field::Allergies), &mut p.allergies, text::G_ALLERGIES_HINT, None);
-    field(ui, text::G_ISSUED_BY, &mut s.order.issued_by, "", None);
+        error_for(&w, &patient_errors, Field::DateOfBirth).filter(|_| !p.date_of_birth.trim().is_empty());
+    field(ui, &w.field_label(Field::DateOfBirth), &mut p.date_of_birth, &w.t("g-date-hint"), dob_error);
+    field(ui, &w.field_label(Field::Allergies), &mut p.allergies, &w.t("g-allergies-hint"), None);
+    field(ui, &w.t("g-issued-by"), &mut s.order.issued_by, "", None);
 
-    section(ui, text::G_MEASURES);
+    section(ui, &w.t("g-measures"));
     let i = &mut s.order.inputs;
     // Hints name the unit, never an example number that could be read as a value.
     focus.add(&field(
         ui,
-        text::field_label(Field::Weight),
+        &w.field_label(Field::Weight),
         &mut i.weight,
         "kg",
-        error_for(errors, Field::Weight),
+        error_for(&w, errors, Field::Weight),
     ));
     focus.add(&field(
         ui,
-        text::field_label(Field::Height),
+        &w.field_label(Field::Height),
         &mut i.height,
         "cm",
-        error_for(errors, Field::Height),
+        error_for(&w, errors, Field::Height),
     ));
     let current = crate::input::parse_formula(&i.bsa_formula).unwrap_or_default();
     ui.horizontal(|ui| {
-        let l = label_cell(ui, text::field_label(Field::BsaFormula));
+        let l = label_cell(ui, &w.field_label(Field::BsaFormula));
         egui::ComboBox::from_id_salt("bsa-formula")
-            .selected_text(text::formula_name(current))
+            .selected_text(w.formula_name(current))
             .show_ui(ui, |ui| {
                 for f in BsaFormula::ALL {
-                    if ui.selectable_label(f == current, text::formula_name(f)).clicked() {
+                    if ui.selectable_label(f == current, w.formula_name(f)).clicked() {
                         actions.push(Action::SetFormula(f));
                     }
                 }
@@ -339,75 +393,84 @@ fn form_ui(ui: &mut Ui, s: &mut AppState, errors: &[InputError], actions: &mut V
     });
     focus.add(&field(
         ui,
-        text::field_label(Field::BsaCap),
+        &w.field_label(Field::BsaCap),
         &mut i.bsa_cap,
-        text::G_OPTIONAL,
-        error_for(errors, Field::BsaCap),
+        &w.t("g-optional"),
+        error_for(&w, errors, Field::BsaCap),
     ));
     focus.add(&field(
         ui,
-        text::field_label(Field::PreviousWeight),
+        &w.field_label(Field::PreviousWeight),
         &mut i.previous_weight,
-        text::G_OPTIONAL,
-        error_for(errors, Field::PreviousWeight),
+        &w.t("g-optional"),
+        error_for(&w, errors, Field::PreviousWeight),
     ));
 
-    section(ui, text::L_CYCLE);
+    section(ui, &w.t("l-cycle"));
     focus.add(&field(
         ui,
-        text::field_label(Field::Cycle),
+        &w.field_label(Field::Cycle),
         &mut i.cycle,
-        text::G_CYCLE_HINT,
-        error_for(errors, Field::Cycle),
+        &w.t("g-cycle-hint"),
+        error_for(&w, errors, Field::Cycle),
     ));
     focus.add(&field(
         ui,
-        text::field_label(Field::Day1),
+        &w.field_label(Field::Day1),
         &mut i.day1,
-        text::G_DATE_HINT,
-        error_for(errors, Field::Day1),
+        &w.t("g-date-hint"),
+        error_for(&w, errors, Field::Day1),
     ));
     if crate::doublecheck::needs_last_dates(i) {
         focus.add(&field(
             ui,
-            text::field_label(Field::LastTrastuzumab),
+            &w.field_label(Field::LastTrastuzumab),
             &mut i.last_trastuzumab,
-            text::G_DATE_HINT,
-            error_for(errors, Field::LastTrastuzumab),
+            &w.t("g-date-hint"),
+            error_for(&w, errors, Field::LastTrastuzumab),
         ));
         focus.add(&field(
             ui,
-            text::field_label(Field::LastPertuzumab),
+            &w.field_label(Field::LastPertuzumab),
             &mut i.last_pertuzumab,
-            text::G_DATE_HINT,
-            error_for(errors, Field::LastPertuzumab),
+            &w.t("g-date-hint"),
+            error_for(&w, errors, Field::LastPertuzumab),
         ));
     }
 
-    section(ui, text::G_NK_PRODUCT);
+    section(ui, &w.t("g-nk-product"));
     focus.add(&field(
         ui,
-        text::field_label(Field::NkCells),
+        &w.field_label(Field::NkCells),
         &mut i.nk_cells,
-        text::G_NK_HINT,
-        error_for(errors, Field::NkCells),
+        &w.t("g-nk-hint"),
+        error_for(&w, errors, Field::NkCells),
     ));
 
-    egui::CollapsingHeader::new(text::G_SITE_SETTINGS).show(ui, |ui| {
+    egui::CollapsingHeader::new(w.t("g-site-settings")).show(ui, |ui| {
         let t = &mut s.settings_text;
-        field(ui, text::G_ROUNDING, &mut t.mg_rounding_increment, "mg", None);
-        field(ui, text::G_IL2_DILUTION, &mut t.il2_dilution_million_per_ml, text::G_OPTIONAL, None);
+        field(ui, &w.t("g-rounding"), &mut t.mg_rounding_increment, "mg", None);
+        field(ui, &w.t("g-il2-dilution"), &mut t.il2_dilution_million_per_ml, &w.t("g-optional"), None);
         if let Some(e) = &t.error {
             ui.colored_label(ui.visuals().error_fg_color, e);
         }
-        if ui.button(text::G_APPLY_SETTINGS).clicked() {
+        if ui.button(w.t("g-apply-settings")).clicked() {
             actions.push(Action::ApplySiteSettings);
         }
+        // The decimal mark of the window and the sheet: a reviewed site setting, one mark per document.
         ui.horizontal(|ui| {
-            ui.label(text::G_PAPER);
+            ui.label(w.t("g-decimal-mark"));
+            for mark in crate::locale::DecimalMark::ALL {
+                if ui.radio(w.mark == mark, w.decimal_mark_name(mark)).clicked() {
+                    actions.push(Action::SetDecimalMark(mark));
+                }
+            }
+        });
+        ui.horizontal(|ui| {
+            ui.label(w.t("g-paper"));
             let paper = s.order.settings.paper;
             for p in [Paper::A4, Paper::Letter] {
-                if ui.radio(paper == p, text::paper_name(p)).clicked() {
+                if ui.radio(paper == p, w.paper_name(p)).clicked() {
                     actions.push(Action::SetPaper(p));
                 }
             }
@@ -417,60 +480,120 @@ fn form_ui(ui: &mut Ui, s: &mut AppState, errors: &[InputError], actions: &mut V
 }
 
 fn files_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Action>) {
+    let w = s.words();
     if !s.show_path_input {
         return;
     }
-    section(ui, text::G_TYPED_PATH_TITLE);
-    field(ui, text::G_PATH, &mut s.path_input, text::G_PATH_HINT, None);
+    section(ui, &w.t("g-typed-path-title"));
+    field(ui, &w.t("g-path"), &mut s.path_input, &w.t("g-path-hint"), None);
     ui.horizontal(|ui| {
-        if ui.button(text::G_SAVE_TO_PATH).clicked() {
+        if ui.button(w.t("g-save-to-path")).clicked() {
             actions.push(Action::TypedPath(FileKind::Save));
         }
-        if ui.button(text::G_OPEN_PATH).clicked() {
+        if ui.button(w.t("g-open-path")).clicked() {
             actions.push(Action::TypedPath(FileKind::Open));
         }
-        if ui.add_enabled(s.printable().is_ok(), egui::Button::new(text::G_EXPORT_TO_PATH)).clicked() {
+        if ui.add_enabled(s.printable().is_ok(), egui::Button::new(w.t("g-export-to-path"))).clicked() {
             actions.push(Action::TypedPath(FileKind::Export));
         }
     });
 }
 
-/// The results: BSA, each dose in administration order, the schedule.
-fn results_ui(ui: &mut Ui, report: Option<&Report>, editing: bool, untouched: bool) {
-    let Some(r) = report else {
+/// The results: the presentation model drawn as it is (BSA, each dose in
+/// administration order, the schedule); the window words nothing itself.
+fn results_ui(ui: &mut Ui, w: &Words, view: Option<&Presentation>, editing: bool, untouched: bool) {
+    let Some(v) = view else {
         ui.add_space(20.0);
         // Nothing typed yet is not an error: say what to enter, calmly.
         if untouched {
-            ui.label(RichText::new(text::G_NO_DOSES_YET).size(18.0));
+            ui.label(RichText::new(w.t("g-no-doses-yet")).size(18.0));
         } else {
-            ui.label(RichText::new(text::G_NO_DOSES).size(18.0).color(ui.visuals().error_fg_color));
+            ui.label(RichText::new(w.t("g-no-doses")).size(18.0).color(ui.visuals().error_fg_color));
         }
         return;
     };
     if editing {
-        ui.label(RichText::new(text::G_PROVISIONAL).strong().size(18.0).color(ui.visuals().warn_fg_color));
+        ui.label(RichText::new(w.t("g-provisional")).strong().size(18.0).color(ui.visuals().warn_fg_color));
     }
-    ui.label(RichText::new(format!("{}: {}", text::L_BSA, text::m2(r.bsa.used_m2))).size(22.0).strong());
-    ui.label(&r.bsa.working);
-    if let Some(wc) = &r.weight_change {
-        ui.label(format!("{}: {}", text::L_WEIGHT_CHANGE, text::weight_change_line(wc)));
-    }
-    ui.separator();
-    for item in r.administration_order() {
-        match item {
-            Administered::Dose(d) => dose_ui(ui, d, r.nk.map(|n| n.day.0)),
-            Administered::Nk(nk) => nk_ui(ui, nk),
-        }
+    ui.label(RichText::new(&v.headline).strong());
+    ui.label(RichText::new(v.bsa.line()).size(22.0).strong());
+    ui.label(&v.bsa_working);
+    if let Some(wc) = &v.weight_change {
+        ui.label(wc.line());
     }
     ui.separator();
-    ui.label(RichText::new(text::L_SCHEDULE).strong().size(16.0));
+    for item in &v.items {
+        item_ui(ui, item);
+    }
+    if let Some(row) = &v.nk_not_in_cycle {
+        ui.label(row.line());
+    }
+    ui.separator();
+    ui.label(RichText::new(&v.schedule_title).strong().size(16.0));
     egui::Grid::new("schedule").striped(true).show(ui, |ui| {
-        for day in &r.schedule {
-            ui.label(RichText::new(text::day_label(day.day)).strong());
-            ui.label(day.date.map(text::date).unwrap_or_default());
-            let events: Vec<String> = day.events.iter().map(|e| text::event(*e)).collect();
-            ui.label(events.join(", "));
+        for day in &v.schedule {
+            ui.label(RichText::new(&day.day).strong());
+            ui.label(&day.date);
+            ui.label(&day.events);
             ui.end_row();
+        }
+    });
+}
+
+/// PageUp/PageDown scroll the results from anywhere; Home/End when no text field
+/// has the keyboard (there they move the cursor).
+fn keyboard_scroll(ui: &mut Ui) {
+    let page = ui.clip_rect().height() * 0.9;
+    let typing = ui.ctx().memory(|m| m.focused()).is_some() && ui.ctx().egui_wants_keyboard_input();
+    let (up, down, home, end) = ui.input(|i| {
+        (
+            i.key_pressed(egui::Key::PageUp),
+            i.key_pressed(egui::Key::PageDown),
+            i.key_pressed(egui::Key::Home),
+            i.key_pressed(egui::Key::End),
+        )
+    });
+    let delta = match (up, down, home && !typing, end && !typing) {
+        (true, ..) => page,
+        (_, true, ..) => -page,
+        (_, _, true, _) => f32::MAX / 4.0,
+        (_, _, _, true) => -f32::MAX / 4.0,
+        _ => return,
+    };
+    ui.scroll_with_delta(egui::vec2(0.0, delta));
+}
+
+/// One dose or the NK product: the name, the dose large, its tag and badges, then its rows.
+fn item_ui(ui: &mut Ui, item: &Item) {
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(&item.title).strong().size(18.0));
+            ui.label(RichText::new(&item.large).strong().size(26.0));
+            if let Some(tag) = &item.tag {
+                ui.label(RichText::new(tag).strong().size(16.0));
+            }
+            for b in &item.badges {
+                let text = RichText::new(format!(" {} ", b.text)).strong().size(16.0);
+                ui.label(match b.kind {
+                    // A re-load cannot be missed: white on red, not grey italics.
+                    BadgeKind::Reload => {
+                        text.size(18.0).color(Color32::WHITE).background_color(Color32::from_rgb(180, 40, 0))
+                    }
+                    BadgeKind::Nk(NkState::WithinRange) => text.color(Color32::from_rgb(0, 120, 40)),
+                    BadgeKind::Nk(NkState::OutOfRange) => text.color(ui.visuals().error_fg_color),
+                    BadgeKind::Nk(NkState::Pending) => text.color(ui.visuals().warn_fg_color),
+                });
+            }
+        });
+        for row in &item.rows {
+            let text = RichText::new(row.line());
+            let text = match row.emphasis {
+                Emphasis::Normal => text,
+                Emphasis::Strong => text.strong(),
+                Emphasis::Warn => text.color(ui.visuals().warn_fg_color),
+            };
+            ui.add(egui::Label::new(text).wrap());
         }
     });
 }
@@ -481,40 +604,39 @@ fn results_ui(ui: &mut Ui, report: Option<&Report>, editing: bool, untouched: bo
 fn actions_ui(
     ui: &mut Ui,
     s: &mut AppState,
-    report: Option<&Report>,
+    view: Option<&Presentation>,
     actions: &mut Vec<Action>,
 ) -> Option<FileKind> {
+    let w = s.words();
     let mut choose = None;
-    if let Some(r) = report {
-        warnings_ui(ui, s, r, actions);
+    if let Some(v) = view {
+        warnings_ui(ui, s, v, actions);
         ui.separator();
     }
     // The verification state, in its one fixed place, read from the order itself.
     match &s.order.verification {
         Some(v) => ui.label(
-            RichText::new(text::verified_line(&v.verifier, v.at))
-                .strong()
-                .color(Color32::from_rgb(0, 110, 40)),
+            RichText::new(w.verified_line(&v.verifier, v.at)).strong().color(Color32::from_rgb(0, 110, 40)),
         ),
-        None => ui.label(RichText::new(text::G_NOT_VERIFIED).strong().color(ui.visuals().warn_fg_color)),
+        None => ui.label(RichText::new(w.t("g-not-verified")).strong().color(ui.visuals().warn_fg_color)),
     };
     let printable = ui
         .horizontal(|ui| {
             let check = ui.add_enabled(
                 s.checkable(),
-                egui::Button::new(RichText::new(text::G_DOUBLE_CHECK).size(16.0)),
+                egui::Button::new(RichText::new(w.t("g-double-check")).size(16.0)),
             );
             if check.clicked() {
                 actions.push(Action::StartDoubleCheck);
             }
             let printable = s.printable();
             let export = ui
-                .add_enabled(printable.is_ok(), egui::Button::new(RichText::new(text::G_EXPORT).size(16.0)));
+                .add_enabled(printable.is_ok(), egui::Button::new(RichText::new(w.t("g-export")).size(16.0)));
             if export.clicked() {
                 choose = Some(FileKind::Export);
             }
-            let print =
-                ui.add_enabled(printable.is_ok(), egui::Button::new(RichText::new(text::G_PRINT).size(16.0)));
+            let print = ui
+                .add_enabled(printable.is_ok(), egui::Button::new(RichText::new(w.t("g-print")).size(16.0)));
             if print.clicked() {
                 actions.push(Action::Print);
             }
@@ -526,21 +648,26 @@ fn actions_ui(
     match printable {
         // Nothing typed yet: nothing is wrong, there is just nothing to export.
         Err(_) if untouched => {
-            ui.weak(text::G_NOTHING_TO_EXPORT);
+            ui.weak(w.t("g-nothing-to-export"));
         }
         // Why nothing can leave yet, on its own line, wrapped, never cut off.
         Err(e) => {
-            ui.add(egui::Label::new(RichText::new(e.to_string()).color(ui.visuals().warn_fg_color)).wrap());
+            ui.add(
+                egui::Label::new(RichText::new(w.sheet_error(&e)).color(ui.visuals().warn_fg_color)).wrap(),
+            );
         }
         Ok(_) => {}
     }
     if let Some(e) = &s.printers_error {
-        ui.colored_label(ui.visuals().warn_fg_color, e);
+        ui.add(egui::Label::new(RichText::new(e).color(ui.visuals().warn_fg_color)).wrap());
+    } else if s.printers.is_empty() {
+        // Say so when the print service offers no printer, on its own line, rather than an empty list.
+        ui.add(egui::Label::new(RichText::new(w.t("g-no-printers")).weak()).wrap());
     }
     if let Some(path) = s.confirm_replace.clone() {
         ui.horizontal(|ui| {
-            ui.label(text::g_confirm_replace(&path));
-            if ui.button(text::G_REPLACE).clicked() {
+            ui.label(w.ta("g-confirm-replace", &[("path", crate::present::words::shown(&path).into())]));
+            if ui.button(w.t("g-replace")).clicked() {
                 actions.push(Action::ExportTo { path: path.clone(), replace: true });
             }
         });
@@ -548,130 +675,55 @@ fn actions_ui(
     choose
 }
 
-fn dose_ui(ui: &mut Ui, d: &DoseLine, nk_day: Option<i32>) {
-    let p = &d.preparation;
-    egui::Frame::group(ui.style()).show(ui, |ui| {
-        ui.set_width(ui.available_width());
-        ui.horizontal(|ui| {
-            ui.label(RichText::new(text::drug_name(d.drug)).strong().size(18.0));
-            ui.label(RichText::new(text::amount_large(d.dose, d.unit)).strong().size(26.0));
-            if let Some(phase) = d.phase {
-                ui.label(RichText::new(text::phase_label(phase)).strong().size(16.0));
-                // A re-load cannot be missed: a badge, not grey italics.
-                if phase.loading && phase.reason != crate::engine::PhaseReason::FirstCycle {
-                    ui.label(
-                        RichText::new(format!(" {} ", text::RELOAD_BADGE))
-                            .strong()
-                            .size(18.0)
-                            .color(Color32::WHITE)
-                            .background_color(Color32::from_rgb(180, 40, 0)),
-                    );
-                }
-            }
-        });
-        ui.label(format!("{}: {}", text::L_WORKING, d.working));
-        // In cycle 1 the tag already says "loading dose"; from cycle 2 the reason matters.
-        if let Some(phase) = d.phase.filter(|p| p.reason != crate::engine::PhaseReason::FirstCycle) {
-            ui.label(format!("{}: {}", text::S_PHASE, text::phase_reason(phase)));
-        }
-        ui.label(format!("{}: {} · {}", text::L_ROUTE_DAYS, text::route_name(d.route), text::dose_days(d)));
-        if let (Some(hours), Some(day)) = (d.after_nk_within_hours, nk_day) {
-            ui.label(
-                RichText::new(format!("{}: {}", text::L_TIMING, text::after_nk_line(hours, day))).strong(),
-            );
-        }
-        ui.label(format!(
-            "{}: {} ({}: {})",
-            text::L_DRAW,
-            p.working,
-            text::L_VIALS,
-            text::vials(&p.vials, d.unit)
-        ));
-        if p.too_small {
-            ui.colored_label(
-                ui.visuals().warn_fg_color,
-                format!("{}: {}", text::L_TOO_SMALL, text::too_small_line(d)),
-            );
-        }
-        if d.route == Route::Intravenous {
-            ui.label(format!(
-                "{}: {} · {} {}",
-                text::L_DILUENT,
-                text::bag(p.diluent, p.bag_volume_ml),
-                text::L_INFUSION,
-                text::infusion_line(p.infusion_minutes)
-            ));
-        }
-    });
-}
-
-fn nk_ui(ui: &mut Ui, nk: &crate::engine::NkCheck) {
-    let color = match nk.state {
-        NkState::WithinRange => Color32::from_rgb(0, 120, 40),
-        NkState::OutOfRange => ui.visuals().error_fg_color,
-        NkState::Pending => ui.visuals().warn_fg_color,
-    };
-    egui::Frame::group(ui.style()).show(ui, |ui| {
-        ui.set_width(ui.available_width());
-        ui.horizontal(|ui| {
-            ui.label(RichText::new(text::L_NK).strong().size(18.0));
-            ui.label(RichText::new(text::nk_large(nk.count, nk.state)).strong().size(26.0));
-            ui.label(RichText::new(text::nk_state(nk.state)).strong().size(16.0).color(color));
-        });
-        ui.label(text::nk_line(nk.count, nk.state));
-        ui.label(format!(
-            "{}: {} · {}",
-            text::L_ROUTE_DAYS,
-            text::route_name(Route::Intravenous),
-            text::day_with_date(nk.day.0, nk.day.1)
-        ));
-    });
-}
-
-fn warnings_ui(ui: &mut Ui, s: &mut AppState, r: &Report, actions: &mut Vec<Action>) {
-    ui.label(RichText::new(text::L_WARNINGS).strong().size(16.0));
-    let warnings = s.order.warnings(r);
-    if warnings.is_empty() {
-        ui.label(text::L_NONE);
+fn warnings_ui(ui: &mut Ui, s: &mut AppState, v: &Presentation, actions: &mut Vec<Action>) {
+    let w = s.words();
+    ui.label(RichText::new(&v.warnings_title).strong().size(16.0));
+    if v.warnings.is_empty() {
+        ui.label(&v.none);
         return;
     }
     let can_ack = !s.order.issued_by.trim().is_empty();
     if !can_ack {
-        ui.colored_label(ui.visuals().warn_fg_color, text::G_ACK_NEEDS_NAME);
+        ui.colored_label(ui.visuals().warn_fg_color, w.t("g-ack-needs-name"));
     }
-    for w in &warnings {
-        let ack = s.order.acknowledged.iter().find(|a| a.covers(w)).cloned();
+    for x in &v.warnings {
+        let ack = s
+            .order
+            .acknowledged
+            .iter()
+            .find(|a| a.code == x.code && a.detail == x.detail && (!x.needs_reason || a.reason.is_some()))
+            .cloned();
         let mut acked = ack.is_some();
         let checkbox = ui
             .horizontal_wrapped(|ui| {
                 let reason_ok =
-                    !w.needs_reason || s.reasons.get(&w.code).is_some_and(|r| !r.trim().is_empty());
-                let label = RichText::new(&w.message).color(ui.visuals().warn_fg_color);
+                    !x.needs_reason || s.reasons.get(&x.code).is_some_and(|r| !r.trim().is_empty());
+                let label = RichText::new(&x.text).color(ui.visuals().warn_fg_color);
                 let enabled = can_ack && (acked || reason_ok);
                 let checkbox = ui.add_enabled(enabled, egui::Checkbox::new(&mut acked, label));
                 if checkbox.changed() {
                     actions.push(Action::Acknowledge {
-                        code: w.code.clone(),
-                        detail: w.detail.clone(),
+                        code: x.code.clone(),
+                        detail: x.detail.clone(),
                         acknowledged: acked,
                     });
                 }
                 // Who ticked it, and when, right after it.
                 if let Some(a) = &ack {
-                    ui.label(RichText::new(text::acknowledged_short(&a.by, a.at)).strong());
+                    ui.label(RichText::new(w.acknowledged_short(&a.by, a.at)).strong());
                 }
                 checkbox
             })
             .inner;
-        if w.needs_reason {
-            let reason = s.reasons.entry(w.code.clone()).or_default();
+        if x.needs_reason {
+            let reason = s.reasons.entry(x.code.clone()).or_default();
             ui.horizontal(|ui| {
                 ui.add_space(24.0);
-                ui.label(text::G_REASON);
+                ui.label(w.t("g-reason"));
                 // Named after its warning, so each reason field is found by what it is for.
                 ui.add_enabled(
                     ack.is_none(),
-                    TextEdit::singleline(reason).hint_text(text::G_REASON_HINT).desired_width(320.0),
+                    TextEdit::singleline(reason).hint_text(w.t("g-reason-hint")).desired_width(320.0),
                 )
                 .labelled_by(checkbox.id);
             });
@@ -680,34 +732,35 @@ fn warnings_ui(ui: &mut Ui, s: &mut AppState, r: &Report, actions: &mut Vec<Acti
 }
 
 fn double_check_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Action>) {
+    let w = s.words();
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical().show(ui, |ui| {
-            ui.heading(RichText::new(text::G_DOUBLE_CHECK_TITLE).strong());
-            ui.label(text::G_DOUBLE_CHECK_INTRO);
+            ui.heading(RichText::new(w.t("g-double-check-title")).strong());
+            ui.label(w.t("g-double-check-intro"));
             ui.add_space(8.0);
             // Who the bags are for: the verifier checks these against every label.
             let today = s.now().date();
             if let Ok(p) = s.order.patient.validate(today) {
                 egui::Frame::group(ui.style()).show(ui, |ui| {
-                    ui.label(RichText::new(text::G_PATIENT_ON_LABELS).strong());
+                    ui.label(RichText::new(w.t("g-patient-on-labels")).strong());
                     ui.label(RichText::new(&p.name).strong().size(20.0));
-                    ui.label(format!("{}: {}", text::S_RECORD, p.identifier));
-                    ui.label(format!("{}: {}", text::S_DOB, text::date(p.date_of_birth)));
+                    ui.label(format!("{}: {}", w.t("s-record"), p.identifier));
+                    ui.label(format!("{}: {}", w.t("s-dob"), w.date(p.date_of_birth)));
                 });
             }
             let needs_dates = crate::doublecheck::needs_last_dates(&s.order.inputs);
             let second = &mut s.second;
-            ui.checkbox(&mut second.identity_confirmed, text::G_CONFIRM_IDENTITY);
-            field(ui, text::G_VERIFIER, &mut second.verifier, "", None);
-            field(ui, text::G_RE_WEIGHT, &mut second.weight, "", None);
-            field(ui, text::G_RE_HEIGHT, &mut second.height, "", None);
-            field(ui, text::G_RE_NK, &mut second.nk_cells, text::G_NK_HINT, None);
+            ui.checkbox(&mut second.identity_confirmed, w.t("g-confirm-identity"));
+            field(ui, &w.t("g-verifier"), &mut second.verifier, "", None);
+            field(ui, &w.t("g-re-weight"), &mut second.weight, "", None);
+            field(ui, &w.t("g-re-height"), &mut second.height, "", None);
+            field(ui, &w.t("g-re-nk"), &mut second.nk_cells, &w.t("g-nk-hint"), None);
             if needs_dates {
-                field(ui, text::G_RE_LAST_T, &mut second.last_trastuzumab, text::G_DATE_HINT, None);
-                field(ui, text::G_RE_LAST_P, &mut second.last_pertuzumab, text::G_DATE_HINT, None);
+                field(ui, &w.t("g-re-last-t"), &mut second.last_trastuzumab, &w.t("g-date-hint"), None);
+                field(ui, &w.t("g-re-last-p"), &mut second.last_pertuzumab, &w.t("g-date-hint"), None);
             }
             ui.add_space(6.0);
-            ui.label(RichText::new(text::G_BAG_LABELS).strong());
+            ui.label(RichText::new(w.t("g-bag-labels")).strong());
             // The drugs of this cycle, without their doses: the second person reads the labels.
             let drugs: Vec<(crate::regimen::Drug, crate::regimen::DoseUnit)> = s
                 .order
@@ -715,17 +768,24 @@ fn double_check_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Action>) {
                 .map(|r| r.doses.iter().map(|d| (d.drug, d.unit)).collect())
                 .unwrap_or_default();
             for (drug, unit) in drugs {
-                let label = text::g_bag_label(drug, unit);
+                let unit = w.t(match unit {
+                    crate::regimen::DoseUnit::Mg => "g-unit-mg",
+                    crate::regimen::DoseUnit::Units => "g-unit-units",
+                });
+                let label = w.ta("g-bag-label", &[("drug", w.drug_name(drug).into()), ("unit", unit.into())]);
                 field(ui, &label, second.bag_dose_mut(drug), "", None);
             }
             for m in &s.mismatches {
-                ui.colored_label(ui.visuals().error_fg_color, m);
+                ui.colored_label(ui.visuals().error_fg_color, w.mismatch(m));
+            }
+            if let Some(warning) = &s.check_not_recorded {
+                ui.colored_label(ui.visuals().error_fg_color, warning);
             }
             ui.horizontal(|ui| {
-                if ui.button(RichText::new(text::G_COMPARE).size(16.0)).clicked() {
+                if ui.button(RichText::new(w.t("g-compare")).size(16.0)).clicked() {
                     actions.push(Action::SubmitDoubleCheck);
                 }
-                if ui.button(text::G_CANCEL).clicked() {
+                if ui.button(w.t("g-cancel")).clicked() {
                     actions.push(Action::CancelDoubleCheck);
                 }
             });
@@ -734,8 +794,9 @@ fn double_check_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Action>) {
 }
 
 fn printer_choice(ui: &mut Ui, s: &AppState, actions: &mut Vec<Action>) {
-    let l = ui.label(text::G_PRINTER);
-    let current = s.prefs.last_printer.clone().unwrap_or_else(|| text::G_DEFAULT_PRINTER.to_owned());
+    let w = s.words();
+    let l = ui.label(w.t("g-printer"));
+    let current = s.prefs.last_printer.clone().unwrap_or_else(|| w.t("g-default-printer"));
     egui::ComboBox::from_id_salt("printer")
         .selected_text(current)
         .show_ui(ui, |ui| {
@@ -747,68 +808,82 @@ fn printer_choice(ui: &mut Ui, s: &AppState, actions: &mut Vec<Action>) {
         })
         .response
         .labelled_by(l.id);
-    if ui.small_button(text::G_REFRESH_PRINTERS).clicked() {
+    if ui.small_button(w.t("g-refresh-printers")).clicked() {
         actions.push(Action::RefreshPrinters);
-    }
-    // Say so when the print service offers no printer, rather than an empty list.
-    if s.printers.is_empty() && s.printers_error.is_none() {
-        ui.weak(text::G_NO_PRINTERS);
     }
 }
 
 fn register_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Action>) {
+    let w = s.words();
     egui::CentralPanel::default().show(ui, |ui| {
         ui.horizontal(|ui| {
-            ui.heading(RichText::new(text::G_REGISTER_TITLE).strong());
-            if ui.button(text::G_CLOSE).clicked() {
+            ui.heading(RichText::new(w.t("g-register-title")).strong());
+            if ui.button(w.t("g-close")).clicked() {
                 actions.push(Action::CloseRegister);
             }
         });
         if let Some(path) = s.register_path() {
-            ui.label(format!("{}: {}", text::G_REGISTER_AT, path.display()));
+            ui.label(format!("{}: {}", w.t("g-register-at"), path.display()));
         }
         let v = &mut s.register_view;
-        field(ui, text::G_REGISTER_FILTER_ID, &mut v.patient_id, "", None);
-        field(ui, text::G_REGISTER_FILTER_DATE, &mut v.date, text::G_DATE_HINT, None);
-        if ui.button(text::G_FILTER).clicked() {
+        field(ui, &w.t("g-register-filter-id"), &mut v.patient_id, "", None);
+        field(ui, &w.t("g-register-filter-date"), &mut v.date, &w.t("g-date-hint"), None);
+        if ui.button(w.t("g-filter")).clicked() {
             actions.push(Action::RefreshRegister);
         }
         if let Some(m) = &v.message {
             ui.label(RichText::new(m).strong());
         }
         if v.entries.is_empty() {
-            ui.label(text::G_REGISTER_EMPTY);
+            ui.label(w.t("g-register-empty"));
             return;
         }
+        // Solid scroll bars beside the rows, never floating over the last row's buttons.
+        ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
         egui::ScrollArea::both().show(ui, |ui| {
             egui::Grid::new("register").striped(true).show(ui, |ui| {
                 ui.label("");
-                for c in text::G_COLUMNS {
-                    ui.label(RichText::new(c).strong());
+                for id in COLUMNS {
+                    ui.label(RichText::new(w.t(id)).strong());
                 }
                 ui.end_row();
                 for e in &v.entries {
                     // The actions first, so they never scroll out of sight behind a long dose list.
                     ui.horizontal(|ui| {
-                        if ui.button(format!("{} {}", text::G_REOPEN, e.id)).clicked() {
+                        // "Reopen" and "Reprint" on screen, not "Reopen 1": the row says which
+                        // order. A screen reader hears the order and the time it names.
+                        let name = |id: &str| format!("{} {} {}", w.t(id), e.order_id, w.datetime(e.at));
+                        let reopen = ui.button(w.t("g-reopen")).on_hover_text(&e.order_id);
+                        let label = name("g-reopen");
+                        reopen.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+                        if reopen.clicked() {
                             actions.push(Action::Reopen(e.id));
                         }
-                        if ui.button(format!("{} {}", text::G_REPRINT, e.id)).clicked() {
+                        let reprint = ui.button(w.t("g-reprint")).on_hover_text(&e.order_id);
+                        let label = name("g-reprint");
+                        reprint.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+                        if reprint.clicked() {
                             actions.push(Action::Reprint(e.id));
                         }
                     });
-                    ui.label(text::datetime(e.at));
-                    ui.label(text::register_action(e.action));
+                    ui.label(w.datetime(e.at));
+                    ui.label(w.register_action(e.action));
                     ui.label(&e.order_id);
                     ui.label(&e.fingerprint);
                     ui.label(&e.patient_name);
                     ui.label(&e.patient_id);
                     ui.label(e.cycle.to_string());
                     ui.label(e.verifier.clone().unwrap_or_default());
-                    ui.label(text::register_doses(&e.doses));
+                    // The whole dose list, never cut: the area scrolls sideways instead.
+                    ui.add(
+                        egui::Label::new(w.register_doses(&e.doses)).wrap_mode(egui::TextWrapMode::Extend),
+                    );
+                    ui.label(w.lang_name(e.lang));
                     ui.end_row();
                 }
             });
+            // Room under the last row, so nothing at the edge sits under a scroll bar.
+            ui.add_space(24.0);
         });
     });
 }
@@ -838,7 +913,9 @@ impl eframe::App for GuiApp {
 pub fn run(started: std::time::Instant) -> Result<(), String> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
-            .with_title(text::window_title())
+            .with_title(
+                Words::new(crate::locale::system_lang(|k| std::env::var(k).ok()), None).window_title(),
+            )
             .with_app_id("nkact-dose")
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([900.0, 600.0]),
@@ -858,7 +935,13 @@ pub fn run(started: std::time::Instant) -> Result<(), String> {
             // blink: a blinking cursor repaints the window for ever (about 5 % of a core while
             // a field has the focus); idle means idle.
             cc.egui_ctx.set_theme(if prefs.dark { egui::Theme::Dark } else { egui::Theme::Light });
-            cc.egui_ctx.all_styles_mut(|style| style.visuals.text_cursor.blink = false);
+            cc.egui_ctx.all_styles_mut(|style| {
+                style.visuals.text_cursor.blink = false;
+                // A focus ring a keyboard user can see on every button, box and field.
+                let ring = egui::Stroke::new(2.0, style.visuals.selection.bg_fill);
+                style.visuals.widgets.hovered.bg_stroke = ring;
+                style.visuals.selection.stroke.width = style.visuals.selection.stroke.width.max(2.0);
+            });
             let mut app = GuiApp::new(AppState::new(prefs, crate::clock::now_local));
             app.started = started;
             app.state.apply(Action::RefreshPrinters);

@@ -1,0 +1,492 @@
+# nkact-dose: English words.
+#
+# One message per sentence or label. Placeables ({ $name }) carry values the
+# program has already written: numbers follow ISMP (no trailing zero, a
+# leading zero, a space before the unit, no digit grouping with a point or a
+# comma) with the document's decimal mark. Counts that choose a plural ($n,
+# $days, $count, $max, $hours, $minutes, $age, $cycle) arrive as numbers.
+# Never abbreviate "units" (ISMP: "U" and "IU" are error-prone).
+
+## Names
+
+window-title = { $program } · { $regimen } ({ $protocol })
+regimen-title = NK-ACT-BC: allogeneic NK cells with trastuzumab and pertuzumab
+diagnosis = HER2-positive metastatic breast cancer
+
+field-weight = Weight (kg)
+field-height = Height (cm)
+field-bsa-formula = BSA formula
+field-bsa-cap = BSA cap (m²)
+field-nk-cells = NK cells
+field-cycle = Cycle
+field-day1 = Day 1 date
+field-last-trastuzumab = Last trastuzumab date
+field-last-pertuzumab = Last pertuzumab date
+field-previous-weight = Previous dosing weight (kg)
+field-settings = Settings
+field-patient-name = Patient name
+field-patient-id = Hospital record number
+field-date-of-birth = Date of birth
+field-allergies = Allergies
+field-issued-by = Issued by
+field-acknowledged-by = Acknowledged by
+field-verifier = Verifier name
+field-reason = Reason
+
+drug-cyclophosphamide = Cyclophosphamide
+drug-trastuzumab = Trastuzumab
+drug-pertuzumab = Pertuzumab
+drug-interleukin2 = Interleukin-2 (aldesleukin)
+
+route-intravenous = intravenous (IV)
+route-subcutaneous = subcutaneous
+
+formula-mosteller = Mosteller
+formula-dubois = DuBois & DuBois
+formula-haycock = Haycock
+formula-gehan-george = Gehan & George
+formula-boyd = Boyd
+
+diluent-nacl-09 = sodium chloride { $pct } %
+paper-a4 = A4
+paper-letter = US Letter
+lang-en = English
+lang-es = Español
+lang-ca = Català
+decimal-mark-point = decimal point
+decimal-mark-comma = decimal comma
+
+## Amounts
+
+amount-mg = { $n } mg
+amount-units = { $n } units
+amount-units-millions = { $n } units ({ $millions } million units)
+amount-million-units = { $millions } million units
+rate-mg-per-m2 = { $n } mg/m²
+rate-mg-per-kg = { $n } mg/kg
+rate-units-per-m2 = { $n } units/m²
+rate-units-per-kg = { $n } units/kg
+concentration-mg = { $n } mg/mL
+concentration-units = { $n } units/mL
+concentration-million-units = { $millions } million units/mL
+volume-ml = { $n } mL
+measure-kg = { $n } kg
+measure-cm = { $n } cm
+measure-m2 = { $n } m²
+cells = { $pow } cells ({ $millions } million)
+nk-range = { $min } – { $max }
+nk-large = { $pow } cells
+vials-none = none
+vials-of = { $count -> [one] { $count } vial of { $size } *[other] { $count } vials of { $size } }
+
+## Days and dates
+
+day-label = Day { $day }
+# $iso is YYYY-MM-DD; $day, $month (short name), $year and $weekday are also given.
+date = { $iso } ({ $weekday })
+datetime = { $iso } { $time }
+day-with-date = { $day } { $date }
+days-once-within = once, on one day from { $first } to { $last }
+days-count = { $n -> [one] { $n } day *[other] { $n } days }
+month-short = { $m ->
+    [1] Jan
+    [2] Feb
+    [3] Mar
+    [4] Apr
+    [5] May
+    [6] Jun
+    [7] Jul
+    [8] Aug
+    [9] Sep
+    [10] Oct
+    [11] Nov
+   *[12] Dec
+}
+weekday-short = { $d ->
+    [1] Mon
+    [2] Tue
+    [3] Wed
+    [4] Thu
+    [5] Fri
+    [6] Sat
+   *[7] Sun
+}
+event-window = { $drug } window
+event-nk-infusion = NK cell infusion
+event-next-cycle = next cycle's Day 1
+
+## Working
+
+bsa-working = { $formula }: { $expression } = { $unrounded } m², rounded to { $rounded }
+bsa-working-capped = { $working }; capped at { $cap } (BSA cap typed for this order): doses use { $cap } instead of { $rounded }
+bsa-boyd-expression = G = { $w } kg × 1000 g/kg = { $g } g; { $k } × { $h }^{ $a } × G^({ $b } − { $s } × log10 G)
+phase-loading = loading dose
+phase-maintenance = maintenance dose
+phase-first-cycle = cycle 1 starts with the loading dose
+phase-within = last dose { $last }, Day 1 { $day1 }: { $days -> [one] { $days } day *[other] { $days } days } since the last dose ≤ { $max } days: maintenance (re-load at ≥ { $reload } days)
+phase-exceeded = last dose { $last }, Day 1 { $day1 }: { $days -> [one] { $days } day *[other] { $days } days } since the last dose > { $max } days: RE-LOAD (re-load at ≥ { $reload } days)
+phase-not-checked = interval since the last dose not checked (dates not given)
+working-product = { $rate } × { $basis } = { $result }
+working-product-capped = { $rate } × { $basis } = { $result } (BSA capped; uncapped { $uncapped_bsa } would give { $uncapped_dose })
+working-flat = flat dose { $amount }
+working-phase = { $formula } ({ $phase })
+working-rounded = { $formula }, rounded to { $dose } (nearest { $increment })
+working-phase-rounded = { $formula } ({ $phase }), rounded to { $dose } (nearest { $increment })
+after-nk = { $day }: within { $hours } h after the NK cell infusion, never before it
+infusion-over = over { $minutes } min
+not-set = not set (per site pharmacy manual)
+bag-in = { $volume } in { $diluent }
+bag-volume = { $volume } bag
+too-small-dilute = { $volume } is under the measurable minimum of { $min }: dilute to { $concentration }, then draw { $draw }
+too-small-no-step = { $volume } is under the measurable minimum of { $min }: dilute per the site pharmacy manual (no dilution step configured)
+nk-pending = PENDING
+nk-within-range = WITHIN RANGE
+nk-out-of-range = OUT OF RANGE
+nk-line-within = { $cells }: within { $range }
+nk-line-out = { $pow } cells ({ $count } cells): OUT OF RANGE, must be within { $range } cells; do not infuse
+nk-line-pending = pending: must be within { $range } cells at product release
+weight-change-line = from { $from } to { $to }: { $pct } % change (recalculate at ≥ { $threshold } %)
+reload-badge = RE-LOAD
+
+## Warnings
+
+warn-weight-soft = Weight { $value } is outside the usual { $min } to { $max }: check it
+warn-height-soft = Height { $value } is outside the usual { $min } to { $max }: check it
+warn-bsa-soft = BSA { $value } is outside the usual { $min } to { $max }: check height and weight
+warn-interval-not-checked = { $drug }: maintenance dose given without checking the interval since the last dose; enter Day 1 and the date of the last { $drug } dose to check for re-loading
+warn-interval-too-short = { $drug }: last dose { $last }, Day 1 { $day1 }: only { $days -> [one] { $days } day *[other] { $days } days } since the last dose, under the { $min } days a 3-weekly dose allows; check the dates, and give a reason to go ahead
+warn-volume-too-small = { $drug }: { $volume } is under the measurable minimum of { $min }; no dilution step is configured
+warn-bsa-cap-dose = { $drug } { $uncapped } uncapped, { $capped } capped
+warn-bsa-cap = BSA cap { $cap } typed for this order lowers doses (BSA { $uncapped } without the cap): { $doses }
+warn-last-dose-ignored = A date of the last { $drug } dose ({ $date }) was entered for cycle 1: cycle 1 always gives the loading dose, so the date is not used; check the cycle
+warn-nk-not-this-cycle = NK cells are given in cycle 1 only; the count entered is not used in cycle { $cycle }
+warn-weight-change = Weight changed since the last doses: { $change }
+warn-age-under-18 = The patient is { $age } (born { $dob }): the protocol includes patients aged 18 or over; give a reason to go ahead
+warn-allergy-antibody = The allergies name a drug of this regimen ({ $drugs }): hypersensitivity to trastuzumab or pertuzumab excludes the patient (protocol exclusion 6); give a reason to go ahead
+warn-allergy = The allergies name a drug of this regimen ({ $drugs }): this order gives that drug; give a reason to go ahead
+warn-allergies-mixed-scripts = The allergies mix letters of different alphabets (a Cyrillic or Greek letter that looks Latin): read them again against the patient's record
+warn-name-mixed-scripts = The patient's name "{ $name }" mixes letters of different alphabets (for example a Cyrillic letter that looks Latin): confirm it against the patient's documents
+warn-day1-before-order = Day 1 ({ $day1 }) is before the order date ({ $order_date }): check the Day 1 date
+warn-window-before-order = { $drug }: its whole window ends on { $last }, before the order date ({ $order_date }): check the Day 1 date
+
+## Input errors
+# $label is the field's label, $value the value as typed (escaped), $gender
+# the label's grammatical gender (an attribute of the field-* message).
+
+accepted-weight = a weight in kg from { $min } to { $max }, written like 70.5 or 70,5
+accepted-height = a height in cm from { $min } to { $max }, written like 170 or 170,5
+accepted-bsa-cap = a cap in m² from { $min } to { $max }, like 2 or 2,2; no cap when left out
+accepted-bsa-formula = one of { $keys }
+accepted-nk-cells = a positive cell count such as 2e8, 2.5E8, 2,5e8, 2.5x10^8, 2.5 × 10^8, 250 million or 200000000, a whole number of cells; left out while the count is pending
+accepted-cycle = a whole number from 1 to { $max }
+accepted-date = a date written YYYY-MM-DD, such as 2026-03-02, in the years { $first } to { $last }
+accepted-settings = positive numbers for every product, rounding and threshold
+accepted-patient-name = the patient's full name, up to { $max } characters
+accepted-patient-id = the hospital record number: capital letters A-Z, digits, spaces, - / and ., up to { $max } characters
+accepted-person = a person's name, up to { $max } characters
+accepted-reason = a reason in words (3 letters or more), up to { $max } characters
+accepted-date-of-birth = a date written YYYY-MM-DD, not in the future, from 1900 on
+accepted-allergies = the allergies written out (not "?", "unknown" or "NKA"), or "none known", up to { $max } characters
+
+error-with-accepted = { $error } Accepted: { $accepted }.
+error-missing = { $label } is required.
+error-not-a-number = { $label }: "{ $value }" is not a number.
+error-not-positive = { $label }: "{ $value }" must be greater than zero.
+error-below-min = { $label }: "{ $value }" is below the lowest value accepted.
+error-above-max = { $label }: "{ $value }" is above the highest value accepted.
+error-metres = { $label }: "{ $value }" looks like metres: enter the height in centimetres ({ $m } m = { $cm } cm).
+error-metres-plain = { $label }: "{ $value }" looks like metres: enter the height in centimetres.
+error-millimetres = { $label }: "{ $value }" looks like millimetres: enter the height in centimetres ({ $mm } mm = { $cm } cm).
+error-millimetres-plain = { $label }: "{ $value }" looks like millimetres: enter the height in centimetres.
+error-grams = { $label }: "{ $value }" looks like grams: enter the weight in kilograms ({ $g } g = { $kg } kg).
+error-grams-plain = { $label }: "{ $value }" looks like grams: enter the weight in kilograms.
+error-not-whole = { $label }: "{ $value }" must be a whole number.
+error-not-a-date = { $label }: "{ $value }" is not a date (or not a day that exists).
+error-date-out-of-range = { $label }: "{ $value }" is outside the years accepted.
+error-not-before-day1 = { $label }: "{ $value }" must be before the { $day1 }.
+error-unknown-formula = { $label }: "{ $value }" is not a BSA formula this program knows.
+error-bad-setting = { $label }: "{ $value }" cannot be used.
+error-forbidden-characters = { $label }: "{ $value }" contains characters that cannot be accepted here: { $chars }.
+error-right-to-left = { $label }: "{ $value }" contains right-to-left letters, which the order sheet cannot yet print in their reading order.
+error-invisible-only = { $label }: "{ $value }" contains only invisible characters: it would print blank.
+error-too-long = { $label } is longer than { $max } characters.
+error-unprintable = { $label }: "{ $value }" contains characters the order sheet's font cannot print (they would show as empty boxes): { $chars }.
+error-too-many-decimals = { $label }: "{ $value }" { $max ->
+    [0] must be written without decimals.
+    [one] has more than 1 decimal.
+   *[other] has more than { $max } decimals.
+}
+error-not-whole-count = { $label }: "{ $value }" must be a whole number of cells, with at most 15 significant digits.
+error-stray-marks = { $label }: "{ $value }" has accents with no letter under them, or more than 3 on one letter: it would not print as typed.
+error-placeholder = { $label }: "{ $value }" is a placeholder, not the information itself.
+
+char-tab = tab
+char-line-feed = line feed
+char-carriage-return = carriage return
+char-escape = escape
+char-delete = delete
+char-next-line = next line
+char-soft-hyphen = soft hyphen
+char-zero-width-space = zero-width space
+char-zero-width-non-joiner = zero-width non-joiner
+char-zero-width-joiner = zero-width joiner
+char-direction-mark = direction mark
+char-bidi-override = bidirectional override
+char-word-joiner = word joiner
+char-zero-width-no-break-space = zero-width no-break space
+
+## Double-check
+
+mismatch-no-verifier = The verifier's name is required.
+mismatch-same-person = The double-check must be done by a second person, not the one who issued the order.
+mismatch-identity = Confirm the patient's name, record number and date of birth against every bag label.
+mismatch-measure = { $label } does not match the first entry: check the source and re-enter it.
+mismatch-dose = { $drug }: the bag label dose does not match the order: check the bag and re-enter its dose.
+
+## Refusals, files, register, printing
+
+order-id-revision = { $id } rev. { $revision }
+refuse-invalid = No order sheet: fix the inputs marked in error first.
+refuse-nk-out-of-range = No order sheet: the NK cell count is out of range; it must be within { $range } cells.
+refuse-unacknowledged = { $count -> [one] No order sheet: 1 warning must be acknowledged first. *[other] No order sheet: { $count } warnings must be acknowledged first. }
+refuse-font = No order sheet: the embedded font could not be loaded.
+refuse-still-typing = No order sheet yet: a measure is still being typed. Press Tab or Enter to finish the field; the doses shown are provisional until then.
+
+file-io = Could not use { $path }: { $error }. Nothing was changed.
+file-exists = { $path } already exists; it was not replaced (use --force to replace it).
+file-corrupt = { $path } is not a readable order file ({ $detail }). Nothing was changed.
+file-wrong-format = { $path } is not an nkact-dose order (format "{ $found }"). Nothing was changed.
+file-wrong-version = { $path } is order format version { $found }; this program reads versions 1 to { $version }. Nothing was changed.
+file-changed = { $path } was changed or damaged since it was saved (its checksum does not match); it was not opened. Nothing was changed.
+file-too-large = { $path } is larger than an order file can be ({ $max } bytes at most); it was not read. Nothing was changed.
+file-not-regular = { $path } is not a regular file (a folder, a device or a symbolic link); it was not used. Nothing was changed.
+file-invalid = { $path } holds values that cannot be used: { $errors } Nothing was changed.
+
+register-locked = The order register { $path } is locked by another program.
+register-read-only = The order register { $path } cannot be written (read-only).
+register-corrupt = The order register { $path } is damaged or not a register ({ $detail }).
+register-newer = The order register { $path } has schema version { $found }, newer than this program's { $version }.
+register-other = The order register { $path } could not be used: { $detail }.
+register-not-a-file-empty = The order register "{ $path }" cannot be used: an empty path keeps nothing: name a file.
+register-not-a-file-memory = The order register "{ $path }" cannot be used: an in-memory or URI database keeps nothing after the program ends: name a file.
+register-not-a-file-folder = The order register "{ $path }" cannot be used: it is a folder: name a file inside it.
+register-not-a-file-broken-link = The order register "{ $path }" cannot be used: it is a symbolic link to nothing.
+register-not-a-file-special = The order register "{ $path }" cannot be used: it is not a regular file.
+register-duplicate-id = The order register { $path } already holds a different order under { $id }; this one was not recorded.
+not-recorded = WARNING: this order was NOT recorded in the register. { $error }
+not-recorded-no-location = WARNING: this order was NOT recorded: no data folder for the order register (use --register PATH).
+recorded = Recorded as { $action } in the order register { $path }
+action-exported = exported
+action-printed = printed
+action-reprinted = reprinted
+action-check-failed = double-check failed
+
+print-no-service = Could not reach the print service (CUPS): { $detail }. The order was not printed.
+print-rejected = The print job was refused: { $detail }. The order was not printed.
+print-unsupported = Printing is not available on this system; export the PDF and print it from a viewer.
+print-timeout = Print job { $job } did not complete in time.
+print-failed = Print job { $job } was cancelled or aborted by the print service.
+printed-to = Sent to printer { $printer } as job { $job }
+printed-default = Sent to the default printer as job { $job }
+written = Order sheet written to { $path }
+
+acknowledged = { $warning } — acknowledged by { $by } at { $at }
+acknowledged-with-reason = { $warning } — acknowledged by { $by } at { $at }; reason: { $reason }
+acknowledged-short = — { $by }, { $time }
+verified-by = Verified by { $verifier } at { $at }
+
+## Order sheet
+
+sheet-header-left = { $regimen } · { $protocol } · { $sponsor }
+sheet-cycle = Cycle { $cycle }
+sheet-page = Page { $page } of { $pages }
+sheet-footer = { $program } { $version } · generated { $at } · fingerprint { $fingerprint } · { $mark }
+sheet-identity-strip = Patient: { $name } · Record number: { $record } · Date of birth: { $dob }
+sheet-revision = revision { $revision }: supersedes revision { $previous } of this order
+sheet-phase = { $phase }: { $reason }
+sheet-numbers-with = numbers with a { $mark }
+
+## Window
+
+g-bag-label = { $drug } ({ $unit })
+g-saved = Order saved to { $path }
+g-opened = Order opened from { $path }; doses recalculated from its inputs
+g-confirm-replace = { $path } already exists. Replace it?
+g-reopened = Order { $id } reopened from the register; doses recalculated from its inputs
+g-unit-mg = mg
+g-unit-units = units
+g-col-when = When
+g-col-action = Action
+g-col-order = Order
+g-col-fingerprint = Fingerprint
+g-col-patient = Patient
+g-col-record = Record number
+g-col-cycle = Cycle
+g-col-verified = Verified by
+g-col-doses = Doses
+g-language = Language
+g-decimal-mark = Decimal mark on screen and paper
+g-discard-title = Unsaved changes
+g-discard-question = This order has changes that were not saved or issued. Discard them?
+g-discard = Discard changes
+g-keep = Keep editing
+g-reprint-no-printer = Could not print: { $error } Export the PDF instead:
+g-export-reprint = Export this order's PDF…
+
+## Command line
+
+calc-default-cycle = Note: --cycle not given: cycle 1 assumed (an order sheet requires --cycle).
+calc-default-day1 = Note: --day1 not given: no calendar dates (an order sheet requires --day1).
+cli-error = { $program }: error: { $message }
+cli-field-error = { $error } ({ $option })
+cli-missing-value = option { $option } needs a value (see --help)
+cli-bad-paper = --paper "{ $value }": accepted a4 or letter
+cli-bad-lang = --lang "{ $value }": accepted en, es or ca
+cli-bad-decimal-mark = --decimal-mark "{ $value }": accepted point or comma
+cli-not-utf8 = { $option } "{ $value }": not valid UTF-8 text (the bytes shown as U+FFFD could not be read); type it again in a UTF-8 terminal
+cli-empty-value = { $label }{ $option } was given an empty value; give a value, or leave the option out (an empty value is never taken as the default)
+cli-empty-value-label = { $label }:{" "}
+cli-order-requires = an order sheet needs { $option }: it is never defaulted for an order (calc may leave it out)
+cli-bad-reason = --reason "{ $value }": write CODE=TEXT, the warning's code and why it is acknowledged (codes: see `nkact-dose calc`)
+cli-out-or-print = order needs --out FILE.pdf, --print, or both
+cli-out-not-pdf = --out "{ $value }": the sheet is a PDF; name the file with .pdf at the end (a register or another file is never overwritten)
+cli-out-is-register = --out "{ $value }" is the order register itself; choose another file
+cli-bad-printer = --printer "{ $value }": a printer name has no spaces, control characters, / or #
+cli-reason-for-no-warning = --reason given for "{ $value }", which is not a warning of this order (check the code with `nkact-dose calc`)
+cli-needs-reason = this warning needs a reason: --reason { $code }="why it is right to go ahead"
+cli-repeated-reason = --reason for "{ $value }" given more than once
+cli-window-failed = the window could not open ({ $detail }); the command line still works: see --help
+cli-protocol-failed = { $program }: a protocol check failed: see the NK cells line
+cli-io-error = { $what }: { $error }
+cli-unacknowledged-hint = read the warnings, then add --acknowledged-by NAME to record that NAME acknowledged them, and --reason CODE=TEXT for each that needs a reason
+
+## Labels: the report (l-*), the order sheet (s-*) and the window (g-*)
+
+l-bsa = BSA
+l-dose = Dose
+l-working = Working
+l-route = Route
+l-route-days = Route, day
+l-days = Day(s)
+l-once-within = once, on one day from
+l-to = to
+l-preparation = Preparation
+l-stock = Stock
+l-draw = Draw
+l-vials = Vials
+l-diluent = Bag
+l-infusion = Infusion
+l-nk = NK cells
+l-schedule = Schedule
+l-warnings = Warnings
+l-weight-change = Weight change
+l-cycle = Cycle
+l-not-in-cycle = not part of this cycle
+l-too-small = TOO SMALL TO MEASURE
+l-none = none
+l-timing = Timing
+l-needs-reason = (needs a reason)
+s-title = Pharmacy order sheet
+s-order = Order
+s-patient = Patient
+s-name = Name
+s-record = Record number
+s-dob = Date of birth
+s-allergies = Allergies
+s-order-date = Order date
+s-diagnosis = Diagnosis
+s-issued-by = Issued by
+s-basis = Basis of the doses
+s-height = Height
+s-weight = Weight
+s-previous-weight = Previous dosing weight
+s-schedule = Schedule, in administration order
+s-doses = Doses, in administration order
+s-phase = Phase
+s-warnings = Warnings acknowledged
+s-signatures = Signatures
+s-prescriber = Prescriber
+s-pharmacist = Pharmacist validation
+s-double-check = Independent double-check
+s-sig-name = Name:
+s-sig-signature = Signature:
+s-sig-date = Date and time:
+s-double-check-scope = Checks drug, dose, calculation and its variables, volume, route, rate, cycle and day.
+s-none-known-hint = none
+s-revision = Revision
+s-last-trastuzumab = Last trastuzumab dose
+s-last-pertuzumab = Last pertuzumab dose
+g-new = New order
+g-open = Open…
+g-save = Save…
+g-dark = Dark theme
+g-measures = Measures
+g-nk-product = NK cell product
+g-issued-by = Your name (issued by)
+g-optional = optional
+g-required = Required
+g-cycle-hint = required: 1, 2, 3…
+g-path-hint = full path of the file
+g-date-hint = YYYY-MM-DD
+g-nk-hint = cells; empty = pending
+g-allergies-hint = type "none known" if none
+g-site-settings = Site settings
+g-rounding = mg rounding increment (mg)
+g-il2-dilution = IL-2 dilution (million units/mL)
+g-apply-settings = Apply settings
+g-settings-invalid = Settings not applied: use plain positive numbers such as 1 or 0,5.
+g-paper = Paper
+g-no-doses-yet = No doses yet. Enter the patient, the weight, the height and the cycle: the doses of the NK-ACT-BC regimen appear here with their working.
+g-nothing-to-export = Nothing to export or print yet.
+g-no-printers = No printers found: export the PDF instead, or ask for a printer to be added.
+g-no-doses = No doses: fix the fields marked in red. Nothing is calculated from incomplete or invalid input.
+g-double-check = Double-check
+g-export = Export PDF…
+g-replace = Replace
+g-ack-needs-name = Type your name (issued by) to acknowledge warnings.
+g-double-check-title = Independent double-check
+g-double-check-intro = Second professional: re-enter the measures from the source, without looking at the first entries, and type the dose printed on each prepared bag's label.
+g-verifier = Verifier name
+g-patient-on-labels = Patient: check these against every bag label
+g-confirm-identity = I confirmed the name, record number and date of birth on every bag label
+g-re-last-t = Re-entered last trastuzumab date
+g-re-last-p = Re-entered last pertuzumab date
+g-not-verified = NOT VERIFIED: no independent double-check recorded for this order
+g-provisional = PROVISIONAL: a measure is still being typed. Finish the field (Tab or Enter) before relying on these doses.
+g-reason = Reason
+g-reason-hint = why it is right to go ahead
+g-re-weight = Re-entered weight (kg)
+g-re-height = Re-entered height (cm)
+g-re-nk = Re-entered NK cells
+g-bag-labels = Doses on the bag labels
+g-compare = Compare
+g-cancel = Cancel
+g-order-files = nkact-dose order
+g-typed-path-title = File path
+g-path = Path
+g-save-to-path = Save order to path
+g-open-path = Open order from path
+g-export-to-path = Export PDF to path
+g-type-a-path = Type a file path first.
+g-no-chooser = No file was chosen. If no file chooser appeared on this workstation, type a path below.
+g-print = Print…
+g-printer = Printer
+g-refresh-printers = Refresh printers
+g-default-printer = (default printer)
+g-register = Register
+g-register-title = Order register
+g-register-at = Register file
+g-register-filter-id = Filter: record number
+g-register-filter-date = Filter: date
+g-register-bad-date = Filter date: write YYYY-MM-DD, or leave it empty.
+g-register-empty = No entries.
+g-filter = Filter
+g-close = Close
+g-reopen = Reopen
+g-reprint = Reprint
+g-pdf-files = PDF
+
+## Presentation model
+
+headline = { $title } ({ $protocol }) · Cycle { $cycle }
+route-and-days = { $route } · { $days }

@@ -1,0 +1,1031 @@
+//! Wording: the domain's facts (fields, drugs, amounts, dates, warnings,
+//! errors) turned into the words of one language. Every sentence comes whole
+//! from the translation files ([`crate::present::i18n`]); this module only
+//! chooses the message and writes the numbers and dates it carries. Numbers
+//! follow ISMP ([`crate::present::numfmt`]) with the document's decimal mark.
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
+
+use crate::bsa::BsaFormula;
+use crate::engine::{
+    DoseLine, Measure, NkState, Phase, PhaseReason, VialCount, WarningKind, WeightChange, Working,
+};
+use crate::error::{Field, InputError, Problem};
+use crate::present::i18n::{Arg, Words};
+use crate::present::numfmt;
+use crate::regimen::{Diluent, DoseUnit, Drug, NK_ACT_BC, Route};
+
+/// `args!["n" => 3, "name" => s]`: the placeables of one message.
+macro_rules! args {
+    ($($k:literal => $v:expr),* $(,)?) => {
+        &[$(($k, Arg::from($v))),*]
+    };
+}
+pub(crate) use args;
+
+/// The program's name (never translated).
+pub const PROGRAM: &str = "nkact-dose";
+
+impl Words {
+    // ------------------------------------------------------------ numbers
+
+    /// A number with at most `max` decimals, ISMP style, with this document's decimal mark.
+    pub fn num(&self, value: f64, max: usize) -> String {
+        self.marked(numfmt::decimal(value, max))
+    }
+
+    /// A number already written with a point, given this document's mark.
+    fn marked(&self, written: String) -> String {
+        match self.mark.char() {
+            '.' => written,
+            c => written.replace('.', &c.to_string()),
+        }
+    }
+
+    fn pow10(&self, value: f64) -> String {
+        self.marked(numfmt::power_of_ten(value))
+    }
+
+    fn millions(&self, value: f64) -> String {
+        self.marked(numfmt::millions(value))
+    }
+
+    // ------------------------------------------------------------ names
+
+    pub fn window_title(&self) -> String {
+        self.ta(
+            "window-title",
+            args!["program" => PROGRAM, "regimen" => NK_ACT_BC.name, "protocol" => NK_ACT_BC.protocol],
+        )
+    }
+
+    fn field_id(field: Field) -> &'static str {
+        match field {
+            Field::Weight => "field-weight",
+            Field::Height => "field-height",
+            Field::BsaFormula => "field-bsa-formula",
+            Field::BsaCap => "field-bsa-cap",
+            Field::NkCells => "field-nk-cells",
+            Field::Cycle => "field-cycle",
+            Field::Day1 => "field-day1",
+            Field::LastTrastuzumab => "field-last-trastuzumab",
+            Field::LastPertuzumab => "field-last-pertuzumab",
+            Field::PreviousWeight => "field-previous-weight",
+            Field::Settings => "field-settings",
+            Field::PatientName => "field-patient-name",
+            Field::PatientId => "field-patient-id",
+            Field::DateOfBirth => "field-date-of-birth",
+            Field::Allergies => "field-allergies",
+            Field::IssuedBy => "field-issued-by",
+            Field::AcknowledgedBy => "field-acknowledged-by",
+            Field::Verifier => "field-verifier",
+            Field::Reason => "field-reason",
+        }
+    }
+
+    /// A field's label, as the form shows it and errors name it.
+    pub fn field_label(&self, field: Field) -> String {
+        self.t(Self::field_id(field))
+    }
+
+    /// The grammatical gender of a field's label (`masculine`, `feminine`), for agreement.
+    fn field_gender(&self, field: Field) -> String {
+        self.attribute(Self::field_id(field), "gender").unwrap_or_else(|| "masculine".to_owned())
+    }
+
+    pub fn drug_name(&self, drug: Drug) -> String {
+        self.t(match drug {
+            Drug::Cyclophosphamide => "drug-cyclophosphamide",
+            Drug::Trastuzumab => "drug-trastuzumab",
+            Drug::Pertuzumab => "drug-pertuzumab",
+            Drug::Interleukin2 => "drug-interleukin2",
+        })
+    }
+
+    pub fn route_name(&self, route: Route) -> String {
+        self.t(match route {
+            Route::Intravenous => "route-intravenous",
+            Route::Subcutaneous => "route-subcutaneous",
+        })
+    }
+
+    pub fn formula_name(&self, formula: BsaFormula) -> String {
+        self.t(match formula {
+            BsaFormula::Mosteller => "formula-mosteller",
+            BsaFormula::DuBois => "formula-dubois",
+            BsaFormula::Haycock => "formula-haycock",
+            BsaFormula::GehanGeorge => "formula-gehan-george",
+            BsaFormula::Boyd => "formula-boyd",
+        })
+    }
+
+    pub fn diluent_name(&self, diluent: Diluent) -> String {
+        match diluent {
+            Diluent::SodiumChloride09 => self.ta("diluent-nacl-09", args!["pct" => self.num(0.9, 1)]),
+        }
+    }
+
+    pub fn paper_name(&self, paper: crate::settings::Paper) -> String {
+        self.t(match paper {
+            crate::settings::Paper::A4 => "paper-a4",
+            crate::settings::Paper::Letter => "paper-letter",
+        })
+    }
+
+    pub fn lang_name(&self, lang: crate::locale::Lang) -> String {
+        self.t(match lang {
+            crate::locale::Lang::En => "lang-en",
+            crate::locale::Lang::Es => "lang-es",
+            crate::locale::Lang::Ca => "lang-ca",
+        })
+    }
+
+    pub fn decimal_mark_name(&self, mark: crate::locale::DecimalMark) -> String {
+        self.t(match mark {
+            crate::locale::DecimalMark::Point => "decimal-mark-point",
+            crate::locale::DecimalMark::Comma => "decimal-mark-comma",
+        })
+    }
+
+    // ------------------------------------------------------------ amounts
+
+    /// A dose with its unit: "1092 mg", "910 000 units (0.91 million units)".
+    pub fn amount(&self, value: f64, unit: DoseUnit) -> String {
+        match unit {
+            DoseUnit::Mg => self.ta("amount-mg", args!["n" => self.num(value, 2)]),
+            DoseUnit::Units if value >= 1e5 => self.ta(
+                "amount-units-millions",
+                args!["n" => self.num(value, 0), "millions" => self.millions(value)],
+            ),
+            DoseUnit::Units => self.ta("amount-units", args!["n" => self.num(value, 0)]),
+        }
+    }
+
+    /// A dose in large type: "1092 mg", "910 000 units" (the millions stay in the working).
+    pub fn amount_large(&self, value: f64, unit: DoseUnit) -> String {
+        match unit {
+            DoseUnit::Mg => self.amount(value, unit),
+            DoseUnit::Units => self.ta("amount-units", args!["n" => self.num(value, 0)]),
+        }
+    }
+
+    /// A short amount for a label or a cell: "1092 mg", "0.91 million units".
+    pub fn amount_short(&self, value: f64, unit: DoseUnit) -> String {
+        match unit {
+            DoseUnit::Units if value >= 1e5 => {
+                self.ta("amount-million-units", args!["millions" => self.millions(value)])
+            }
+            _ => self.amount(value, unit),
+        }
+    }
+
+    /// An unrounded amount in the working, to 4 decimals (units to 2).
+    fn amount_exact(&self, value: f64, unit: DoseUnit) -> String {
+        match unit {
+            DoseUnit::Mg => self.ta("amount-mg", args!["n" => self.num(value, 4)]),
+            DoseUnit::Units => self.ta("amount-units", args!["n" => self.num(value, 2)]),
+        }
+    }
+
+    /// A rate: "600 mg/m²", "5 × 10⁵ units/m²", "8 mg/kg".
+    fn rate(&self, value: f64, unit: DoseUnit, per_m2: bool) -> String {
+        let n = if value >= 1e5 { self.pow10(value) } else { self.num(value, 3) };
+        let id = match (unit, per_m2) {
+            (DoseUnit::Mg, true) => "rate-mg-per-m2",
+            (DoseUnit::Mg, false) => "rate-mg-per-kg",
+            (DoseUnit::Units, true) => "rate-units-per-m2",
+            (DoseUnit::Units, false) => "rate-units-per-kg",
+        };
+        self.ta(id, args!["n" => n])
+    }
+
+    pub fn concentration(&self, per_ml: f64, unit: DoseUnit) -> String {
+        match unit {
+            DoseUnit::Units if per_ml >= 1e5 => {
+                self.ta("concentration-million-units", args!["millions" => self.millions(per_ml)])
+            }
+            DoseUnit::Units => self.ta("concentration-units", args!["n" => self.num(per_ml, 3)]),
+            DoseUnit::Mg => self.ta("concentration-mg", args!["n" => self.num(per_ml, 3)]),
+        }
+    }
+
+    pub fn volume(&self, ml: f64) -> String {
+        self.ta("volume-ml", args!["n" => self.num(ml, 3)])
+    }
+
+    pub fn kg(&self, value: f64) -> String {
+        self.ta("measure-kg", args!["n" => self.num(value, 2)])
+    }
+
+    pub fn cm(&self, value: f64) -> String {
+        self.ta("measure-cm", args!["n" => self.num(value, 2)])
+    }
+
+    pub fn m2(&self, value: f64) -> String {
+        self.ta("measure-m2", args!["n" => self.num(value, 2)])
+    }
+
+    /// "2 × 10⁸ cells (200 million)".
+    pub fn cells(&self, count: f64) -> String {
+        self.ta("cells", args!["pow" => self.pow10(count), "millions" => self.millions(count)])
+    }
+
+    pub fn nk_range(&self) -> String {
+        self.ta(
+            "nk-range",
+            args!["min" => self.pow10(NK_ACT_BC.nk.min_cells), "max" => self.pow10(NK_ACT_BC.nk.max_cells)],
+        )
+    }
+
+    /// "1 vial of 420 mg + 2 vials of 150 mg".
+    pub fn vials(&self, vials: &[VialCount], unit: DoseUnit) -> String {
+        if vials.is_empty() {
+            return self.t("vials-none");
+        }
+        let parts: Vec<String> = vials
+            .iter()
+            .map(|v| {
+                self.ta("vials-of", args!["count" => v.count, "size" => self.amount_short(v.size, unit)])
+            })
+            .collect();
+        parts.join(" + ")
+    }
+
+    // ------------------------------------------------------------ days and dates
+
+    /// A protocol day: "Day -5", "Día 1".
+    pub fn day_label(&self, day: i32) -> String {
+        self.ta("day-label", args!["day" => day.to_string()])
+    }
+
+    /// The placeables every date message gets: ISO, day, month in letters, year.
+    fn date_args(&self, date: NaiveDate) -> Vec<(&'static str, Arg)> {
+        vec![
+            ("iso", Arg::from(date.format("%Y-%m-%d").to_string())),
+            ("day", Arg::from(date.day().to_string())),
+            ("month", Arg::from(self.ta("month-short", args!["m" => date.month()]))),
+            ("year", Arg::from(date.year().to_string())),
+        ]
+    }
+
+    /// A calendar date with its weekday, so a weekend shows at a glance:
+    /// "2026-12-01 (Tue)" in English, "1 dic 2026 (mar)" in Spanish.
+    pub fn date(&self, date: NaiveDate) -> String {
+        let mut a = self.date_args(date);
+        let weekday = date.weekday().number_from_monday();
+        a.push(("weekday", Arg::from(self.ta("weekday-short", args!["d" => weekday]))));
+        self.ta("date", &a)
+    }
+
+    /// A date without its weekday, inside a sentence: "2026-12-01", "1 dic 2026".
+    pub fn date_plain(&self, date: NaiveDate) -> String {
+        self.ta("date-plain", &self.date_args(date))
+    }
+
+    /// A date and time: "2026-12-01 14:05", "1 dic 2026 14:05".
+    pub fn datetime(&self, t: NaiveDateTime) -> String {
+        let mut a = self.date_args(t.date());
+        a.push(("time", Arg::from(t.format("%H:%M").to_string())));
+        self.ta("datetime", &a)
+    }
+
+    pub fn day_with_date(&self, day: i32, when: Option<NaiveDate>) -> String {
+        match when {
+            Some(d) => self.ta("day-with-date", args!["day" => self.day_label(day), "date" => self.date(d)]),
+            None => self.day_label(day),
+        }
+    }
+
+    /// The days of a dose, or for a once-only window "once, on one day from … to …".
+    pub fn dose_days(&self, line: &DoseLine) -> String {
+        match (line.once_within, line.days.first(), line.days.last()) {
+            (true, Some(first), Some(last)) if line.days.len() > 1 => self.ta(
+                "days-once-within",
+                args!["first" => self.day_with_date(first.0, first.1), "last" => self.day_with_date(last.0, last.1)],
+            ),
+            _ => {
+                let days: Vec<String> = line.days.iter().map(|(d, date)| self.day_with_date(*d, *date)).collect();
+                days.join(", ")
+            }
+        }
+    }
+
+    /// "1 day", "35 days".
+    pub fn days_count(&self, n: i64) -> String {
+        self.ta("days-count", args!["n" => n])
+    }
+
+    /// What happens on a schedule day.
+    pub fn event(&self, e: crate::engine::Event) -> String {
+        use crate::engine::Event;
+        match e {
+            Event::Dose(d) => self.drug_name(d),
+            Event::DoseWindow(d) => self.ta("event-window", args!["drug" => self.drug_name(d)]),
+            Event::NkInfusion => self.t("event-nk-infusion"),
+            Event::NextCycle => self.t("event-next-cycle"),
+        }
+    }
+
+    // ------------------------------------------------------------ working
+
+    fn formula_expression(&self, formula: BsaFormula, h: f64, w_kg: f64) -> String {
+        let (h, w) = (self.num(h, 2), self.num(w_kg, 2));
+        let c = |v: f64, d: usize| self.num(v, d);
+        match formula {
+            BsaFormula::Mosteller => format!("√({h} cm × {w} kg / 3600)"),
+            BsaFormula::DuBois => format!("{} × {h}^{} × {w}^{}", c(0.007184, 6), c(0.725, 3), c(0.425, 3)),
+            BsaFormula::Haycock => {
+                format!("{} × {h}^{} × {w}^{}", c(0.024265, 6), c(0.3964, 4), c(0.5378, 4))
+            }
+            BsaFormula::GehanGeorge => {
+                format!("{} × {h}^{} × {w}^{}", c(0.0235, 4), c(0.42246, 5), c(0.51456, 5))
+            }
+            BsaFormula::Boyd => self.ta(
+                "bsa-boyd-expression",
+                args![
+                    "h" => h,
+                    "w" => w,
+                    "g" => self.num(w_kg * 1000.0, 0),
+                    "k" => c(0.0003207, 7),
+                    "a" => c(0.3, 1),
+                    "b" => c(0.7285, 4),
+                    "s" => c(0.0188, 4)
+                ],
+            ),
+        }
+    }
+
+    /// The BSA working: formula, numbers, rounding, and the cap when it bit.
+    pub fn bsa_working(&self, bsa: &crate::engine::BsaResult) -> String {
+        let base = self.ta(
+            "bsa-working",
+            args![
+                "formula" => self.formula_name(bsa.formula),
+                "expression" => self.formula_expression(bsa.formula, bsa.height_cm, bsa.weight_kg),
+                "unrounded" => self.num(bsa.unrounded_m2, 4),
+                "rounded" => self.m2(bsa.rounded_m2)
+            ],
+        );
+        match bsa.cap_applied_m2 {
+            Some(cap) => self.ta(
+                "bsa-working-capped",
+                args!["working" => base, "cap" => self.m2(cap), "rounded" => self.m2(bsa.rounded_m2)],
+            ),
+            None => base,
+        }
+    }
+
+    pub fn phase_label(&self, phase: Phase) -> String {
+        self.t(if phase.loading { "phase-loading" } else { "phase-maintenance" })
+    }
+
+    pub fn phase_reason(&self, phase: Phase) -> String {
+        match phase.reason {
+            PhaseReason::FirstCycle => self.t("phase-first-cycle"),
+            PhaseReason::IntervalWithin { last, day1, days, max_days } => self.ta(
+                "phase-within",
+                args![
+                    "last" => self.date_plain(last),
+                    "day1" => self.date_plain(day1),
+                    "days" => days,
+                    "max" => max_days,
+                    "reload" => max_days + 1
+                ],
+            ),
+            PhaseReason::IntervalExceeded { last, day1, days, max_days } => self.ta(
+                "phase-exceeded",
+                args![
+                    "last" => self.date_plain(last),
+                    "day1" => self.date_plain(day1),
+                    "days" => days,
+                    "max" => max_days,
+                    "reload" => max_days + 1
+                ],
+            ),
+            PhaseReason::IntervalNotChecked => self.t("phase-not-checked"),
+        }
+    }
+
+    /// The dose working: formula, numbers, result, phase, rounding.
+    pub fn dose_working(&self, d: &DoseLine) -> String {
+        let unit = d.unit;
+        let exact = self.amount_exact(d.unrounded, unit);
+        let formula = match d.working {
+            Working::PerSquareMetre { rate, bsa_m2, uncapped: None } => self.ta(
+                "working-product",
+                args!["rate" => self.rate(rate, unit, true), "basis" => self.m2(bsa_m2), "result" => exact],
+            ),
+            Working::PerSquareMetre { rate, bsa_m2, uncapped: Some((bsa, dose)) } => self.ta(
+                "working-product-capped",
+                args![
+                    "rate" => self.rate(rate, unit, true),
+                    "basis" => self.m2(bsa_m2),
+                    "result" => exact,
+                    "uncapped_bsa" => self.m2(bsa),
+                    "uncapped_dose" => self.amount(dose, unit)
+                ],
+            ),
+            Working::PerKilogram { rate, weight_kg } => self.ta(
+                "working-product",
+                args!["rate" => self.rate(rate, unit, false), "basis" => self.kg(weight_kg), "result" => exact],
+            ),
+            Working::Flat { amount } => self.ta("working-flat", args!["amount" => self.amount(amount, unit)]),
+        };
+        let phase = d.phase.map(|p| self.phase_label(p));
+        let rounded = (d.unrounded - d.dose).abs() > 1e-9;
+        match (phase, rounded) {
+            (Some(p), true) => self.ta(
+                "working-phase-rounded",
+                args![
+                    "formula" => formula,
+                    "phase" => p,
+                    "dose" => self.amount(d.dose, unit),
+                    "increment" => self.amount(d.increment, unit)
+                ],
+            ),
+            (Some(p), false) => self.ta("working-phase", args!["formula" => formula, "phase" => p]),
+            (None, true) => self.ta(
+                "working-rounded",
+                args![
+                    "formula" => formula,
+                    "dose" => self.amount(d.dose, unit),
+                    "increment" => self.amount(d.increment, unit)
+                ],
+            ),
+            (None, false) => formula,
+        }
+    }
+
+    /// "910 000 units ÷ 1.1 million units/mL = 0.827 mL".
+    pub fn volume_working(&self, d: &DoseLine) -> String {
+        let p = &d.preparation;
+        format!(
+            "{} ÷ {} = {}",
+            self.amount_short(d.dose, d.unit),
+            self.concentration(p.concentration_per_ml, d.unit),
+            self.volume(p.volume_ml)
+        )
+    }
+
+    /// IL-2's Day-2 timing against the NK infusion.
+    pub fn after_nk_line(&self, hours: u32, nk_day: i32) -> String {
+        self.ta("after-nk", args!["day" => self.day_label(nk_day), "hours" => hours])
+    }
+
+    pub fn infusion_line(&self, minutes: Option<u32>) -> String {
+        match minutes {
+            Some(m) => self.ta("infusion-over", args!["minutes" => m]),
+            None => self.t("not-set"),
+        }
+    }
+
+    pub fn bag(&self, diluent: Option<Diluent>, bag_ml: Option<f64>) -> String {
+        match (diluent, bag_ml) {
+            (Some(d), Some(v)) => {
+                self.ta("bag-in", args!["volume" => self.volume(v), "diluent" => self.diluent_name(d)])
+            }
+            (Some(d), None) => self.diluent_name(d),
+            (None, Some(v)) => self.ta("bag-volume", args!["volume" => self.volume(v)]),
+            (None, None) => self.t("not-set"),
+        }
+    }
+
+    pub fn too_small_line(&self, line: &DoseLine) -> String {
+        let p = &line.preparation;
+        match p.diluted {
+            Some((c, v)) => self.ta(
+                "too-small-dilute",
+                args![
+                    "volume" => self.volume(p.volume_ml),
+                    "min" => self.volume(p.min_measurable_ml),
+                    "concentration" => self.concentration(c, line.unit),
+                    "draw" => self.volume(v)
+                ],
+            ),
+            None => self.ta(
+                "too-small-no-step",
+                args!["volume" => self.volume(p.volume_ml), "min" => self.volume(p.min_measurable_ml)],
+            ),
+        }
+    }
+
+    pub fn nk_state(&self, state: NkState) -> String {
+        self.t(match state {
+            NkState::Pending => "nk-pending",
+            NkState::WithinRange => "nk-within-range",
+            NkState::OutOfRange => "nk-out-of-range",
+        })
+    }
+
+    pub fn nk_line(&self, count: Option<f64>, state: NkState) -> String {
+        match (count, state) {
+            (Some(c), NkState::WithinRange) => {
+                self.ta("nk-line-within", args!["cells" => self.cells(c), "range" => self.nk_range()])
+            }
+            (Some(c), _) => self.ta(
+                "nk-line-out",
+                args![
+                    "pow" => self.nearest_limit_distinct(c),
+                    "count" => self.num(c, 0),
+                    "range" => self.nk_range()
+                ],
+            ),
+            (None, _) => self.ta("nk-line-pending", args!["range" => self.nk_range()]),
+        }
+    }
+
+    /// The NK count in large type: "2 × 10⁸ cells", or "PENDING".
+    pub fn nk_large(&self, count: Option<f64>, state: NkState) -> String {
+        match (count, state) {
+            (Some(c), NkState::WithinRange) => self.ta("nk-large", args!["pow" => self.pow10(c)]),
+            (Some(c), _) => self.ta("nk-large", args!["pow" => self.nearest_limit_distinct(c)]),
+            (None, _) => self.nk_state(NkState::Pending),
+        }
+    }
+
+    fn nearest_limit_distinct(&self, c: f64) -> String {
+        let n = NK_ACT_BC.nk;
+        let limit = if c < n.min_cells { n.min_cells } else { n.max_cells };
+        self.marked(numfmt::power_of_ten_distinct(c, limit))
+    }
+
+    /// The change printed to 2 decimals, the precision the flag is decided on.
+    pub fn weight_change_line(&self, wc: &WeightChange) -> String {
+        self.ta(
+            "weight-change-line",
+            args![
+                "from" => self.kg(wc.previous_kg),
+                "to" => self.kg(wc.current_kg),
+                "pct" => self.num(crate::rounding::round_decimals(wc.change_pct, 2), 2),
+                "threshold" => self.num(wc.threshold_pct, 2)
+            ],
+        )
+    }
+
+    // ------------------------------------------------------------ warnings
+
+    /// A warning, worded from its kind and values.
+    pub fn warning(&self, kind: &WarningKind) -> String {
+        match kind {
+            WarningKind::SoftLimit { measure, value, range } => {
+                let (id, v, min, max) = match measure {
+                    Measure::Weight => ("warn-weight-soft", self.kg(*value), self.num(range.min, 1), self.kg(range.max)),
+                    Measure::Height => ("warn-height-soft", self.cm(*value), self.num(range.min, 1), self.cm(range.max)),
+                    Measure::Bsa => ("warn-bsa-soft", self.m2(*value), self.num(range.min, 2), self.m2(range.max)),
+                };
+                self.ta(id, args!["value" => v, "min" => min, "max" => max])
+            }
+            WarningKind::IntervalNotChecked { drug } => {
+                self.ta("warn-interval-not-checked", args!["drug" => self.drug_name(*drug), "drug_key" => drug.key()])
+            }
+            WarningKind::IntervalTooShort { drug, last, day1, days, min_days } => self.ta(
+                "warn-interval-too-short",
+                args![
+                    "drug" => self.drug_name(*drug),
+                    "last" => self.date_plain(*last),
+                    "day1" => self.date_plain(*day1),
+                    "days" => *days,
+                    "min" => *min_days
+                ],
+            ),
+            WarningKind::VolumeTooSmall { drug, volume_ml, min_ml } => self.ta(
+                "warn-volume-too-small",
+                args!["drug" => self.drug_name(*drug), "volume" => self.volume(*volume_ml), "min" => self.volume(*min_ml)],
+            ),
+            WarningKind::BsaCapLowersDose { cap_m2, uncapped_m2, doses } => {
+                let list: Vec<String> = doses
+                    .iter()
+                    .map(|d| {
+                        self.ta(
+                            "warn-bsa-cap-dose",
+                            args![
+                                "drug" => self.drug_name(d.drug),
+                                "uncapped" => self.amount_short(d.uncapped, d.unit),
+                                "capped" => self.amount_short(d.capped, d.unit)
+                            ],
+                        )
+                    })
+                    .collect();
+                self.ta(
+                    "warn-bsa-cap",
+                    args!["cap" => self.m2(*cap_m2), "uncapped" => self.m2(*uncapped_m2), "doses" => list.join("; ")],
+                )
+            }
+            WarningKind::LastDoseIgnored { drug, date } => self.ta(
+                "warn-last-dose-ignored",
+                args!["drug" => self.drug_name(*drug), "drug_key" => drug.key(), "date" => self.date_plain(*date)],
+            ),
+            WarningKind::NkNotThisCycle { cycle } => self.ta("warn-nk-not-this-cycle", args!["cycle" => *cycle]),
+            WarningKind::WeightChange(wc) => {
+                self.ta("warn-weight-change", args!["change" => self.weight_change_line(wc)])
+            }
+            WarningKind::AgeUnder18 { age, date_of_birth } => {
+                self.ta("warn-age-under-18", args!["age" => *age, "dob" => self.date_plain(*date_of_birth)])
+            }
+            WarningKind::AllergyNamesDrug { drugs } => {
+                let names: Vec<String> = drugs.iter().map(|d| self.drug_name(*d)).collect();
+                let antibodies = drugs.iter().any(|d| matches!(d, Drug::Trastuzumab | Drug::Pertuzumab));
+                let id = if antibodies { "warn-allergy-antibody" } else { "warn-allergy" };
+                self.ta(id, args!["drugs" => names.join(", ")])
+            }
+            WarningKind::AllergiesMixScripts => self.t("warn-allergies-mixed-scripts"),
+            WarningKind::NameMixesScripts { name } => {
+                self.ta("warn-name-mixed-scripts", args!["name" => quoted_inner(name, 100)])
+            }
+            WarningKind::Day1BeforeOrderDate { day1, order_date } => self.ta(
+                "warn-day1-before-order",
+                args!["day1" => self.date_plain(*day1), "order_date" => self.date_plain(*order_date)],
+            ),
+            WarningKind::WindowBeforeOrderDate { drug, last, order_date } => self.ta(
+                "warn-window-before-order",
+                args!["drug" => self.drug_name(*drug), "last" => self.date_plain(*last), "order_date" => self.date_plain(*order_date)],
+            ),
+        }
+    }
+
+    // ------------------------------------------------------------ input errors
+
+    /// What a field accepts, for error messages and hints.
+    pub fn accepted(&self, field: Field) -> String {
+        let l = NK_ACT_BC.limits;
+        let max_chars = crate::identity::max_chars(field);
+        match field {
+            Field::Weight | Field::PreviousWeight => self.ta(
+                "accepted-weight",
+                args![
+                    "min" => self.num(l.weight_kg_hard.min, 1),
+                    "max" => self.num(l.weight_kg_hard.max, 1)
+                ],
+            ),
+            Field::Height => self.ta(
+                "accepted-height",
+                args!["min" => self.num(l.height_cm_hard.min, 1), "max" => self.num(l.height_cm_hard.max, 1)],
+            ),
+            Field::BsaCap => self.ta(
+                "accepted-bsa-cap",
+                args!["min" => self.num(l.bsa_cap_m2_hard.min, 2), "max" => self.num(l.bsa_cap_m2_hard.max, 2)],
+            ),
+            Field::BsaFormula => {
+                let keys: Vec<&str> = BsaFormula::ALL.iter().map(|f| f.key()).collect();
+                self.ta("accepted-bsa-formula", args!["keys" => keys.join(", ")])
+            }
+            Field::NkCells => self.t("accepted-nk-cells"),
+            Field::Cycle => self.ta("accepted-cycle", args!["max" => l.cycle_max.to_string()]),
+            Field::Day1 | Field::LastTrastuzumab | Field::LastPertuzumab => self.ta(
+                "accepted-date",
+                args!["first" => l.first_year.to_string(), "last" => l.last_year.to_string()],
+            ),
+            Field::Settings => self.t("accepted-settings"),
+            Field::PatientName => self.ta("accepted-patient-name", args!["max" => max_chars]),
+            Field::PatientId => self.ta("accepted-patient-id", args!["max" => max_chars]),
+            Field::IssuedBy | Field::AcknowledgedBy | Field::Verifier => {
+                self.ta("accepted-person", args!["max" => max_chars])
+            }
+            Field::Reason => self.ta("accepted-reason", args!["max" => max_chars]),
+            Field::DateOfBirth => self.t("accepted-date-of-birth"),
+            Field::Allergies => self.ta("accepted-allergies", args!["max" => max_chars]),
+        }
+    }
+
+    /// One rejected value, as a whole sentence: the field, the value as typed
+    /// and what is wrong, then what the field accepts.
+    pub fn input_error(&self, e: &InputError) -> String {
+        let label = self.field_label(e.field);
+        let gender = self.field_gender(e.field);
+        let value = quoted_inner(&e.value, 40);
+        let typed = crate::input::parse_decimal(&e.value);
+        let base = |id: &str| {
+            self.ta(id, args!["label" => label.clone(), "gender" => gender.clone(), "value" => value.clone()])
+        };
+        let sentence = match &e.problem {
+            Problem::Missing => base("error-missing"),
+            Problem::NotANumber => base("error-not-a-number"),
+            Problem::NotPositive => base("error-not-positive"),
+            Problem::BelowMin => base("error-below-min"),
+            Problem::AboveMax => base("error-above-max"),
+            Problem::LooksLikeMetres => match typed {
+                Some(v) => self.ta(
+                    "error-metres",
+                    args!["label" => label.clone(), "value" => value.clone(), "m" => self.num(v, 3), "cm" => self.num(v * 100.0, 1)],
+                ),
+                None => base("error-metres-plain"),
+            },
+            Problem::LooksLikeMillimetres => match typed {
+                Some(v) => self.ta(
+                    "error-millimetres",
+                    args!["label" => label.clone(), "value" => value.clone(), "mm" => self.num(v, 2), "cm" => self.num(v / 10.0, 3)],
+                ),
+                None => base("error-millimetres-plain"),
+            },
+            Problem::LooksLikeGrams => match typed {
+                Some(v) => self.ta(
+                    "error-grams",
+                    args!["label" => label.clone(), "value" => value.clone(), "g" => self.num(v, 2), "kg" => self.num(v / 1000.0, 5)],
+                ),
+                None => base("error-grams-plain"),
+            },
+            Problem::NotAWholeNumber => base("error-not-whole"),
+            Problem::NotADate => base("error-not-a-date"),
+            Problem::DateOutOfRange => base("error-date-out-of-range"),
+            Problem::NotBeforeDay1 => self.ta(
+                "error-not-before-day1",
+                args!["label" => label.clone(), "value" => value.clone(), "day1" => self.field_label(Field::Day1)],
+            ),
+            Problem::UnknownFormula => base("error-unknown-formula"),
+            Problem::BadSetting => base("error-bad-setting"),
+            Problem::ForbiddenCharacters(chars) => self.ta(
+                "error-forbidden-characters",
+                args!["label" => label.clone(), "value" => value.clone(), "chars" => self.char_names(chars)],
+            ),
+            Problem::RightToLeft => base("error-right-to-left"),
+            Problem::InvisibleOnly => base("error-invisible-only"),
+            Problem::TooLong { max } => self.ta("error-too-long", args!["label" => label.clone(), "max" => *max]),
+            Problem::Unprintable(chars) => self.ta(
+                "error-unprintable",
+                args!["label" => label.clone(), "value" => value.clone(), "chars" => self.char_names(chars)],
+            ),
+            Problem::TooManyDecimals { max } => self.ta(
+                "error-too-many-decimals",
+                args!["label" => label.clone(), "value" => value.clone(), "max" => *max],
+            ),
+            Problem::NotAWholeCount => base("error-not-whole-count"),
+            Problem::StrayMarks => base("error-stray-marks"),
+            Problem::Placeholder => base("error-placeholder"),
+        };
+        self.ta("error-with-accepted", args!["error" => sentence, "accepted" => self.accepted(e.field)])
+    }
+
+    /// Characters named for a person: "U+200B (zero-width space), "Ж" (U+0416)".
+    pub fn char_names(&self, chars: &[char]) -> String {
+        chars
+            .iter()
+            .take(8)
+            .map(|c| {
+                let cp = u32::from(*c);
+                let id = match cp {
+                    0x09 => Some("char-tab"),
+                    0x0A => Some("char-line-feed"),
+                    0x0D => Some("char-carriage-return"),
+                    0x1B => Some("char-escape"),
+                    0x7F => Some("char-delete"),
+                    0x85 => Some("char-next-line"),
+                    0xAD => Some("char-soft-hyphen"),
+                    0x200B => Some("char-zero-width-space"),
+                    0x200C => Some("char-zero-width-non-joiner"),
+                    0x200D => Some("char-zero-width-joiner"),
+                    0x200E | 0x200F => Some("char-direction-mark"),
+                    0x202A..=0x202E | 0x2066..=0x2069 => Some("char-bidi-override"),
+                    0x2060 => Some("char-word-joiner"),
+                    0xFEFF => Some("char-zero-width-no-break-space"),
+                    _ => None,
+                };
+                match id {
+                    Some(id) => format!("U+{cp:04X} ({})", self.t(id)),
+                    None if c.is_control() || cp < 0x20 => format!("U+{cp:04X}"),
+                    None => format!("\"{c}\" (U+{cp:04X})"),
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// A double-check difference, worded without any value from the order.
+    pub fn mismatch(&self, m: &crate::doublecheck::Mismatch) -> String {
+        use crate::doublecheck::Mismatch;
+        match m {
+            Mismatch::NoVerifier => self.t("mismatch-no-verifier"),
+            Mismatch::SamePerson => self.t("mismatch-same-person"),
+            Mismatch::IdentityNotConfirmed => self.t("mismatch-identity"),
+            Mismatch::Measure { field } => {
+                self.ta("mismatch-measure", args!["label" => self.field_label(*field)])
+            }
+            Mismatch::Dose { drug } => self.ta("mismatch-dose", args!["drug" => self.drug_name(*drug)]),
+        }
+    }
+
+    /// "NKACT-… rev. 2"; revision 1 is the ID alone.
+    pub fn order_id(&self, order: &crate::order::Order) -> String {
+        if order.revision <= 1 {
+            order.order_id.clone()
+        } else {
+            self.ta("order-id-revision", args!["id" => order.order_id.clone(), "revision" => order.revision])
+        }
+    }
+}
+
+impl Words {
+    // ------------------------------------------------------------ refusals, files, register, printing
+
+    /// Why no sheet was made.
+    pub fn sheet_error(&self, e: &crate::sheet::SheetError) -> String {
+        use crate::sheet::SheetError;
+        match e {
+            SheetError::Invalid(errors) => {
+                let mut s = self.t("refuse-invalid");
+                for e in errors {
+                    s.push('\n');
+                    s.push_str(&self.input_error(e));
+                }
+                s
+            }
+            SheetError::NkOutOfRange => self.ta("refuse-nk-out-of-range", args!["range" => self.nk_range()]),
+            SheetError::Unacknowledged(n) => self.ta("refuse-unacknowledged", args!["count" => *n]),
+            SheetError::Font => self.t("refuse-font"),
+            SheetError::File(e) => self.file_error(e),
+            SheetError::StillTyping => self.t("refuse-still-typing"),
+        }
+    }
+
+    pub fn file_error(&self, e: &crate::order::FileError) -> String {
+        use crate::order::FileError;
+        match e {
+            FileError::Io { path, error } => {
+                self.ta("file-io", args!["path" => shown(path), "error" => error.to_string()])
+            }
+            FileError::Exists { path } => self.ta("file-exists", args!["path" => shown(path)]),
+            FileError::Corrupt { path, detail } => {
+                self.ta("file-corrupt", args!["path" => shown(path), "detail" => detail.clone()])
+            }
+            FileError::WrongFormat { path, found } => {
+                self.ta("file-wrong-format", args!["path" => shown(path), "found" => quoted_inner(found, 40)])
+            }
+            FileError::WrongVersion { path, found } => self.ta(
+                "file-wrong-version",
+                args!["path" => shown(path), "found" => *found, "version" => crate::order::FORMAT_VERSION],
+            ),
+            FileError::Changed { path } => self.ta("file-changed", args!["path" => shown(path)]),
+            FileError::TooLarge { path, max } => {
+                self.ta("file-too-large", args!["path" => shown(path), "max" => max.to_string()])
+            }
+            FileError::NotRegular { path } => self.ta("file-not-regular", args!["path" => shown(path)]),
+            FileError::Invalid { path, errors } => {
+                let list: Vec<String> = errors.iter().map(|e| self.input_error(e)).collect();
+                self.ta("file-invalid", args!["path" => shown(path), "errors" => list.join(" ")])
+            }
+        }
+    }
+
+    pub fn register_error(&self, e: &crate::register::RegisterError) -> String {
+        use crate::register::{NotAFile, RegisterError};
+        match e {
+            RegisterError::Locked(p) => self.ta("register-locked", args!["path" => shown(p)]),
+            RegisterError::ReadOnly(p) => self.ta("register-read-only", args!["path" => shown(p)]),
+            RegisterError::Corrupt(p, d) => {
+                self.ta("register-corrupt", args!["path" => shown(p), "detail" => d.clone()])
+            }
+            RegisterError::Newer(p, v) => self.ta(
+                "register-newer",
+                args!["path" => shown(p), "found" => *v, "version" => crate::register::SCHEMA_VERSION],
+            ),
+            RegisterError::Other(p, d) => {
+                self.ta("register-other", args!["path" => shown(p), "detail" => d.clone()])
+            }
+            RegisterError::NotAFile(p, why) => {
+                let id = match why {
+                    NotAFile::Empty => "register-not-a-file-empty",
+                    NotAFile::InMemory => "register-not-a-file-memory",
+                    NotAFile::Folder => "register-not-a-file-folder",
+                    NotAFile::BrokenLink => "register-not-a-file-broken-link",
+                    NotAFile::Special => "register-not-a-file-special",
+                };
+                self.ta(id, args!["path" => quoted_inner(&p.to_string_lossy(), 80)])
+            }
+            RegisterError::DuplicateId(p, id) => {
+                self.ta("register-duplicate-id", args!["path" => shown(p), "id" => id.clone()])
+            }
+        }
+    }
+
+    pub fn not_recorded(&self, e: &crate::register::RegisterError) -> String {
+        self.ta("not-recorded", args!["error" => self.register_error(e)])
+    }
+
+    pub fn recorded(&self, action: crate::register::RegisterAction, path: &std::path::Path) -> String {
+        self.ta("recorded", args!["action" => self.register_action(action), "path" => shown(path)])
+    }
+
+    pub fn register_action(&self, action: crate::register::RegisterAction) -> String {
+        use crate::register::RegisterAction;
+        self.t(match action {
+            RegisterAction::Exported => "action-exported",
+            RegisterAction::Printed => "action-printed",
+            RegisterAction::Reprinted => "action-reprinted",
+            RegisterAction::CheckFailed => "action-check-failed",
+        })
+    }
+
+    pub fn print_error(&self, e: &crate::print::PrintError) -> String {
+        use crate::print::PrintError;
+        match e {
+            PrintError::NoService(d) => {
+                self.ta("print-no-service", args!["detail" => clip(d.trim_end_matches('.'), 200)])
+            }
+            PrintError::Rejected(d) => {
+                self.ta("print-rejected", args!["detail" => clip(d.trim_end_matches('.'), 200)])
+            }
+            PrintError::Unsupported => self.t("print-unsupported"),
+            PrintError::Timeout(job) => self.ta("print-timeout", args!["job" => job.clone()]),
+            PrintError::Failed(job) => self.ta("print-failed", args!["job" => job.clone()]),
+        }
+    }
+
+    pub fn printed(&self, job: &str, printer: Option<&str>) -> String {
+        match printer {
+            Some(p) => self.ta("printed-to", args!["printer" => p, "job" => job]),
+            None => self.ta("printed-default", args!["job" => job]),
+        }
+    }
+
+    /// The doses a register entry recorded: "Trastuzumab 546 mg, …".
+    pub fn register_doses(&self, doses: &[crate::register::RecordedDose]) -> String {
+        doses
+            .iter()
+            .map(|d| {
+                let rule = NK_ACT_BC.drugs.iter().find(|r| r.drug.key() == d.drug);
+                match rule {
+                    Some(r) => format!("{} {}", self.drug_name(r.drug), self.amount_short(d.dose, r.unit)),
+                    None => format!("{} {} {}", d.drug, self.num(d.dose, 2), d.unit),
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    // ------------------------------------------------------------ acknowledgements and verification
+
+    pub fn acknowledged_line(
+        &self,
+        warning: &str,
+        by: &str,
+        at: NaiveDateTime,
+        reason: Option<&str>,
+    ) -> String {
+        match reason {
+            Some(r) => self.ta(
+                "acknowledged-with-reason",
+                args!["warning" => warning, "by" => by, "at" => self.datetime(at), "reason" => r],
+            ),
+            None => {
+                self.ta("acknowledged", args!["warning" => warning, "by" => by, "at" => self.datetime(at)])
+            }
+        }
+    }
+
+    /// After a ticked warning in the window: "— Farm. A. García, 14:05".
+    pub fn acknowledged_short(&self, by: &str, at: NaiveDateTime) -> String {
+        self.ta("acknowledged-short", args!["by" => by, "time" => at.format("%H:%M").to_string()])
+    }
+
+    pub fn verified_line(&self, verifier: &str, at: NaiveDateTime) -> String {
+        self.ta("verified-by", args!["verifier" => verifier, "at" => self.datetime(at)])
+    }
+}
+
+/// A typed value for echoing inside quotes: at most `max` characters, with
+/// control and invisible characters escaped (never printed raw).
+pub fn quoted_inner(value: &str, max: usize) -> String {
+    let clipped = clip(value, max);
+    let debug = format!("{clipped:?}");
+    debug[1..debug.len() - 1].to_owned()
+}
+
+/// At most `max` characters of a value a person typed, for echoing it back.
+pub fn clip(value: &str, max: usize) -> String {
+    if value.chars().count() > max {
+        format!("{}…", value.chars().take(max).collect::<String>())
+    } else {
+        value.to_owned()
+    }
+}
+
+/// A path as shown in a message: at most 120 characters, the end kept (the file name).
+pub fn shown(path: &std::path::Path) -> String {
+    let full = path.display().to_string();
+    let n = full.chars().count();
+    if n <= 120 { full } else { format!("…{}", full.chars().skip(n - 119).collect::<String>()) }
+}
+
+/// English, for logs, tests and `{e}` in a developer's hands. The faces word
+/// errors with the [`Words`] of their language, never with these.
+mod english_display {
+    use super::Words;
+    use std::fmt;
+
+    macro_rules! english {
+        ($ty:ty, $method:ident) => {
+            impl fmt::Display for $ty {
+                fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                    f.write_str(&Words::english().$method(self))
+                }
+            }
+            impl std::error::Error for $ty {}
+        };
+    }
+
+    english!(crate::error::InputError, input_error);
+    english!(crate::order::FileError, file_error);
+    english!(crate::register::RegisterError, register_error);
+    english!(crate::sheet::SheetError, sheet_error);
+    english!(crate::print::PrintError, print_error);
+    english!(crate::print::PrintFailure, print_failure);
+}
