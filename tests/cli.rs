@@ -139,7 +139,7 @@ fn hostile_inputs_exit_2_with_nothing_on_stdout() {
         "1,000.5",
         "0x46",
         "+70",
-        "70 kg",
+        "70 lb", // another unit is refused; "70 kg" is accepted (issue 11)
         "½",
         "٧٠",
         "99999999999999999999999999",

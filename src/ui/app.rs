@@ -144,6 +144,38 @@ pub enum Discard {
     Open,
 }
 
+/// The second professional's blind re-entry and what it found.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CheckState {
+    pub second: SecondEntry,
+    /// Differences found by the last double-check (worded when drawn).
+    pub mismatches: Vec<crate::doublecheck::Mismatch>,
+    /// A register warning from the last failed double-check, worded.
+    pub not_recorded: Option<String>,
+}
+
+/// What the window is waiting for around files.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FileState {
+    /// A path typed by hand, for machines without a file chooser.
+    pub path_input: String,
+    /// Shown once a chooser came back empty.
+    pub show_path_input: bool,
+    /// A typed export path that exists, waiting for "Replace".
+    pub confirm_replace: Option<PathBuf>,
+    /// A New order or Open waiting for "Discard changes".
+    pub pending_discard: Option<Discard>,
+}
+
+/// Printers the print service offers, and why not if it could not say.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PrintState {
+    pub printers: Vec<String>,
+    pub error: Option<String>,
+    /// A reprint the print service refused: the stored order, offered for export instead.
+    pub reprint_fallback: Option<Order>,
+}
+
 /// Site settings as typed in the window.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SettingsText {
@@ -157,30 +189,18 @@ pub struct AppState {
     pub order: Order,
     pub prefs: Preferences,
     pub mode: Mode,
-    pub second: SecondEntry,
-    /// Differences found by the last double-check (worded when drawn).
-    pub mismatches: Vec<crate::doublecheck::Mismatch>,
-    /// A register warning from the last failed double-check, worded.
-    pub check_not_recorded: Option<String>,
+    /// The independent double-check in progress.
+    pub check: CheckState,
     /// The language of the system, used when no language preference is set.
     pub system_lang: Lang,
-    /// A New order or Open waiting for "Discard changes".
-    pub pending_discard: Option<Discard>,
     /// The order as last saved, opened or issued, to tell whether there are unsaved changes.
     saved_snapshot: Option<Order>,
-    /// A reprint the print service refused: the stored order, offered for export instead.
-    pub reprint_fallback: Option<Order>,
     pub notice: Option<Notice>,
-    /// A path typed by hand, for machines without a file chooser.
-    pub path_input: String,
-    /// Shown once a chooser came back empty.
-    pub show_path_input: bool,
-    /// A typed export path that exists, waiting for "Replace".
-    pub confirm_replace: Option<PathBuf>,
+    /// Files: typed paths, replacements and discards waiting for an answer.
+    pub files: FileState,
     pub settings_text: SettingsText,
-    /// Printers the print service offers, and why not if it could not say.
-    pub printers: Vec<String>,
-    pub printers_error: Option<String>,
+    /// Printers, and what the print service last said.
+    pub printing: PrintState,
     pub register_view: RegisterView,
     /// The inputs a recorded verification was made on.
     verified_inputs: Option<RawInputs>,
@@ -205,20 +225,13 @@ impl AppState {
             order,
             prefs,
             mode: Mode::Form,
-            second: SecondEntry::default(),
-            mismatches: Vec::new(),
-            check_not_recorded: None,
+            check: CheckState::default(),
             system_lang: crate::locale::system_lang(|k| std::env::var(k).ok()),
-            pending_discard: None,
             saved_snapshot: None,
-            reprint_fallback: None,
             notice: None,
-            path_input: String::new(),
-            show_path_input: false,
-            confirm_replace: None,
+            files: FileState::default(),
             settings_text,
-            printers: Vec::new(),
-            printers_error: None,
+            printing: PrintState::default(),
             register_view: RegisterView::default(),
             verified_inputs: None,
             reasons: Default::default(),
@@ -335,9 +348,9 @@ impl AppState {
         match action {
             Action::ConfirmDiscard(what) => {
                 if self.has_unsaved_work() {
-                    self.pending_discard = Some(what);
+                    self.files.pending_discard = Some(what);
                 } else {
-                    self.pending_discard = None;
+                    self.files.pending_discard = None;
                     self.apply_one(match what {
                         Discard::NewOrder => Action::NewOrder,
                         Discard::Open => Action::DiscardConfirmed,
@@ -346,11 +359,11 @@ impl AppState {
             }
             Action::DiscardConfirmed => {
                 // Open is answered by the window (it opens the chooser); a New order happens here.
-                if self.pending_discard.take() == Some(Discard::NewOrder) {
+                if self.files.pending_discard.take() == Some(Discard::NewOrder) {
                     self.apply_one(Action::NewOrder);
                 }
             }
-            Action::DiscardCancelled => self.pending_discard = None,
+            Action::DiscardCancelled => self.files.pending_discard = None,
             Action::SetLang(lang) => {
                 self.prefs.lang = Some(lang);
                 self.notice = None;
@@ -364,18 +377,18 @@ impl AppState {
                 self.reasons.clear();
                 self.verified_inputs = None;
                 self.mode = Mode::Form;
-                self.second = SecondEntry::default();
-                self.mismatches.clear();
+                self.check.second = SecondEntry::default();
+                self.check.mismatches.clear();
                 self.notice = None;
                 self.saved_snapshot = None;
-                self.pending_discard = None;
+                self.files.pending_discard = None;
             }
             Action::SaveTo(path) => self.save_to(&path),
             Action::OpenFrom(path) => self.open_from(&path),
             Action::ExportTo { path, replace } => self.export_to(&path, replace),
             Action::TypedPath(kind) => {
-                let path = PathBuf::from(self.path_input.trim());
-                if self.path_input.trim().is_empty() {
+                let path = PathBuf::from(self.files.path_input.trim());
+                if self.files.path_input.trim().is_empty() {
                     self.notice = Some(Notice::Error(w.t("g-type-a-path")));
                     return;
                 }
@@ -386,7 +399,7 @@ impl AppState {
                 }
             }
             Action::ChooserEmpty(_) => {
-                self.show_path_input = true;
+                self.files.show_path_input = true;
                 self.notice = Some(Notice::Info(w.t("g-no-chooser")));
             }
             Action::Acknowledge { code, detail, acknowledged } => {
@@ -396,12 +409,12 @@ impl AppState {
                 if !self.checkable() {
                     return;
                 }
-                self.second = SecondEntry::default();
-                self.mismatches.clear();
+                self.check.second = SecondEntry::default();
+                self.check.mismatches.clear();
                 self.mode = Mode::DoubleCheck;
             }
             Action::CancelDoubleCheck => {
-                self.second = SecondEntry::default();
+                self.check.second = SecondEntry::default();
                 self.mode = Mode::Form;
             }
             Action::SubmitDoubleCheck => self.submit_double_check(),
@@ -418,17 +431,17 @@ impl AppState {
             Action::Print => self.print_current(),
             Action::RefreshPrinters => match crate::print::printers() {
                 Ok(list) => {
-                    self.printers = list;
-                    self.printers_error = None;
+                    self.printing.printers = list;
+                    self.printing.error = None;
                 }
                 Err(e) => {
-                    self.printers.clear();
-                    self.printers_error = Some(w.print_error(&e));
+                    self.printing.printers.clear();
+                    self.printing.error = Some(w.print_error(&e));
                 }
             },
             Action::SelectPrinter(p) => self.prefs.last_printer = Some(p),
             Action::ShowRegister => {
-                self.reprint_fallback = None;
+                self.printing.reprint_fallback = None;
                 self.mode = Mode::Register;
                 self.refresh_register();
             }
@@ -504,12 +517,12 @@ impl AppState {
         match self.print_order(&order, RegisterAction::Reprinted) {
             Ok(message) => {
                 self.register_view.message = Some(message);
-                self.reprint_fallback = None;
+                self.printing.reprint_fallback = None;
             }
             Err(message) => {
                 self.register_view.message = Some(message);
                 // The print service said no: offer the same sheet as a PDF instead.
-                self.reprint_fallback = Some(order);
+                self.printing.reprint_fallback = Some(order);
             }
         }
         self.refresh_register_keep_message();
@@ -574,7 +587,7 @@ impl AppState {
         let seen = self.form_seen();
         if self.last_seen.as_ref().is_some_and(|before| *before != seen) {
             self.notice = None;
-            self.confirm_replace = None;
+            self.files.confirm_replace = None;
         }
         self.last_seen = Some(seen);
     }
@@ -640,7 +653,7 @@ impl AppState {
                 self.order = order;
                 self.mark_saved();
                 self.mode = Mode::Form;
-                self.mismatches.clear();
+                self.check.mismatches.clear();
                 let shown = crate::present::words::shown(path);
                 self.notice = Some(Notice::Info(w.ta("g-opened", &[("path", shown.into())])));
             }
@@ -651,9 +664,9 @@ impl AppState {
 
     fn export_to(&mut self, path: &Path, replace: bool) {
         let w = self.words();
-        self.confirm_replace = None;
+        self.files.confirm_replace = None;
         // A reprint the printer refused is exported as stored: the same sheet, recorded as a reprint.
-        if let Some(order) = self.reprint_fallback.clone() {
+        if let Some(order) = self.printing.reprint_fallback.clone() {
             self.export_reprint(&order, path, replace);
             return;
         }
@@ -686,7 +699,7 @@ impl AppState {
             Err(SheetError::File(FileError::Exists { .. })) => {
                 // Nothing left the program: the revision stays as it was.
                 self.order = before;
-                self.confirm_replace = Some(path.to_owned());
+                self.files.confirm_replace = Some(path.to_owned());
                 Notice::Info(
                     w.ta("g-confirm-replace", &[("path", crate::present::words::shown(path).into())]),
                 )
@@ -708,7 +721,7 @@ impl AppState {
                 let recorded = sheet::printable(order, now.date())
                     .map_err(|e| w.sheet_error(&e))
                     .and_then(|r| self.record(order, &r, RegisterAction::Reprinted));
-                self.reprint_fallback = None;
+                self.printing.reprint_fallback = None;
                 match recorded {
                     Ok(r) | Err(r) => format!("{written}. {r}"),
                 }
@@ -720,23 +733,23 @@ impl AppState {
     }
 
     fn submit_double_check(&mut self) {
-        self.check_not_recorded = None;
+        self.check.not_recorded = None;
         let Ok(report) = self.report() else {
             // The window offers the double-check only on a valid order.
             self.mode = Mode::Form;
             return;
         };
         let tolerance = self.order.settings.double_check_tolerance_pct;
-        match compare(&self.order.inputs, &self.order.issued_by, &report, &self.second, tolerance) {
+        match compare(&self.order.inputs, &self.order.issued_by, &report, &self.check.second, tolerance) {
             Ok(()) => {
                 let at = self.now();
                 let verifier =
-                    crate::identity::normalise(crate::error::Field::Verifier, &self.second.verifier)
+                    crate::identity::normalise(crate::error::Field::Verifier, &self.check.second.verifier)
                         .unwrap_or_default();
                 self.order.verification = Some(Verification { verifier, at });
                 self.verified_inputs = Some(self.order.inputs.clone());
-                self.mismatches.clear();
-                self.second = SecondEntry::default();
+                self.check.mismatches.clear();
+                self.check.second = SecondEntry::default();
                 self.mode = Mode::Form;
                 // The verification shows in its one fixed place, from the order itself.
                 self.notice = None;
@@ -745,22 +758,22 @@ impl AppState {
                 self.order.verification = None;
                 self.verified_inputs = None;
                 // Blind: only which items differ, never a value from the order.
-                self.mismatches = list.clone();
+                self.check.mismatches = list.clone();
                 let items: Vec<String> = list.iter().filter_map(|m| m.item_key()).collect();
                 if !items.is_empty() {
                     let failed = crate::order::FailedCheck {
                         verifier: crate::identity::normalise(
                             crate::error::Field::Verifier,
-                            &self.second.verifier,
+                            &self.check.second.verifier,
                         )
-                        .unwrap_or_else(|_| self.second.verifier.trim().to_owned()),
+                        .unwrap_or_else(|_| self.check.second.verifier.trim().to_owned()),
                         at: self.now(),
                         items,
                     };
                     self.order.failed_checks.push(failed);
                     let order = self.order.clone();
                     if let Err(warning) = self.record(&order, &report, RegisterAction::CheckFailed) {
-                        self.check_not_recorded = Some(warning);
+                        self.check.not_recorded = Some(warning);
                     }
                 }
             }

@@ -149,7 +149,7 @@ impl GuiApp {
                     .response
                     .labelled_by(l.id);
             });
-            if let Some(what) = self.state.pending_discard {
+            if let Some(what) = self.state.files.pending_discard {
                 ui.horizontal_wrapped(|ui| {
                     ui.label(
                         RichText::new(w.t("g-discard-question")).strong().color(ui.visuals().warn_fg_color),
@@ -481,11 +481,11 @@ fn form_ui(ui: &mut Ui, s: &mut AppState, errors: &[InputError], actions: &mut V
 
 fn files_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Action>) {
     let w = s.words();
-    if !s.show_path_input {
+    if !s.files.show_path_input {
         return;
     }
     section(ui, &w.t("g-typed-path-title"));
-    field(ui, &w.t("g-path"), &mut s.path_input, &w.t("g-path-hint"), None);
+    field(ui, &w.t("g-path"), &mut s.files.path_input, &w.t("g-path-hint"), None);
     ui.horizontal(|ui| {
         if ui.button(w.t("g-save-to-path")).clicked() {
             actions.push(Action::TypedPath(FileKind::Save));
@@ -658,13 +658,13 @@ fn actions_ui(
         }
         Ok(_) => {}
     }
-    if let Some(e) = &s.printers_error {
+    if let Some(e) = &s.printing.error {
         ui.add(egui::Label::new(RichText::new(e).color(ui.visuals().warn_fg_color)).wrap());
-    } else if s.printers.is_empty() {
+    } else if s.printing.printers.is_empty() {
         // Say so when the print service offers no printer, on its own line, rather than an empty list.
         ui.add(egui::Label::new(RichText::new(w.t("g-no-printers")).weak()).wrap());
     }
-    if let Some(path) = s.confirm_replace.clone() {
+    if let Some(path) = s.files.confirm_replace.clone() {
         ui.horizontal(|ui| {
             ui.label(w.ta("g-confirm-replace", &[("path", crate::present::words::shown(&path).into())]));
             if ui.button(w.t("g-replace")).clicked() {
@@ -749,7 +749,7 @@ fn double_check_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Action>) {
                 });
             }
             let needs_dates = crate::doublecheck::needs_last_dates(&s.order.inputs);
-            let second = &mut s.second;
+            let second = &mut s.check.second;
             ui.checkbox(&mut second.identity_confirmed, w.t("g-confirm-identity"));
             field(ui, &w.t("g-verifier"), &mut second.verifier, "", None);
             field(ui, &w.t("g-re-weight"), &mut second.weight, "", None);
@@ -775,10 +775,10 @@ fn double_check_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Action>) {
                 let label = w.ta("g-bag-label", &[("drug", w.drug_name(drug).into()), ("unit", unit.into())]);
                 field(ui, &label, second.bag_dose_mut(drug), "", None);
             }
-            for m in &s.mismatches {
+            for m in &s.check.mismatches {
                 ui.colored_label(ui.visuals().error_fg_color, w.mismatch(m));
             }
-            if let Some(warning) = &s.check_not_recorded {
+            if let Some(warning) = &s.check.not_recorded {
                 ui.colored_label(ui.visuals().error_fg_color, warning);
             }
             ui.horizontal(|ui| {
@@ -800,7 +800,7 @@ fn printer_choice(ui: &mut Ui, s: &AppState, actions: &mut Vec<Action>) {
     egui::ComboBox::from_id_salt("printer")
         .selected_text(current)
         .show_ui(ui, |ui| {
-            for p in &s.printers {
+            for p in &s.printing.printers {
                 if ui.selectable_label(s.prefs.last_printer.as_ref() == Some(p), p).clicked() {
                     actions.push(Action::SelectPrinter(p.clone()));
                 }
