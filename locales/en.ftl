@@ -350,7 +350,6 @@ g-discard-title = Unsaved changes
 g-discard-question = This order has changes that were not saved or issued. Discard them?
 g-discard = Discard changes
 g-keep = Keep editing
-g-reprint-no-printer = Could not print: { $error } Export the PDF instead:
 g-export-reprint = Export this order's PDF…
 
 ## Command line

@@ -681,3 +681,30 @@ fn the_window_in_spanish_finds_fields_by_their_spanish_names_and_keeps_the_order
     assert_eq!(h.state().state.order.inputs.weight, "70,5");
     assert!(shows(&h, "70,5 kg"));
 }
+
+#[test]
+fn a_reprint_the_printer_refuses_can_be_exported_instead() {
+    // Regression: Reprint from the register had no PDF fallback.
+    let dir = std::env::temp_dir().join(format!("nkact-gui-reprint-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut h = harness_with_register(dir.join("register.sqlite3"));
+    fill_for_export(&mut h);
+    let warning = h.state().state.report().unwrap().warnings[0].kind.clone();
+    press(&mut h, Role::CheckBox, &Words::english().warning(&warning));
+    h.state_mut().state.apply(Action::ExportTo { path: dir.join("a.pdf"), replace: false });
+    h.run();
+    press(&mut h, Role::Button, "Register");
+    // A printer that does not exist: whether or not a print service runs here, the print is refused.
+    h.state_mut().state.prefs.last_printer = Some("NKACT_NO_SUCH_PRINTER".into());
+    let id = h.state().state.register_view.entries[0].id;
+    h.state_mut().state.apply(Action::Reprint(id));
+    h.run();
+    assert!(h.state().state.printing.reprint_fallback.is_some(), "no fallback offered");
+    let _ = h.get_by_role_and_label(Role::Button, "Export this order's PDF…");
+    h.state_mut().state.apply(Action::ExportTo { path: dir.join("reprint.pdf"), replace: false });
+    h.run();
+    assert!(dir.join("reprint.pdf").exists());
+    assert!(shows(&h, "Recorded as reprinted"), "the exported reprint is recorded");
+    assert!(h.state().state.printing.reprint_fallback.is_none());
+}

@@ -4,7 +4,9 @@
 //! page breaks, and a header, identity strip and footer on every page. It
 //! knows nothing of doses; [`crate::sheet`] decides what goes on the page.
 
-use printpdf::{Color, FontId, Greyscale, Line, LinePoint, Op, ParsedFont, PdfFontHandle, Point, Pt, TextItem};
+use printpdf::{
+    Color, FontId, Greyscale, Line, LinePoint, Op, ParsedFont, PdfFontHandle, Point, Pt, TextItem,
+};
 
 /// What every page's header says.
 pub(crate) struct Header {
@@ -145,7 +147,15 @@ impl Layout {
         self.field_col(x, width, LABEL_COL, label, value, bold)
     }
 
-    pub(crate) fn field_col(&self, x: f32, width: f32, min_col: f32, label: &str, value: &str, bold: bool) -> Vec<Row> {
+    pub(crate) fn field_col(
+        &self,
+        x: f32,
+        width: f32,
+        min_col: f32,
+        label: &str,
+        value: &str,
+        bold: bool,
+    ) -> Vec<Row> {
         let col = min_col.max(self.text_width(label, BODY, true) + 6.0);
         let max = (width - col).max(20.0);
         self.wrap(value, BODY, bold, max)
@@ -330,4 +340,3 @@ impl Layout {
         out
     }
 }
-

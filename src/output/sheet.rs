@@ -174,9 +174,8 @@ pub fn render(order: &Order, generated: NaiveDateTime) -> Result<Vec<u8>, SheetE
             args!["regimen" => NK_ACT_BC.name, "protocol" => NK_ACT_BC.protocol, "sponsor" => NK_ACT_BC.sponsor_code],
         ),
     };
-    let pages = layout.finish(&header, &footer, |page, pages| {
-        w.ta("sheet-page", args!["page" => page, "pages" => pages])
-    });
+    let pages = layout
+        .finish(&header, &footer, |page, pages| w.ta("sheet-page", args!["page" => page, "pages" => pages]));
     let pages: Vec<PdfPage> = pages.into_iter().map(|ops| PdfPage::new(Mm(pw), Mm(ph), ops)).collect();
     let opts = PdfSaveOptions { subset_fonts: true, ..PdfSaveOptions::default() };
     Ok(doc.with_pages(pages).save(&opts, &mut Vec::new()))

@@ -69,7 +69,11 @@ impl GuiApp {
         match self.state.mode {
             Mode::Form => self.form_mode(ui),
             Mode::DoubleCheck => double_check_ui(ui, &mut self.state, &mut self.actions),
-            Mode::Register => register_ui(ui, &mut self.state, &mut self.actions),
+            Mode::Register => {
+                if let Some(kind) = register_ui(ui, &mut self.state, &mut self.actions) {
+                    self.open_chooser(ui.ctx().clone(), kind);
+                }
+            }
         }
         for action in std::mem::take(&mut self.actions) {
             self.state.apply(action);
@@ -813,8 +817,10 @@ fn printer_choice(ui: &mut Ui, s: &AppState, actions: &mut Vec<Action>) {
     }
 }
 
-fn register_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Action>) {
+/// The register view; returns a chooser to open when a refused reprint is exported instead.
+fn register_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Action>) -> Option<FileKind> {
     let w = s.words();
+    let mut choose = None;
     egui::CentralPanel::default().show(ui, |ui| {
         ui.horizontal(|ui| {
             ui.heading(RichText::new(w.t("g-register-title")).strong());
@@ -832,7 +838,11 @@ fn register_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Action>) {
             actions.push(Action::RefreshRegister);
         }
         if let Some(m) = &v.message {
-            ui.label(RichText::new(m).strong());
+            ui.add(egui::Label::new(RichText::new(m).strong()).wrap());
+        }
+        // The printer refused a reprint: the same sheet as a PDF, recorded as a reprint.
+        if s.printing.reprint_fallback.is_some() && ui.button(w.t("g-export-reprint")).clicked() {
+            choose = Some(FileKind::Export);
         }
         if v.entries.is_empty() {
             ui.label(w.t("g-register-empty"));
@@ -886,6 +896,7 @@ fn register_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Action>) {
             ui.add_space(24.0);
         });
     });
+    choose
 }
 
 impl eframe::App for GuiApp {
