@@ -708,3 +708,29 @@ fn a_reprint_the_printer_refuses_can_be_exported_instead() {
     assert!(shows(&h, "Recorded as reprinted"), "the exported reprint is recorded");
     assert!(h.state().state.printing.reprint_fallback.is_none());
 }
+
+#[test]
+fn tab_walks_the_form_then_the_actions_and_reaches_the_toolbar_last() {
+    // Regression: Tab started in the toolbar (six stops before the first field) and had invisible stops.
+    use egui_kittest::kittest::NodeT;
+    let mut h = harness();
+    let mut order = Vec::new();
+    for _ in 0..22 {
+        let focused: Vec<String> = h
+            .query_all(egui_kittest::kittest::by())
+            .filter(|n| n.is_focused())
+            .map(|n| n.accesskit_node().label().unwrap_or_default())
+            .collect();
+        assert_eq!(focused.len(), 1, "one visible focus at a time: {focused:?}");
+        order.push(focused[0].clone());
+        h.key_press(egui::Key::Tab);
+        h.run();
+    }
+    let at = |label: &str| order.iter().position(|l| l == label).unwrap_or(usize::MAX);
+    assert_eq!(order[0], "Patient name");
+    assert!(at("Weight (kg)") < at("NK cells"));
+    assert!(at("NK cells") < at("New order"), "{order:?}");
+    assert!(at("Refresh printers") < at("New order"), "{order:?}");
+    assert!(at("Language") < usize::MAX, "{order:?}");
+    assert!(!order.iter().any(|l| l.is_empty() || l == "Resize panel"), "an invisible stop: {order:?}");
+}
