@@ -1,45 +1,86 @@
-# nkact-dose: English words.
+# nkact-dose: les paraules en català (Catalan words of nkact-dose).
+#
+# PARTLY MACHINE-ASSISTED AND PENDING CLINICAL REVIEW: this file must be
+# reviewed by a Catalan-speaking hospital pharmacist before clinical use.
 #
 # One message per sentence or label. Placeables ({ $name }) carry values the
 # program has already written: numbers follow ISMP (no trailing zero, a
-# leading zero, a space before the unit, no digit grouping with a point or a
-# comma) with the document's decimal mark. Counts that choose a plural ($n,
-# $days, $count, $max, $hours, $minutes, $age, $cycle) arrive as numbers.
-# Never abbreviate "units" (ISMP: "U" and "IU" are error-prone).
+# leading zero, a space before the unit and before "%", no digit grouping with
+# a point or a comma) with the document's decimal mark. Counts that choose a
+# plural arrive as numbers; Catalan uses the CLDR categories [one] and *[other].
+#
+# GLOSSARI / GLOSSARY (sources: TERMCAT, "Diccionari d'infermeria" and
+# "Diccionari enciclopèdic de medicina"; the Spanish file's sources for the
+# clinical meaning)
+# - superfície corporal (body-surface area; never "SC")
+# - dosi de càrrega / dosi de manteniment (plural: les dosis)
+# - recàrrega: the loading dose given again after a long interval (badge)
+# - via intravenosa (IV) / via subcutània (never "SC")
+# - cicle, dia (dia 1, dia -1; no day 0)
+# - full de prescripció i ordre de preparació
+# - validació farmacèutica; doble verificació independent
+# - al·lèrgies
+# - NHC (número d'història clínica)
+# - unitats (never "UI" or "U")
+# - cèl·lules NK
+# - interleucina-2 (aldesleucina); ciclofosfamida; clorur sòdic 0,9 %
+# - talla (body height, in cm)
+# Dates: day first, month in letters: "1 des 2026 (dt)".
 
-## Names
+## Noms
 
 window-title = { $program } · { $regimen } ({ $protocol })
-regimen-title = NK-ACT-BC: allogeneic NK cells with trastuzumab and pertuzumab
-diagnosis = HER2-positive metastatic breast cancer
+regimen-title = NK-ACT-BC: cèl·lules NK al·logèniques amb trastuzumab i pertuzumab
+diagnosis = Càncer de mama metastàtic HER2 positiu
 
-field-weight = Weight (kg)
-field-height = Height (cm)
-field-bsa-formula = BSA formula
-field-bsa-cap = BSA cap (m²)
-field-nk-cells = NK cells
-field-cycle = Cycle
-field-day1 = Day 1 date
-field-last-trastuzumab = Last trastuzumab date
-field-last-pertuzumab = Last pertuzumab date
-field-previous-weight = Previous dosing weight (kg)
-field-settings = Settings
-field-patient-name = Patient name
-field-patient-id = Hospital record number
-field-date-of-birth = Date of birth
-field-allergies = Allergies
-field-issued-by = Issued by
-field-acknowledged-by = Acknowledged by
-field-verifier = Verifier name
-field-reason = Reason
+# Field labels carry their grammatical gender (.gender) for agreement.
+field-weight = Pes (kg)
+    .gender = masculine
+field-height = Talla (cm)
+    .gender = feminine
+field-bsa-formula = Fórmula de superfície corporal
+    .gender = feminine
+field-bsa-cap = Límit de superfície corporal (m²)
+    .gender = masculine
+field-nk-cells = Cèl·lules NK
+    .gender = feminine-plural
+field-cycle = Cicle
+    .gender = masculine
+field-day1 = Data del dia 1
+    .gender = feminine
+field-last-trastuzumab = Data de l'última dosi de trastuzumab
+    .gender = feminine
+field-last-pertuzumab = Data de l'última dosi de pertuzumab
+    .gender = feminine
+field-previous-weight = Pes usat en les dosis anteriors (kg)
+    .gender = masculine
+field-settings = Configuració
+    .gender = feminine
+field-patient-name = Nom i cognoms del pacient
+    .gender = masculine
+field-patient-id = NHC (número d'història clínica)
+    .gender = masculine
+field-date-of-birth = Data de naixement
+    .gender = feminine
+field-allergies = Al·lèrgies
+    .gender = feminine-plural
+field-issued-by = Emesa per
+    .gender = feminine
+field-acknowledged-by = Avisos confirmats per
+    .gender = masculine
+field-verifier = Nom de qui verifica
+    .gender = masculine
+field-reason = Motiu
+    .gender = masculine
 
-drug-cyclophosphamide = Cyclophosphamide
+drug-cyclophosphamide = Ciclofosfamida
 drug-trastuzumab = Trastuzumab
 drug-pertuzumab = Pertuzumab
-drug-interleukin2 = Interleukin-2 (aldesleukin)
+drug-interleukin2 = Interleucina-2 (aldesleucina)
 
-route-intravenous = intravenous (IV)
-route-subcutaneous = subcutaneous
+# Routes are written out: never "SC".
+route-intravenous = via intravenosa (IV)
+route-subcutaneous = via subcutània
 
 formula-mosteller = Mosteller
 formula-dubois = DuBois & DuBois
@@ -47,446 +88,485 @@ formula-haycock = Haycock
 formula-gehan-george = Gehan & George
 formula-boyd = Boyd
 
-diluent-nacl-09 = sodium chloride { $pct } %
+diluent-nacl-09 = clorur sòdic { $pct } %
 paper-a4 = A4
-paper-letter = US Letter
+paper-letter = Carta (EUA)
 lang-en = English
 lang-es = Español
 lang-ca = Català
-decimal-mark-point = decimal point
-decimal-mark-comma = decimal comma
+decimal-mark-point = punt
+decimal-mark-comma = coma
 
-## Amounts
+## Quantitats
 
+# "unitats", never "UI" or "U".
 amount-mg = { $n } mg
-amount-units = { $n } units
-amount-units-millions = { $n } units ({ $millions } million units)
-amount-million-units = { $millions } million units
+amount-units = { $n } unitats
+amount-units-millions = { $n } unitats ({ $millions } { $m ->
+    [one] milió
+   *[other] milions
+} d'unitats)
+amount-million-units = { $millions } { $m ->
+    [one] milió
+   *[other] milions
+} d'unitats
 rate-mg-per-m2 = { $n } mg/m²
 rate-mg-per-kg = { $n } mg/kg
-rate-units-per-m2 = { $n } units/m²
-rate-units-per-kg = { $n } units/kg
+rate-units-per-m2 = { $n } unitats/m²
+rate-units-per-kg = { $n } unitats/kg
 concentration-mg = { $n } mg/mL
-concentration-units = { $n } units/mL
-concentration-million-units = { $millions } million units/mL
+concentration-units = { $n } unitats/mL
+concentration-million-units = { $millions } { $m ->
+    [one] milió
+   *[other] milions
+} d'unitats/mL
 volume-ml = { $n } mL
 measure-kg = { $n } kg
 measure-cm = { $n } cm
 measure-m2 = { $n } m²
-cells = { $pow } cells ({ $millions } million)
+cells = { $pow } cèl·lules ({ $millions } { $m ->
+    [one] milió
+   *[other] milions
+})
 nk-range = { $min } – { $max }
-nk-large = { $pow } cells
-vials-none = none
-vials-of = { $count -> [one] { $count } vial of { $size } *[other] { $count } vials of { $size } }
+nk-large = { $pow } cèl·lules
+vials-none = cap
+vials-of = { $count ->
+    [one] { $count } vial de { $size }
+   *[other] { $count } vials de { $size }
+}
 
-## Days and dates
+## Dies i dates
 
-day-label = Day { $day }
-# $iso is YYYY-MM-DD; $day, $month (short name), $year and $weekday are also given.
-date = { $iso } ({ $weekday })
-datetime = { $iso } { $time }
+day-label = Dia { $day }
+date = { $day } { $month } { $year } ({ $weekday })
+date-plain = { $day } { $month } { $year }
+datetime = { $day } { $month } { $year } { $time }
 day-with-date = { $day } { $date }
-days-once-within = once, on one day from { $first } to { $last }
-days-count = { $n -> [one] { $n } day *[other] { $n } days }
+days-once-within = una sola vegada, en un dia entre { $first } i { $last }
+days-count = { $n ->
+    [one] { $n } dia
+   *[other] { $n } dies
+}
 month-short = { $m ->
-    [1] Jan
-    [2] Feb
-    [3] Mar
-    [4] Apr
-    [5] May
-    [6] Jun
-    [7] Jul
-    [8] Aug
-    [9] Sep
-    [10] Oct
-    [11] Nov
-   *[12] Dec
+    [1] gen
+    [2] febr
+    [3] març
+    [4] abr
+    [5] maig
+    [6] juny
+    [7] jul
+    [8] ag
+    [9] set
+    [10] oct
+    [11] nov
+   *[12] des
 }
 weekday-short = { $d ->
-    [1] Mon
-    [2] Tue
-    [3] Wed
-    [4] Thu
-    [5] Fri
-    [6] Sat
-   *[7] Sun
+    [1] dl
+    [2] dt
+    [3] dc
+    [4] dj
+    [5] dv
+    [6] ds
+   *[7] dg
 }
-event-window = { $drug } window
-event-nk-infusion = NK cell infusion
-event-next-cycle = next cycle's Day 1
+event-window = { $drug } (finestra d'administració)
+event-nk-infusion = Infusió de cèl·lules NK
+event-next-cycle = Dia 1 del cicle següent
 
-## Working
+## Càlcul
 
-bsa-working = { $formula }: { $expression } = { $unrounded } m², rounded to { $rounded }
-bsa-working-capped = { $working }; capped at { $cap } (BSA cap typed for this order): doses use { $cap } instead of { $rounded }
+bsa-working = { $formula }: { $expression } = { $unrounded } m², arrodonida a { $rounded }
+bsa-working-capped = { $working }; limitada a { $cap } (límit de superfície corporal indicat en aquesta ordre): les dosis fan servir { $cap } en lloc de { $rounded }
 bsa-boyd-expression = G = { $w } kg × 1000 g/kg = { $g } g; { $k } × { $h }^{ $a } × G^({ $b } − { $s } × log10 G)
-phase-loading = loading dose
-phase-maintenance = maintenance dose
-phase-first-cycle = cycle 1 starts with the loading dose
-phase-within = last dose { $last }, Day 1 { $day1 }: { $days -> [one] { $days } day *[other] { $days } days } since the last dose ≤ { $max } days: maintenance (re-load at ≥ { $reload } days)
-phase-exceeded = last dose { $last }, Day 1 { $day1 }: { $days -> [one] { $days } day *[other] { $days } days } since the last dose > { $max } days: RE-LOAD (re-load at ≥ { $reload } days)
-phase-not-checked = interval since the last dose not checked (dates not given)
+phase-loading = dosi de càrrega
+phase-maintenance = dosi de manteniment
+phase-first-cycle = el cicle 1 comença amb la dosi de càrrega
+# "recàrrega": the loading dose given again after a long interval.
+phase-within = última dosi { $last }, dia 1 { $day1 }: { $days ->
+    [one] { $days } dia
+   *[other] { $days } dies
+} des de l'última dosi ≤ { $max } dies: manteniment (recàrrega si ≥ { $reload } dies)
+phase-exceeded = última dosi { $last }, dia 1 { $day1 }: { $days ->
+    [one] { $days } dia
+   *[other] { $days } dies
+} des de l'última dosi > { $max } dies: RECÀRREGA (recàrrega si ≥ { $reload } dies)
+phase-not-checked = interval des de l'última dosi sense comprovar (falten les dates)
 working-product = { $rate } × { $basis } = { $result }
-working-product-capped = { $rate } × { $basis } = { $result } (BSA capped; uncapped { $uncapped_bsa } would give { $uncapped_dose })
-working-flat = flat dose { $amount }
+working-product-capped = { $rate } × { $basis } = { $result } (superfície corporal limitada; sense límit, { $uncapped_bsa } donaria { $uncapped_dose })
+working-flat = dosi fixa de { $amount }
 working-phase = { $formula } ({ $phase })
-working-rounded = { $formula }, rounded to { $dose } (nearest { $increment })
-working-phase-rounded = { $formula } ({ $phase }), rounded to { $dose } (nearest { $increment })
-after-nk = { $day }: within { $hours } h after the NK cell infusion, never before it
-infusion-over = over { $minutes } min
-not-set = not set (per site pharmacy manual)
-bag-in = { $volume } in { $diluent }
-bag-volume = { $volume } bag
-too-small-dilute = { $volume } is under the measurable minimum of { $min }: dilute to { $concentration }, then draw { $draw }
-too-small-no-step = { $volume } is under the measurable minimum of { $min }: dilute per the site pharmacy manual (no dilution step configured)
-nk-pending = PENDING
-nk-within-range = WITHIN RANGE
-nk-out-of-range = OUT OF RANGE
-nk-line-within = { $cells }: within { $range }
-nk-line-out = { $pow } cells ({ $count } cells): OUT OF RANGE, must be within { $range } cells; do not infuse
-nk-line-pending = pending: must be within { $range } cells at product release
-weight-change-line = from { $from } to { $to }: { $pct } % change (recalculate at ≥ { $threshold } %)
-reload-badge = RE-LOAD
+working-rounded = { $formula }; dosi arrodonida a { $dose } (múltiple de { $increment } més proper)
+working-phase-rounded = { $formula } ({ $phase }); dosi arrodonida a { $dose } (múltiple de { $increment } més proper)
+after-nk = { $day }: en les { $hours } h següents a la infusió de cèl·lules NK, mai abans
+infusion-over = en { $minutes } min
+not-set = sense definir (segons les normes del servei de farmàcia del centre)
+bag-in = { $volume } de { $diluent }
+bag-volume = bossa de { $volume }
+too-small-dilute = { $volume } és inferior al volum mínim mesurable de { $min }: dilueu fins a { $concentration } i després extraieu { $draw }
+too-small-no-step = { $volume } és inferior al volum mínim mesurable de { $min }: dilueu segons les normes del servei de farmàcia del centre (no hi ha cap pas de dilució configurat)
+nk-pending = PENDENT
+nk-within-range = DINS DEL RANG
+nk-out-of-range = FORA DE RANG
+nk-line-within = { $cells }: dins del rang { $range }
+nk-line-out = { $pow } cèl·lules ({ $count } cèl·lules): FORA DE RANG, ha d'estar en el rang { $range } cèl·lules; no infondre
+nk-line-pending = pendent: ha d'estar en el rang { $range } cèl·lules en l'alliberament del producte
+weight-change-line = de { $from } a { $to }: variació del { $pct } % (recalculeu si ≥ { $threshold } %)
+reload-badge = RECÀRREGA
 
-## Warnings
+## Avisos
 
-warn-weight-soft = Weight { $value } is outside the usual { $min } to { $max }: check it
-warn-height-soft = Height { $value } is outside the usual { $min } to { $max }: check it
-warn-bsa-soft = BSA { $value } is outside the usual { $min } to { $max }: check height and weight
-warn-interval-not-checked = { $drug }: maintenance dose given without checking the interval since the last dose; enter Day 1 and the date of the last { $drug } dose to check for re-loading
-warn-interval-too-short = { $drug }: last dose { $last }, Day 1 { $day1 }: only { $days -> [one] { $days } day *[other] { $days } days } since the last dose, under the { $min } days a 3-weekly dose allows; check the dates, and give a reason to go ahead
-warn-volume-too-small = { $drug }: { $volume } is under the measurable minimum of { $min }; no dilution step is configured
-warn-bsa-cap-dose = { $drug } { $uncapped } uncapped, { $capped } capped
-warn-bsa-cap = BSA cap { $cap } typed for this order lowers doses (BSA { $uncapped } without the cap): { $doses }
-warn-last-dose-ignored = A date of the last { $drug } dose ({ $date }) was entered for cycle 1: cycle 1 always gives the loading dose, so the date is not used; check the cycle
-warn-nk-not-this-cycle = NK cells are given in cycle 1 only; the count entered is not used in cycle { $cycle }
-warn-weight-change = Weight changed since the last doses: { $change }
-warn-age-under-18 = The patient is { $age } (born { $dob }): the protocol includes patients aged 18 or over; give a reason to go ahead
-warn-allergy-antibody = The allergies name a drug of this regimen ({ $drugs }): hypersensitivity to trastuzumab or pertuzumab excludes the patient (protocol exclusion 6); give a reason to go ahead
-warn-allergy = The allergies name a drug of this regimen ({ $drugs }): this order gives that drug; give a reason to go ahead
-warn-allergies-mixed-scripts = The allergies mix letters of different alphabets (a Cyrillic or Greek letter that looks Latin): read them again against the patient's record
-warn-name-mixed-scripts = The patient's name "{ $name }" mixes letters of different alphabets (for example a Cyrillic letter that looks Latin): confirm it against the patient's documents
-warn-day1-before-order = Day 1 ({ $day1 }) is before the order date ({ $order_date }): check the Day 1 date
-warn-window-before-order = { $drug }: its whole window ends on { $last }, before the order date ({ $order_date }): check the Day 1 date
+warn-weight-soft = El pes de { $value } és fora de l'interval habitual de { $min } a { $max }: comproveu-lo
+warn-height-soft = La talla de { $value } és fora de l'interval habitual de { $min } a { $max }: comproveu-la
+warn-bsa-soft = La superfície corporal de { $value } és fora de l'interval habitual de { $min } a { $max }: comproveu la talla i el pes
+warn-interval-not-checked = { $drug }: s'indica la dosi de manteniment sense comprovar l'interval des de l'última dosi; introduïu la data del dia 1 i la de l'última dosi de { $drug } per comprovar si cal tornar a administrar la dosi de càrrega
+warn-interval-too-short = { $drug }: última dosi { $last }, dia 1 { $day1 }: només { $days ->
+    [one] { $days } dia
+   *[other] { $days } dies
+} des de l'última dosi, menys dels { $min } dies que permet una pauta cada 3 setmanes; comproveu les dates i indiqueu un motiu per continuar
+warn-volume-too-small = { $drug }: { $volume } és inferior al volum mínim mesurable de { $min }; no hi ha cap pas de dilució configurat
+warn-bsa-cap-dose = { $drug }: { $uncapped } sense límit, { $capped } amb límit
+warn-bsa-cap = El límit de superfície corporal de { $cap } indicat en aquesta ordre redueix les dosis (superfície corporal sense límit: { $uncapped }): { $doses }
+warn-last-dose-ignored = S'ha introduït una data d'última dosi de { $drug } ({ $date }) en el cicle 1: el cicle 1 sempre porta la dosi de càrrega, de manera que aquesta data no es fa servir; comproveu el cicle
+warn-nk-not-this-cycle = Les cèl·lules NK només s'administren en el cicle 1; el recompte introduït no es fa servir en el cicle { $cycle }
+warn-weight-change = El pes ha canviat des de les últimes dosis: { $change }
+warn-age-under-18 = El pacient és menor de 18 anys (edat: { $age }; data de naixement: { $dob }): el protocol inclou pacients de 18 anys o més; indiqueu un motiu per continuar
+warn-allergy-antibody = Les al·lèrgies esmenten un fàrmac d'aquest esquema ({ $drugs }): la hipersensibilitat al trastuzumab o al pertuzumab exclou el pacient (criteri d'exclusió 6 del protocol); indiqueu un motiu per continuar
+warn-allergy = Les al·lèrgies esmenten un fàrmac d'aquest esquema ({ $drugs }): aquesta ordre inclou aquest fàrmac; indiqueu un motiu per continuar
+warn-allergies-mixed-scripts = Les al·lèrgies barregen lletres d'alfabets diferents (una lletra ciríl·lica o grega que sembla llatina): torneu-les a llegir i contrasteu-les amb la història clínica del pacient
+warn-name-mixed-scripts = El nom del pacient "{ $name }" barreja lletres d'alfabets diferents (per exemple, una lletra ciríl·lica que sembla llatina): comproveu-lo amb els documents del pacient
+warn-day1-before-order = El dia 1 ({ $day1 }) és anterior a la data de l'ordre ({ $order_date }): comproveu la data del dia 1
+warn-window-before-order = { $drug }: tota la seva finestra d'administració acaba el { $last }, abans de la data de l'ordre ({ $order_date }): comproveu la data del dia 1
 
-## Input errors
-# $label is the field's label, $value the value as typed (escaped), $gender
-# the label's grammatical gender (an attribute of the field-* message).
+## Errors d'entrada
+# $label is the field's label, $value the value as typed, $gender the label's
+# grammatical gender. Two labels are plural ("Al·lèrgies", "Cèl·lules NK"), so
+# the sentences are built so that no adjective has to agree with the label.
 
-accepted-weight = a weight in kg from { $min } to { $max }, written like 70.5 or 70,5
-accepted-height = a height in cm from { $min } to { $max }, written like 170 or 170,5
-accepted-bsa-cap = a cap in m² from { $min } to { $max }, like 2 or 2,2; no cap when left out
-accepted-bsa-formula = one of { $keys }
-accepted-nk-cells = a positive cell count such as 2e8, 2.5E8, 2,5e8, 2.5x10^8, 2.5 × 10^8, 250 million or 200000000, a whole number of cells; left out while the count is pending
-accepted-cycle = a whole number from 1 to { $max }
-accepted-date = a date written YYYY-MM-DD, such as 2026-03-02, in the years { $first } to { $last }
-accepted-settings = positive numbers for every product, rounding and threshold
-accepted-patient-name = the patient's full name, up to { $max } characters
-accepted-patient-id = the hospital record number: capital letters A-Z, digits, spaces, - / and ., up to { $max } characters
-accepted-person = a person's name, up to { $max } characters
-accepted-reason = a reason in words (3 letters or more), up to { $max } characters
-accepted-date-of-birth = a date written YYYY-MM-DD, not in the future, from 1900 on
-accepted-allergies = the allergies written out (not "?", "unknown" or "NKA"), or "none known", up to { $max } characters
+accepted-weight = un pes en kg de { $min } a { $max }, escrit com 70,5 o 70.5
+accepted-height = una talla en cm de { $min } a { $max }, escrita com 170 o 170,5
+accepted-bsa-cap = un límit en m² de { $min } a { $max }, com 2 o 2,2; si es deixa buit, no s'aplica cap límit
+accepted-bsa-formula = una d'aquestes: { $keys }
+accepted-nk-cells = un recompte de cèl·lules positiu, com 2e8, 2.5E8, 2,5e8, 2.5x10^8, 2.5 × 10^8, 250 milions o 200000000, en nombre enter de cèl·lules; buit mentre el recompte estigui pendent
+accepted-cycle = un nombre enter d'1 a { $max }
+accepted-date = una data escrita YYYY-MM-DD, com 2026-03-02, entre els anys { $first } i { $last }
+accepted-settings = nombres positius per a cada producte, arrodoniment i llindar
+accepted-patient-name = el nom i els cognoms del pacient, fins a { $max } caràcters
+accepted-patient-id = l'NHC: lletres majúscules A-Z, xifres, espais, - / i ., fins a { $max } caràcters
+accepted-person = el nom d'una persona, fins a { $max } caràcters
+accepted-reason = un motiu escrit amb paraules (3 lletres o més), fins a { $max } caràcters
+accepted-date-of-birth = una data escrita YYYY-MM-DD, no futura, a partir de 1900
+accepted-allergies = les al·lèrgies escrites (no "?", "desconegut" ni "NKA"), o "cap de coneguda", fins a { $max } caràcters
 
-error-with-accepted = { $error } Accepted: { $accepted }.
-error-missing = { $label } is required.
-error-not-a-number = { $label }: "{ $value }" is not a number.
-error-not-positive = { $label }: "{ $value }" must be greater than zero.
-error-below-min = { $label }: "{ $value }" is below the lowest value accepted.
-error-above-max = { $label }: "{ $value }" is above the highest value accepted.
-error-metres = { $label }: "{ $value }" looks like metres: enter the height in centimetres ({ $m } m = { $cm } cm).
-error-metres-plain = { $label }: "{ $value }" looks like metres: enter the height in centimetres.
-error-millimetres = { $label }: "{ $value }" looks like millimetres: enter the height in centimetres ({ $mm } mm = { $cm } cm).
-error-millimetres-plain = { $label }: "{ $value }" looks like millimetres: enter the height in centimetres.
-error-grams = { $label }: "{ $value }" looks like grams: enter the weight in kilograms ({ $g } g = { $kg } kg).
-error-grams-plain = { $label }: "{ $value }" looks like grams: enter the weight in kilograms.
-error-not-whole = { $label }: "{ $value }" must be a whole number.
-error-not-a-date = { $label }: "{ $value }" is not a date (or not a day that exists).
-error-date-out-of-range = { $label }: "{ $value }" is outside the years accepted.
-error-not-before-day1 = { $label }: "{ $value }" must be before the { $day1 }.
-error-unknown-formula = { $label }: "{ $value }" is not a BSA formula this program knows.
-error-bad-setting = { $label }: "{ $value }" cannot be used.
-error-forbidden-characters = { $label }: "{ $value }" contains characters that cannot be accepted here: { $chars }.
-error-right-to-left = { $label }: "{ $value }" contains right-to-left letters, which the order sheet cannot yet print in their reading order.
-error-invisible-only = { $label }: "{ $value }" contains only invisible characters: it would print blank.
-error-too-long = { $label } is longer than { $max } characters.
-error-unprintable = { $label }: "{ $value }" contains characters the order sheet's font cannot print (they would show as empty boxes): { $chars }.
-error-too-many-decimals = { $label }: "{ $value }" { $max ->
-    [0] must be written without decimals.
-    [one] has more than 1 decimal.
-   *[other] has more than { $max } decimals.
+error-with-accepted = { $error } S'admet: { $accepted }.
+# Agreement with the field's gender and number (the .gender attribute of each field-* label).
+error-missing = { $label } { $gender ->
+    [feminine] és obligatòria.
+    [feminine-plural] són obligatòries.
+    [masculine-plural] són obligatoris.
+   *[masculine] és obligatori.
 }
-error-not-whole-count = { $label }: "{ $value }" must be a whole number of cells, with at most 15 significant digits.
-error-stray-marks = { $label }: "{ $value }" has accents with no letter under them, or more than 3 on one letter: it would not print as typed.
-error-placeholder = { $label }: "{ $value }" is a placeholder, not the information itself.
+error-not-a-number = { $label }: "{ $value }" no és un nombre.
+error-not-positive = { $label }: "{ $value }" ha de ser més gran que zero.
+error-below-min = { $label }: "{ $value }" és inferior al mínim admès.
+error-above-max = { $label }: "{ $value }" és superior al màxim admès.
+error-metres = { $label }: "{ $value }" sembla que està en metres: introduïu la talla en centímetres ({ $m } m = { $cm } cm).
+error-metres-plain = { $label }: "{ $value }" sembla que està en metres: introduïu la talla en centímetres.
+error-millimetres = { $label }: "{ $value }" sembla que està en mil·límetres: introduïu la talla en centímetres ({ $mm } mm = { $cm } cm).
+error-millimetres-plain = { $label }: "{ $value }" sembla que està en mil·límetres: introduïu la talla en centímetres.
+error-grams = { $label }: "{ $value }" sembla que està en grams: introduïu el pes en quilograms ({ $g } g = { $kg } kg).
+error-grams-plain = { $label }: "{ $value }" sembla que està en grams: introduïu el pes en quilograms.
+error-not-whole = { $label }: "{ $value }" ha de ser un nombre enter.
+error-not-a-date = { $label }: "{ $value }" no és una data (o no és un dia que existeixi).
+error-date-out-of-range = { $label }: "{ $value }" és fora dels anys admesos.
+error-not-before-day1 = { $label }: "{ $value }" ha de ser anterior a la data indicada a { $day1 }.
+error-unknown-formula = { $label }: "{ $value }" no és una fórmula de superfície corporal que aquest programa conegui.
+error-bad-setting = { $label }: "{ $value }" no es pot fer servir.
+error-forbidden-characters = { $label }: "{ $value }" conté caràcters que aquí no s'admeten: { $chars }.
+error-right-to-left = { $label }: "{ $value }" conté lletres que s'escriuen de dreta a esquerra, que el full de prescripció encara no pot imprimir en el seu ordre de lectura.
+error-invisible-only = { $label }: "{ $value }" només conté caràcters invisibles: s'imprimiria en blanc.
+error-too-long = { $label } supera els { $max } caràcters.
+error-unprintable = { $label }: "{ $value }" conté caràcters que la font del full de prescripció no pot imprimir (apareixerien com a quadres buits): { $chars }.
+error-too-many-decimals = { $label }: "{ $value }" { $max ->
+    [0] s'ha d'escriure sense decimals.
+    [one] té més d'1 decimal.
+   *[other] té més de { $max } decimals.
+}
+error-not-whole-count = { $label }: "{ $value }" ha de ser un nombre enter de cèl·lules, amb 15 xifres significatives com a màxim.
+error-stray-marks = { $label }: "{ $value }" té accents o altres diacrítics sense lletra a sota, o més de 3 sobre una mateixa lletra: no s'imprimiria tal com s'ha escrit.
+error-placeholder = { $label }: "{ $value }" és un text de farciment, no la dada en si.
 
-char-tab = tab
-char-line-feed = line feed
-char-carriage-return = carriage return
-char-escape = escape
-char-delete = delete
-char-next-line = next line
-char-soft-hyphen = soft hyphen
-char-zero-width-space = zero-width space
-char-zero-width-non-joiner = zero-width non-joiner
-char-zero-width-joiner = zero-width joiner
-char-direction-mark = direction mark
-char-bidi-override = bidirectional override
-char-word-joiner = word joiner
-char-zero-width-no-break-space = zero-width no-break space
+char-tab = tabulador
+char-line-feed = salt de línia
+char-carriage-return = retorn de carro
+char-escape = escapada
+char-delete = caràcter d'esborrat
+char-next-line = línia següent
+char-soft-hyphen = guionet condicional
+char-zero-width-space = espai d'amplada zero
+char-zero-width-non-joiner = separador d'amplada zero
+char-zero-width-joiner = unió d'amplada zero
+char-direction-mark = marca de direcció
+char-bidi-override = control de direcció bidireccional
+char-word-joiner = unió de paraules
+char-zero-width-no-break-space = espai sense salt d'amplada zero
 
-## Double-check
+## Doble verificació
 
-mismatch-no-verifier = The verifier's name is required.
-mismatch-same-person = The double-check must be done by a second person, not the one who issued the order.
-mismatch-identity = Confirm the patient's name, record number and date of birth against every bag label.
-mismatch-measure = { $label } does not match the first entry: check the source and re-enter it.
-mismatch-dose = { $drug }: the bag label dose does not match the order: check the bag and re-enter its dose.
+mismatch-no-verifier = El nom de qui verifica és obligatori.
+mismatch-same-person = La doble verificació l'ha de fer una segona persona, diferent de qui ha emès l'ordre.
+mismatch-identity = Confirmeu el nom, l'NHC i la data de naixement del pacient a l'etiqueta de cada bossa.
+mismatch-measure = { $label } no coincideix amb la primera entrada: comproveu la dada en el seu origen i torneu-la a introduir.
+mismatch-dose = { $drug }: la dosi de l'etiqueta de la bossa no coincideix amb l'ordre: comproveu la bossa i torneu a introduir-ne la dosi.
 
-## Refusals, files, register, printing
+## Rebutjos, fitxers, registre, impressió
 
 order-id-revision = { $id } rev. { $revision }
-refuse-invalid = No order sheet: fix the inputs marked in error first.
-refuse-nk-out-of-range = No order sheet: the NK cell count is out of range; it must be within { $range } cells.
-refuse-unacknowledged = { $count -> [one] No order sheet: 1 warning must be acknowledged first. *[other] No order sheet: { $count } warnings must be acknowledged first. }
-refuse-font = No order sheet: the embedded font could not be loaded.
-refuse-still-typing = No order sheet yet: a measure is still being typed. Press Tab or Enter to finish the field; the doses shown are provisional until then.
+refuse-invalid = No es genera el full de prescripció: primer corregiu les dades marcades amb error.
+refuse-nk-out-of-range = No es genera el full de prescripció: el recompte de cèl·lules NK és fora de rang; ha d'estar en el rang { $range } cèl·lules.
+refuse-unacknowledged = { $count ->
+    [one] No es genera el full de prescripció: primer cal confirmar 1 avís.
+   *[other] No es genera el full de prescripció: primer cal confirmar { $count } avisos.
+}
+refuse-font = No es genera el full de prescripció: no s'ha pogut carregar la font incrustada.
+refuse-still-typing = Encara no es genera el full de prescripció: s'està escrivint una mesura. Premeu Tab o Retorn per acabar el camp; fins aleshores, les dosis que es mostren són provisionals.
 
-file-io = Could not use { $path }: { $error }. Nothing was changed.
-file-exists = { $path } already exists; it was not replaced (use --force to replace it).
-file-corrupt = { $path } is not a readable order file ({ $detail }). Nothing was changed.
-file-wrong-format = { $path } is not an nkact-dose order (format "{ $found }"). Nothing was changed.
-file-wrong-version = { $path } is order format version { $found }; this program reads versions 1 to { $version }. Nothing was changed.
-file-changed = { $path } was changed or damaged since it was saved (its checksum does not match); it was not opened. Nothing was changed.
-file-too-large = { $path } is larger than an order file can be ({ $max } bytes at most); it was not read. Nothing was changed.
-file-not-regular = { $path } is not a regular file (a folder, a device or a symbolic link); it was not used. Nothing was changed.
-file-invalid = { $path } holds values that cannot be used: { $errors } Nothing was changed.
+file-io = No s'ha pogut fer servir { $path }: { $error }. No s'ha modificat res.
+file-exists = { $path } ja existeix; no s'ha substituït (feu servir --force per substituir-lo).
+file-corrupt = { $path } no és un fitxer d'ordre llegible ({ $detail }). No s'ha modificat res.
+file-wrong-format = { $path } no és una ordre de nkact-dose (format "{ $found }"). No s'ha modificat res.
+file-wrong-version = { $path } té la versió { $found } del format d'ordre; aquest programa llegeix les versions 1 a { $version }. No s'ha modificat res.
+file-changed = { $path } s'ha modificat o malmès des que es va desar (la suma de comprovació no coincideix); no s'ha obert. No s'ha modificat res.
+file-too-large = { $path } és més gran del que pot ser un fitxer d'ordre ({ $max } bytes com a màxim); no s'ha llegit. No s'ha modificat res.
+file-not-regular = { $path } no és un fitxer normal (és una carpeta, un dispositiu o un enllaç simbòlic); no s'ha fet servir. No s'ha modificat res.
+file-invalid = { $path } conté valors que no es poden fer servir: { $errors } No s'ha modificat res.
 
-register-locked = The order register { $path } is locked by another program.
-register-read-only = The order register { $path } cannot be written (read-only).
-register-corrupt = The order register { $path } is damaged or not a register ({ $detail }).
-register-newer = The order register { $path } has schema version { $found }, newer than this program's { $version }.
-register-other = The order register { $path } could not be used: { $detail }.
-register-not-a-file-empty = The order register "{ $path }" cannot be used: an empty path keeps nothing: name a file.
-register-not-a-file-memory = The order register "{ $path }" cannot be used: an in-memory or URI database keeps nothing after the program ends: name a file.
-register-not-a-file-folder = The order register "{ $path }" cannot be used: it is a folder: name a file inside it.
-register-not-a-file-broken-link = The order register "{ $path }" cannot be used: it is a symbolic link to nothing.
-register-not-a-file-special = The order register "{ $path }" cannot be used: it is not a regular file.
-register-duplicate-id = The order register { $path } already holds a different order under { $id }; this one was not recorded.
-not-recorded = WARNING: this order was NOT recorded in the register. { $error }
-not-recorded-no-location = WARNING: this order was NOT recorded: no data folder for the order register (use --register PATH).
-recorded = Recorded as { $action } in the order register { $path }
-action-exported = exported
-action-printed = printed
-action-reprinted = reprinted
-action-check-failed = double-check failed
+register-locked = Un altre programa té bloquejat el registre d'ordres { $path }.
+register-read-only = No es pot escriure al registre d'ordres { $path } (només lectura).
+register-corrupt = El registre d'ordres { $path } està malmès o no és un registre ({ $detail }).
+register-newer = El registre d'ordres { $path } té la versió d'esquema { $found }, posterior a la { $version } d'aquest programa.
+register-other = No s'ha pogut fer servir el registre d'ordres { $path }: { $detail }.
+register-not-a-file-empty = No es pot fer servir el registre d'ordres "{ $path }": un camí buit no desa res; indiqueu un fitxer.
+register-not-a-file-memory = No es pot fer servir el registre d'ordres "{ $path }": una base de dades en memòria o URI no desa res quan el programa acaba; indiqueu un fitxer.
+register-not-a-file-folder = No es pot fer servir el registre d'ordres "{ $path }": és una carpeta; indiqueu un fitxer que hi hagi a dins.
+register-not-a-file-broken-link = No es pot fer servir el registre d'ordres "{ $path }": és un enllaç simbòlic que no apunta enlloc.
+register-not-a-file-special = No es pot fer servir el registre d'ordres "{ $path }": no és un fitxer normal.
+register-duplicate-id = El registre d'ordres { $path } ja conté una altra ordre amb l'identificador { $id }; aquesta no s'ha anotat.
+not-recorded = AVÍS: aquesta ordre NO s'ha anotat al registre. { $error }
+not-recorded-no-location = AVÍS: aquesta ordre NO s'ha anotat: no hi ha carpeta de dades per al registre d'ordres (feu servir --register PATH).
+recorded = Anotada al registre d'ordres { $path }: { $action }
+action-exported = exportada
+action-printed = impresa
+action-reprinted = reimpresa
+action-check-failed = doble verificació no superada
 
-print-no-service = Could not reach the print service (CUPS): { $detail }. The order was not printed.
-print-rejected = The print job was refused: { $detail }. The order was not printed.
-print-unsupported = Printing is not available on this system; export the PDF and print it from a viewer.
-print-timeout = Print job { $job } did not complete in time.
-print-failed = Print job { $job } was cancelled or aborted by the print service.
-printed-to = Sent to printer { $printer } as job { $job }
-printed-default = Sent to the default printer as job { $job }
-written = Order sheet written to { $path }
+print-no-service = No s'ha pogut accedir al servei d'impressió (CUPS): { $detail }. L'ordre no s'ha imprès.
+print-rejected = S'ha rebutjat la tasca d'impressió: { $detail }. L'ordre no s'ha imprès.
+print-unsupported = La impressió no està disponible en aquest sistema; exporteu el PDF i imprimiu-lo des d'un visualitzador.
+print-timeout = La tasca d'impressió { $job } no ha acabat a temps.
+print-failed = El servei d'impressió ha cancel·lat o interromput la tasca d'impressió { $job }.
+printed-to = Enviada a la impressora { $printer } com a tasca { $job }
+printed-default = Enviada a la impressora predeterminada com a tasca { $job }
+written = Full de prescripció desat a { $path }
 
-acknowledged = { $warning } — acknowledged by { $by } at { $at }
-acknowledged-with-reason = { $warning } — acknowledged by { $by } at { $at }; reason: { $reason }
+acknowledged = { $warning } — confirmat per { $by } el { $at }
+acknowledged-with-reason = { $warning } — confirmat per { $by } el { $at }; motiu: { $reason }
 acknowledged-short = — { $by }, { $time }
-verified-by = Verified by { $verifier } at { $at }
+verified-by = Verificada per { $verifier } el { $at }
 
-## Order sheet
+## Full de prescripció
 
 sheet-header-left = { $regimen } · { $protocol } · { $sponsor }
-sheet-cycle = Cycle { $cycle }
-sheet-page = Page { $page } of { $pages }
-sheet-footer = { $program } { $version } · generated { $at } · fingerprint { $fingerprint } · { $mark }
-sheet-identity-strip = Patient: { $name } · Record number: { $record } · Date of birth: { $dob }
-sheet-revision = revision { $revision }: supersedes revision { $previous } of this order
+sheet-cycle = Cicle { $cycle }
+sheet-page = Pàgina { $page } de { $pages }
+# "empremta": the order's fingerprint (a checksum of its content).
+sheet-footer = { $program } { $version } · generat el { $at } · empremta { $fingerprint } · { $mark }
+sheet-identity-strip = Pacient: { $name } · NHC: { $record } · Data de naixement: { $dob }
+sheet-revision = revisió { $revision }: substitueix la revisió { $previous } d'aquesta ordre
 sheet-phase = { $phase }: { $reason }
-sheet-numbers-with = numbers with a { $mark }
+sheet-numbers-with = decimals amb { $mark }
 
-## Window
+## Finestra
 
 g-bag-label = { $drug } ({ $unit })
-g-saved = Order saved to { $path }
-g-opened = Order opened from { $path }; doses recalculated from its inputs
-g-confirm-replace = { $path } already exists. Replace it?
-g-reopened = Order { $id } reopened from the register; doses recalculated from its inputs
+g-saved = Ordre desada a { $path }
+g-opened = Ordre oberta des de { $path }; dosis recalculades a partir de les seves dades
+g-confirm-replace = { $path } ja existeix. Voleu substituir-lo?
+g-reopened = Ordre { $id } reoberta des del registre; dosis recalculades a partir de les seves dades
 g-unit-mg = mg
-g-unit-units = units
-g-col-when = When
-g-col-action = Action
-g-col-order = Order
-g-col-fingerprint = Fingerprint
-g-col-patient = Patient
-g-col-record = Record number
-g-col-cycle = Cycle
-g-col-verified = Verified by
-g-col-doses = Doses
-g-language = Language
-g-decimal-mark = Decimal mark on screen and paper
-g-discard-title = Unsaved changes
-g-discard-question = This order has changes that were not saved or issued. Discard them?
-g-discard = Discard changes
-g-keep = Keep editing
-g-reprint-no-printer = Could not print: { $error } Export the PDF instead:
-g-export-reprint = Export this order's PDF…
+g-unit-units = unitats
+g-col-when = Data i hora
+g-col-action = Acció
+g-col-order = Ordre
+g-col-fingerprint = Empremta
+g-col-patient = Pacient
+g-col-record = NHC
+g-col-cycle = Cicle
+g-col-verified = Verificada per
+g-col-doses = Dosis
+g-col-lang = Llengua del full
+g-language = Llengua
+g-decimal-mark = Separador de decimals a la pantalla i al paper
+g-discard-title = Canvis sense desar
+g-discard-question = Aquesta ordre té canvis que no s'han desat ni emès. Voleu descartar-los?
+g-discard = Descarta els canvis
+g-keep = Continua editant
+g-export-reprint = Exporta el PDF d'aquesta ordre…
 
-## Command line
+## Línia d'ordres
 
-calc-default-cycle = Note: --cycle not given: cycle 1 assumed (an order sheet requires --cycle).
-calc-default-day1 = Note: --day1 not given: no calendar dates (an order sheet requires --day1).
+calc-default-cycle = Nota: no s'ha indicat --cycle: se suposa el cicle 1 (un full de prescripció requereix --cycle).
+calc-default-day1 = Nota: no s'ha indicat --day1: no hi ha dates de calendari (un full de prescripció requereix --day1).
 cli-error = { $program }: error: { $message }
 cli-field-error = { $error } ({ $option })
-cli-missing-value = option { $option } needs a value (see --help)
-cli-bad-paper = --paper "{ $value }": accepted a4 or letter
-cli-bad-lang = --lang "{ $value }": accepted en, es or ca
-cli-bad-decimal-mark = --decimal-mark "{ $value }": accepted point or comma
-cli-not-utf8 = { $option } "{ $value }": not valid UTF-8 text (the bytes shown as U+FFFD could not be read); type it again in a UTF-8 terminal
-cli-empty-value = { $label }{ $option } was given an empty value; give a value, or leave the option out (an empty value is never taken as the default)
+cli-missing-value = l'opció { $option } necessita un valor (vegeu --help)
+cli-bad-paper = --paper "{ $value }": s'admet a4 o letter
+cli-bad-lang = --lang "{ $value }": s'admet en, es o ca
+cli-bad-decimal-mark = --decimal-mark "{ $value }": s'admet point o comma
+cli-not-utf8 = { $option } "{ $value }": no és text UTF-8 vàlid (els bytes que es mostren com a U+FFFD no s'han pogut llegir); torneu-lo a escriure en un terminal UTF-8
+cli-empty-value = { $label }{ $option } té un valor buit; indiqueu un valor o ometeu l'opció (un valor buit mai no es pren com el valor predeterminat)
 cli-empty-value-label = { $label }:{" "}
-cli-order-requires = an order sheet needs { $option }: it is never defaulted for an order (calc may leave it out)
-cli-bad-reason = --reason "{ $value }": write CODE=TEXT, the warning's code and why it is acknowledged (codes: see `nkact-dose calc`)
-cli-out-or-print = order needs --out FILE.pdf, --print, or both
-cli-out-not-pdf = --out "{ $value }": the sheet is a PDF; name the file with .pdf at the end (a register or another file is never overwritten)
-cli-out-is-register = --out "{ $value }" is the order register itself; choose another file
-cli-bad-printer = --printer "{ $value }": a printer name has no spaces, control characters, / or #
-cli-reason-for-no-warning = --reason given for "{ $value }", which is not a warning of this order (check the code with `nkact-dose calc`)
-cli-needs-reason = this warning needs a reason: --reason { $code }="why it is right to go ahead"
-cli-repeated-reason = --reason for "{ $value }" given more than once
-cli-window-failed = the window could not open ({ $detail }); the command line still works: see --help
-cli-protocol-failed = { $program }: a protocol check failed: see the NK cells line
+cli-order-requires = un full de prescripció necessita { $option }: en una ordre mai no s'assumeix un valor predeterminat (calc el pot ometre)
+cli-bad-reason = --reason "{ $value }": escriviu CODE=TEXT, el codi de l'avís i per què es confirma (codis: vegeu `nkact-dose calc`)
+cli-out-or-print = order necessita --out FILE.pdf, --print o totes dues
+cli-out-not-pdf = --out "{ $value }": el full és un PDF; el nom del fitxer ha d'acabar en .pdf (mai no se sobreescriu un registre ni cap altre fitxer)
+cli-out-is-register = --out "{ $value }" és el mateix registre d'ordres; trieu un altre fitxer
+cli-bad-printer = --printer "{ $value }": el nom d'una impressora no porta espais, caràcters de control, / ni #
+cli-reason-for-no-warning = --reason indicat per a "{ $value }", que no és un avís d'aquesta ordre (comproveu el codi amb `nkact-dose calc`)
+cli-needs-reason = aquest avís necessita un motiu: --reason { $code }="per què és correcte continuar"
+cli-repeated-reason = --reason per a "{ $value }" indicat més d'una vegada
+cli-window-failed = no s'ha pogut obrir la finestra ({ $detail }); la línia d'ordres continua funcionant: vegeu --help
+cli-protocol-failed = { $program }: ha fallat una comprovació del protocol: vegeu la línia de cèl·lules NK
 cli-io-error = { $what }: { $error }
-cli-unacknowledged-hint = read the warnings, then add --acknowledged-by NAME to record that NAME acknowledged them, and --reason CODE=TEXT for each that needs a reason
+cli-unacknowledged-hint = llegiu els avisos i després afegiu --acknowledged-by NAME per registrar que NAME els ha confirmat, i --reason CODE=TEXT per a cadascun que necessiti un motiu
 
-## Labels: the report (l-*), the order sheet (s-*) and the window (g-*)
+## Etiquetes: l'informe (l-*), el full de prescripció (s-*) i la finestra (g-*)
 
-l-bsa = BSA
-l-dose = Dose
-l-working = Working
-l-route = Route
-l-route-days = Route, day
-l-days = Day(s)
-l-once-within = once, on one day from
-l-to = to
-l-preparation = Preparation
-l-stock = Stock
-l-draw = Draw
+l-bsa = Superfície corporal
+l-dose = Dosi
+l-working = Càlcul
+l-route = Via
+l-route-days = Via, dia
+l-days = Dia/dies
+l-preparation = Preparació
+l-stock = Concentració de partida
+l-draw = Volum que cal extreure
 l-vials = Vials
-l-diluent = Bag
-l-infusion = Infusion
-l-nk = NK cells
-l-schedule = Schedule
-l-warnings = Warnings
-l-weight-change = Weight change
-l-cycle = Cycle
-l-not-in-cycle = not part of this cycle
-l-too-small = TOO SMALL TO MEASURE
-l-none = none
-l-timing = Timing
-l-needs-reason = (needs a reason)
-s-title = Pharmacy order sheet
-s-order = Order
-s-patient = Patient
-s-name = Name
-s-record = Record number
-s-dob = Date of birth
-s-allergies = Allergies
-s-order-date = Order date
-s-diagnosis = Diagnosis
-s-issued-by = Issued by
-s-basis = Basis of the doses
-s-height = Height
-s-weight = Weight
-s-previous-weight = Previous dosing weight
-s-schedule = Schedule, in administration order
-s-doses = Doses, in administration order
-s-phase = Phase
-s-warnings = Warnings acknowledged
+l-diluent = Bossa
+l-infusion = Infusió
+l-nk = Cèl·lules NK
+l-schedule = Calendari
+l-warnings = Avisos
+l-weight-change = Canvi de pes
+l-cycle = Cicle
+l-not-in-cycle = no formen part d'aquest cicle
+l-too-small = MASSA PETIT PER MESURAR
+l-none = cap
+l-timing = Moment d'administració
+l-needs-reason = (requereix un motiu)
+s-title = Full de prescripció i ordre de preparació
+s-order = Ordre
+s-patient = Pacient
+s-name = Nom
+s-record = NHC
+s-dob = Data de naixement
+s-allergies = Al·lèrgies
+s-order-date = Data de l'ordre
+s-diagnosis = Diagnòstic
+s-issued-by = Emesa per
+s-basis = Base del càlcul de les dosis
+s-height = Talla
+s-weight = Pes
+s-previous-weight = Pes usat en les dosis anteriors
+s-schedule = Calendari, en ordre d'administració
+s-doses = Dosis, en ordre d'administració
+s-phase = Fase
+s-warnings = Avisos confirmats
 s-signatures = Signatures
-s-prescriber = Prescriber
-s-pharmacist = Pharmacist validation
-s-double-check = Independent double-check
-s-sig-name = Name:
-s-sig-signature = Signature:
-s-sig-date = Date and time:
-s-double-check-scope = Checks drug, dose, calculation and its variables, volume, route, rate, cycle and day.
-s-none-known-hint = none
-s-revision = Revision
-s-last-trastuzumab = Last trastuzumab dose
-s-last-pertuzumab = Last pertuzumab dose
-g-new = New order
-g-open = Open…
-g-save = Save…
-g-dark = Dark theme
-g-measures = Measures
-g-nk-product = NK cell product
-g-issued-by = Your name (issued by)
-g-optional = optional
-g-required = Required
-g-cycle-hint = required: 1, 2, 3…
-g-path-hint = full path of the file
+s-prescriber = Prescripció mèdica
+s-pharmacist = Validació farmacèutica
+s-double-check = Doble verificació independent
+s-sig-name = Nom:
+s-sig-signature = Signatura:
+s-sig-date = Data i hora:
+s-double-check-scope = Es comproven el fàrmac, la dosi, el càlcul i les seves variables, el volum, la via, la velocitat, el cicle i el dia.
+s-revision = Revisió
+s-last-trastuzumab = Última dosi de trastuzumab
+s-last-pertuzumab = Última dosi de pertuzumab
+g-new = Ordre nova
+g-open = Obre…
+g-save = Desa…
+g-dark = Tema fosc
+g-measures = Mesures
+g-nk-product = Producte de cèl·lules NK
+g-issued-by = El vostre nom (emesa per)
+g-optional = opcional
+g-required = Obligatori
+g-cycle-hint = obligatori: 1, 2, 3…
+g-path-hint = camí complet del fitxer
 g-date-hint = YYYY-MM-DD
-g-nk-hint = cells; empty = pending
-g-allergies-hint = type "none known" if none
-g-site-settings = Site settings
-g-rounding = mg rounding increment (mg)
-g-il2-dilution = IL-2 dilution (million units/mL)
-g-apply-settings = Apply settings
-g-settings-invalid = Settings not applied: use plain positive numbers such as 1 or 0,5.
+g-nk-hint = cèl·lules; buit = pendent
+g-allergies-hint = escriviu "cap de coneguda" si no n'hi ha
+g-site-settings = Configuració del centre
+g-rounding = Increment d'arrodoniment (mg)
+g-il2-dilution = Dilució d'IL-2 (milions d'unitats/mL)
+g-apply-settings = Aplica la configuració
+g-settings-invalid = Configuració no aplicada: feu servir nombres positius senzills, com 1 o 0,5.
 g-paper = Paper
-g-no-doses-yet = No doses yet. Enter the patient, the weight, the height and the cycle: the doses of the NK-ACT-BC regimen appear here with their working.
-g-nothing-to-export = Nothing to export or print yet.
-g-no-printers = No printers found: export the PDF instead, or ask for a printer to be added.
-g-no-doses = No doses: fix the fields marked in red. Nothing is calculated from incomplete or invalid input.
-g-double-check = Double-check
-g-export = Export PDF…
-g-replace = Replace
-g-ack-needs-name = Type your name (issued by) to acknowledge warnings.
-g-double-check-title = Independent double-check
-g-double-check-intro = Second professional: re-enter the measures from the source, without looking at the first entries, and type the dose printed on each prepared bag's label.
-g-verifier = Verifier name
-g-patient-on-labels = Patient: check these against every bag label
-g-confirm-identity = I confirmed the name, record number and date of birth on every bag label
-g-re-last-t = Re-entered last trastuzumab date
-g-re-last-p = Re-entered last pertuzumab date
-g-not-verified = NOT VERIFIED: no independent double-check recorded for this order
-g-provisional = PROVISIONAL: a measure is still being typed. Finish the field (Tab or Enter) before relying on these doses.
-g-reason = Reason
-g-reason-hint = why it is right to go ahead
-g-re-weight = Re-entered weight (kg)
-g-re-height = Re-entered height (cm)
-g-re-nk = Re-entered NK cells
-g-bag-labels = Doses on the bag labels
-g-compare = Compare
-g-cancel = Cancel
-g-order-files = nkact-dose order
-g-typed-path-title = File path
-g-path = Path
-g-save-to-path = Save order to path
-g-open-path = Open order from path
-g-export-to-path = Export PDF to path
-g-type-a-path = Type a file path first.
-g-no-chooser = No file was chosen. If no file chooser appeared on this workstation, type a path below.
-g-print = Print…
-g-printer = Printer
-g-refresh-printers = Refresh printers
-g-default-printer = (default printer)
-g-register = Register
-g-register-title = Order register
-g-register-at = Register file
-g-register-filter-id = Filter: record number
-g-register-filter-date = Filter: date
-g-register-bad-date = Filter date: write YYYY-MM-DD, or leave it empty.
-g-register-empty = No entries.
-g-filter = Filter
-g-close = Close
-g-reopen = Reopen
-g-reprint = Reprint
+g-no-doses-yet = Encara no hi ha dosis. Introduïu el pacient, el pes, la talla i el cicle: aquí apareixeran les dosis de l'esquema NK-ACT-BC amb el seu càlcul.
+g-nothing-to-export = Encara no hi ha res per exportar ni imprimir.
+g-no-printers = No s'ha trobat cap impressora: exporteu el PDF o demaneu que s'afegeixi una impressora.
+g-no-doses = Sense dosis: corregiu els camps marcats en vermell. No es calcula res a partir de dades incompletes o no vàlides.
+g-double-check = Doble verificació
+g-export = Exporta el PDF…
+g-replace = Substitueix
+g-ack-needs-name = Escriviu el vostre nom (emesa per) per confirmar els avisos.
+g-double-check-title = Doble verificació independent
+g-double-check-intro = Segon professional: torneu a introduir les mesures des del seu origen, sense mirar les primeres entrades, i escriviu la dosi impresa a l'etiqueta de cada bossa preparada.
+g-verifier = Nom de qui verifica
+g-patient-on-labels = Pacient: comproveu aquestes dades a l'etiqueta de cada bossa
+g-confirm-identity = He confirmat el nom, l'NHC i la data de naixement a l'etiqueta de cada bossa
+g-re-last-t = Data de l'última dosi de trastuzumab (reintroduïda)
+g-re-last-p = Data de l'última dosi de pertuzumab (reintroduïda)
+g-not-verified = SENSE VERIFICAR: no consta cap doble verificació independent d'aquesta ordre
+g-provisional = PROVISIONAL: encara s'està escrivint una mesura. Acabeu el camp (Tab o Retorn) abans de refiar-vos d'aquestes dosis.
+g-reason = Motiu
+g-reason-hint = per què és correcte continuar
+g-re-weight = Pes reintroduït (kg)
+g-re-height = Talla reintroduïda (cm)
+g-re-nk = Cèl·lules NK reintroduïdes
+g-bag-labels = Dosis a les etiquetes de les bosses
+g-compare = Compara
+g-cancel = Cancel·la
+g-order-files = Ordre de nkact-dose
+g-typed-path-title = Camí del fitxer
+g-path = Camí
+g-save-to-path = Desa l'ordre al camí
+g-open-path = Obre l'ordre des del camí
+g-export-to-path = Exporta el PDF al camí
+g-type-a-path = Primer escriviu el camí d'un fitxer.
+g-no-chooser = No s'ha triat cap fitxer. Si en aquest lloc de treball no ha aparegut el selector de fitxers, escriviu un camí a sota.
+g-print = Imprimeix…
+g-printer = Impressora
+g-refresh-printers = Actualitza les impressores
+g-default-printer = (impressora predeterminada)
+g-register = Registre
+g-register-title = Registre d'ordres
+g-register-at = Fitxer del registre
+g-register-filter-id = Filtre: NHC
+g-register-filter-date = Filtre: data
+g-register-bad-date = Data del filtre: escriviu YYYY-MM-DD o deixeu-la buida.
+g-register-empty = Sense entrades.
+g-filter = Filtra
+g-close = Tanca
+g-reopen = Torna a obrir
+g-reprint = Reimprimeix
 g-pdf-files = PDF
 
-## Presentation model
+## Model de presentació
 
-headline = { $title } ({ $protocol }) · Cycle { $cycle }
+headline = { $title } ({ $protocol }) · Cicle { $cycle }
 route-and-days = { $route } · { $days }
+draw-with-vials = { $working } (vials: { $vials })
+bag-and-infusion = { $bag } · infusió { $infusion }

@@ -1,45 +1,125 @@
-# nkact-dose: English words.
+# nkact-dose: las palabras en español (Spanish words of nkact-dose).
+#
+# Clinical wording for Spanish hospital pharmacies and wards. It MUST be
+# reviewed by a Spanish oncology pharmacist before clinical use.
 #
 # One message per sentence or label. Placeables ({ $name }) carry values the
 # program has already written: numbers follow ISMP (no trailing zero, a
-# leading zero, a space before the unit, no digit grouping with a point or a
-# comma) with the document's decimal mark. Counts that choose a plural ($n,
-# $days, $count, $max, $hours, $minutes, $age, $cycle) arrive as numbers.
-# Never abbreviate "units" (ISMP: "U" and "IU" are error-prone).
+# leading zero, a space before the unit and before "%", no digit grouping with
+# a point or a comma) with the document's decimal mark. Counts that choose a
+# plural ($n, $days, $count, $max, $hours, $minutes, $age, $cycle) arrive as
+# numbers; Spanish uses the CLDR categories [one] and *[other].
+#
+# GLOSARIO / GLOSSARY (term used here, then its source)
+# - superficie corporal (body-surface area): AEMPS CIMA, ficha técnica de
+#   Genoxal (ciclofosfamida) and of Proleukin (dosis en mg/m² o unidades/m² "de
+#   superficie corporal"); Real Academia Nacional de Medicina (RANM),
+#   "Diccionario de términos médicos", s.v. superficie corporal.
+# - dosis de carga / dosis de mantenimiento (loading / maintenance dose): AEMPS
+#   CIMA, fichas técnicas de Herceptin (trastuzumab) y Perjeta (pertuzumab),
+#   sección 4.2 ("dosis de carga", "dosis de mantenimiento").
+# - recarga (re-load): short badge for "volver a administrar la dosis de carga",
+#   the wording of the Herceptin and Perjeta fichas técnicas (4.2, dosis
+#   retrasadas u omitidas). Not a dictionary term: explained where used.
+# - vía intravenosa (IV) / vía subcutánea: AEMPS CIMA, fichas técnicas de
+#   Herceptin, Perjeta (vía intravenosa) y Proleukin (vía subcutánea).
+# - ciclo, día (día 1, día -1; no day 0): protocol day numbering, as in the
+#   fichas técnicas ("cada 3 semanas") and SEFH/GEDEFO practice.
+# - hoja de prescripción / orden de preparación ("Hoja de prescripción y orden
+#   de preparación"): SEFH–GEDEFO with SEEO and SEOM, Farm Hosp
+#   2018;42(6):261-268 (prescripción, validación farmacéutica, orden de
+#   preparación, orden de administración).
+# - validación farmacéutica: GEDEFO 2018 (ibid.): clinical verification of the
+#   prescription against the approved protocol and the patient's parameters.
+# - doble chequeo independiente: SEFH/GEDEFO (ibid.) and ISMP-España safe
+#   practice recommendations for high-alert medicines.
+# - alergias: ISMP-España ("alergias o reacciones adversas previas").
+# - NHC (número de historia clínica): Spanish hospital practice; Ministerio de
+#   Sanidad FHIR IG "ÚNICAS", Patient profile (identifiers). The field label
+#   spells it out once: "NHC (número de historia clínica)".
+# - unidades (IL-2 units): Stoklosa & Ansel, Spanish edition (write "unidades
+#   internacionales" in full, not "UI"); ISMP-España, "Lista de abreviaturas,
+#   símbolos y expresiones de dosis asociadas a errores de medicación".
+# - células NK: RANM, "Diccionario de términos médicos" (célula NK, linfocito
+#   citolítico natural).
+# - interleucina-2 (aldesleukina): AEMPS CIMA, ficha técnica de Proleukin
+#   (aldesleukina); RANM, "Diccionario de términos médicos" (interleucina).
+# - ciclofosfamida: AEMPS CIMA, ficha técnica de Genoxal.
+# - cloruro sódico 0,9 % (suero fisiológico): AEMPS CIMA, fichas técnicas de
+#   Herceptin y Perjeta (solución de cloruro sódico 9 mg/ml (0,9 %)).
+# - talla (body height, in cm): RANM, "Diccionario de términos médicos".
+#
+# NEVER "SC": in Spanish sources it stands for both "subcutánea" and
+# "superficie corporal" (a Huelva hospital's parenteral guide; Stoklosa & Ansel,
+# Spanish edition), so one abbreviation could send a dose by the wrong route or
+# on the wrong basis. Both are always written out.
+# NEVER "UI" (nor "U"): "UI" is on ISMP-España's list of error-prone
+# abbreviations (read as "IV" or as "10"; the Spanish list itself could not be
+# read for spanish-practice.md, so the reviewing pharmacist should confirm the
+# entry) and Stoklosa & Ansel say to write the words in full. Spanish vial
+# labels say "UI"; the sheet says "unidades".
+# Dates: day first, month in letters ("1 dic 2026 (mar)"), as the RAE
+# recommends; ISO 8601 stays in files and JSON.
 
-## Names
+## Nombres
 
 window-title = { $program } · { $regimen } ({ $protocol })
-regimen-title = NK-ACT-BC: allogeneic NK cells with trastuzumab and pertuzumab
-diagnosis = HER2-positive metastatic breast cancer
+regimen-title = NK-ACT-BC: células NK alogénicas con trastuzumab y pertuzumab
+diagnosis = Cáncer de mama metastásico HER2 positivo
 
-field-weight = Weight (kg)
-field-height = Height (cm)
-field-bsa-formula = BSA formula
-field-bsa-cap = BSA cap (m²)
-field-nk-cells = NK cells
-field-cycle = Cycle
-field-day1 = Day 1 date
-field-last-trastuzumab = Last trastuzumab date
-field-last-pertuzumab = Last pertuzumab date
-field-previous-weight = Previous dosing weight (kg)
-field-settings = Settings
-field-patient-name = Patient name
-field-patient-id = Hospital record number
-field-date-of-birth = Date of birth
-field-allergies = Allergies
-field-issued-by = Issued by
-field-acknowledged-by = Acknowledged by
-field-verifier = Verifier name
-field-reason = Reason
+# Field labels carry their grammatical gender (.gender) for agreement.
+# "Talla" is the clinical word for body height (RANM).
+field-weight = Peso (kg)
+    .gender = masculine
+field-height = Talla (cm)
+    .gender = feminine
+field-bsa-formula = Fórmula de superficie corporal
+    .gender = feminine
+# The BSA cap: a maximum body-surface area some sites apply to doses.
+field-bsa-cap = Límite de superficie corporal (m²)
+    .gender = masculine
+field-nk-cells = Células NK
+    .gender = feminine-plural
+field-cycle = Ciclo
+    .gender = masculine
+field-day1 = Fecha del día 1
+    .gender = feminine
+field-last-trastuzumab = Fecha de la última dosis de trastuzumab
+    .gender = feminine
+field-last-pertuzumab = Fecha de la última dosis de pertuzumab
+    .gender = feminine
+# The weight the previous doses were calculated with.
+field-previous-weight = Peso usado en las dosis anteriores (kg)
+    .gender = masculine
+field-settings = Configuración
+    .gender = feminine
+field-patient-name = Nombre y apellidos del paciente
+    .gender = masculine
+# NHC: número de historia clínica, the hospital record number.
+field-patient-id = NHC (número de historia clínica)
+    .gender = masculine
+field-date-of-birth = Fecha de nacimiento
+    .gender = feminine
+field-allergies = Alergias
+    .gender = feminine-plural
+field-issued-by = Emitida por
+    .gender = feminine
+field-acknowledged-by = Avisos confirmados por
+    .gender = masculine
+field-verifier = Nombre de quien verifica
+    .gender = masculine
+field-reason = Motivo
+    .gender = masculine
 
-drug-cyclophosphamide = Cyclophosphamide
+drug-cyclophosphamide = Ciclofosfamida
 drug-trastuzumab = Trastuzumab
 drug-pertuzumab = Pertuzumab
-drug-interleukin2 = Interleukin-2 (aldesleukin)
+# Proleukin's active substance, as in its AEMPS ficha técnica.
+drug-interleukin2 = Interleucina-2 (aldesleukina)
 
-route-intravenous = intravenous (IV)
-route-subcutaneous = subcutaneous
+# Routes are written out: never "SC" (subcutánea or superficie corporal?).
+route-intravenous = vía intravenosa (IV)
+route-subcutaneous = vía subcutánea
 
 formula-mosteller = Mosteller
 formula-dubois = DuBois & DuBois
@@ -47,446 +127,498 @@ formula-haycock = Haycock
 formula-gehan-george = Gehan & George
 formula-boyd = Boyd
 
-diluent-nacl-09 = sodium chloride { $pct } %
+# Suero fisiológico; $pct is the number 0,9 written with the document's mark.
+diluent-nacl-09 = cloruro sódico { $pct } %
 paper-a4 = A4
-paper-letter = US Letter
+paper-letter = Carta (EE. UU.)
 lang-en = English
 lang-es = Español
 lang-ca = Català
-decimal-mark-point = decimal point
-decimal-mark-comma = decimal comma
+decimal-mark-point = punto
+decimal-mark-comma = coma
 
-## Amounts
+## Cantidades
 
 amount-mg = { $n } mg
-amount-units = { $n } units
-amount-units-millions = { $n } units ({ $millions } million units)
-amount-million-units = { $millions } million units
+# "unidades", never "UI" or "U" (ISMP-España).
+amount-units = { $n } unidades
+amount-units-millions = { $n } unidades ({ $millions } { $m ->
+    [one] millón
+   *[other] millones
+} de unidades)
+amount-million-units = { $millions } { $m ->
+    [one] millón
+   *[other] millones
+} de unidades
 rate-mg-per-m2 = { $n } mg/m²
 rate-mg-per-kg = { $n } mg/kg
-rate-units-per-m2 = { $n } units/m²
-rate-units-per-kg = { $n } units/kg
+rate-units-per-m2 = { $n } unidades/m²
+rate-units-per-kg = { $n } unidades/kg
 concentration-mg = { $n } mg/mL
-concentration-units = { $n } units/mL
-concentration-million-units = { $millions } million units/mL
+concentration-units = { $n } unidades/mL
+concentration-million-units = { $millions } { $m ->
+    [one] millón
+   *[other] millones
+} de unidades/mL
 volume-ml = { $n } mL
 measure-kg = { $n } kg
 measure-cm = { $n } cm
 measure-m2 = { $n } m²
-cells = { $pow } cells ({ $millions } million)
+cells = { $pow } células ({ $millions } { $m ->
+    [one] millón
+   *[other] millones
+})
 nk-range = { $min } – { $max }
-nk-large = { $pow } cells
-vials-none = none
-vials-of = { $count -> [one] { $count } vial of { $size } *[other] { $count } vials of { $size } }
+nk-large = { $pow } células
+# Shown after "viales:" (draw-with-vials), so the noun is not repeated:
+# "viales: 1 de 420 mg + 2 de 150 mg".
+vials-none = ninguno
+vials-of = { $count ->
+    [one] { $count } de { $size }
+   *[other] { $count } de { $size }
+}
 
-## Days and dates
+## Días y fechas
 
-day-label = Day { $day }
-# $iso is YYYY-MM-DD; $day, $month (short name), $year and $weekday are also given.
-date = { $iso } ({ $weekday })
-datetime = { $iso } { $time }
+# Protocol days: día 1 is the antibody day; día -1 the day before (no día 0).
+day-label = Día { $day }
+# Day first, month in letters: "1 dic 2026 (mar)". $iso is also given.
+date = { $day } { $month } { $year } ({ $weekday })
+date-plain = { $day } { $month } { $year }
+datetime = { $day } { $month } { $year } { $time }
 day-with-date = { $day } { $date }
-days-once-within = once, on one day from { $first } to { $last }
-days-count = { $n -> [one] { $n } day *[other] { $n } days }
+days-once-within = una sola vez, en un día entre { $first } y { $last }
+days-count = { $n ->
+    [one] { $n } día
+   *[other] { $n } días
+}
 month-short = { $m ->
-    [1] Jan
-    [2] Feb
-    [3] Mar
-    [4] Apr
-    [5] May
-    [6] Jun
-    [7] Jul
-    [8] Aug
-    [9] Sep
-    [10] Oct
-    [11] Nov
-   *[12] Dec
+    [1] ene
+    [2] feb
+    [3] mar
+    [4] abr
+    [5] may
+    [6] jun
+    [7] jul
+    [8] ago
+    [9] sep
+    [10] oct
+    [11] nov
+   *[12] dic
 }
 weekday-short = { $d ->
-    [1] Mon
-    [2] Tue
-    [3] Wed
-    [4] Thu
-    [5] Fri
-    [6] Sat
-   *[7] Sun
+    [1] lun
+    [2] mar
+    [3] mié
+    [4] jue
+    [5] vie
+    [6] sáb
+   *[7] dom
 }
-event-window = { $drug } window
-event-nk-infusion = NK cell infusion
-event-next-cycle = next cycle's Day 1
+# The days on which a once-only dose may be given (cyclophosphamide).
+event-window = { $drug } (ventana de administración)
+event-nk-infusion = Infusión de células NK
+event-next-cycle = Día 1 del ciclo siguiente
 
-## Working
+## Cálculo
 
-bsa-working = { $formula }: { $expression } = { $unrounded } m², rounded to { $rounded }
-bsa-working-capped = { $working }; capped at { $cap } (BSA cap typed for this order): doses use { $cap } instead of { $rounded }
+bsa-working = { $formula }: { $expression } = { $unrounded } m², redondeada a { $rounded }
+bsa-working-capped = { $working }; limitada a { $cap } (límite de superficie corporal indicado en esta orden): las dosis usan { $cap } en lugar de { $rounded }
 bsa-boyd-expression = G = { $w } kg × 1000 g/kg = { $g } g; { $k } × { $h }^{ $a } × G^({ $b } − { $s } × log10 G)
-phase-loading = loading dose
-phase-maintenance = maintenance dose
-phase-first-cycle = cycle 1 starts with the loading dose
-phase-within = last dose { $last }, Day 1 { $day1 }: { $days -> [one] { $days } day *[other] { $days } days } since the last dose ≤ { $max } days: maintenance (re-load at ≥ { $reload } days)
-phase-exceeded = last dose { $last }, Day 1 { $day1 }: { $days -> [one] { $days } day *[other] { $days } days } since the last dose > { $max } days: RE-LOAD (re-load at ≥ { $reload } days)
-phase-not-checked = interval since the last dose not checked (dates not given)
+phase-loading = dosis de carga
+phase-maintenance = dosis de mantenimiento
+phase-first-cycle = el ciclo 1 empieza con la dosis de carga
+# "recarga": the loading dose given again after a long interval (fichas
+# técnicas de Herceptin y Perjeta, 4.2).
+phase-within = última dosis { $last }, día 1 { $day1 }: { $days ->
+    [one] { $days } día
+   *[other] { $days } días
+} desde la última dosis ≤ { $max } días: mantenimiento (recarga si ≥ { $reload } días)
+phase-exceeded = última dosis { $last }, día 1 { $day1 }: { $days ->
+    [one] { $days } día
+   *[other] { $days } días
+} desde la última dosis > { $max } días: RECARGA (recarga si ≥ { $reload } días)
+phase-not-checked = intervalo desde la última dosis sin comprobar (faltan las fechas)
 working-product = { $rate } × { $basis } = { $result }
-working-product-capped = { $rate } × { $basis } = { $result } (BSA capped; uncapped { $uncapped_bsa } would give { $uncapped_dose })
-working-flat = flat dose { $amount }
+working-product-capped = { $rate } × { $basis } = { $result } (superficie corporal limitada; sin límite, { $uncapped_bsa } daría { $uncapped_dose })
+working-flat = dosis fija de { $amount }
 working-phase = { $formula } ({ $phase })
-working-rounded = { $formula }, rounded to { $dose } (nearest { $increment })
-working-phase-rounded = { $formula } ({ $phase }), rounded to { $dose } (nearest { $increment })
-after-nk = { $day }: within { $hours } h after the NK cell infusion, never before it
-infusion-over = over { $minutes } min
-not-set = not set (per site pharmacy manual)
-bag-in = { $volume } in { $diluent }
-bag-volume = { $volume } bag
-too-small-dilute = { $volume } is under the measurable minimum of { $min }: dilute to { $concentration }, then draw { $draw }
-too-small-no-step = { $volume } is under the measurable minimum of { $min }: dilute per the site pharmacy manual (no dilution step configured)
-nk-pending = PENDING
-nk-within-range = WITHIN RANGE
-nk-out-of-range = OUT OF RANGE
-nk-line-within = { $cells }: within { $range }
-nk-line-out = { $pow } cells ({ $count } cells): OUT OF RANGE, must be within { $range } cells; do not infuse
-nk-line-pending = pending: must be within { $range } cells at product release
-weight-change-line = from { $from } to { $to }: { $pct } % change (recalculate at ≥ { $threshold } %)
-reload-badge = RE-LOAD
+working-rounded = { $formula }; dosis redondeada a { $dose } (múltiplo de { $increment } más próximo)
+working-phase-rounded = { $formula } ({ $phase }); dosis redondeada a { $dose } (múltiplo de { $increment } más próximo)
+# IL-2 on the NK day: never before the NK cell infusion.
+after-nk = { $day }: en las { $hours } h siguientes a la infusión de células NK, nunca antes de ella
+infusion-over = en { $minutes } min
+not-set = sin definir (según las normas del servicio de farmacia del centro)
+bag-in = { $volume } de { $diluent }
+bag-volume = bolsa de { $volume }
+too-small-dilute = { $volume } es inferior al volumen mínimo medible de { $min }: diluya a { $concentration } y después extraiga { $draw }
+too-small-no-step = { $volume } es inferior al volumen mínimo medible de { $min }: diluya según las normas del servicio de farmacia del centro (no hay ningún paso de dilución configurado)
+nk-pending = PENDIENTE
+nk-within-range = DENTRO DEL RANGO
+nk-out-of-range = FUERA DE RANGO
+nk-line-within = { $cells }: dentro del rango { $range }
+nk-line-out = { $pow } células ({ $count } células): FUERA DE RANGO, debe estar en el rango { $range } células; no infundir
+nk-line-pending = pendiente: debe estar en el rango { $range } células en la liberación del producto
+weight-change-line = de { $from } a { $to }: variación del { $pct } % (recalcular si ≥ { $threshold } %)
+# Badge: the loading dose is given again.
+reload-badge = RECARGA
 
-## Warnings
+## Avisos
 
-warn-weight-soft = Weight { $value } is outside the usual { $min } to { $max }: check it
-warn-height-soft = Height { $value } is outside the usual { $min } to { $max }: check it
-warn-bsa-soft = BSA { $value } is outside the usual { $min } to { $max }: check height and weight
-warn-interval-not-checked = { $drug }: maintenance dose given without checking the interval since the last dose; enter Day 1 and the date of the last { $drug } dose to check for re-loading
-warn-interval-too-short = { $drug }: last dose { $last }, Day 1 { $day1 }: only { $days -> [one] { $days } day *[other] { $days } days } since the last dose, under the { $min } days a 3-weekly dose allows; check the dates, and give a reason to go ahead
-warn-volume-too-small = { $drug }: { $volume } is under the measurable minimum of { $min }; no dilution step is configured
-warn-bsa-cap-dose = { $drug } { $uncapped } uncapped, { $capped } capped
-warn-bsa-cap = BSA cap { $cap } typed for this order lowers doses (BSA { $uncapped } without the cap): { $doses }
-warn-last-dose-ignored = A date of the last { $drug } dose ({ $date }) was entered for cycle 1: cycle 1 always gives the loading dose, so the date is not used; check the cycle
-warn-nk-not-this-cycle = NK cells are given in cycle 1 only; the count entered is not used in cycle { $cycle }
-warn-weight-change = Weight changed since the last doses: { $change }
-warn-age-under-18 = The patient is { $age } (born { $dob }): the protocol includes patients aged 18 or over; give a reason to go ahead
-warn-allergy-antibody = The allergies name a drug of this regimen ({ $drugs }): hypersensitivity to trastuzumab or pertuzumab excludes the patient (protocol exclusion 6); give a reason to go ahead
-warn-allergy = The allergies name a drug of this regimen ({ $drugs }): this order gives that drug; give a reason to go ahead
-warn-allergies-mixed-scripts = The allergies mix letters of different alphabets (a Cyrillic or Greek letter that looks Latin): read them again against the patient's record
-warn-name-mixed-scripts = The patient's name "{ $name }" mixes letters of different alphabets (for example a Cyrillic letter that looks Latin): confirm it against the patient's documents
-warn-day1-before-order = Day 1 ({ $day1 }) is before the order date ({ $order_date }): check the Day 1 date
-warn-window-before-order = { $drug }: its whole window ends on { $last }, before the order date ({ $order_date }): check the Day 1 date
+warn-weight-soft = El peso de { $value } está fuera del intervalo habitual de { $min } a { $max }: compruébelo
+warn-height-soft = La talla de { $value } está fuera del intervalo habitual de { $min } a { $max }: compruébela
+warn-bsa-soft = La superficie corporal de { $value } está fuera del intervalo habitual de { $min } a { $max }: compruebe la talla y el peso
+warn-interval-not-checked = { $drug }: se indica la dosis de mantenimiento sin comprobar el intervalo desde la última dosis; introduzca la fecha del día 1 y la de la última dosis de { $drug } para comprobar si hay que volver a administrar la dosis de carga
+warn-interval-too-short = { $drug }: última dosis { $last }, día 1 { $day1 }: solo { $days ->
+    [one] { $days } día
+   *[other] { $days } días
+} desde la última dosis, menos de los { $min } días que permite una pauta cada 3 semanas; compruebe las fechas e indique un motivo para continuar
+warn-volume-too-small = { $drug }: { $volume } es inferior al volumen mínimo medible de { $min }; no hay ningún paso de dilución configurado
+warn-bsa-cap-dose = { $drug }: { $uncapped } sin límite, { $capped } con límite
+warn-bsa-cap = El límite de superficie corporal de { $cap } indicado en esta orden reduce las dosis (superficie corporal sin límite: { $uncapped }): { $doses }
+warn-last-dose-ignored = Se ha introducido una fecha de última dosis de { $drug } ({ $date }) en el ciclo 1: el ciclo 1 siempre lleva la dosis de carga, por lo que esa fecha no se usa; compruebe el ciclo
+warn-nk-not-this-cycle = Las células NK solo se administran en el ciclo 1; el recuento introducido no se usa en el ciclo { $cycle }
+warn-weight-change = El peso ha cambiado desde las últimas dosis: { $change }
+warn-age-under-18 = El paciente es menor de 18 años (edad: { $age }; fecha de nacimiento: { $dob }): el protocolo incluye pacientes de 18 años o más; indique un motivo para continuar
+warn-allergy-antibody = Las alergias mencionan un fármaco de este esquema ({ $drugs }): la hipersensibilidad a trastuzumab o a pertuzumab excluye al paciente (criterio de exclusión 6 del protocolo); indique un motivo para continuar
+warn-allergy = Las alergias mencionan un fármaco de este esquema ({ $drugs }): esta orden incluye ese fármaco; indique un motivo para continuar
+warn-allergies-mixed-scripts = Las alergias mezclan letras de alfabetos distintos (una letra cirílica o griega que parece latina): vuelva a leerlas y contrástelas con la historia clínica del paciente
+warn-name-mixed-scripts = El nombre del paciente "{ $name }" mezcla letras de alfabetos distintos (por ejemplo, una letra cirílica que parece latina): compruébelo con los documentos del paciente
+warn-day1-before-order = El día 1 ({ $day1 }) es anterior a la fecha de la orden ({ $order_date }): compruebe la fecha del día 1
+warn-window-before-order = { $drug }: toda su ventana de administración termina el { $last }, antes de la fecha de la orden ({ $order_date }): compruebe la fecha del día 1
 
-## Input errors
+## Errores de entrada
 # $label is the field's label, $value the value as typed (escaped), $gender
-# the label's grammatical gender (an attribute of the field-* message).
+# the label's grammatical gender (an attribute of the field-* message). Two
+# labels are plural ("Alergias", "Células NK"), so the sentences are built so
+# that no adjective has to agree with the label.
 
-accepted-weight = a weight in kg from { $min } to { $max }, written like 70.5 or 70,5
-accepted-height = a height in cm from { $min } to { $max }, written like 170 or 170,5
-accepted-bsa-cap = a cap in m² from { $min } to { $max }, like 2 or 2,2; no cap when left out
-accepted-bsa-formula = one of { $keys }
-accepted-nk-cells = a positive cell count such as 2e8, 2.5E8, 2,5e8, 2.5x10^8, 2.5 × 10^8, 250 million or 200000000, a whole number of cells; left out while the count is pending
-accepted-cycle = a whole number from 1 to { $max }
-accepted-date = a date written YYYY-MM-DD, such as 2026-03-02, in the years { $first } to { $last }
-accepted-settings = positive numbers for every product, rounding and threshold
-accepted-patient-name = the patient's full name, up to { $max } characters
-accepted-patient-id = the hospital record number: capital letters A-Z, digits, spaces, - / and ., up to { $max } characters
-accepted-person = a person's name, up to { $max } characters
-accepted-reason = a reason in words (3 letters or more), up to { $max } characters
-accepted-date-of-birth = a date written YYYY-MM-DD, not in the future, from 1900 on
-accepted-allergies = the allergies written out (not "?", "unknown" or "NKA"), or "none known", up to { $max } characters
+accepted-weight = un peso en kg de { $min } a { $max }, escrito como 70,5 o 70.5
+accepted-height = una talla en cm de { $min } a { $max }, escrita como 170 o 170,5
+accepted-bsa-cap = un límite en m² de { $min } a { $max }, como 2 o 2,2; si se deja vacío, no se aplica ningún límite
+accepted-bsa-formula = una de estas: { $keys }
+accepted-nk-cells = un recuento de células positivo, como 2e8, 2.5E8, 2,5e8, 2.5x10^8, 2.5 × 10^8, 250 millones o 200000000, en número entero de células; vacío mientras el recuento esté pendiente
+accepted-cycle = un número entero de 1 a { $max }
+accepted-date = una fecha escrita YYYY-MM-DD, como 2026-03-02, entre los años { $first } y { $last }
+accepted-settings = números positivos para cada producto, redondeo y umbral
+accepted-patient-name = el nombre y los apellidos del paciente, hasta { $max } caracteres
+accepted-patient-id = el NHC: letras mayúsculas A-Z, cifras, espacios, - / y ., hasta { $max } caracteres
+accepted-person = el nombre de una persona, hasta { $max } caracteres
+accepted-reason = un motivo escrito con palabras (3 letras o más), hasta { $max } caracteres
+accepted-date-of-birth = una fecha escrita YYYY-MM-DD, no futura, a partir de 1900
+accepted-allergies = las alergias escritas (no "?", "desconocido" ni "NKA"), o "ninguna conocida", hasta { $max } caracteres
 
-error-with-accepted = { $error } Accepted: { $accepted }.
-error-missing = { $label } is required.
-error-not-a-number = { $label }: "{ $value }" is not a number.
-error-not-positive = { $label }: "{ $value }" must be greater than zero.
-error-below-min = { $label }: "{ $value }" is below the lowest value accepted.
-error-above-max = { $label }: "{ $value }" is above the highest value accepted.
-error-metres = { $label }: "{ $value }" looks like metres: enter the height in centimetres ({ $m } m = { $cm } cm).
-error-metres-plain = { $label }: "{ $value }" looks like metres: enter the height in centimetres.
-error-millimetres = { $label }: "{ $value }" looks like millimetres: enter the height in centimetres ({ $mm } mm = { $cm } cm).
-error-millimetres-plain = { $label }: "{ $value }" looks like millimetres: enter the height in centimetres.
-error-grams = { $label }: "{ $value }" looks like grams: enter the weight in kilograms ({ $g } g = { $kg } kg).
-error-grams-plain = { $label }: "{ $value }" looks like grams: enter the weight in kilograms.
-error-not-whole = { $label }: "{ $value }" must be a whole number.
-error-not-a-date = { $label }: "{ $value }" is not a date (or not a day that exists).
-error-date-out-of-range = { $label }: "{ $value }" is outside the years accepted.
-error-not-before-day1 = { $label }: "{ $value }" must be before the { $day1 }.
-error-unknown-formula = { $label }: "{ $value }" is not a BSA formula this program knows.
-error-bad-setting = { $label }: "{ $value }" cannot be used.
-error-forbidden-characters = { $label }: "{ $value }" contains characters that cannot be accepted here: { $chars }.
-error-right-to-left = { $label }: "{ $value }" contains right-to-left letters, which the order sheet cannot yet print in their reading order.
-error-invisible-only = { $label }: "{ $value }" contains only invisible characters: it would print blank.
-error-too-long = { $label } is longer than { $max } characters.
-error-unprintable = { $label }: "{ $value }" contains characters the order sheet's font cannot print (they would show as empty boxes): { $chars }.
-error-too-many-decimals = { $label }: "{ $value }" { $max ->
-    [0] must be written without decimals.
-    [one] has more than 1 decimal.
-   *[other] has more than { $max } decimals.
+error-with-accepted = { $error } Se admite: { $accepted }.
+# Agreement with the field's gender and number (the .gender attribute of each field-* label).
+error-missing = { $label } { $gender ->
+    [feminine] es obligatoria.
+    [feminine-plural] son obligatorias.
+    [masculine-plural] son obligatorios.
+   *[masculine] es obligatorio.
 }
-error-not-whole-count = { $label }: "{ $value }" must be a whole number of cells, with at most 15 significant digits.
-error-stray-marks = { $label }: "{ $value }" has accents with no letter under them, or more than 3 on one letter: it would not print as typed.
-error-placeholder = { $label }: "{ $value }" is a placeholder, not the information itself.
+error-not-a-number = { $label }: "{ $value }" no es un número.
+error-not-positive = { $label }: "{ $value }" debe ser mayor que cero.
+error-below-min = { $label }: "{ $value }" es inferior al mínimo admitido.
+error-above-max = { $label }: "{ $value }" es superior al máximo admitido.
+error-metres = { $label }: "{ $value }" parece estar en metros: introduzca la talla en centímetros ({ $m } m = { $cm } cm).
+error-metres-plain = { $label }: "{ $value }" parece estar en metros: introduzca la talla en centímetros.
+error-millimetres = { $label }: "{ $value }" parece estar en milímetros: introduzca la talla en centímetros ({ $mm } mm = { $cm } cm).
+error-millimetres-plain = { $label }: "{ $value }" parece estar en milímetros: introduzca la talla en centímetros.
+error-grams = { $label }: "{ $value }" parece estar en gramos: introduzca el peso en kilogramos ({ $g } g = { $kg } kg).
+error-grams-plain = { $label }: "{ $value }" parece estar en gramos: introduzca el peso en kilogramos.
+error-not-whole = { $label }: "{ $value }" debe ser un número entero.
+error-not-a-date = { $label }: "{ $value }" no es una fecha (o no es un día que exista).
+error-date-out-of-range = { $label }: "{ $value }" está fuera de los años admitidos.
+error-not-before-day1 = { $label }: "{ $value }" debe ser anterior a la fecha indicada en { $day1 }.
+error-unknown-formula = { $label }: "{ $value }" no es una fórmula de superficie corporal que este programa conozca.
+error-bad-setting = { $label }: "{ $value }" no se puede usar.
+error-forbidden-characters = { $label }: "{ $value }" contiene caracteres que no se admiten aquí: { $chars }.
+error-right-to-left = { $label }: "{ $value }" contiene letras que se escriben de derecha a izquierda, que la hoja de prescripción todavía no puede imprimir en su orden de lectura.
+error-invisible-only = { $label }: "{ $value }" solo contiene caracteres invisibles: se imprimiría en blanco.
+error-too-long = { $label } supera los { $max } caracteres.
+error-unprintable = { $label }: "{ $value }" contiene caracteres que la fuente de la hoja de prescripción no puede imprimir (aparecerían como recuadros vacíos): { $chars }.
+error-too-many-decimals = { $label }: "{ $value }" { $max ->
+    [0] debe escribirse sin decimales.
+    [one] tiene más de 1 decimal.
+   *[other] tiene más de { $max } decimales.
+}
+error-not-whole-count = { $label }: "{ $value }" debe ser un número entero de células, con 15 cifras significativas como máximo.
+error-stray-marks = { $label }: "{ $value }" tiene tildes u otros diacríticos sin letra debajo, o más de 3 sobre una misma letra: no se imprimiría tal como se ha escrito.
+error-placeholder = { $label }: "{ $value }" es un texto de relleno, no el dato en sí.
 
-char-tab = tab
-char-line-feed = line feed
-char-carriage-return = carriage return
+char-tab = tabulador
+char-line-feed = salto de línea
+char-carriage-return = retorno de carro
 char-escape = escape
-char-delete = delete
-char-next-line = next line
-char-soft-hyphen = soft hyphen
-char-zero-width-space = zero-width space
-char-zero-width-non-joiner = zero-width non-joiner
-char-zero-width-joiner = zero-width joiner
-char-direction-mark = direction mark
-char-bidi-override = bidirectional override
-char-word-joiner = word joiner
-char-zero-width-no-break-space = zero-width no-break space
+char-delete = carácter de borrado
+char-next-line = línea siguiente
+char-soft-hyphen = guion condicional
+char-zero-width-space = espacio de ancho cero
+char-zero-width-non-joiner = separador de ancho cero
+char-zero-width-joiner = unión de ancho cero
+char-direction-mark = marca de dirección
+char-bidi-override = control de dirección bidireccional
+char-word-joiner = unión de palabras
+char-zero-width-no-break-space = espacio sin separación de ancho cero
 
-## Double-check
+## Doble chequeo
 
-mismatch-no-verifier = The verifier's name is required.
-mismatch-same-person = The double-check must be done by a second person, not the one who issued the order.
-mismatch-identity = Confirm the patient's name, record number and date of birth against every bag label.
-mismatch-measure = { $label } does not match the first entry: check the source and re-enter it.
-mismatch-dose = { $drug }: the bag label dose does not match the order: check the bag and re-enter its dose.
+# Doble chequeo independiente (SEFH/GEDEFO): a second professional re-enters
+# the data without seeing the first entries.
+mismatch-no-verifier = El nombre de quien verifica es obligatorio.
+mismatch-same-person = El doble chequeo debe hacerlo una segunda persona, distinta de quien emitió la orden.
+mismatch-identity = Confirme el nombre, el NHC y la fecha de nacimiento del paciente en la etiqueta de cada bolsa.
+mismatch-measure = { $label } no coincide con la primera entrada: compruebe el dato en su origen y vuelva a introducirlo.
+mismatch-dose = { $drug }: la dosis de la etiqueta de la bolsa no coincide con la orden: compruebe la bolsa y vuelva a introducir su dosis.
 
-## Refusals, files, register, printing
+## Rechazos, archivos, registro, impresión
 
 order-id-revision = { $id } rev. { $revision }
-refuse-invalid = No order sheet: fix the inputs marked in error first.
-refuse-nk-out-of-range = No order sheet: the NK cell count is out of range; it must be within { $range } cells.
-refuse-unacknowledged = { $count -> [one] No order sheet: 1 warning must be acknowledged first. *[other] No order sheet: { $count } warnings must be acknowledged first. }
-refuse-font = No order sheet: the embedded font could not be loaded.
-refuse-still-typing = No order sheet yet: a measure is still being typed. Press Tab or Enter to finish the field; the doses shown are provisional until then.
+refuse-invalid = No se genera la hoja de prescripción: corrija primero los datos marcados con error.
+refuse-nk-out-of-range = No se genera la hoja de prescripción: el recuento de células NK está fuera de rango; debe estar en el rango { $range } células.
+refuse-unacknowledged = { $count ->
+    [one] No se genera la hoja de prescripción: primero hay que confirmar 1 aviso.
+   *[other] No se genera la hoja de prescripción: primero hay que confirmar { $count } avisos.
+}
+refuse-font = No se genera la hoja de prescripción: no se ha podido cargar la fuente incrustada.
+refuse-still-typing = Todavía no se genera la hoja de prescripción: se está escribiendo una medida. Pulse Tab o Intro para terminar el campo; hasta entonces, las dosis mostradas son provisionales.
 
-file-io = Could not use { $path }: { $error }. Nothing was changed.
-file-exists = { $path } already exists; it was not replaced (use --force to replace it).
-file-corrupt = { $path } is not a readable order file ({ $detail }). Nothing was changed.
-file-wrong-format = { $path } is not an nkact-dose order (format "{ $found }"). Nothing was changed.
-file-wrong-version = { $path } is order format version { $found }; this program reads versions 1 to { $version }. Nothing was changed.
-file-changed = { $path } was changed or damaged since it was saved (its checksum does not match); it was not opened. Nothing was changed.
-file-too-large = { $path } is larger than an order file can be ({ $max } bytes at most); it was not read. Nothing was changed.
-file-not-regular = { $path } is not a regular file (a folder, a device or a symbolic link); it was not used. Nothing was changed.
-file-invalid = { $path } holds values that cannot be used: { $errors } Nothing was changed.
+file-io = No se ha podido usar { $path }: { $error }. No se ha modificado nada.
+file-exists = { $path } ya existe; no se ha sustituido (use --force para sustituirlo).
+file-corrupt = { $path } no es un archivo de orden legible ({ $detail }). No se ha modificado nada.
+file-wrong-format = { $path } no es una orden de nkact-dose (formato "{ $found }"). No se ha modificado nada.
+file-wrong-version = { $path } tiene la versión { $found } del formato de orden; este programa lee las versiones 1 a { $version }. No se ha modificado nada.
+file-changed = { $path } se ha modificado o dañado desde que se guardó (su suma de comprobación no coincide); no se ha abierto. No se ha modificado nada.
+file-too-large = { $path } es más grande de lo que puede ser un archivo de orden ({ $max } bytes como máximo); no se ha leído. No se ha modificado nada.
+file-not-regular = { $path } no es un archivo normal (es una carpeta, un dispositivo o un enlace simbólico); no se ha usado. No se ha modificado nada.
+file-invalid = { $path } contiene valores que no se pueden usar: { $errors } No se ha modificado nada.
 
-register-locked = The order register { $path } is locked by another program.
-register-read-only = The order register { $path } cannot be written (read-only).
-register-corrupt = The order register { $path } is damaged or not a register ({ $detail }).
-register-newer = The order register { $path } has schema version { $found }, newer than this program's { $version }.
-register-other = The order register { $path } could not be used: { $detail }.
-register-not-a-file-empty = The order register "{ $path }" cannot be used: an empty path keeps nothing: name a file.
-register-not-a-file-memory = The order register "{ $path }" cannot be used: an in-memory or URI database keeps nothing after the program ends: name a file.
-register-not-a-file-folder = The order register "{ $path }" cannot be used: it is a folder: name a file inside it.
-register-not-a-file-broken-link = The order register "{ $path }" cannot be used: it is a symbolic link to nothing.
-register-not-a-file-special = The order register "{ $path }" cannot be used: it is not a regular file.
-register-duplicate-id = The order register { $path } already holds a different order under { $id }; this one was not recorded.
-not-recorded = WARNING: this order was NOT recorded in the register. { $error }
-not-recorded-no-location = WARNING: this order was NOT recorded: no data folder for the order register (use --register PATH).
-recorded = Recorded as { $action } in the order register { $path }
-action-exported = exported
-action-printed = printed
-action-reprinted = reprinted
-action-check-failed = double-check failed
+register-locked = Otro programa tiene bloqueado el registro de órdenes { $path }.
+register-read-only = No se puede escribir en el registro de órdenes { $path } (solo lectura).
+register-corrupt = El registro de órdenes { $path } está dañado o no es un registro ({ $detail }).
+register-newer = El registro de órdenes { $path } tiene la versión de esquema { $found }, posterior a la { $version } de este programa.
+register-other = No se ha podido usar el registro de órdenes { $path }: { $detail }.
+register-not-a-file-empty = No se puede usar el registro de órdenes "{ $path }": una ruta vacía no guarda nada; indique un archivo.
+register-not-a-file-memory = No se puede usar el registro de órdenes "{ $path }": una base de datos en memoria o URI no guarda nada cuando el programa termina; indique un archivo.
+register-not-a-file-folder = No se puede usar el registro de órdenes "{ $path }": es una carpeta; indique un archivo dentro de ella.
+register-not-a-file-broken-link = No se puede usar el registro de órdenes "{ $path }": es un enlace simbólico que no apunta a nada.
+register-not-a-file-special = No se puede usar el registro de órdenes "{ $path }": no es un archivo normal.
+register-duplicate-id = El registro de órdenes { $path } ya contiene otra orden con el identificador { $id }; esta no se ha anotado.
+not-recorded = AVISO: esta orden NO se ha anotado en el registro. { $error }
+not-recorded-no-location = AVISO: esta orden NO se ha anotado: no hay carpeta de datos para el registro de órdenes (use --register PATH).
+recorded = Anotada en el registro de órdenes { $path }: { $action }
+action-exported = exportada
+action-printed = impresa
+action-reprinted = reimpresa
+action-check-failed = doble chequeo no superado
 
-print-no-service = Could not reach the print service (CUPS): { $detail }. The order was not printed.
-print-rejected = The print job was refused: { $detail }. The order was not printed.
-print-unsupported = Printing is not available on this system; export the PDF and print it from a viewer.
-print-timeout = Print job { $job } did not complete in time.
-print-failed = Print job { $job } was cancelled or aborted by the print service.
-printed-to = Sent to printer { $printer } as job { $job }
-printed-default = Sent to the default printer as job { $job }
-written = Order sheet written to { $path }
+print-no-service = No se ha podido acceder al servicio de impresión (CUPS): { $detail }. La orden no se ha impreso.
+print-rejected = Se ha rechazado el trabajo de impresión: { $detail }. La orden no se ha impreso.
+print-unsupported = La impresión no está disponible en este sistema; exporte el PDF e imprímalo desde un visor.
+print-timeout = El trabajo de impresión { $job } no ha terminado a tiempo.
+print-failed = El servicio de impresión ha cancelado o interrumpido el trabajo de impresión { $job }.
+printed-to = Enviada a la impresora { $printer } como trabajo { $job }
+printed-default = Enviada a la impresora predeterminada como trabajo { $job }
+written = Hoja de prescripción guardada en { $path }
 
-acknowledged = { $warning } — acknowledged by { $by } at { $at }
-acknowledged-with-reason = { $warning } — acknowledged by { $by } at { $at }; reason: { $reason }
+acknowledged = { $warning } — confirmado por { $by } el { $at }
+acknowledged-with-reason = { $warning } — confirmado por { $by } el { $at }; motivo: { $reason }
 acknowledged-short = — { $by }, { $time }
-verified-by = Verified by { $verifier } at { $at }
+verified-by = Verificada por { $verifier } el { $at }
 
-## Order sheet
+## Hoja de prescripción
 
 sheet-header-left = { $regimen } · { $protocol } · { $sponsor }
-sheet-cycle = Cycle { $cycle }
-sheet-page = Page { $page } of { $pages }
-sheet-footer = { $program } { $version } · generated { $at } · fingerprint { $fingerprint } · { $mark }
-sheet-identity-strip = Patient: { $name } · Record number: { $record } · Date of birth: { $dob }
-sheet-revision = revision { $revision }: supersedes revision { $previous } of this order
+sheet-cycle = Ciclo { $cycle }
+sheet-page = Página { $page } de { $pages }
+# "huella": the order's fingerprint (a checksum of its content).
+sheet-footer = { $program } { $version } · generada el { $at } · huella { $fingerprint } · { $mark }
+sheet-identity-strip = Paciente: { $name } · NHC: { $record } · Fecha de nacimiento: { $dob }
+sheet-revision = revisión { $revision }: sustituye a la revisión { $previous } de esta orden
 sheet-phase = { $phase }: { $reason }
-sheet-numbers-with = numbers with a { $mark }
+sheet-numbers-with = decimales con { $mark }
 
-## Window
+## Ventana
 
 g-bag-label = { $drug } ({ $unit })
-g-saved = Order saved to { $path }
-g-opened = Order opened from { $path }; doses recalculated from its inputs
-g-confirm-replace = { $path } already exists. Replace it?
-g-reopened = Order { $id } reopened from the register; doses recalculated from its inputs
+g-saved = Orden guardada en { $path }
+g-opened = Orden abierta desde { $path }; dosis recalculadas a partir de sus datos
+g-confirm-replace = { $path } ya existe. ¿Desea sustituirlo?
+g-reopened = Orden { $id } reabierta desde el registro; dosis recalculadas a partir de sus datos
 g-unit-mg = mg
-g-unit-units = units
-g-col-when = When
-g-col-action = Action
-g-col-order = Order
-g-col-fingerprint = Fingerprint
-g-col-patient = Patient
-g-col-record = Record number
-g-col-cycle = Cycle
-g-col-verified = Verified by
-g-col-doses = Doses
-g-language = Language
-g-decimal-mark = Decimal mark on screen and paper
-g-discard-title = Unsaved changes
-g-discard-question = This order has changes that were not saved or issued. Discard them?
-g-discard = Discard changes
-g-keep = Keep editing
-g-reprint-no-printer = Could not print: { $error } Export the PDF instead:
-g-export-reprint = Export this order's PDF…
+g-unit-units = unidades
+g-col-when = Fecha y hora
+g-col-action = Acción
+g-col-order = Orden
+g-col-fingerprint = Huella
+g-col-patient = Paciente
+g-col-record = NHC
+g-col-cycle = Ciclo
+g-col-verified = Verificada por
+g-col-doses = Dosis
+g-col-lang = Idioma de la hoja
+g-language = Idioma
+g-decimal-mark = Separador de decimales en pantalla y en papel
+g-discard-title = Cambios sin guardar
+g-discard-question = Esta orden tiene cambios que no se han guardado ni emitido. ¿Desea descartarlos?
+g-discard = Descartar cambios
+g-keep = Seguir editando
+g-export-reprint = Exportar el PDF de esta orden…
 
-## Command line
+## Línea de órdenes
 
-calc-default-cycle = Note: --cycle not given: cycle 1 assumed (an order sheet requires --cycle).
-calc-default-day1 = Note: --day1 not given: no calendar dates (an order sheet requires --day1).
+calc-default-cycle = Nota: no se ha indicado --cycle: se supone el ciclo 1 (una hoja de prescripción requiere --cycle).
+calc-default-day1 = Nota: no se ha indicado --day1: no hay fechas de calendario (una hoja de prescripción requiere --day1).
 cli-error = { $program }: error: { $message }
 cli-field-error = { $error } ({ $option })
-cli-missing-value = option { $option } needs a value (see --help)
-cli-bad-paper = --paper "{ $value }": accepted a4 or letter
-cli-bad-lang = --lang "{ $value }": accepted en, es or ca
-cli-bad-decimal-mark = --decimal-mark "{ $value }": accepted point or comma
-cli-not-utf8 = { $option } "{ $value }": not valid UTF-8 text (the bytes shown as U+FFFD could not be read); type it again in a UTF-8 terminal
-cli-empty-value = { $label }{ $option } was given an empty value; give a value, or leave the option out (an empty value is never taken as the default)
+cli-missing-value = la opción { $option } necesita un valor (consulte --help)
+cli-bad-paper = --paper "{ $value }": se admite a4 o letter
+cli-bad-lang = --lang "{ $value }": se admite en, es o ca
+cli-bad-decimal-mark = --decimal-mark "{ $value }": se admite point o comma
+cli-not-utf8 = { $option } "{ $value }": no es texto UTF-8 válido (los bytes mostrados como U+FFFD no se han podido leer); vuelva a escribirlo en un terminal UTF-8
+cli-empty-value = { $label }{ $option } tiene un valor vacío; indique un valor u omita la opción (un valor vacío nunca se toma como el valor predeterminado)
 cli-empty-value-label = { $label }:{" "}
-cli-order-requires = an order sheet needs { $option }: it is never defaulted for an order (calc may leave it out)
-cli-bad-reason = --reason "{ $value }": write CODE=TEXT, the warning's code and why it is acknowledged (codes: see `nkact-dose calc`)
-cli-out-or-print = order needs --out FILE.pdf, --print, or both
-cli-out-not-pdf = --out "{ $value }": the sheet is a PDF; name the file with .pdf at the end (a register or another file is never overwritten)
-cli-out-is-register = --out "{ $value }" is the order register itself; choose another file
-cli-bad-printer = --printer "{ $value }": a printer name has no spaces, control characters, / or #
-cli-reason-for-no-warning = --reason given for "{ $value }", which is not a warning of this order (check the code with `nkact-dose calc`)
-cli-needs-reason = this warning needs a reason: --reason { $code }="why it is right to go ahead"
-cli-repeated-reason = --reason for "{ $value }" given more than once
-cli-window-failed = the window could not open ({ $detail }); the command line still works: see --help
-cli-protocol-failed = { $program }: a protocol check failed: see the NK cells line
+cli-order-requires = una hoja de prescripción necesita { $option }: en una orden nunca se asume un valor predeterminado (calc puede omitirla)
+cli-bad-reason = --reason "{ $value }": escriba CODE=TEXT, el código del aviso y por qué se confirma (códigos: véase `nkact-dose calc`)
+cli-out-or-print = order necesita --out FILE.pdf, --print o ambas
+cli-out-not-pdf = --out "{ $value }": la hoja es un PDF; el nombre del archivo debe terminar en .pdf (nunca se sobrescribe un registro ni otro archivo)
+cli-out-is-register = --out "{ $value }" es el propio registro de órdenes; elija otro archivo
+cli-bad-printer = --printer "{ $value }": el nombre de una impresora no lleva espacios, caracteres de control, / ni #
+cli-reason-for-no-warning = --reason indicado para "{ $value }", que no es un aviso de esta orden (compruebe el código con `nkact-dose calc`)
+cli-needs-reason = este aviso necesita un motivo: --reason { $code }="por qué es correcto continuar"
+cli-repeated-reason = --reason para "{ $value }" indicado más de una vez
+cli-window-failed = no se ha podido abrir la ventana ({ $detail }); la línea de órdenes sigue funcionando: consulte --help
+cli-protocol-failed = { $program }: ha fallado una comprobación del protocolo: vea la línea de células NK
 cli-io-error = { $what }: { $error }
-cli-unacknowledged-hint = read the warnings, then add --acknowledged-by NAME to record that NAME acknowledged them, and --reason CODE=TEXT for each that needs a reason
+cli-unacknowledged-hint = lea los avisos y después añada --acknowledged-by NAME para registrar que NAME los ha confirmado, y --reason CODE=TEXT para cada uno que necesite un motivo
 
-## Labels: the report (l-*), the order sheet (s-*) and the window (g-*)
+## Etiquetas: el informe (l-*), la hoja de prescripción (s-*) y la ventana (g-*)
 
-l-bsa = BSA
-l-dose = Dose
-l-working = Working
-l-route = Route
-l-route-days = Route, day
-l-days = Day(s)
-l-once-within = once, on one day from
-l-to = to
-l-preparation = Preparation
-l-stock = Stock
-l-draw = Draw
-l-vials = Vials
-l-diluent = Bag
-l-infusion = Infusion
-l-nk = NK cells
-l-schedule = Schedule
-l-warnings = Warnings
-l-weight-change = Weight change
-l-cycle = Cycle
-l-not-in-cycle = not part of this cycle
-l-too-small = TOO SMALL TO MEASURE
-l-none = none
-l-timing = Timing
-l-needs-reason = (needs a reason)
-s-title = Pharmacy order sheet
-s-order = Order
-s-patient = Patient
-s-name = Name
-s-record = Record number
-s-dob = Date of birth
-s-allergies = Allergies
-s-order-date = Order date
-s-diagnosis = Diagnosis
-s-issued-by = Issued by
-s-basis = Basis of the doses
-s-height = Height
-s-weight = Weight
-s-previous-weight = Previous dosing weight
-s-schedule = Schedule, in administration order
-s-doses = Doses, in administration order
-s-phase = Phase
-s-warnings = Warnings acknowledged
-s-signatures = Signatures
-s-prescriber = Prescriber
-s-pharmacist = Pharmacist validation
-s-double-check = Independent double-check
-s-sig-name = Name:
-s-sig-signature = Signature:
-s-sig-date = Date and time:
-s-double-check-scope = Checks drug, dose, calculation and its variables, volume, route, rate, cycle and day.
-s-none-known-hint = none
-s-revision = Revision
-s-last-trastuzumab = Last trastuzumab dose
-s-last-pertuzumab = Last pertuzumab dose
-g-new = New order
-g-open = Open…
-g-save = Save…
-g-dark = Dark theme
-g-measures = Measures
-g-nk-product = NK cell product
-g-issued-by = Your name (issued by)
-g-optional = optional
-g-required = Required
-g-cycle-hint = required: 1, 2, 3…
-g-path-hint = full path of the file
+l-bsa = Superficie corporal
+l-dose = Dosis
+l-working = Cálculo
+l-route = Vía
+l-route-days = Vía, día
+l-days = Día(s)
+l-preparation = Preparación
+l-stock = Concentración de partida
+l-draw = Volumen a extraer
+l-vials = Viales
+l-diluent = Bolsa
+l-infusion = Infusión
+l-nk = Células NK
+l-schedule = Calendario
+l-warnings = Avisos
+l-weight-change = Cambio de peso
+l-cycle = Ciclo
+l-not-in-cycle = no forman parte de este ciclo
+l-too-small = DEMASIADO PEQUEÑO PARA MEDIR
+l-none = ninguno
+l-timing = Momento de administración
+l-needs-reason = (requiere un motivo)
+s-title = Hoja de prescripción y orden de preparación
+s-order = Orden
+s-patient = Paciente
+s-name = Nombre
+s-record = NHC
+s-dob = Fecha de nacimiento
+s-allergies = Alergias
+s-order-date = Fecha de la orden
+s-diagnosis = Diagnóstico
+s-issued-by = Emitida por
+s-basis = Base del cálculo de las dosis
+s-height = Talla
+s-weight = Peso
+s-previous-weight = Peso usado en las dosis anteriores
+s-schedule = Calendario, en orden de administración
+s-doses = Dosis, en orden de administración
+s-phase = Fase
+s-warnings = Avisos confirmados
+s-signatures = Firmas
+s-prescriber = Prescripción médica
+# Validación farmacéutica (GEDEFO 2018): the pharmacist's clinical check of the prescription.
+s-pharmacist = Validación farmacéutica
+s-double-check = Doble chequeo independiente
+s-sig-name = Nombre:
+s-sig-signature = Firma:
+s-sig-date = Fecha y hora:
+s-double-check-scope = Se comprueban el fármaco, la dosis, el cálculo y sus variables, el volumen, la vía, la velocidad, el ciclo y el día.
+s-revision = Revisión
+s-last-trastuzumab = Última dosis de trastuzumab
+s-last-pertuzumab = Última dosis de pertuzumab
+g-new = Nueva orden
+g-open = Abrir…
+g-save = Guardar…
+g-dark = Tema oscuro
+g-measures = Medidas
+g-nk-product = Producto de células NK
+g-issued-by = Su nombre (emitida por)
+g-optional = opcional
+g-required = Obligatorio
+g-cycle-hint = obligatorio: 1, 2, 3…
+g-path-hint = ruta completa del archivo
 g-date-hint = YYYY-MM-DD
-g-nk-hint = cells; empty = pending
-g-allergies-hint = type "none known" if none
-g-site-settings = Site settings
-g-rounding = mg rounding increment (mg)
-g-il2-dilution = IL-2 dilution (million units/mL)
-g-apply-settings = Apply settings
-g-settings-invalid = Settings not applied: use plain positive numbers such as 1 or 0,5.
-g-paper = Paper
-g-no-doses-yet = No doses yet. Enter the patient, the weight, the height and the cycle: the doses of the NK-ACT-BC regimen appear here with their working.
-g-nothing-to-export = Nothing to export or print yet.
-g-no-printers = No printers found: export the PDF instead, or ask for a printer to be added.
-g-no-doses = No doses: fix the fields marked in red. Nothing is calculated from incomplete or invalid input.
-g-double-check = Double-check
-g-export = Export PDF…
-g-replace = Replace
-g-ack-needs-name = Type your name (issued by) to acknowledge warnings.
-g-double-check-title = Independent double-check
-g-double-check-intro = Second professional: re-enter the measures from the source, without looking at the first entries, and type the dose printed on each prepared bag's label.
-g-verifier = Verifier name
-g-patient-on-labels = Patient: check these against every bag label
-g-confirm-identity = I confirmed the name, record number and date of birth on every bag label
-g-re-last-t = Re-entered last trastuzumab date
-g-re-last-p = Re-entered last pertuzumab date
-g-not-verified = NOT VERIFIED: no independent double-check recorded for this order
-g-provisional = PROVISIONAL: a measure is still being typed. Finish the field (Tab or Enter) before relying on these doses.
-g-reason = Reason
-g-reason-hint = why it is right to go ahead
-g-re-weight = Re-entered weight (kg)
-g-re-height = Re-entered height (cm)
-g-re-nk = Re-entered NK cells
-g-bag-labels = Doses on the bag labels
-g-compare = Compare
-g-cancel = Cancel
-g-order-files = nkact-dose order
-g-typed-path-title = File path
-g-path = Path
-g-save-to-path = Save order to path
-g-open-path = Open order from path
-g-export-to-path = Export PDF to path
-g-type-a-path = Type a file path first.
-g-no-chooser = No file was chosen. If no file chooser appeared on this workstation, type a path below.
-g-print = Print…
-g-printer = Printer
-g-refresh-printers = Refresh printers
-g-default-printer = (default printer)
-g-register = Register
-g-register-title = Order register
-g-register-at = Register file
-g-register-filter-id = Filter: record number
-g-register-filter-date = Filter: date
-g-register-bad-date = Filter date: write YYYY-MM-DD, or leave it empty.
-g-register-empty = No entries.
-g-filter = Filter
-g-close = Close
-g-reopen = Reopen
-g-reprint = Reprint
+g-nk-hint = células; vacío = pendiente
+g-allergies-hint = escriba "ninguna conocida" si no hay
+g-site-settings = Configuración del centro
+g-rounding = Incremento de redondeo (mg)
+g-il2-dilution = Dilución de IL-2 (millones de unidades/mL)
+g-apply-settings = Aplicar la configuración
+g-settings-invalid = Configuración no aplicada: use números positivos sencillos, como 1 o 0,5.
+g-paper = Papel
+g-no-doses-yet = Aún no hay dosis. Introduzca el paciente, el peso, la talla y el ciclo: aquí aparecerán las dosis del esquema NK-ACT-BC con su cálculo.
+g-nothing-to-export = Todavía no hay nada que exportar ni imprimir.
+g-no-printers = No se han encontrado impresoras: exporte el PDF o solicite que se añada una impresora.
+g-no-doses = Sin dosis: corrija los campos marcados en rojo. No se calcula nada a partir de datos incompletos o no válidos.
+g-double-check = Doble chequeo
+g-export = Exportar PDF…
+g-replace = Sustituir
+g-ack-needs-name = Escriba su nombre (emitida por) para confirmar los avisos.
+g-double-check-title = Doble chequeo independiente
+g-double-check-intro = Segundo profesional: vuelva a introducir las medidas desde su origen, sin mirar las primeras entradas, y escriba la dosis impresa en la etiqueta de cada bolsa preparada.
+g-verifier = Nombre de quien verifica
+g-patient-on-labels = Paciente: compruebe estos datos en la etiqueta de cada bolsa
+g-confirm-identity = He confirmado el nombre, el NHC y la fecha de nacimiento en la etiqueta de cada bolsa
+g-re-last-t = Fecha de la última dosis de trastuzumab (reintroducida)
+g-re-last-p = Fecha de la última dosis de pertuzumab (reintroducida)
+g-not-verified = SIN VERIFICAR: no consta ningún doble chequeo independiente de esta orden
+g-provisional = PROVISIONAL: todavía se está escribiendo una medida. Termine el campo (Tab o Intro) antes de fiarse de estas dosis.
+g-reason = Motivo
+g-reason-hint = por qué es correcto continuar
+g-re-weight = Peso reintroducido (kg)
+g-re-height = Talla reintroducida (cm)
+g-re-nk = Células NK reintroducidas
+g-bag-labels = Dosis en las etiquetas de las bolsas
+g-compare = Comparar
+g-cancel = Cancelar
+g-order-files = Orden de nkact-dose
+g-typed-path-title = Ruta del archivo
+g-path = Ruta
+g-save-to-path = Guardar la orden en la ruta
+g-open-path = Abrir la orden desde la ruta
+g-export-to-path = Exportar el PDF a la ruta
+g-type-a-path = Escriba primero la ruta de un archivo.
+g-no-chooser = No se ha elegido ningún archivo. Si en este puesto no ha aparecido el selector de archivos, escriba una ruta abajo.
+g-print = Imprimir…
+g-printer = Impresora
+g-refresh-printers = Actualizar impresoras
+g-default-printer = (impresora predeterminada)
+g-register = Registro
+g-register-title = Registro de órdenes
+g-register-at = Archivo del registro
+g-register-filter-id = Filtro: NHC
+g-register-filter-date = Filtro: fecha
+g-register-bad-date = Fecha del filtro: escriba YYYY-MM-DD o déjela vacía.
+g-register-empty = Sin entradas.
+g-filter = Filtrar
+g-close = Cerrar
+g-reopen = Reabrir
+g-reprint = Reimprimir
 g-pdf-files = PDF
 
-## Presentation model
+## Modelo de presentación
 
-headline = { $title } ({ $protocol }) · Cycle { $cycle }
+headline = { $title } ({ $protocol }) · Ciclo { $cycle }
 route-and-days = { $route } · { $days }
+draw-with-vials = { $working } (viales: { $vials })
+bag-and-infusion = { $bag } · infusión { $infusion }

@@ -677,6 +677,8 @@ fn the_window_in_spanish_finds_fields_by_their_spanish_names_and_keeps_the_order
         assert!(shows(&h, &line), "the Spanish window does not show {line:?}");
     }
     // Typing in Spanish: the fields take a decimal comma, the doses follow.
+    h.state_mut().state.order.inputs.weight.clear();
+    h.run();
     type_into(&mut h, "Peso (kg)", "70,5");
     assert_eq!(h.state().state.order.inputs.weight, "70,5");
     assert!(shows(&h, "70,5 kg"));

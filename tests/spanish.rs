@@ -321,9 +321,14 @@ fn the_language_comes_from_the_option_then_the_locale_then_english() {
     assert!(out.is_empty());
     assert!(err.contains("--lang") && err.contains("es"), "{err}");
     // Errors in the chosen language, naming the field and what it accepts.
-    let (code, _, err) = calc(&[], &["--lang", "es", "--weight", "abc"]);
-    assert_eq!(code, Some(2));
-    assert!(err.contains("Peso (kg)") && err.contains("abc"), "{err}");
+    let o = Command::new(BIN)
+        .env("LC_ALL", "C.UTF-8")
+        .args(["calc", "--lang", "es", "--weight", "abc", "--height", "170"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(err.contains("Peso (kg)") && err.contains("abc") && err.contains("Se admite"), "{err}");
     // JSON keys and codes are identifiers, the same in every language; ISO dates stay.
     let (_, out, _) = calc(&[], &["--lang", "es", "--json", "--day1", "2026-12-01", "--cycle", "1"]);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();

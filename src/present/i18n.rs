@@ -8,7 +8,7 @@
 //!
 //! Numbers reach Fluent already written by [`crate::present::numfmt`] (ISMP
 //! rules and the document's decimal mark); only counts that select a plural
-//! (`$n`, `$days`, `$count`) are passed as numbers.
+//! (`$n`, `$days`, `$count`, `$m` for millions) are passed as numbers.
 
 use std::sync::OnceLock;
 
@@ -86,6 +86,11 @@ impl From<u32> for Arg {
 impl From<i32> for Arg {
     fn from(n: i32) -> Self {
         Arg::Number(f64::from(n))
+    }
+}
+impl From<f64> for Arg {
+    fn from(n: f64) -> Self {
+        Arg::Number(n)
     }
 }
 impl From<usize> for Arg {

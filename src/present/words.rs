@@ -155,7 +155,7 @@ impl Words {
             DoseUnit::Mg => self.ta("amount-mg", args!["n" => self.num(value, 2)]),
             DoseUnit::Units if value >= 1e5 => self.ta(
                 "amount-units-millions",
-                args!["n" => self.num(value, 0), "millions" => self.millions(value)],
+                args!["n" => self.num(value, 0), "millions" => self.millions(value), "m" => value / 1e6],
             ),
             DoseUnit::Units => self.ta("amount-units", args!["n" => self.num(value, 0)]),
         }
@@ -173,7 +173,7 @@ impl Words {
     pub fn amount_short(&self, value: f64, unit: DoseUnit) -> String {
         match unit {
             DoseUnit::Units if value >= 1e5 => {
-                self.ta("amount-million-units", args!["millions" => self.millions(value)])
+                self.ta("amount-million-units", args!["millions" => self.millions(value), "m" => value / 1e6])
             }
             _ => self.amount(value, unit),
         }
@@ -201,9 +201,10 @@ impl Words {
 
     pub fn concentration(&self, per_ml: f64, unit: DoseUnit) -> String {
         match unit {
-            DoseUnit::Units if per_ml >= 1e5 => {
-                self.ta("concentration-million-units", args!["millions" => self.millions(per_ml)])
-            }
+            DoseUnit::Units if per_ml >= 1e5 => self.ta(
+                "concentration-million-units",
+                args!["millions" => self.millions(per_ml), "m" => per_ml / 1e6],
+            ),
             DoseUnit::Units => self.ta("concentration-units", args!["n" => self.num(per_ml, 3)]),
             DoseUnit::Mg => self.ta("concentration-mg", args!["n" => self.num(per_ml, 3)]),
         }
@@ -227,7 +228,10 @@ impl Words {
 
     /// "2 × 10⁸ cells (200 million)".
     pub fn cells(&self, count: f64) -> String {
-        self.ta("cells", args!["pow" => self.pow10(count), "millions" => self.millions(count)])
+        self.ta(
+            "cells",
+            args!["pow" => self.pow10(count), "millions" => self.millions(count), "m" => count / 1e6],
+        )
     }
 
     pub fn nk_range(&self) -> String {
