@@ -28,7 +28,7 @@ pub(crate) const DOSE: f32 = 15.0;
 pub(crate) const TITLE: f32 = 15.0;
 pub(crate) const LEADING: f32 = 1.22;
 /// The label column of "label  value" rows.
-pub(crate) const LABEL_COL: f32 = 30.0 * 72.0 / 25.4;
+pub(crate) const LABEL_COL: f32 = 24.0 * 72.0 / 25.4;
 
 /// One line of a block: text runs at x offsets, and the line's height.
 pub(crate) struct Row {
@@ -311,8 +311,12 @@ impl Layout {
             self.pages = vec![Vec::new()];
             let (m, w, h) = (self.margin, self.width, self.height);
             let head_y = h - m - TITLE;
-            self.text_at(m, head_y, &header.title, TITLE, true);
             let rw = self.text_width(&header.order, BODY, true);
+            // A longer title in another language is set smaller, never over the order ID.
+            let room = w - 2.0 * m - rw - 12.0;
+            let at_one = self.text_width(&header.title, 1.0, true).max(f32::EPSILON);
+            let title_size = TITLE.min(room / at_one).max(HEADING);
+            self.text_at(m, head_y, &header.title, title_size, true);
             self.text_at(w - m - rw, head_y + 4.0, &header.order, BODY, true);
             let page = page_label(i + 1, count);
             let pw = self.text_width(&page, BODY, false);

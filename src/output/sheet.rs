@@ -310,16 +310,25 @@ fn item_block(l: &mut Layout, item: &Item) {
 }
 
 fn signatures(l: &mut Layout, w: &Words, order: &Order) {
-    let box_h = mm(22.0);
+    let gap = mm(4.0);
+    let bw = (l.content_width() - 2.0 * gap) / 3.0;
+    // The verification, when recorded, fills the third box's name line (it may wrap).
+    let verified: Option<Vec<String>> = order
+        .verification
+        .as_ref()
+        .map(|v| l.wrap(&w.verified_line(&v.verifier, v.at), BODY, false, bw - 8.0));
+    let step = BODY * LEADING * 1.35;
+    let first = BODY * 2.0 + 8.0;
+    let lines = verified.as_ref().map_or(1, Vec::len).max(1);
+    // Title, the name line(s), signature and date, each with room to write beside it.
+    let box_h = first + step * (lines + 1) as f32 + 6.0;
     let heading_h = HEADING * LEADING;
-    let needed = heading_h + box_h + BODY * LEADING * 2.0;
+    let needed = heading_h + box_h + SMALL * LEADING * 2.0;
     if l.y - needed < l.bottom {
         l.new_page();
     }
     let heading = l.heading(&w.t("s-signatures"), HEADING, None);
     l.block(heading);
-    let gap = mm(4.0);
-    let bw = (l.content_width() - 2.0 * gap) / 3.0;
     let top = l.y - 2.0;
     let titles = [w.t("s-prescriber"), w.t("s-pharmacist"), w.t("s-double-check")];
     let (name, signature, date) = (w.t("s-sig-name"), w.t("s-sig-signature"), w.t("s-sig-date"));
@@ -327,19 +336,21 @@ fn signatures(l: &mut Layout, w: &Words, order: &Order) {
         let x = l.margin + k as f32 * (bw + gap);
         Layout::rect(l.page(), x, top - box_h, bw, box_h);
         l.text_at(x + 4.0, top - BODY - 3.0, title, BODY, true);
-        let mut y = top - BODY * 2.0 - 10.0;
-        let prefilled = (k == 2).then_some(order.verification.as_ref()).flatten();
-        if let Some(v) = prefilled {
-            for line in l.wrap(&w.verified_line(&v.verifier, v.at), BODY, false, bw - 8.0) {
-                l.text_at(x + 4.0, y, &line, BODY, false);
-                y -= BODY * LEADING;
+        let mut y = top - first;
+        match (k, &verified) {
+            (2, Some(text)) => {
+                for line in text {
+                    l.text_at(x + 4.0, y, line, BODY, false);
+                    y -= step;
+                }
             }
-        } else {
-            l.text_at(x + 4.0, y, &name, BODY, false);
-            y -= BODY * LEADING * 1.6;
+            _ => {
+                l.text_at(x + 4.0, y, &name, BODY, false);
+                y -= step * lines as f32;
+            }
         }
         l.text_at(x + 4.0, y, &signature, BODY, false);
-        y -= BODY * LEADING * 1.6;
+        y -= step;
         l.text_at(x + 4.0, y, &date, BODY, false);
     }
     l.y = top - box_h - 2.0;
