@@ -76,7 +76,7 @@ field-reason = Motiu
 drug-cyclophosphamide = Ciclofosfamida
 drug-trastuzumab = Trastuzumab
 drug-pertuzumab = Pertuzumab
-drug-interleukin2 = Interleucina-2 (aldesleucina)
+drug-interleukin2 = Aldesleucina (interleucina-2)
 
 # Routes are written out: never "SC".
 route-intravenous = via intravenosa (IV)
@@ -128,7 +128,7 @@ cells = { $pow } cèl·lules ({ $millions } { $m ->
     [one] milió
    *[other] milions
 })
-nk-range = { $min } – { $max }
+nk-range = de { $min } a { $max }
 nk-large = { $pow } cèl·lules
 vials-none = cap
 vials-of = { $count ->
@@ -139,11 +139,11 @@ vials-of = { $count ->
 ## Dies i dates
 
 day-label = Dia { $day }
-date = { $day } { $month } { $year } ({ $weekday })
+date = { $day } { $month } { $year }, { $weekday }
 date-plain = { $day } { $month } { $year }
-datetime = { $day } { $month } { $year } { $time }
-day-with-date = { $day } { $date }
-days-once-within = una sola vegada, en un dia entre { $first } i { $last }
+datetime = { $day } { $month } { $year }, { $time } h
+day-with-date = { $day } ({ $date })
+days-once-within = dosi única, un sol dia: del { $first } al { $last }
 days-count = { $n ->
     [one] { $n } dia
    *[other] { $n } dies
@@ -163,15 +163,15 @@ month-short = { $m ->
    *[12] des
 }
 weekday-short = { $d ->
-    [1] dl
-    [2] dt
-    [3] dc
-    [4] dj
-    [5] dv
-    [6] ds
-   *[7] dg
+    [1] dilluns
+    [2] dimarts
+    [3] dimecres
+    [4] dijous
+    [5] divendres
+    [6] dissabte
+   *[7] diumenge
 }
-event-window = { $drug } (finestra d'administració)
+event-window = { $drug }: dosi única en un d'aquests dies
 event-nk-infusion = Infusió de cèl·lules NK
 event-next-cycle = Dia 1 del cicle següent
 
@@ -200,7 +200,7 @@ working-phase = { $formula } ({ $phase })
 working-rounded = { $formula }; dosi arrodonida a { $dose } (múltiple de { $increment } més proper)
 working-phase-rounded = { $formula } ({ $phase }); dosi arrodonida a { $dose } (múltiple de { $increment } més proper)
 after-nk = { $day }: en les { $hours } h següents a la infusió de cèl·lules NK, mai abans
-infusion-over = en { $minutes } min
+infusion-over = { $minutes } min
 not-set = sense definir (segons les normes del centre)
 bag-in = { $volume } de { $diluent }
 bag-volume = bossa de { $volume }
@@ -209,9 +209,9 @@ too-small-no-step = { $volume } és inferior al volum mínim mesurable de { $min
 nk-pending = PENDENT
 nk-within-range = DINS DEL RANG
 nk-out-of-range = FORA DE RANG
-nk-line-within = { $cells }: dins del rang { $range }
+nk-line-within = { $cells }: dins del rang ({ $range } cèl·lules)
 nk-line-out = { $pow } cèl·lules ({ $count } cèl·lules): FORA DE RANG, ha d'estar en el rang { $range } cèl·lules; no infondre
-nk-line-pending = pendent: ha d'estar en el rang { $range } cèl·lules en l'alliberament del producte
+nk-line-pending = pendent de l'alliberament del producte: ha de contenir { $range } cèl·lules
 weight-change-line = de { $from } a { $to }: variació del { $pct } % (recalculeu si ≥ { $threshold } %)
 reload-badge = RECÀRREGA
 
@@ -250,13 +250,13 @@ accepted-bsa-cap = un límit en m² de { $min } a { $max }, com 2 o 2,2; si es d
 accepted-bsa-formula = una d'aquestes: { $keys }
 accepted-nk-cells = un recompte de cèl·lules positiu, com 2e8, 2.5E8, 2,5e8, 2.5x10^8, 2.5 × 10^8, 250 milions o 200000000, en nombre enter de cèl·lules; buit mentre el recompte estigui pendent
 accepted-cycle = un nombre enter d'1 a { $max }
-accepted-date = una data escrita YYYY-MM-DD, com 2026-03-02, entre els anys { $first } i { $last }
+accepted-date = una data escrita AAAA-MM-DD, com 2026-03-02, entre els anys { $first } i { $last }
 accepted-settings = nombres positius per a cada producte, arrodoniment i llindar
 accepted-patient-name = el nom i els cognoms del pacient, fins a { $max } caràcters
 accepted-patient-id = l'NHC: lletres majúscules A-Z, xifres, espais, - / i ., fins a { $max } caràcters
 accepted-person = el nom d'una persona, fins a { $max } caràcters
 accepted-reason = un motiu escrit amb paraules (3 lletres o més), fins a { $max } caràcters
-accepted-date-of-birth = una data escrita YYYY-MM-DD, no futura, a partir de 1900
+accepted-date-of-birth = una data escrita AAAA-MM-DD, no futura, a partir de 1900
 accepted-allergies = les al·lèrgies escrites (no "?", "desconegut" ni "NKA"), o "cap de coneguda", fins a { $max } caràcters
 
 error-with-accepted = { $error } S'admet: { $accepted }.
@@ -316,9 +316,9 @@ char-zero-width-no-break-space = espai sense salt d'amplada zero
 
 mismatch-no-verifier = El nom de qui verifica és obligatori.
 mismatch-same-person = La doble verificació l'ha de fer una segona persona, diferent de qui ha emès l'ordre.
-mismatch-identity = Confirmeu el nom, l'NHC i la data de naixement del pacient a l'etiqueta de cada bossa.
+mismatch-identity = Confirmeu el nom, l'NHC i la data de naixement del pacient a l'etiqueta de cada bossa o xeringa.
 mismatch-measure = { $label } no coincideix amb la primera entrada: comproveu la dada en el seu origen i torneu-la a introduir.
-mismatch-dose = { $drug }: la dosi de l'etiqueta de la bossa no coincideix amb l'ordre: comproveu la bossa i torneu a introduir-ne la dosi.
+mismatch-dose = { $drug }: la dosi de l'etiqueta no coincideix amb l'ordre: comproveu la bossa o xeringa i torneu a introduir-ne la dosi.
 
 ## Rebutjos, fitxers, registre, impressió
 
@@ -381,11 +381,11 @@ sheet-header-left = { $regimen } · { $protocol } · { $sponsor }
 sheet-cycle = Cicle { $cycle }
 sheet-page = Pàgina { $page } de { $pages }
 # "empremta": the order's fingerprint (a checksum of its content).
-sheet-footer = { $program } { $version } · generat el { $at } · empremta { $fingerprint } · { $mark }
+sheet-footer = { $program } { $version } · generat el { $at } · codi de control { $fingerprint } · { $mark }
 sheet-identity-strip = Pacient: { $name } · NHC: { $record } · Data de naixement: { $dob }
 sheet-revision = revisió { $revision }: substitueix la revisió { $previous } d'aquesta ordre
 sheet-phase = { $phase }: { $reason }
-sheet-numbers-with = decimals amb { $mark }
+sheet-numbers-with = separador decimal: { $mark }
 
 ## Finestra
 
@@ -399,7 +399,7 @@ g-unit-units = unitats
 g-col-when = Data i hora
 g-col-action = Acció
 g-col-order = Ordre
-g-col-fingerprint = Empremta
+g-col-fingerprint = Codi de control
 g-col-patient = Pacient
 g-col-record = NHC
 g-col-cycle = Cicle
@@ -454,7 +454,7 @@ l-stock = Concentració de partida
 l-draw = Volum que cal extreure
 l-vials = Vials
 l-diluent = Bossa
-l-infusion = Infusió
+l-infusion = Perfusió
 l-nk = Cèl·lules NK
 l-schedule = Calendari
 l-warnings = Avisos
@@ -505,7 +505,7 @@ g-optional = opcional
 g-required = Obligatori
 g-cycle-hint = obligatori: 1, 2, 3…
 g-path-hint = camí complet del fitxer
-g-date-hint = YYYY-MM-DD
+g-date-hint = AAAA-MM-DD
 g-nk-hint = cèl·lules; buit = pendent
 g-allergies-hint = escriviu "cap de coneguda" si no n'hi ha
 g-site-settings = Configuració del centre
@@ -523,10 +523,10 @@ g-export = Exporta el PDF…
 g-replace = Substitueix
 g-ack-needs-name = Escriviu el vostre nom (emesa per) per confirmar els avisos.
 g-double-check-title = Doble verificació independent
-g-double-check-intro = Segon professional: torneu a introduir les mesures des del seu origen, sense mirar les primeres entrades, i escriviu la dosi impresa a l'etiqueta de cada bossa preparada.
+g-double-check-intro = Segon professional: torneu a introduir les mesures des del seu origen, sense mirar les primeres entrades, i escriviu la dosi impresa a l'etiqueta de cada bossa o xeringa preparada.
 g-verifier = Nom de qui verifica
-g-patient-on-labels = Pacient: comproveu aquestes dades a l'etiqueta de cada bossa
-g-confirm-identity = He confirmat el nom, l'NHC i la data de naixement a l'etiqueta de cada bossa
+g-patient-on-labels = Pacient: comproveu aquestes dades a l'etiqueta de cada bossa o xeringa
+g-confirm-identity = He confirmat el nom, l'NHC i la data de naixement a l'etiqueta de cada bossa o xeringa
 g-re-last-t = Data de l'última dosi de trastuzumab (reintroduïda)
 g-re-last-p = Data de l'última dosi de pertuzumab (reintroduïda)
 g-not-verified = SENSE VERIFICAR: no consta cap doble verificació independent d'aquesta ordre
@@ -536,7 +536,7 @@ g-reason-hint = per què és correcte continuar
 g-re-weight = Pes reintroduït (kg)
 g-re-height = Talla reintroduïda (cm)
 g-re-nk = Cèl·lules NK reintroduïdes
-g-bag-labels = Dosis a les etiquetes de les bosses
+g-bag-labels = Dosis a les etiquetes de les bosses i xeringues
 g-compare = Compara
 g-cancel = Cancel·la
 g-order-files = Ordre de nkact-dose
@@ -556,7 +556,7 @@ g-register-title = Registre d'ordres
 g-register-at = Fitxer del registre
 g-register-filter-id = Filtre: NHC
 g-register-filter-date = Filtre: data
-g-register-bad-date = Data del filtre: escriviu YYYY-MM-DD o deixeu-la buida.
+g-register-bad-date = Data del filtre: escriviu AAAA-MM-DD o deixeu-la buida.
 g-register-empty = Sense entrades.
 g-filter = Filtra
 g-close = Tanca
@@ -569,4 +569,14 @@ g-pdf-files = PDF
 headline = { $title } ({ $protocol }) · Cicle { $cycle }
 route-and-days = { $route } · { $days }
 draw-with-vials = { $working } (vials: { $vials })
-bag-and-infusion = { $bag } · infusió { $infusion }
+bag-and-infusion = { $bag } · temps de perfusió: { $infusion }
+
+# How a large number of units is written. "grouped": 910 000 units (0.91 million
+# units); "millions": 0,91 millones de unidades, for documents where digits are
+# never grouped (spanish-practice.md: the RAE's space grouping is not for documents
+# where the safety of a figure is at stake). Not shown: a choice for the program.
+large-units-style = millions
+rate-million-units-per-m2 = { $millions } { $m ->
+    [one] milió
+   *[other] milions
+} d'unitats/m²

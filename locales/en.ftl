@@ -508,3 +508,10 @@ headline = { $title } ({ $protocol }) · Cycle { $cycle }
 route-and-days = { $route } · { $days }
 draw-with-vials = { $working } (vials: { $vials })
 bag-and-infusion = { $bag } · infusion { $infusion }
+
+# How a large number of units is written. "grouped": 910 000 units (0.91 million
+# units); "millions": 0,91 millones de unidades, for documents where digits are
+# never grouped (spanish-practice.md: the RAE's space grouping is not for documents
+# where the safety of a figure is at stake). Not shown: a choice for the program.
+large-units-style = grouped
+rate-million-units-per-m2 = { $millions } million units/m²

@@ -115,16 +115,16 @@ drug-cyclophosphamide = Ciclofosfamida
 drug-trastuzumab = Trastuzumab
 drug-pertuzumab = Pertuzumab
 # Proleukin's active substance, as in its AEMPS ficha técnica.
-drug-interleukin2 = Interleucina-2 (aldesleukina)
+drug-interleukin2 = Aldesleukina (interleucina-2)
 
 # Routes are written out: never "SC" (subcutánea or superficie corporal?).
 route-intravenous = vía intravenosa (IV)
 route-subcutaneous = vía subcutánea
 
 formula-mosteller = Mosteller
-formula-dubois = DuBois & DuBois
+formula-dubois = DuBois y DuBois
 formula-haycock = Haycock
-formula-gehan-george = Gehan & George
+formula-gehan-george = Gehan y George
 formula-boyd = Boyd
 
 # Suero fisiológico; $pct is the number 0,9 written with the document's mark.
@@ -168,7 +168,7 @@ cells = { $pow } células ({ $millions } { $m ->
     [one] millón
    *[other] millones
 })
-nk-range = { $min } – { $max }
+nk-range = de { $min } a { $max }
 nk-large = { $pow } células
 # Shown after "viales:" (draw-with-vials), so the noun is not repeated:
 # "viales: 1 de 420 mg + 2 de 150 mg".
@@ -183,11 +183,11 @@ vials-of = { $count ->
 # Protocol days: día 1 is the antibody day; día -1 the day before (no día 0).
 day-label = Día { $day }
 # Day first, month in letters: "1 dic 2026 (mar)". $iso is also given.
-date = { $day } { $month } { $year } ({ $weekday })
+date = { $day } { $month } { $year }, { $weekday }
 date-plain = { $day } { $month } { $year }
-datetime = { $day } { $month } { $year } { $time }
-day-with-date = { $day } { $date }
-days-once-within = una sola vez, en un día entre { $first } y { $last }
+datetime = { $day } { $month } { $year }, { $time } h
+day-with-date = { $day } ({ $date })
+days-once-within = dosis única, un solo día: del { $first } al { $last }
 days-count = { $n ->
     [one] { $n } día
    *[other] { $n } días
@@ -207,16 +207,16 @@ month-short = { $m ->
    *[12] dic
 }
 weekday-short = { $d ->
-    [1] lun
-    [2] mar
-    [3] mié
-    [4] jue
-    [5] vie
-    [6] sáb
-   *[7] dom
+    [1] lunes
+    [2] martes
+    [3] miércoles
+    [4] jueves
+    [5] viernes
+    [6] sábado
+   *[7] domingo
 }
 # The days on which a once-only dose may be given (cyclophosphamide).
-event-window = { $drug } (ventana de administración)
+event-window = { $drug }: dosis única en uno de estos días
 event-nk-infusion = Infusión de células NK
 event-next-cycle = Día 1 del ciclo siguiente
 
@@ -230,14 +230,14 @@ phase-maintenance = dosis de mantenimiento
 phase-first-cycle = el ciclo 1 empieza con la dosis de carga
 # "recarga": the loading dose given again after a long interval (fichas
 # técnicas de Herceptin y Perjeta, 4.2).
-phase-within = última dosis { $last }, día 1 { $day1 }: { $days ->
+phase-within = última dosis el { $last }; día 1 el { $day1 }: { $days ->
     [one] { $days } día
    *[other] { $days } días
-} desde la última dosis ≤ { $max } días: mantenimiento (recarga si ≥ { $reload } días)
-phase-exceeded = última dosis { $last }, día 1 { $day1 }: { $days ->
+} sin dosis (máximo { $max } días): dosis de mantenimiento (se repite la dosis de carga a partir de { $reload } días)
+phase-exceeded = última dosis el { $last }; día 1 el { $day1 }: { $days ->
     [one] { $days } día
    *[other] { $days } días
-} desde la última dosis > { $max } días: RECARGA (recarga si ≥ { $reload } días)
+} sin dosis (más de { $max } días): RECARGA, se repite la dosis de carga (a partir de { $reload } días)
 phase-not-checked = intervalo desde la última dosis sin comprobar (faltan las fechas)
 working-product = { $rate } × { $basis } = { $result }
 working-product-capped = { $rate } × { $basis } = { $result } (superficie corporal limitada; sin límite, { $uncapped_bsa } daría { $uncapped_dose })
@@ -247,18 +247,18 @@ working-rounded = { $formula }; dosis redondeada a { $dose } (múltiplo de { $in
 working-phase-rounded = { $formula } ({ $phase }); dosis redondeada a { $dose } (múltiplo de { $increment } más próximo)
 # IL-2 on the NK day: never before the NK cell infusion.
 after-nk = { $day }: en las { $hours } h siguientes a la infusión de células NK, nunca antes de ella
-infusion-over = en { $minutes } min
-not-set = sin definir (según las normas del centro)
+infusion-over = { $minutes } min
+not-set = según protocolo del centro
 bag-in = { $volume } de { $diluent }
 bag-volume = bolsa de { $volume }
 too-small-dilute = { $volume } es inferior al volumen mínimo medible de { $min }: diluya a { $concentration } y después extraiga { $draw }
-too-small-no-step = { $volume } es inferior al volumen mínimo medible de { $min }: diluya según las normas del centro (sin paso de dilución configurado)
+too-small-no-step = { $volume } es inferior al volumen mínimo medible de { $min }: diluya según protocolo del centro (dilución intermedia no configurada en el programa)
 nk-pending = PENDIENTE
 nk-within-range = DENTRO DEL RANGO
 nk-out-of-range = FUERA DE RANGO
-nk-line-within = { $cells }: dentro del rango { $range }
+nk-line-within = { $cells }: dentro del rango ({ $range } células)
 nk-line-out = { $pow } células ({ $count } células): FUERA DE RANGO, debe estar en el rango { $range } células; no infundir
-nk-line-pending = pendiente: debe estar en el rango { $range } células en la liberación del producto
+nk-line-pending = pendiente de la liberación del producto: debe contener { $range } células
 weight-change-line = de { $from } a { $to }: variación del { $pct } % (recalcular si ≥ { $threshold } %)
 # Badge: the loading dose is given again.
 reload-badge = RECARGA
@@ -273,7 +273,7 @@ warn-interval-too-short = { $drug }: última dosis { $last }, día 1 { $day1 }: 
     [one] { $days } día
    *[other] { $days } días
 } desde la última dosis, menos de los { $min } días que permite una pauta cada 3 semanas; compruebe las fechas e indique un motivo para continuar
-warn-volume-too-small = { $drug }: { $volume } es inferior al volumen mínimo medible de { $min }; no hay ningún paso de dilución configurado
+warn-volume-too-small = { $drug }: { $volume } es inferior al volumen mínimo medible de { $min }; no hay dilución intermedia configurada
 warn-bsa-cap-dose = { $drug }: { $uncapped } sin límite, { $capped } con límite
 warn-bsa-cap = El límite de superficie corporal de { $cap } indicado en esta orden reduce las dosis (superficie corporal sin límite: { $uncapped }): { $doses }
 warn-last-dose-ignored = Se ha introducido una fecha de última dosis de { $drug } ({ $date }) en el ciclo 1: el ciclo 1 siempre lleva la dosis de carga, por lo que esa fecha no se usa; compruebe el ciclo
@@ -299,14 +299,14 @@ accepted-bsa-cap = un límite en m² de { $min } a { $max }, como 2 o 2,2; si se
 accepted-bsa-formula = una de estas: { $keys }
 accepted-nk-cells = un recuento de células positivo, como 2e8, 2.5E8, 2,5e8, 2.5x10^8, 2.5 × 10^8, 250 millones o 200000000, en número entero de células; vacío mientras el recuento esté pendiente
 accepted-cycle = un número entero de 1 a { $max }
-accepted-date = una fecha escrita YYYY-MM-DD, como 2026-03-02, entre los años { $first } y { $last }
+accepted-date = una fecha escrita AAAA-MM-DD, como 2026-03-02, entre los años { $first } y { $last }
 accepted-settings = números positivos para cada producto, redondeo y umbral
 accepted-patient-name = el nombre y los apellidos del paciente, hasta { $max } caracteres
 accepted-patient-id = el NHC: letras mayúsculas A-Z, cifras, espacios, - / y ., hasta { $max } caracteres
 accepted-person = el nombre de una persona, hasta { $max } caracteres
 accepted-reason = un motivo escrito con palabras (3 letras o más), hasta { $max } caracteres
-accepted-date-of-birth = una fecha escrita YYYY-MM-DD, no futura, a partir de 1900
-accepted-allergies = las alergias escritas (no "?", "desconocido" ni "NKA"), o "ninguna conocida", hasta { $max } caracteres
+accepted-date-of-birth = una fecha escrita AAAA-MM-DD, no futura, a partir de 1900
+accepted-allergies = las alergias escritas (no "?", "desconocido", "NKA" ni "NAMC"), o "ninguna conocida", hasta { $max } caracteres
 
 error-with-accepted = { $error } Se admite: { $accepted }.
 # Agreement with the field's gender and number (the .gender attribute of each field-* label).
@@ -367,9 +367,9 @@ char-zero-width-no-break-space = espacio sin separación de ancho cero
 # the data without seeing the first entries.
 mismatch-no-verifier = El nombre de quien verifica es obligatorio.
 mismatch-same-person = El doble chequeo debe hacerlo una segunda persona, distinta de quien emitió la orden.
-mismatch-identity = Confirme el nombre, el NHC y la fecha de nacimiento del paciente en la etiqueta de cada bolsa.
+mismatch-identity = Confirme el nombre, el NHC y la fecha de nacimiento del paciente en la etiqueta de cada bolsa o jeringa.
 mismatch-measure = { $label } no coincide con la primera entrada: compruebe el dato en su origen y vuelva a introducirlo.
-mismatch-dose = { $drug }: la dosis de la etiqueta de la bolsa no coincide con la orden: compruebe la bolsa y vuelva a introducir su dosis.
+mismatch-dose = { $drug }: la dosis de la etiqueta no coincide con la orden: compruebe la bolsa o jeringa y vuelva a introducir su dosis.
 
 ## Rechazos, archivos, registro, impresión
 
@@ -432,11 +432,11 @@ sheet-header-left = { $regimen } · { $protocol } · { $sponsor }
 sheet-cycle = Ciclo { $cycle }
 sheet-page = Página { $page } de { $pages }
 # "huella": the order's fingerprint (a checksum of its content).
-sheet-footer = { $program } { $version } · generada el { $at } · huella { $fingerprint } · { $mark }
+sheet-footer = { $program } { $version } · generada el { $at } · código de control { $fingerprint } · { $mark }
 sheet-identity-strip = Paciente: { $name } · NHC: { $record } · Fecha de nacimiento: { $dob }
 sheet-revision = revisión { $revision }: sustituye a la revisión { $previous } de esta orden
 sheet-phase = { $phase }: { $reason }
-sheet-numbers-with = decimales con { $mark }
+sheet-numbers-with = separador decimal: { $mark }
 
 ## Ventana
 
@@ -450,7 +450,7 @@ g-unit-units = unidades
 g-col-when = Fecha y hora
 g-col-action = Acción
 g-col-order = Orden
-g-col-fingerprint = Huella
+g-col-fingerprint = Código de control
 g-col-patient = Paciente
 g-col-record = NHC
 g-col-cycle = Ciclo
@@ -458,7 +458,7 @@ g-col-verified = Verificada por
 g-col-doses = Dosis
 g-col-lang = Idioma de la hoja
 g-language = Idioma
-g-decimal-mark = Separador de decimales en pantalla y en papel
+g-decimal-mark = Separador decimal (pantalla y papel)
 g-discard-title = Cambios sin guardar
 g-discard-question = Esta orden tiene cambios que no se han guardado ni emitido. ¿Desea descartarlos?
 g-discard = Descartar cambios
@@ -479,7 +479,7 @@ cli-not-utf8 = { $option } "{ $value }": no es texto UTF-8 válido (los bytes mo
 cli-empty-value = { $label }{ $option } tiene un valor vacío; indique un valor u omita la opción (un valor vacío nunca se toma como el valor predeterminado)
 cli-empty-value-label = { $label }:{" "}
 cli-order-requires = una hoja de prescripción necesita { $option }: en una orden nunca se asume un valor predeterminado (calc puede omitirla)
-cli-bad-reason = --reason "{ $value }": escriba CODE=TEXT, el código del aviso y por qué se confirma (códigos: véase `nkact-dose calc`)
+cli-bad-reason = --reason "{ $value }": escriba CÓDIGO=TEXTO, el código del aviso y por qué se confirma (códigos: véase `nkact-dose calc`)
 cli-out-or-print = order necesita --out FILE.pdf, --print o ambas
 cli-out-not-pdf = --out "{ $value }": la hoja es un PDF; el nombre del archivo debe terminar en .pdf (nunca se sobrescribe un registro ni otro archivo)
 cli-out-is-register = --out "{ $value }" es el propio registro de órdenes; elija otro archivo
@@ -490,7 +490,7 @@ cli-repeated-reason = --reason para "{ $value }" indicado más de una vez
 cli-window-failed = no se ha podido abrir la ventana ({ $detail }); la línea de órdenes sigue funcionando: consulte --help
 cli-protocol-failed = { $program }: ha fallado una comprobación del protocolo: vea la línea de células NK
 cli-io-error = { $what }: { $error }
-cli-unacknowledged-hint = lea los avisos y después añada --acknowledged-by NAME para registrar que NAME los ha confirmado, y --reason CODE=TEXT para cada uno que necesite un motivo
+cli-unacknowledged-hint = lea los avisos y después añada --acknowledged-by NOMBRE para registrar que NOMBRE los ha confirmado, y --reason CÓDIGO=TEXTO para cada uno que necesite un motivo
 
 ## Etiquetas: el informe (l-*), la hoja de prescripción (s-*) y la ventana (g-*)
 
@@ -498,20 +498,20 @@ l-bsa = Superficie corporal
 l-dose = Dosis
 l-working = Cálculo
 l-route = Vía
-l-route-days = Vía, día
+l-route-days = Vía y día(s)
 l-days = Día(s)
 l-preparation = Preparación
 l-stock = Concentración de partida
 l-draw = Volumen a extraer
 l-vials = Viales
 l-diluent = Bolsa
-l-infusion = Infusión
+l-infusion = Perfusión
 l-nk = Células NK
 l-schedule = Calendario
 l-warnings = Avisos
 l-weight-change = Cambio de peso
 l-cycle = Ciclo
-l-not-in-cycle = no forman parte de este ciclo
+l-not-in-cycle = no se administran en este ciclo
 l-too-small = VOLUMEN NO MEDIBLE
 l-none = ninguno
 l-timing = Momento de administración
@@ -542,7 +542,7 @@ s-double-check = Doble chequeo independiente
 s-sig-name = Nombre:
 s-sig-signature = Firma:
 s-sig-date = Fecha y hora:
-s-double-check-scope = Se comprueban el fármaco, la dosis, el cálculo y sus variables, el volumen, la vía, la velocidad, el ciclo y el día.
+s-double-check-scope = Se comprueban el fármaco, la dosis, el cálculo y sus variables, el volumen, la vía, el tiempo de perfusión, el ciclo y el día.
 s-revision = Revisión
 s-last-trastuzumab = Última dosis de trastuzumab
 s-last-pertuzumab = Última dosis de pertuzumab
@@ -550,19 +550,19 @@ g-new = Nueva orden
 g-open = Abrir…
 g-save = Guardar…
 g-dark = Tema oscuro
-g-measures = Medidas
+g-measures = Peso y talla
 g-nk-product = Producto de células NK
-g-issued-by = Su nombre (emitida por)
+g-issued-by = Su nombre (quien emite la orden)
 g-optional = opcional
 g-required = Obligatorio
 g-cycle-hint = obligatorio: 1, 2, 3…
 g-path-hint = ruta completa del archivo
-g-date-hint = YYYY-MM-DD
+g-date-hint = AAAA-MM-DD
 g-nk-hint = células; vacío = pendiente
 g-allergies-hint = escriba "ninguna conocida" si no hay
 g-site-settings = Configuración del centro
 g-rounding = Incremento de redondeo (mg)
-g-il2-dilution = Dilución de IL-2 (millones de unidades/mL)
+g-il2-dilution = Dilución de aldesleukina (millones de unidades/mL)
 g-apply-settings = Aplicar la configuración
 g-settings-invalid = Configuración no aplicada: use números positivos sencillos, como 1 o 0,5.
 g-paper = Papel
@@ -575,20 +575,20 @@ g-export = Exportar PDF…
 g-replace = Sustituir
 g-ack-needs-name = Escriba su nombre (emitida por) para confirmar los avisos.
 g-double-check-title = Doble chequeo independiente
-g-double-check-intro = Segundo profesional: vuelva a introducir las medidas desde su origen, sin mirar las primeras entradas, y escriba la dosis impresa en la etiqueta de cada bolsa preparada.
+g-double-check-intro = Segundo profesional: vuelva a introducir las medidas desde su origen, sin mirar las primeras entradas, y escriba la dosis impresa en la etiqueta de cada bolsa o jeringa preparada.
 g-verifier = Nombre de quien verifica
-g-patient-on-labels = Paciente: compruebe estos datos en la etiqueta de cada bolsa
-g-confirm-identity = He confirmado el nombre, el NHC y la fecha de nacimiento en la etiqueta de cada bolsa
+g-patient-on-labels = Paciente: compruebe estos datos en la etiqueta de cada bolsa o jeringa
+g-confirm-identity = He confirmado el nombre, el NHC y la fecha de nacimiento en la etiqueta de cada bolsa o jeringa
 g-re-last-t = Fecha de la última dosis de trastuzumab (reintroducida)
 g-re-last-p = Fecha de la última dosis de pertuzumab (reintroducida)
 g-not-verified = SIN VERIFICAR: no consta ningún doble chequeo independiente de esta orden
-g-provisional = PROVISIONAL: todavía se está escribiendo una medida. Termine el campo (Tab o Intro) antes de fiarse de estas dosis.
+g-provisional = PROVISIONAL: todavía se está escribiendo una medida. Termine el campo (Tab o Intro) antes de usar estas dosis.
 g-reason = Motivo
 g-reason-hint = por qué es correcto continuar
 g-re-weight = Peso reintroducido (kg)
 g-re-height = Talla reintroducida (cm)
 g-re-nk = Células NK reintroducidas
-g-bag-labels = Dosis en las etiquetas de las bolsas
+g-bag-labels = Dosis en las etiquetas de las bolsas y jeringas
 g-compare = Comparar
 g-cancel = Cancelar
 g-order-files = Orden de nkact-dose
@@ -608,7 +608,7 @@ g-register-title = Registro de órdenes
 g-register-at = Archivo del registro
 g-register-filter-id = Filtro: NHC
 g-register-filter-date = Filtro: fecha
-g-register-bad-date = Fecha del filtro: escriba YYYY-MM-DD o déjela vacía.
+g-register-bad-date = Fecha del filtro: escriba AAAA-MM-DD o déjela vacía.
 g-register-empty = Sin entradas.
 g-filter = Filtrar
 g-close = Cerrar
@@ -621,4 +621,14 @@ g-pdf-files = PDF
 headline = { $title } ({ $protocol }) · Ciclo { $cycle }
 route-and-days = { $route } · { $days }
 draw-with-vials = { $working } (viales: { $vials })
-bag-and-infusion = { $bag } · infusión { $infusion }
+bag-and-infusion = { $bag } · tiempo de perfusión: { $infusion }
+
+# How a large number of units is written. "grouped": 910 000 units (0.91 million
+# units); "millions": 0,91 millones de unidades, for documents where digits are
+# never grouped (spanish-practice.md: the RAE's space grouping is not for documents
+# where the safety of a figure is at stake). Not shown: a choice for the program.
+large-units-style = millions
+rate-million-units-per-m2 = { $millions } { $m ->
+    [one] millón
+   *[other] millones
+} de unidades/m²

@@ -128,7 +128,6 @@ const ENGLISH: &[&str] = &[
     "capped",
     "uncapped",
     "point",
-    "decimal",
     "comma",
     "numbers",
     "interleukin",
@@ -260,7 +259,13 @@ fn a_spanish_sheet_has_no_english_left() {
     let t = pdf_text(&d.join("tipica.pdf"));
     assert!(t.contains("1,82 m²"), "{t}");
     assert!(!t.contains("1.82"), "a decimal point in a document that uses the comma\n{t}");
-    assert!(t.contains("910\u{2009}000 unidades"), "{t}");
+    // Spanish safety documents never group digits: the IL-2 dose in words (spanish-practice.md).
+    assert!(t.contains("0,91 millones de unidades") && !t.contains("910\u{2009}000"), "{t}");
+    assert!(t.contains("Día 1 (1 dic 2026, martes)"), "{t}");
+    assert!(
+        t.contains("Fecha de nacimiento 14 may 1968") && !t.contains("1968,"),
+        "a weekday on a date of birth\n{t}"
+    );
     assert!(!t.contains(" UI") && !t.contains(" SC "), "an error-prone abbreviation\n{t}");
     let t = pdf_text(&d.join("recarga.pdf"));
     assert!(t.contains("RECARGA"), "{t}");

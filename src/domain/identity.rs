@@ -109,7 +109,8 @@ fn placeholder(field: Field, text: &str) -> Option<Problem> {
         Field::Allergies => {
             let folded: String =
                 text.chars().filter(|c| c.is_alphanumeric() || *c == ' ').collect::<String>().to_lowercase();
-            const VAGUE: [&str; 14] = [
+            // English and Spanish stand-ins: "NKA", "NKDA", "NAMC" (no alergias medicamentosas conocidas).
+            const VAGUE: [&str; 15] = [
                 "",
                 "x",
                 "no",
@@ -117,6 +118,7 @@ fn placeholder(field: Field, text: &str) -> Option<Problem> {
                 "nil",
                 "nka",
                 "nkda",
+                "namc",
                 "unknown",
                 "desconocido",
                 "desconocida",

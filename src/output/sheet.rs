@@ -151,7 +151,7 @@ pub fn render(order: &Order, generated: NaiveDateTime) -> Result<Vec<u8>, SheetE
         args![
             "name" => patient.name.clone(),
             "record" => patient.identifier.clone(),
-            "dob" => w.date(patient.date_of_birth)
+            "dob" => w.date_plain(patient.date_of_birth)
         ],
     );
     let mut layout = Layout::new(fonts, ids, mm(pw), mm(ph), &strip);
@@ -212,7 +212,7 @@ fn draw_body(l: &mut Layout, w: &Words, order: &Order, p: &ValidPatient, r: &Rep
     // Patient: the name large, then what the ASCO/ONS standard asks an order to carry.
     let mut rows = l.heading(&p.name, DRUG + 2.0, None);
     rows.extend(l.field(&w.t("s-record"), &p.identifier));
-    rows.extend(l.field(&w.t("s-dob"), &w.date(p.date_of_birth)));
+    rows.extend(l.field(&w.t("s-dob"), &w.date_plain(p.date_of_birth)));
     rows.extend(l.field(&w.t("s-allergies"), &p.allergies));
     if order.revision > 1 {
         let line =
@@ -317,13 +317,14 @@ fn signatures(l: &mut Layout, w: &Words, order: &Order) {
         .verification
         .as_ref()
         .map(|v| l.wrap(&w.verified_line(&v.verifier, v.at), BODY, false, bw - 8.0));
-    let step = BODY * LEADING * 1.35;
+    let step = BODY * LEADING * 1.3;
     let first = BODY * 2.0 + 8.0;
     let lines = verified.as_ref().map_or(1, Vec::len).max(1);
     // Title, the name line(s), signature and date, each with room to write beside it.
-    let box_h = first + step * (lines + 1) as f32 + 6.0;
+    let box_h = first + step * (lines + 1) as f32 + 4.0;
     let heading_h = HEADING * LEADING;
-    let needed = heading_h + box_h + SMALL * LEADING * 2.0;
+    // The scope line under the boxes is one line at this size.
+    let needed = heading_h + box_h + 4.0 + SMALL * LEADING;
     if l.y - needed < l.bottom {
         l.new_page();
     }

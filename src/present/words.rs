@@ -149,9 +149,24 @@ impl Words {
 
     // ------------------------------------------------------------ amounts
 
+    /// Whether this language writes large unit counts in millions rather than
+    /// grouped digits (the translators' choice, `large-units-style`).
+    fn units_in_millions(&self) -> bool {
+        self.t("large-units-style") == "millions"
+    }
+
+    /// Units in millions: "0,91 millones de unidades", the millions to `decimals`.
+    fn million_units(&self, value: f64, decimals: usize) -> String {
+        self.ta(
+            "amount-million-units",
+            args!["millions" => self.num(value / 1e6, decimals), "m" => value / 1e6],
+        )
+    }
+
     /// A dose with its unit: "1092 mg", "910 000 units (0.91 million units)".
     pub fn amount(&self, value: f64, unit: DoseUnit) -> String {
         match unit {
+            DoseUnit::Units if value >= 1e5 && self.units_in_millions() => self.million_units(value, 3),
             DoseUnit::Mg => self.ta("amount-mg", args!["n" => self.num(value, 2)]),
             DoseUnit::Units if value >= 1e5 => self.ta(
                 "amount-units-millions",
@@ -165,6 +180,7 @@ impl Words {
     pub fn amount_large(&self, value: f64, unit: DoseUnit) -> String {
         match unit {
             DoseUnit::Mg => self.amount(value, unit),
+            DoseUnit::Units if value >= 1e5 && self.units_in_millions() => self.million_units(value, 3),
             DoseUnit::Units => self.ta("amount-units", args!["n" => self.num(value, 0)]),
         }
     }
@@ -182,6 +198,8 @@ impl Words {
     /// An unrounded amount in the working, to 4 decimals (units to 2).
     fn amount_exact(&self, value: f64, unit: DoseUnit) -> String {
         match unit {
+            // To the unit: six decimals of a million.
+            DoseUnit::Units if value >= 1e5 && self.units_in_millions() => self.million_units(value, 6),
             DoseUnit::Mg => self.ta("amount-mg", args!["n" => self.num(value, 4)]),
             DoseUnit::Units => self.ta("amount-units", args!["n" => self.num(value, 2)]),
         }
@@ -189,6 +207,10 @@ impl Words {
 
     /// A rate: "600 mg/m²", "5 × 10⁵ units/m²", "8 mg/kg".
     fn rate(&self, value: f64, unit: DoseUnit, per_m2: bool) -> String {
+        if unit == DoseUnit::Units && per_m2 && value >= 1e5 && self.units_in_millions() {
+            let millions = self.num(value / 1e6, 3);
+            return self.ta("rate-million-units-per-m2", args!["millions" => millions, "m" => value / 1e6]);
+        }
         let n = if value >= 1e5 { self.pow10(value) } else { self.num(value, 3) };
         let id = match (unit, per_m2) {
             (DoseUnit::Mg, true) => "rate-mg-per-m2",

@@ -749,7 +749,7 @@ fn double_check_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Action>) {
                     ui.label(RichText::new(w.t("g-patient-on-labels")).strong());
                     ui.label(RichText::new(&p.name).strong().size(20.0));
                     ui.label(format!("{}: {}", w.t("s-record"), p.identifier));
-                    ui.label(format!("{}: {}", w.t("s-dob"), w.date(p.date_of_birth)));
+                    ui.label(format!("{}: {}", w.t("s-dob"), w.date_plain(p.date_of_birth)));
                 });
             }
             let needs_dates = crate::doublecheck::needs_last_dates(&s.order.inputs);
