@@ -132,8 +132,8 @@ nk-range = de { $min } a { $max }
 nk-large = { $pow } cèl·lules
 vials-none = cap
 vials-of = { $count ->
-    [one] { $count } vial de { $size }
-   *[other] { $count } vials de { $size }
+    [one] { $count } de { $size }
+   *[other] { $count } de { $size }
 }
 
 ## Dies i dates
@@ -201,11 +201,11 @@ working-rounded = { $formula }; dosi arrodonida a { $dose } (múltiple de { $inc
 working-phase-rounded = { $formula } ({ $phase }); dosi arrodonida a { $dose } (múltiple de { $increment } més proper)
 after-nk = { $day }: en les { $hours } h següents a la infusió de cèl·lules NK, mai abans
 infusion-over = { $minutes } min
-not-set = sense definir (segons les normes del centre)
+not-set = segons protocol del centre
 bag-in = { $volume } de { $diluent }
 bag-volume = bossa de { $volume }
 too-small-dilute = { $volume } és inferior al volum mínim mesurable de { $min }: dilueu fins a { $concentration } i després extraieu { $draw }
-too-small-no-step = { $volume } és inferior al volum mínim mesurable de { $min }: dilueu segons les normes del centre (sense pas de dilució configurat)
+too-small-no-step = { $volume } és inferior al volum mínim mesurable de { $min }: dilueu segons protocol del centre (dilució intermèdia no configurada al programa)
 nk-pending = PENDENT
 nk-within-range = DINS DEL RANG
 nk-out-of-range = FORA DE RANG
@@ -451,7 +451,7 @@ l-route-days = Via, dia
 l-days = Dia/dies
 l-preparation = Preparació
 l-stock = Concentració de partida
-l-draw = Volum que cal extreure
+l-draw = Volum a extreure
 l-vials = Vials
 l-diluent = Bossa
 l-infusion = Perfusió

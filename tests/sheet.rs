@@ -372,3 +372,57 @@ fn a_reload_shows_a_badge_and_the_dates_behind_it() {
     assert!(t.contains("Last trastuzumab dose 2026-04-06"), "{t}");
     assert!(!t.contains("Pertuzumab  [RE-LOAD]"), "21 days: pertuzumab maintenance");
 }
+
+#[test]
+fn in_every_language_no_word_overprints_another_or_leaves_the_page() {
+    // Regression: Spanish and Catalan dates with the weekday written out ran into the
+    // schedule's event column, and the Spanish title printed over the order ID.
+    use nkact_dose::locale::Lang;
+    let d = temp_dir("langs");
+    for lang in Lang::ALL {
+        for (name, weight, paper) in [("typical", "70", Paper::A4), ("heavy", "160", Paper::Letter)] {
+            let mut inputs = raw(weight, "170");
+            inputs.nk_cells = "2e8".into();
+            inputs.day1 = "2026-11-25".into();
+            let mut o = order(inputs);
+            o.lang = lang;
+            o.decimal_mark = lang.usual_decimal_mark();
+            o.settings.paper = paper;
+            let report = o.report().unwrap();
+            let reasons: Vec<(String, String)> = o
+                .warnings(&report)
+                .iter()
+                .filter(|w| w.needs_reason)
+                .map(|w| (w.code.clone(), "confirmed on the ward scale today".to_owned()))
+                .collect();
+            o.acknowledge_all(&report, "Farm. A. García", &reasons, at("2026-02-20 09:15"));
+            let path = d.join(format!("{}-{name}.pdf", lang.key()));
+            export_pdf(&o, at("2026-02-20 09:30"), &path, false).unwrap();
+            let Some(pages) = word_boxes(&path) else { return };
+            let margin = 13.0 * 72.0 / 25.4;
+            for (n, (width, words)) in pages.iter().enumerate() {
+                for (x0, _, x1, _, text) in words {
+                    assert!(
+                        *x0 >= margin - 1.0 && *x1 <= width - margin + 1.0,
+                        "{}: {text:?} off the page",
+                        lang.key()
+                    );
+                }
+                for (i, a) in words.iter().enumerate() {
+                    for b in &words[i + 1..] {
+                        let overlap_x = a.0.max(b.0) < a.2.min(b.2) - 0.5;
+                        let overlap_y = a.1.max(b.1) < a.3.min(b.3) - 0.5;
+                        assert!(
+                            !(overlap_x && overlap_y),
+                            "{} {name} page {}: {:?} overprints {:?}",
+                            lang.key(),
+                            n + 1,
+                            a.4,
+                            b.4
+                        );
+                    }
+                }
+            }
+        }
+    }
+}

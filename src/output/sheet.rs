@@ -248,13 +248,23 @@ fn draw_body(l: &mut Layout, w: &Words, order: &Order, p: &ValidPatient, r: &Rep
     l.rule();
 
     // Schedule: day label, date, what happens.
+    // The columns are as wide as their widest cell in this language ("27 nov 2026, divendres").
     let mut rows = l.heading(&w.t("s-schedule"), HEADING, None);
+    let widest = |cells: &mut dyn Iterator<Item = &String>, bold: bool| {
+        cells.map(|c| l.text_width(c, BODY, bold)).fold(0.0_f32, f32::max)
+    };
+    let date_x = mm(14.0).max(widest(&mut view.schedule.iter().map(|d| &d.day), true) + mm(3.0));
+    let events_x = date_x + widest(&mut view.schedule.iter().map(|d| &d.date), false) + mm(4.0);
     for day in &view.schedule {
-        let runs = vec![
-            (0.0, day.day.clone(), BODY, true),
-            (mm(14.0), day.date.clone(), BODY, false),
-            (mm(44.0), day.events.clone(), BODY, false),
-        ];
+        let mut runs = vec![(0.0, day.day.clone(), BODY, true), (date_x, day.date.clone(), BODY, false)];
+        // Events wrap in their own column, never under the dates.
+        let lines = l.wrap(&day.events, BODY, false, l.content_width() - events_x);
+        for (i, line) in lines.into_iter().enumerate() {
+            if i > 0 {
+                rows.push(Row { runs: std::mem::take(&mut runs), height: BODY * LEADING });
+            }
+            runs.push((events_x, line, BODY, false));
+        }
         rows.push(Row { runs, height: BODY * LEADING });
     }
     l.block(rows);
