@@ -24,7 +24,9 @@ pub mod store;
 pub mod ui;
 
 // Short paths for the modules people reach for most (`nkact_dose::engine`).
-pub use domain::{bsa, clock, engine, error, identity, input, locale, regimen, rounding, settings, units};
+pub use domain::{
+    bsa, clock, criteria, engine, error, identity, input, locale, regimen, rounding, settings, units,
+};
 pub use order::doublecheck;
 pub use output::{print, sheet};
 pub use present::{numfmt, words};

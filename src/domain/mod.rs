@@ -5,6 +5,7 @@
 
 pub mod bsa;
 pub mod clock;
+pub mod criteria;
 pub mod engine;
 pub mod error;
 pub mod identity;

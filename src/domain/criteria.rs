@@ -1,0 +1,489 @@
+//! Criteria to treat (issue 13, first part: the domain only). Laboratory
+//! values with their units, converted once to one unit per test; the
+//! eligibility rules of protocol inclusion 9 and exclusion 19 evaluated as
+//! met / not met / not entered with the value, the threshold and the date;
+//! Cockcroft-Gault creatinine clearance; and the EU trastuzumab rule for
+//! withholding on a fall in LVEF. Thresholds are data ([`ELIGIBILITY`],
+//! [`LVEF_HOLD_EU`]), each citing its source. Nothing here words a result:
+//! the presentation will.
+//!
+//! Not yet wired into the engine, the order, the window or the command line.
+
+use chrono::NaiveDate;
+
+use crate::domain::rounding::round_decimals;
+
+/// Compared at 6 decimals, as written: 1.5 × ULN 1.2 is 1.8, not 1.7999999999999998,
+/// so a value printed equal to its limit is decided as equal.
+fn at_least(value: f64, limit: f64) -> bool {
+    round_decimals(value, 6) >= round_decimals(limit, 6)
+}
+
+fn at_most(value: f64, limit: f64) -> bool {
+    round_decimals(value, 6) <= round_decimals(limit, 6)
+}
+
+/// A laboratory test the eligibility rules read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum LabCode {
+    Anc,
+    Lymphocytes,
+    Platelets,
+    Haemoglobin,
+    Bilirubin,
+    Ast,
+    Alt,
+    Creatinine,
+    Inr,
+    Albumin,
+}
+
+/// The one unit each test is held in after the input boundary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LabUnit {
+    /// Cell counts: × 10⁹/L.
+    PerNanolitre,
+    /// Haemoglobin: g/dL.
+    GramsPerDecilitre,
+    /// Bilirubin, creatinine: mg/dL.
+    MilligramsPerDecilitre,
+    /// AST, ALT: U/L (enzyme activity; "IU/L" is the same unit).
+    UnitsPerLitre,
+    /// INR: a ratio, no unit.
+    Ratio,
+    /// Albumin: g/L.
+    GramsPerLitre,
+}
+
+impl LabCode {
+    pub const ALL: [LabCode; 10] = [
+        LabCode::Anc,
+        LabCode::Lymphocytes,
+        LabCode::Platelets,
+        LabCode::Haemoglobin,
+        LabCode::Bilirubin,
+        LabCode::Ast,
+        LabCode::Alt,
+        LabCode::Creatinine,
+        LabCode::Inr,
+        LabCode::Albumin,
+    ];
+
+    /// The command-line code: `anc`, `lymphocytes`, `platelets`, `hb`, …
+    pub fn key(self) -> &'static str {
+        match self {
+            LabCode::Anc => "anc",
+            LabCode::Lymphocytes => "lymphocytes",
+            LabCode::Platelets => "platelets",
+            LabCode::Haemoglobin => "hb",
+            LabCode::Bilirubin => "bilirubin",
+            LabCode::Ast => "ast",
+            LabCode::Alt => "alt",
+            LabCode::Creatinine => "creatinine",
+            LabCode::Inr => "inr",
+            LabCode::Albumin => "albumin",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<LabCode> {
+        LabCode::ALL.into_iter().find(|c| c.key() == key)
+    }
+
+    /// The unit the value is held in.
+    pub fn unit(self) -> LabUnit {
+        match self {
+            LabCode::Anc | LabCode::Lymphocytes | LabCode::Platelets => LabUnit::PerNanolitre,
+            LabCode::Haemoglobin => LabUnit::GramsPerDecilitre,
+            LabCode::Bilirubin | LabCode::Creatinine => LabUnit::MilligramsPerDecilitre,
+            LabCode::Ast | LabCode::Alt => LabUnit::UnitsPerLitre,
+            LabCode::Inr => LabUnit::Ratio,
+            LabCode::Albumin => LabUnit::GramsPerLitre,
+        }
+    }
+}
+
+/// Why a laboratory value as typed cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LabProblem {
+    NotANumber,
+    /// No unit, or one this test is never reported in.
+    UnknownUnit,
+    /// A unit that reads two ways ("/mm3" without a power, "10^3" without per-what, "mmol/L" for bilirubin).
+    AmbiguousUnit,
+    /// Not `CODE=VALUE UNIT@YYYY-MM-DD`.
+    NotALabEntry,
+    /// A code that is not one of the tests the rules read.
+    UnknownTest,
+    /// The date after `@` is not an ISO date.
+    NotADate,
+}
+
+/// µmol/L per mg/dL of creatinine (clinical-facts.md, "Cockcroft-Gault").
+pub const CREATININE_UMOL_PER_MG_DL: f64 = 88.4;
+/// µmol/L per mg/dL of bilirubin (molar mass 584.7 g/mol: 1 mg/dL = 17.1 µmol/L).
+pub const BILIRUBIN_UMOL_PER_MG_DL: f64 = 17.1;
+
+/// The unit as typed, folded: lower case, no spaces, "µ"/"μ"/"u"/"mc" as one, "x"/"×"/"*" as one.
+fn fold_unit(unit: &str) -> String {
+    unit.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            'µ' | 'μ' => 'u',
+            '×' | '*' => 'x',
+            '⁹' => '9',
+            '³' => '3',
+            '⁶' => '6',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect::<String>()
+        .replace("mcl", "ul")
+        .replace("**", "^")
+}
+
+/// A value in `unit` converted to the test's own unit ([`LabCode::unit`]).
+/// Units as Spanish laboratories report them and as US laboratories do; a unit
+/// that could be read two ways is refused, never guessed.
+pub fn to_canonical(code: LabCode, value: f64, unit: &str) -> Result<f64, LabProblem> {
+    let u = fold_unit(unit);
+    let per_nl = |u: &str| -> Option<f64> {
+        Some(match u {
+            "x10^9/l" | "x109/l" | "10^9/l" | "/nl" | "x10^3/ul" | "x103/ul" | "10^3/ul" | "k/ul" => 1.0,
+            "cells/ul" | "/ul" | "/mm3" | "cells/mm3" => 1e-3,
+            _ => return None,
+        })
+    };
+    let factor = match code {
+        LabCode::Anc | LabCode::Lymphocytes | LabCode::Platelets => {
+            if u == "/mm" || u == "10^3" || u == "x10^3" || u == "x10^9" {
+                return Err(LabProblem::AmbiguousUnit);
+            }
+            per_nl(&u).ok_or(LabProblem::UnknownUnit)?
+        }
+        LabCode::Haemoglobin => match u.as_str() {
+            "g/dl" => 1.0,
+            "g/l" => 0.1,
+            "mmol/l" => return Err(LabProblem::AmbiguousUnit),
+            _ => return Err(LabProblem::UnknownUnit),
+        },
+        LabCode::Bilirubin => match u.as_str() {
+            "mg/dl" => 1.0,
+            "umol/l" => 1.0 / BILIRUBIN_UMOL_PER_MG_DL,
+            "mmol/l" | "mg/l" => return Err(LabProblem::AmbiguousUnit),
+            _ => return Err(LabProblem::UnknownUnit),
+        },
+        LabCode::Creatinine => match u.as_str() {
+            "mg/dl" => 1.0,
+            "umol/l" => 1.0 / CREATININE_UMOL_PER_MG_DL,
+            "mmol/l" | "mg/l" => return Err(LabProblem::AmbiguousUnit),
+            _ => return Err(LabProblem::UnknownUnit),
+        },
+        LabCode::Ast | LabCode::Alt => match u.as_str() {
+            "u/l" | "iu/l" | "ui/l" => 1.0,
+            "ukat/l" => return Err(LabProblem::AmbiguousUnit),
+            _ => return Err(LabProblem::UnknownUnit),
+        },
+        LabCode::Inr => match u.as_str() {
+            "" | "ratio" => 1.0,
+            _ => return Err(LabProblem::UnknownUnit),
+        },
+        LabCode::Albumin => match u.as_str() {
+            "g/l" => 1.0,
+            "g/dl" => 10.0,
+            _ => return Err(LabProblem::UnknownUnit),
+        },
+    };
+    if !value.is_finite() || value < 0.0 {
+        return Err(LabProblem::NotANumber);
+    }
+    Ok(value * factor)
+}
+
+/// Reads `CODE=VALUE UNIT@YYYY-MM-DD` as the command line takes it
+/// (`anc=1.8 x10^9/L@2026-11-25`, `creatinine=85 umol/L@2026-11-25`,
+/// `inr=1.1@2026-11-25`), the value with a point or a comma, converted to the
+/// test's own unit. The text as typed stays with the caller.
+pub fn parse_lab(text: &str) -> Result<LabResult, LabProblem> {
+    let (code, rest) = text.split_once('=').ok_or(LabProblem::NotALabEntry)?;
+    let code = LabCode::from_key(code.trim().to_ascii_lowercase().as_str()).ok_or(LabProblem::UnknownTest)?;
+    let (measure, date) = rest.rsplit_once('@').ok_or(LabProblem::NotALabEntry)?;
+    let date = NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d").map_err(|_| LabProblem::NotADate)?;
+    let measure = measure.trim();
+    let end = measure.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',')).unwrap_or(measure.len());
+    let (number, unit) = measure.split_at(end);
+    let value = crate::input::parse_decimal(number).ok_or(LabProblem::NotANumber)?;
+    Ok(LabResult { code, value: to_canonical(code, value, unit)?, date })
+}
+
+/// A laboratory result: its value in the test's own unit, and the day it was taken.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LabResult {
+    pub code: LabCode,
+    pub value: f64,
+    pub date: NaiveDate,
+}
+
+/// Cockcroft-Gault creatinine clearance, mL/min:
+/// (140 − age) × weight / (72 × serum creatinine mg/dL), × 0.85 for women
+/// (Cockcroft & Gault, Nephron 1976; clinical-facts.md). `None` when the
+/// creatinine is zero or the age is 140 or more.
+pub fn cockcroft_gault(age_years: u32, weight_kg: f64, creatinine_mg_dl: f64, female: bool) -> Option<f64> {
+    let years_left = 140.0 - f64::from(age_years);
+    if creatinine_mg_dl <= 0.0 || years_left <= 0.0 || !weight_kg.is_finite() {
+        return None;
+    }
+    let clearance = years_left * weight_kg / (72.0 * creatinine_mg_dl);
+    Some(if female { clearance * 0.85 } else { clearance })
+}
+
+/// How a threshold compares.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Limit {
+    /// The value must be at least this (in the test's unit).
+    AtLeast(f64),
+    /// The value must be at most this many times the site's upper limit of normal.
+    AtMostUln(f64),
+}
+
+/// One eligibility rule: a test, its limit, and its source.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rule {
+    pub code: LabCode,
+    pub limit: Limit,
+    /// The limit under a condition that relaxes it (Gilbert's syndrome, liver metastases).
+    pub relaxed: Option<(Condition, Limit)>,
+    pub source: &'static str,
+}
+
+/// A documented condition that changes a limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Condition {
+    Gilbert,
+    LiverMetastases,
+}
+
+/// The laboratory rules of the trial record (NCT05385705, inclusion 9). The
+/// record writes counts with points as thousands separators ("1.500
+/// cells/microL"); they are 1.5, 1.0 and 100 × 10⁹/L here.
+pub const ELIGIBILITY: [Rule; 9] = [
+    Rule {
+        code: LabCode::Anc,
+        limit: Limit::AtLeast(1.5),
+        relaxed: None,
+        source: "NCT05385705 inclusion 9: ANC ≥ 1 500 cells/µL",
+    },
+    Rule {
+        code: LabCode::Lymphocytes,
+        limit: Limit::AtLeast(1.0),
+        relaxed: None,
+        source: "NCT05385705 inclusion 9: lymphocytes ≥ 1 000 cells/µL",
+    },
+    Rule {
+        code: LabCode::Platelets,
+        limit: Limit::AtLeast(100.0),
+        relaxed: None,
+        source: "NCT05385705 inclusion 9: platelets ≥ 100 000/µL",
+    },
+    Rule {
+        code: LabCode::Haemoglobin,
+        limit: Limit::AtLeast(9.0),
+        relaxed: None,
+        source: "NCT05385705 inclusion 9: haemoglobin ≥ 9.0 g/dL",
+    },
+    Rule {
+        code: LabCode::Bilirubin,
+        limit: Limit::AtMostUln(1.5),
+        relaxed: Some((Condition::Gilbert, Limit::AtMostUln(3.0))),
+        source: "NCT05385705 inclusion 9: total bilirubin ≤ 1.5 × ULN (≤ 3 × ULN with Gilbert's syndrome)",
+    },
+    Rule {
+        code: LabCode::Ast,
+        limit: Limit::AtMostUln(3.0),
+        relaxed: Some((Condition::LiverMetastases, Limit::AtMostUln(5.0))),
+        source: "NCT05385705 inclusion 9: AST ≤ 3 × ULN (≤ 5 × ULN with liver metastases)",
+    },
+    Rule {
+        code: LabCode::Alt,
+        limit: Limit::AtMostUln(3.0),
+        relaxed: Some((Condition::LiverMetastases, Limit::AtMostUln(5.0))),
+        source: "NCT05385705 inclusion 9: ALT ≤ 3 × ULN (≤ 5 × ULN with liver metastases)",
+    },
+    Rule {
+        code: LabCode::Inr,
+        limit: Limit::AtMostUln(1.5),
+        relaxed: None,
+        source: "NCT05385705 inclusion 9: INR ≤ 1.5 × ULN",
+    },
+    // The record writes "≥ 25 g/dL", which cannot be (normal albumin is 3.5–5 g/dL):
+    // the intended value is 2.5 g/dL = 25 g/L (criteria-to-treat.md).
+    Rule {
+        code: LabCode::Albumin,
+        limit: Limit::AtLeast(25.0),
+        relaxed: None,
+        source: "NCT05385705 inclusion 9: albumin ≥ 25 g/L (record: \"25 g/dL\", read as 2.5 g/dL)",
+    },
+];
+
+/// Creatinine: ≤ 1.5 × ULN, or a Cockcroft-Gault clearance of at least this (mL/min).
+pub const CREATININE_ULN_MULTIPLE: f64 = 1.5;
+/// NCT05385705 inclusion 9: "creatinine ≤ 1.5 × ULN or creatinine clearance ≥ 50 mL/min".
+pub const MIN_CREATININE_CLEARANCE_ML_MIN: f64 = 50.0;
+/// NCT05385705 exclusion 19: "LVEF < 50 %".
+pub const MIN_LVEF_PCT: f64 = 50.0;
+/// NCT05385705 inclusion 9: labs within 7 days before the first study treatment (cyclophosphamide).
+pub const LAB_MAX_AGE_DAYS: i64 = 7;
+
+/// Met, not met, or not entered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CriterionState {
+    Met,
+    NotMet,
+    NotEntered,
+}
+
+/// A criterion as evaluated: the value used, the threshold it was held to, and the date.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Criterion {
+    /// `anc`, …, `creatinine`, `lvef`, `lab-dates`.
+    pub code: &'static str,
+    pub state: CriterionState,
+    /// In the test's unit (for creatinine: mg/dL; the clearance is in `clearance_ml_min`).
+    pub value: Option<f64>,
+    /// The limit applied, in the test's unit (an ULN multiple already multiplied out).
+    pub threshold: Option<f64>,
+    pub date: Option<NaiveDate>,
+    /// Creatinine only: the Cockcroft-Gault clearance, when it was needed and could be worked out.
+    pub clearance_ml_min: Option<f64>,
+}
+
+/// What the rules need besides the results.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Context {
+    /// The site's upper limits of normal, in each test's unit.
+    pub uln: Vec<(LabCode, f64)>,
+    pub gilbert: bool,
+    pub liver_metastases: bool,
+    pub female: bool,
+    pub age_years: Option<u32>,
+    /// The weight the clearance uses (actual weight unless a site says otherwise).
+    pub weight_kg: Option<f64>,
+    /// LVEF in %, with its date.
+    pub lvef: Option<(f64, NaiveDate)>,
+    /// The day of the first study treatment (the cyclophosphamide dose).
+    pub first_treatment: Option<NaiveDate>,
+}
+
+impl Context {
+    fn uln(&self, code: LabCode) -> Option<f64> {
+        self.uln.iter().find(|(c, _)| *c == code).map(|(_, v)| *v)
+    }
+
+    fn holds(&self, c: Condition) -> bool {
+        match c {
+            Condition::Gilbert => self.gilbert,
+            Condition::LiverMetastases => self.liver_metastases,
+        }
+    }
+}
+
+/// A result's age against the first treatment: taken on or before it and at most 7 days before.
+fn recent(date: NaiveDate, first: Option<NaiveDate>) -> bool {
+    first.is_none_or(|f| {
+        let days = (f - date).num_days();
+        (0..=LAB_MAX_AGE_DAYS).contains(&days)
+    })
+}
+
+/// Every eligibility criterion for cycle 1, in protocol order, then creatinine and LVEF.
+/// A result older than 7 days before the first treatment counts as not entered.
+pub fn evaluate(results: &[LabResult], ctx: &Context) -> Vec<Criterion> {
+    let latest = |code: LabCode| results.iter().filter(|r| r.code == code).max_by_key(|r| r.date).copied();
+    let mut out = Vec::new();
+    for rule in ELIGIBILITY {
+        let limit = match rule.relaxed {
+            Some((c, relaxed)) if ctx.holds(c) => relaxed,
+            _ => rule.limit,
+        };
+        let threshold = match limit {
+            Limit::AtLeast(v) => Some(v),
+            Limit::AtMostUln(k) => ctx.uln(rule.code).map(|u| k * u),
+        };
+        let result = latest(rule.code).filter(|r| recent(r.date, ctx.first_treatment));
+        let state = match (result, threshold) {
+            (Some(r), Some(t)) => {
+                let ok = match limit {
+                    Limit::AtLeast(_) => at_least(r.value, t),
+                    Limit::AtMostUln(_) => at_most(r.value, t),
+                };
+                if ok { CriterionState::Met } else { CriterionState::NotMet }
+            }
+            _ => CriterionState::NotEntered,
+        };
+        out.push(Criterion {
+            code: rule.code.key(),
+            state,
+            value: result.map(|r| r.value),
+            threshold,
+            date: result.map(|r| r.date),
+            clearance_ml_min: None,
+        });
+    }
+    out.push(creatinine(latest(LabCode::Creatinine).filter(|r| recent(r.date, ctx.first_treatment)), ctx));
+    let lvef = ctx.lvef.filter(|(_, d)| recent(*d, ctx.first_treatment));
+    out.push(Criterion {
+        code: "lvef",
+        state: match lvef {
+            Some((v, _)) if at_least(v, MIN_LVEF_PCT) => CriterionState::Met,
+            Some(_) => CriterionState::NotMet,
+            None => CriterionState::NotEntered,
+        },
+        value: lvef.map(|(v, _)| v),
+        threshold: Some(MIN_LVEF_PCT),
+        date: lvef.map(|(_, d)| d),
+        clearance_ml_min: None,
+    });
+    out
+}
+
+/// Creatinine ≤ 1.5 × ULN, or else a Cockcroft-Gault clearance ≥ 50 mL/min.
+fn creatinine(result: Option<LabResult>, ctx: &Context) -> Criterion {
+    let threshold = ctx.uln(LabCode::Creatinine).map(|u| CREATININE_ULN_MULTIPLE * u);
+    let clearance = result.and_then(|r| cockcroft_gault(ctx.age_years?, ctx.weight_kg?, r.value, ctx.female));
+    let state = match (result, threshold, clearance) {
+        (None, ..) => CriterionState::NotEntered,
+        (Some(r), Some(t), _) if at_most(r.value, t) => CriterionState::Met,
+        (Some(_), _, Some(c)) if at_least(c, MIN_CREATININE_CLEARANCE_ML_MIN) => CriterionState::Met,
+        (Some(_), None, None) => CriterionState::NotEntered,
+        (Some(_), ..) => CriterionState::NotMet,
+    };
+    Criterion {
+        code: "creatinine",
+        state,
+        value: result.map(|r| r.value),
+        threshold,
+        date: result.map(|r| r.date),
+        clearance_ml_min: clearance,
+    }
+}
+
+/// When a fall in LVEF withholds the antibodies.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LvefHoldRule {
+    /// Withhold when LVEF has fallen by at least this many points from baseline…
+    pub min_fall_points: f64,
+    /// …and is below this (%).
+    pub below_pct: f64,
+    pub source: &'static str,
+}
+
+/// The EU trastuzumab rule (Herceptin SmPC 4.4, criteria-to-treat.md): withhold
+/// when LVEF falls ≥ 10 points from baseline and below 50 %; repeat in about 3 weeks.
+pub const LVEF_HOLD_EU: LvefHoldRule = LvefHoldRule {
+    min_fall_points: 10.0,
+    below_pct: 50.0,
+    source: "Herceptin EU SmPC 4.4: withhold if LVEF drops ≥ 10 points from baseline and below 50 %",
+};
+
+/// Whether trastuzumab and pertuzumab are withheld for this LVEF.
+pub fn lvef_withholds(rule: &LvefHoldRule, baseline_pct: f64, latest_pct: f64) -> bool {
+    at_least(baseline_pct - latest_pct, rule.min_fall_points) && !at_least(latest_pct, rule.below_pct)
+}
