@@ -625,7 +625,7 @@ fn actions_ui(
         None => ui.label(RichText::new(w.t("g-not-verified")).strong().color(ui.visuals().warn_fg_color)),
     };
     let printable = ui
-        .horizontal(|ui| {
+        .horizontal_wrapped(|ui| {
             let check = ui.add_enabled(
                 s.checkable(),
                 egui::Button::new(RichText::new(w.t("g-double-check")).size(16.0)),
