@@ -580,3 +580,4 @@ rate-million-units-per-m2 = { $millions } { $m ->
     [one] milió
    *[other] milions
 } d'unitats/m²
+g-unit-million-units = milions d'unitats

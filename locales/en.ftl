@@ -515,3 +515,4 @@ bag-and-infusion = { $bag } · infusion { $infusion }
 # where the safety of a figure is at stake). Not shown: a choice for the program.
 large-units-style = grouped
 rate-million-units-per-m2 = { $millions } million units/m²
+g-unit-million-units = million units

@@ -632,3 +632,4 @@ rate-million-units-per-m2 = { $millions } { $m ->
     [one] millón
    *[other] millones
 } de unidades/m²
+g-unit-million-units = millones de unidades

@@ -736,3 +736,33 @@ fn tab_walks_the_form_then_the_actions_and_reaches_the_toolbar_last() {
     assert!(at("Language") < usize::MAX, "{order:?}");
     assert!(!order.iter().any(|l| l.is_empty() || l == "Resize panel"), "an invisible stop: {order:?}");
 }
+
+#[test]
+fn the_double_check_reads_the_il2_label_in_the_unit_the_order_shows() {
+    // Regression: the Spanish order shows "0,91 millones de unidades" but the check field
+    // said "(unidades)" and took only 910000: a nurse would reject a correct syringe.
+    let mut h = harness();
+    fill_for_export(&mut h);
+    let report = h.state().state.report().unwrap();
+    let w = Words::english().warning(&report.warnings[0].kind);
+    press(&mut h, Role::CheckBox, &w);
+    h.state_mut().state.apply(Action::SetLang(nkact_dose::locale::Lang::Es));
+    h.run();
+    h.state_mut().state.apply(Action::StartDoubleCheck);
+    h.run();
+    press(
+        &mut h,
+        Role::CheckBox,
+        "He confirmado el nombre, el NHC y la fecha de nacimiento en la etiqueta de cada bolsa o jeringa",
+    );
+    type_into(&mut h, "Nombre de quien verifica", "Enf. B. Ruiz");
+    type_into(&mut h, "Peso reintroducido (kg)", "70");
+    type_into(&mut h, "Talla reintroducida (cm)", "170");
+    type_into(&mut h, "Células NK reintroducidas", "2e8");
+    type_into(&mut h, "Ciclofosfamida (mg)", "1092");
+    type_into(&mut h, "Trastuzumab (mg)", "560");
+    type_into(&mut h, "Pertuzumab (mg)", "840");
+    type_into(&mut h, "Aldesleukina (interleucina-2) (millones de unidades)", "0,91");
+    press(&mut h, Role::Button, "Comparar");
+    assert!(h.state().state.order.verification.is_some(), "{:?}", h.state().state.check.mismatches);
+}

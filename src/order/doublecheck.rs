@@ -23,6 +23,9 @@ pub struct SecondEntry {
     pub identity_confirmed: bool,
     /// The dose read from each prepared bag's label, per drug of the cycle.
     pub bag_doses: Vec<(Drug, String)>,
+    /// Whether unit doses are typed in millions of units, as the order shows them
+    /// in this language ("0,91" for 0,91 millones de unidades), or in units.
+    pub units_in_millions: bool,
 }
 
 impl SecondEntry {
@@ -149,7 +152,12 @@ pub fn compare(
             second.bag_doses.iter().find(|(d, _)| *d == line.drug).map(|(_, s)| s.as_str()).unwrap_or("");
         // Large unit counts may be typed with spaces or thin spaces between groups.
         let cleaned: String = typed.chars().filter(|c| !c.is_whitespace()).collect();
-        let within = parse_decimal(&cleaned).is_some_and(|v| {
+        // Typed in the unit the field names: millions of units where the order shows them so.
+        let scale = match line.unit {
+            crate::regimen::DoseUnit::Units if second.units_in_millions => 1e6,
+            _ => 1.0,
+        };
+        let within = parse_decimal(&cleaned).map(|v| v * scale).is_some_and(|v| {
             line.dose > 0.0 && ((v - line.dose).abs() / line.dose * 100.0) <= tolerance_pct + 1e-9
         });
         if !within {

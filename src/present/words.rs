@@ -151,7 +151,7 @@ impl Words {
 
     /// Whether this language writes large unit counts in millions rather than
     /// grouped digits (the translators' choice, `large-units-style`).
-    fn units_in_millions(&self) -> bool {
+    pub fn units_in_millions(&self) -> bool {
         self.t("large-units-style") == "millions"
     }
 

@@ -88,7 +88,7 @@ impl GuiApp {
         let view = report.as_ref().ok().map(|r| Presentation::of(r, &self.state.order.warnings(r), &w));
         let errors: Vec<InputError> = report.as_ref().err().cloned().unwrap_or_default();
         let mut measure_focus = MeasureFocus::default();
-        egui::Panel::left("form").resizable(false).default_size(420.0).show(ui, |ui| {
+        egui::Panel::left("form").resizable(false).exact_size(420.0).show(ui, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
                 measure_focus = form_ui(ui, &mut self.state, &errors, &mut self.actions);
                 ui.add_space(8.0);
@@ -299,6 +299,11 @@ fn field(
             let r = ui
                 .add(TextEdit::singleline(value).hint_text(hint.to_owned()).desired_width(180.0))
                 .labelled_by(l.id);
+            // A field in error is outlined in red, as the messages say.
+            if let Some(FieldNote::Error(_)) = &note {
+                let red = egui::Stroke::new(2.0, ui.visuals().error_fg_color);
+                ui.painter().rect_stroke(r.rect.expand(1.0), 2.0, red, egui::StrokeKind::Outside);
+            }
             // "Required" beside the field, in the same row: the form does not jump as it comes and goes.
             if let Some(FieldNote::Required(text)) = &note {
                 ui.weak(text);
@@ -361,7 +366,9 @@ fn form_ui(ui: &mut Ui, s: &mut AppState, errors: &[InputError], actions: &mut V
         error_for(&w, &patient_errors, Field::DateOfBirth).filter(|_| !p.date_of_birth.trim().is_empty());
     field(ui, &w.field_label(Field::DateOfBirth), &mut p.date_of_birth, &w.t("g-date-hint"), dob_error);
     field(ui, &w.field_label(Field::Allergies), &mut p.allergies, &w.t("g-allergies-hint"), None);
-    field(ui, &w.t("g-issued-by"), &mut s.order.issued_by, "", None);
+    // Required before any warning can be acknowledged or a sheet leave: said beside it.
+    let issuer_note = s.order.issued_by.trim().is_empty().then(|| FieldNote::Required(w.t("g-required")));
+    field(ui, &w.t("g-issued-by"), &mut s.order.issued_by, "", issuer_note);
 
     section(ui, &w.t("g-measures"));
     let i = &mut s.order.inputs;
@@ -754,6 +761,7 @@ fn double_check_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Action>) {
             }
             let needs_dates = crate::doublecheck::needs_last_dates(&s.order.inputs);
             let second = &mut s.check.second;
+            second.units_in_millions = w.units_in_millions();
             ui.checkbox(&mut second.identity_confirmed, w.t("g-confirm-identity"));
             field(ui, &w.t("g-verifier"), &mut second.verifier, "", None);
             field(ui, &w.t("g-re-weight"), &mut second.weight, "", None);
@@ -772,8 +780,10 @@ fn double_check_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Action>) {
                 .map(|r| r.doses.iter().map(|d| (d.drug, d.unit)).collect())
                 .unwrap_or_default();
             for (drug, unit) in drugs {
+                // The field names the unit the order shows the dose in, and is read in it.
                 let unit = w.t(match unit {
                     crate::regimen::DoseUnit::Mg => "g-unit-mg",
+                    crate::regimen::DoseUnit::Units if w.units_in_millions() => "g-unit-million-units",
                     crate::regimen::DoseUnit::Units => "g-unit-units",
                 });
                 let label = w.ta("g-bag-label", &[("drug", w.drug_name(drug).into()), ("unit", unit.into())]);
