@@ -88,7 +88,7 @@ impl GuiApp {
         let view = report.as_ref().ok().map(|r| Presentation::of(r, &self.state.order.warnings(r), &w));
         let errors: Vec<InputError> = report.as_ref().err().cloned().unwrap_or_default();
         let mut measure_focus = MeasureFocus::default();
-        egui::Panel::left("form").resizable(false).exact_size(420.0).show(ui, |ui| {
+        egui::Panel::left("form").resizable(false).exact_size(470.0).show(ui, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
                 measure_focus = form_ui(ui, &mut self.state, &errors, &mut self.actions);
                 ui.add_space(8.0);
