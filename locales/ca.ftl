@@ -378,7 +378,6 @@ verified-by = Verificada per { $verifier } el { $at }
 ## Full de prescripció
 
 sheet-header-left = { $regimen } · { $protocol } · { $sponsor }
-sheet-cycle = Cicle { $cycle }
 sheet-page = Pàgina { $page } de { $pages }
 # "empremta": the order's fingerprint (a checksum of its content).
 sheet-footer = { $program } { $version } · generat el { $at } · codi de control { $fingerprint } · { $mark }
@@ -408,7 +407,6 @@ g-col-doses = Dosis
 g-col-lang = Llengua del full
 g-language = Llengua
 g-decimal-mark = Separador de decimals a la pantalla i al paper
-g-discard-title = Canvis sense desar
 g-discard-question = Aquesta ordre té canvis que no s'han desat ni emès. Voleu descartar-los?
 g-discard = Descarta els canvis
 g-keep = Continua editant
@@ -438,7 +436,6 @@ cli-needs-reason = aquest avís necessita un motiu: --reason { $code }="per què
 cli-repeated-reason = --reason per a "{ $value }" indicat més d'una vegada
 cli-window-failed = no s'ha pogut obrir la finestra ({ $detail }); la línia d'ordres continua funcionant: vegeu --help
 cli-protocol-failed = { $program }: ha fallat una comprovació del protocol: vegeu la línia de cèl·lules NK
-cli-io-error = { $what }: { $error }
 cli-unacknowledged-hint = llegiu els avisos i després afegiu --acknowledged-by NAME per registrar que NAME els ha confirmat, i --reason CODE=TEXT per a cadascun que necessiti un motiu
 
 ## Etiquetes: l'informe (l-*), el full de prescripció (s-*) i la finestra (g-*)
@@ -446,15 +443,9 @@ cli-unacknowledged-hint = llegiu els avisos i després afegiu --acknowledged-by 
 l-bsa = Superfície corporal
 l-dose = Dosi
 l-working = Càlcul
-l-route = Via
 l-route-days = Via, dia
-l-days = Dia/dies
-l-preparation = Preparació
-l-stock = Concentració de partida
 l-draw = Volum a extreure
-l-vials = Vials
 l-diluent = Bossa
-l-infusion = Perfusió
 l-nk = Cèl·lules NK
 l-schedule = Calendari
 l-warnings = Avisos
@@ -468,7 +459,6 @@ l-needs-reason = (requereix un motiu)
 s-title = Full de prescripció i ordre de preparació
 s-order = Ordre
 s-patient = Pacient
-s-name = Nom
 s-record = NHC
 s-dob = Data de naixement
 s-allergies = Al·lèrgies

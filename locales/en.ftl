@@ -317,7 +317,6 @@ verified-by = Verified by { $verifier } at { $at }
 ## Order sheet
 
 sheet-header-left = { $regimen } · { $protocol } · { $sponsor }
-sheet-cycle = Cycle { $cycle }
 sheet-page = Page { $page } of { $pages }
 sheet-footer = { $program } { $version } · generated { $at } · fingerprint { $fingerprint } · { $mark }
 sheet-identity-strip = Patient: { $name } · Record number: { $record } · Date of birth: { $dob }
@@ -346,7 +345,6 @@ g-col-doses = Doses
 g-col-lang = Sheet language
 g-language = Language
 g-decimal-mark = Decimal mark on screen and paper
-g-discard-title = Unsaved changes
 g-discard-question = This order has changes that were not saved or issued. Discard them?
 g-discard = Discard changes
 g-keep = Keep editing
@@ -376,7 +374,6 @@ cli-needs-reason = this warning needs a reason: --reason { $code }="why it is ri
 cli-repeated-reason = --reason for "{ $value }" given more than once
 cli-window-failed = the window could not open ({ $detail }); the command line still works: see --help
 cli-protocol-failed = { $program }: a protocol check failed: see the NK cells line
-cli-io-error = { $what }: { $error }
 cli-unacknowledged-hint = read the warnings, then add --acknowledged-by NAME to record that NAME acknowledged them, and --reason CODE=TEXT for each that needs a reason
 
 ## Labels: the report (l-*), the order sheet (s-*) and the window (g-*)
@@ -384,15 +381,9 @@ cli-unacknowledged-hint = read the warnings, then add --acknowledged-by NAME to 
 l-bsa = BSA
 l-dose = Dose
 l-working = Working
-l-route = Route
 l-route-days = Route, day
-l-days = Day(s)
-l-preparation = Preparation
-l-stock = Stock
 l-draw = Draw
-l-vials = Vials
 l-diluent = Bag
-l-infusion = Infusion
 l-nk = NK cells
 l-schedule = Schedule
 l-warnings = Warnings
@@ -406,7 +397,6 @@ l-needs-reason = (needs a reason)
 s-title = Pharmacy order sheet
 s-order = Order
 s-patient = Patient
-s-name = Name
 s-record = Record number
 s-dob = Date of birth
 s-allergies = Allergies

@@ -429,7 +429,6 @@ verified-by = Verificada por { $verifier } el { $at }
 ## Hoja de prescripción
 
 sheet-header-left = { $regimen } · { $protocol } · { $sponsor }
-sheet-cycle = Ciclo { $cycle }
 sheet-page = Página { $page } de { $pages }
 # "huella": the order's fingerprint (a checksum of its content).
 sheet-footer = { $program } { $version } · generada el { $at } · código de control { $fingerprint } · { $mark }
@@ -459,7 +458,6 @@ g-col-doses = Dosis
 g-col-lang = Idioma de la hoja
 g-language = Idioma
 g-decimal-mark = Separador decimal (pantalla y papel)
-g-discard-title = Cambios sin guardar
 g-discard-question = Esta orden tiene cambios que no se han guardado ni emitido. ¿Desea descartarlos?
 g-discard = Descartar cambios
 g-keep = Seguir editando
@@ -489,7 +487,6 @@ cli-needs-reason = este aviso necesita un motivo: --reason { $code }="por qué e
 cli-repeated-reason = --reason para "{ $value }" indicado más de una vez
 cli-window-failed = no se ha podido abrir la ventana ({ $detail }); la línea de órdenes sigue funcionando: consulte --help
 cli-protocol-failed = { $program }: ha fallado una comprobación del protocolo: vea la línea de células NK
-cli-io-error = { $what }: { $error }
 cli-unacknowledged-hint = lea los avisos y después añada --acknowledged-by NOMBRE para registrar que NOMBRE los ha confirmado, y --reason CÓDIGO=TEXTO para cada uno que necesite un motivo
 
 ## Etiquetas: el informe (l-*), la hoja de prescripción (s-*) y la ventana (g-*)
@@ -497,15 +494,9 @@ cli-unacknowledged-hint = lea los avisos y después añada --acknowledged-by NOM
 l-bsa = Superficie corporal
 l-dose = Dosis
 l-working = Cálculo
-l-route = Vía
 l-route-days = Vía y día(s)
-l-days = Día(s)
-l-preparation = Preparación
-l-stock = Concentración de partida
 l-draw = Volumen a extraer
-l-vials = Viales
 l-diluent = Bolsa
-l-infusion = Perfusión
 l-nk = Células NK
 l-schedule = Calendario
 l-warnings = Avisos
@@ -519,7 +510,6 @@ l-needs-reason = (requiere un motivo)
 s-title = Hoja de prescripción y orden de preparación
 s-order = Orden
 s-patient = Paciente
-s-name = Nombre
 s-record = NHC
 s-dob = Fecha de nacimiento
 s-allergies = Alergias

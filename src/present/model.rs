@@ -157,26 +157,6 @@ impl Presentation {
             none: w.t("l-none"),
         }
     }
-
-    /// Every line of text the model holds, for checking that a face shows them all.
-    pub fn all_lines(&self) -> Vec<String> {
-        let mut out = vec![self.headline.clone(), self.bsa.line(), self.bsa_working.clone()];
-        out.extend(self.weight_change.iter().map(Row::line));
-        for item in &self.items {
-            out.push(item.title.clone());
-            out.push(item.large.clone());
-            out.extend(item.tag.clone());
-            out.extend(item.badges.iter().map(|b| b.text.clone()));
-            out.extend(item.rows.iter().map(|r| r.value.clone()));
-        }
-        out.extend(self.nk_not_in_cycle.iter().map(Row::line));
-        for d in &self.schedule {
-            out.extend([d.day.clone(), d.date.clone(), d.events.clone()]);
-        }
-        out.extend(self.warnings.iter().map(|x| x.text.clone()));
-        out.retain(|s| !s.is_empty());
-        out
-    }
 }
 
 fn dose_item(w: &Words, d: &DoseLine, nk_day: Option<i32>) -> Item {

@@ -739,6 +739,8 @@ impl AppState {
             self.mode = Mode::Form;
             return;
         };
+        // Unit doses are typed in the unit the window shows them in (millions of units in Spanish).
+        self.check.second.units_in_millions = self.words().units_in_millions();
         let tolerance = self.order.settings.double_check_tolerance_pct;
         match compare(&self.order.inputs, &self.order.issued_by, &report, &self.check.second, tolerance) {
             Ok(()) => {

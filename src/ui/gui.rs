@@ -761,7 +761,6 @@ fn double_check_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Action>) {
             }
             let needs_dates = crate::doublecheck::needs_last_dates(&s.order.inputs);
             let second = &mut s.check.second;
-            second.units_in_millions = w.units_in_millions();
             ui.checkbox(&mut second.identity_confirmed, w.t("g-confirm-identity"));
             field(ui, &w.t("g-verifier"), &mut second.verifier, "", None);
             field(ui, &w.t("g-re-weight"), &mut second.weight, "", None);
