@@ -201,7 +201,6 @@ working-rounded = { $formula }; dosi arrodonida a { $dose } (múltiple de { $inc
 working-phase-rounded = { $formula } ({ $phase }); dosi arrodonida a { $dose } (múltiple de { $increment } més proper)
 after-nk = { $day }: en les { $hours } h següents a la infusió de cèl·lules NK, mai abans
 infusion-over = { $minutes } min
-not-set = segons protocol del centre
 bag-in = { $volume } de { $diluent }
 bag-volume = bossa de { $volume }
 too-small-dilute = { $volume } és inferior al volum mínim mesurable de { $min }: dilueu fins a { $concentration } i després extraieu { $draw }
@@ -559,7 +558,6 @@ g-pdf-files = PDF
 headline = { $title } ({ $protocol }) · Cicle { $cycle }
 route-and-days = { $route } · { $days }
 draw-with-vials = { $working } (vials: { $vials })
-bag-and-infusion = { $bag } · temps de perfusió: { $infusion }
 
 # How a large number of units is written. "grouped": 910 000 units (0.91 million
 # units); "millions": 0,91 millones de unidades, for documents where digits are
@@ -571,3 +569,163 @@ rate-million-units-per-m2 = { $millions } { $m ->
    *[other] milions
 } d'unitats/m²
 g-unit-million-units = milions d'unitats
+field-lab = Resultat de laboratori
+    .gender = masculine
+field-uln = Límit superior de la normalitat
+    .gender = masculine
+field-lvef = FEVE (%)
+    .gender = feminine
+field-lvef-date = Data de la FEVE
+    .gender = feminine
+field-lvef-baseline = FEVE basal (%)
+    .gender = feminine
+field-sex = Sexe
+    .gender = masculine
+field-previous-infusion-tolerated = Bona tolerància a la perfusió anterior
+    .gender = feminine
+field-cyclophosphamide-date = Data de la ciclofosfamida
+    .gender = feminine
+field-nk-product-id = Codi del producte o del donant NK
+    .gender = masculine
+field-nk-bag-id = Codi de la bossa NK
+    .gender = masculine
+field-nk-released-at = Hora d'alliberament o descongelació NK
+    .gender = feminine
+field-override = Excepció del prescriptor
+    .gender = feminine
+event-withheld = { $drug } SUSPÈS
+warn-lvef-old = L'última FEVE ({ $date }) és de { $days } dies abans del dia 1 ({ $day1 }); el centre admet { $max } dies abans d'una dosi d'anticòs: repetiu-la o indiqueu un motiu per continuar
+warn-lvef-baseline-missing = FEVE { $latest } inferior al { $below } sense FEVE basal registrada, de manera que no es pot valorar el descens: registreu la basal o indiqueu un motiu per continuar
+accepted-lab = CODI=VALOR UNITAT@AAAA-MM-DD, per exemple anc=1,8 x10^9/L@2026-11-25 o creatinine=85 umol/L@2026-11-25; codis: { $codes }; unitats: x10^9/L o cèl·lules/µL, g/dL o g/L, mg/dL o µmol/L, U/L; l'INR sense unitat
+accepted-uln = CODI=VALOR UNITAT, per exemple bilirubin=1,2 mg/dL o ast=40 U/L; codis: { $codes }
+accepted-lvef = un percentatge de { $min } a { $max }, per exemple 58
+accepted-sex = dona o home (female o male)
+accepted-yes-no = sí o no
+accepted-cyclophosphamide-date = una data del dia -5 al dia -3 d'aquest cicle, escrita AAAA-MM-DD
+accepted-product-id = el codi de l'etiqueta: lletres majúscules A-Z, xifres, espais, - / i ., fins a { $max } caràcters
+accepted-date-time = una data i hora escrites AAAA-MM-DD HH:MM, per exemple 2026-12-02 09:30
+accepted-override = CODI=MOTIU: el codi d'un criteri no complert o sense dada i per què es tracta igualment
+error-unknown-unit = { $label }: "{ $value }": falta la unitat o no és una en què s'informi aquesta prova.
+error-ambiguous-unit = { $label }: "{ $value }": la unitat es pot llegir de dues maneres, així que no se suposa.
+error-not-a-lab-entry = { $label }: "{ $value }" no està escrit com a codi de la prova, =, valor amb la seva unitat, @ i data.
+error-unknown-test = { $label }: "{ $value }" anomena una prova que els criteris no fan servir.
+error-repeated = { $label }: "{ $value }" està introduït dues vegades.
+error-not-one-of = { $label }: "{ $value }" no és una de les respostes admeses.
+error-outside-window = { $label }: "{ $value }" no és un dia entre el dia -5 i el dia -3 d'aquest cicle (o falta el dia 1).
+error-not-a-date-time = { $label }: "{ $value }" no és una data i hora.
+error-nothing-to-override = { $label }: "{ $value }" no anomena cap criteri no complert o sense dada.
+measure-pct = { $n } %
+fill-in = NO CONFIGURAT PEL CENTRE: a emplenar per farmàcia ________
+per-site-protocol = segons el protocol del centre
+crit-anc = Neutròfils (RAN)
+crit-lymphocytes = Limfòcits
+crit-platelets = Plaquetes
+crit-hb = Hemoglobina
+crit-bilirubin = Bilirubina total
+crit-ast = AST (GOT)
+crit-alt = ALT (GPT)
+crit-creatinine = Creatinina
+crit-inr = INR
+crit-albumin = Albúmina
+crit-lvef = FEVE
+crit-age = Edat
+crit-lab-dates = Data de l'analítica
+crit-state-met = compleix
+crit-state-not-met = NO COMPLEIX
+crit-state-not-entered = SENSE DADA
+crit-no-value = —
+crit-age-years = { $n } anys
+crit-limit-uln = { $sign } { $k } × LSN ({ $uln }) = { $limit }
+crit-limit-uln-missing = { $sign } { $k } × LSN (LSN no introduït)
+crit-limit-lab-dates = { $days ->
+    [one] el dia anterior a la ciclofosfamida
+   *[other] en els { $days } dies anteriors a la ciclofosfamida
+}
+crit-limit-creatinine = { $limit }, o aclariment de creatinina ≥ { $clearance } mL/min
+crit-note-too-old = extreta { $days } dies abans de la ciclofosfamida; màxim { $max }
+crit-note-after-treatment = extreta després de la ciclofosfamida
+crit-note-no-uln = introduïu el límit superior de la normalitat del centre
+crit-note-gilbert = síndrome de Gilbert: 3 × LSN
+crit-note-liver-metastases = metàstasis hepàtiques: 5 × LSN
+crit-note-clearance = aclariment de creatinina (Cockcroft-Gault) { $clearance } mL/min, amb el pes real { $weight }
+crit-note-clearance-needs = superior a 1,5 × LSN o sense LSN: l'aclariment necessita la data de naixement i el sexe
+crit-note-no-treatment-date = sense dia 1: no es pot comprovar la regla dels 7 dies
+crit-basis-chosen = Analítica valorada respecte a la data de la ciclofosfamida: { $date }.
+crit-basis-window = Data de la ciclofosfamida no triada: l'analítica ha de ser recent per a qualsevol dia del { $first } al { $last }.
+crit-basis-none = Sense dia 1: no es poden valorar les dates de l'analítica.
+cardiac-rule = suspendre si baixa { $fall } punts o més respecte a la basal i queda per sota del { $below }
+cardiac-not-entered = FEVE no introduïda: control cardíac no fet ({ $rule })
+cardiac-no-baseline = última { $latest } el { $date }, sense basal registrada ({ $rule })
+cardiac-given = basal { $baseline }, última { $latest } el { $date } (canvi de { $fall } punts): s'administren els anticossos ({ $rule })
+cardiac-withhold = basal { $baseline }, última { $latest } el { $date } (descens de { $fall } punts): SUSPENDRE ({ $rule })
+withheld-plain = suspès en aquest cicle
+withheld-reason = FEVE { $latest } el { $date }, { $fall } punts per sota de la basal ({ $baseline }): suspès (regla: descens de { $points } punts o més i per sota del { $below })
+withheld-large = SUSPÈS: no administrar
+withheld-badge = SUSPÈS
+withheld-next = repetir la FEVE d'aquí a unes 3 setmanes; interrompre si no s'ha recuperat o continua baixant
+infusion-over-range = de { $min } a { $max } min
+infusion-basis-loading = dosi de càrrega
+infusion-basis-maintenance = dosi de manteniment
+infusion-basis-tolerated = bona tolerància a la perfusió anterior
+infusion-basis-not-tolerated = mala tolerància a la perfusió anterior: com la dosi de càrrega
+infusion-basis-not-recorded = tolerància a la perfusió anterior no registrada: com la dosi de càrrega
+infusion-rate = { $rate } mL/h ({ $volume } en { $minutes } min)
+infusion-rate-range = de { $fast } a { $slow } mL/h ({ $volume } en { $min } a { $max } min)
+infusion-rate-no-bag = velocitat: volum de la bossa no configurat
+infusion-line = { $time } ({ $basis }) · { $rate }
+observe-before-next = de { $min } a { $max } min després de cada perfusió, abans del trastuzumab
+observe-from-start = com a mínim { $hours } h des de l'inici de la primera perfusió
+observe-minutes = { $minutes } min després de la perfusió (configuració del centre)
+observe-per-site = després de les perfusions següents: { $site }
+l-sequence = Seqüència del dia 1
+sequence-day1 = pertuzumab i trastuzumab en bosses separades, en qualsevol ordre, amb l'observació del pertuzumab entre tots dos
+l-premedication = Premedicació
+l-antiemetic = Profilaxi antiemètica
+l-hydration = Hidratació
+l-cardiac = Cor (FEVE)
+l-administration = Administració
+crit-overridden = excepció de { $by } el { $at }: { $reason }
+crit-summary-all-met = Es compleixen tots els criteris.
+crit-summary-overridden = { $count ->
+    [one] Tots els criteris es compleixen o tenen excepció (1 excepció, signada a sota).
+   *[other] Tots els criteris es compleixen o tenen excepció ({ $count } excepcions, signades a sota).
+}
+crit-summary-open = { $count ->
+    [one] 1 criteri no complert o sense dada: no hi ha full de prescripció sense l'excepció motivada del prescriptor.
+   *[other] { $count } criteris no complerts o sense dada: no hi ha full de prescripció sense l'excepció motivada del prescriptor.
+}
+l-criteria = Criteris per tractar (cicle 1)
+crit-h-criterion = Criteri
+crit-h-value = Valor
+crit-h-limit = Límit
+crit-h-date = Data
+crit-h-state = Estat
+l-withheld = Suspès
+l-next-step = Pas següent
+chosen-day = dosi única el { $day }
+l-chosen-day = Dia triat
+chosen-day-fill = NO TRIAT: farmàcia escriu la data (dia -5 a dia -3) ________
+l-infusion = Perfusió
+l-observation = Observació
+l-nk-product-id = Codi del producte o del donant
+l-nk-bag-id = Codi de la bossa
+l-nk-released = Alliberament o descongelació
+nk-infuse-by = abans de les { $time } ({ $hours } h després de l'alliberament)
+nk-infuse-within = en les { $hours } h següents a l'alliberament: { $fill }
+l-nk-infuse-by = Infondre abans de
+l-nk-route-set = Via i equip
+s-identity-check = Comprovació d'identitat al costat del llit, amb l'etiqueta de la bossa: receptora { $name } · NHC { $record } · producte { $product }   ☐ comprovat per ________
+cli-site-settings-not-file = no és un fitxer normal de 256 kB com a màxim
+cli-site-settings-unreadable = --site-settings "{ $path }" no es pot llegir: { $detail }
+cli-site-settings-invalid = --site-settings "{ $path }" no es pot fer servir: { $detail }
+cli-repeated-override = --override per a "{ $value }" indicat més d'una vegada
+cli-bad-override = --override "{ $value }": escriviu CODI=MOTIU, el codi del criteri i per què es tracta igualment
+cli-override-needs-issuer = --override es registra com del prescriptor: afegiu --issued-by NOM
+cli-criteria-hint = introduïu els resultats que falten (--lab, --uln, --lvef, --dob, --sex) o, com a prescriptor, --override CODI="motiu" per a cadascun, amb --issued-by NOM
+refuse-criteria-open = { $count ->
+    [one] No es genera el full de prescripció: 1 criteri per tractar no es compleix o no té dada, i no té excepció.
+   *[other] No es genera el full de prescripció: { $count } criteris per tractar no es compleixen o no tenen dada, i no tenen excepció.
+}
+bag-diluent-fill = { $diluent }, volum de la bossa { $fill }
+
+fill-in-entry = SENSE INTRODUIR: escriure des de l'etiqueta de la bossa ________

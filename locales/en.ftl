@@ -147,7 +147,6 @@ working-rounded = { $formula }, rounded to { $dose } (nearest { $increment })
 working-phase-rounded = { $formula } ({ $phase }), rounded to { $dose } (nearest { $increment })
 after-nk = { $day }: within { $hours } h after the NK cell infusion, never before it
 infusion-over = over { $minutes } min
-not-set = not set (per site pharmacy manual)
 bag-in = { $volume } in { $diluent }
 bag-volume = { $volume } bag
 too-small-dilute = { $volume } is under the measurable minimum of { $min }: dilute to { $concentration }, then draw { $draw }
@@ -497,7 +496,6 @@ g-pdf-files = PDF
 headline = { $title } ({ $protocol }) · Cycle { $cycle }
 route-and-days = { $route } · { $days }
 draw-with-vials = { $working } (vials: { $vials })
-bag-and-infusion = { $bag } · infusion { $infusion }
 
 # How a large number of units is written. "grouped": 910 000 units (0.91 million
 # units); "millions": 0,91 millones de unidades, for documents where digits are
@@ -506,3 +504,148 @@ bag-and-infusion = { $bag } · infusion { $infusion }
 large-units-style = grouped
 rate-million-units-per-m2 = { $millions } million units/m²
 g-unit-million-units = million units
+field-lab = Laboratory result
+field-uln = Upper limit of normal
+field-lvef = LVEF (%)
+field-lvef-date = LVEF date
+field-lvef-baseline = Baseline LVEF (%)
+field-sex = Sex
+field-previous-infusion-tolerated = Previous infusion well tolerated
+field-cyclophosphamide-date = Cyclophosphamide date
+field-nk-product-id = NK product or donor ID
+field-nk-bag-id = NK bag ID
+field-nk-released-at = NK release or thaw time
+field-override = Override
+event-withheld = { $drug } WITHHELD
+warn-lvef-old = The latest LVEF ({ $date }) is { $days } days before Day 1 ({ $day1 }); the site allows { $max } days before an antibody dose: repeat it, or give a reason to go ahead
+warn-lvef-baseline-missing = LVEF { $latest } is below { $below } and no baseline LVEF is entered, so the fall cannot be judged: enter the baseline, or give a reason to go ahead
+accepted-lab = CODE=VALUE UNIT@YYYY-MM-DD, such as anc=1.8 x10^9/L@2026-11-25 or creatinine=85 umol/L@2026-11-25; codes: { $codes }; units: x10^9/L or cells/µL, g/dL or g/L, mg/dL or µmol/L, U/L; INR without a unit
+accepted-uln = CODE=VALUE UNIT, such as bilirubin=1.2 mg/dL or ast=40 U/L; codes: { $codes }
+accepted-lvef = a percentage from { $min } to { $max }, such as 58
+accepted-sex = female or male
+accepted-yes-no = yes or no
+accepted-cyclophosphamide-date = one date from Day -5 to Day -3 of this cycle, written YYYY-MM-DD
+accepted-product-id = the identifier on the label: capital letters A-Z, digits, spaces, - / and ., up to { $max } characters
+accepted-date-time = a date and time written YYYY-MM-DD HH:MM, such as 2026-12-02 09:30
+accepted-override = CODE=REASON, the code of a criterion not met or not entered and why treatment goes ahead
+error-unknown-unit = { $label }: "{ $value }": the unit is missing or is not one this test is reported in.
+error-ambiguous-unit = { $label }: "{ $value }": the unit can be read two ways, so it is not guessed.
+error-not-a-lab-entry = { $label }: "{ $value }" is not written as the test code, = , the value with its unit, @ and the date.
+error-unknown-test = { $label }: "{ $value }" names a test the criteria do not use.
+error-repeated = { $label }: "{ $value }" is entered twice.
+error-not-one-of = { $label }: "{ $value }" is not one of the answers accepted.
+error-outside-window = { $label }: "{ $value }" is not a day from Day -5 to Day -3 of this cycle (or Day 1 is not entered).
+error-not-a-date-time = { $label }: "{ $value }" is not a date and time.
+error-nothing-to-override = { $label }: "{ $value }" names no criterion that is not met or not entered.
+measure-pct = { $n } %
+fill-in = NOT SET BY THE SITE: pharmacist to write in ________
+per-site-protocol = per site protocol
+crit-anc = ANC
+crit-lymphocytes = Lymphocytes
+crit-platelets = Platelets
+crit-hb = Haemoglobin
+crit-bilirubin = Total bilirubin
+crit-ast = AST
+crit-alt = ALT
+crit-creatinine = Creatinine
+crit-inr = INR
+crit-albumin = Albumin
+crit-lvef = LVEF
+crit-age = Age
+crit-lab-dates = Laboratory dates
+crit-state-met = met
+crit-state-not-met = NOT MET
+crit-state-not-entered = NOT ENTERED
+crit-no-value = —
+crit-age-years = { $n } years
+crit-limit-uln = { $sign } { $k } × ULN ({ $uln }) = { $limit }
+crit-limit-uln-missing = { $sign } { $k } × ULN (ULN not entered)
+crit-limit-lab-dates = within { $days } days before cyclophosphamide
+crit-limit-creatinine = { $limit }, or CrCl ≥ { $clearance } mL/min
+crit-note-too-old = taken { $days } days before cyclophosphamide; at most { $max }
+crit-note-after-treatment = taken after cyclophosphamide
+crit-note-no-uln = enter the site's upper limit of normal
+crit-note-gilbert = Gilbert's syndrome: 3 × ULN
+crit-note-liver-metastases = liver metastases: 5 × ULN
+crit-note-clearance = Cockcroft-Gault CrCl { $clearance } mL/min, actual weight { $weight }
+crit-note-clearance-needs = above 1.5 × ULN or no ULN: the clearance needs the date of birth and sex
+crit-note-no-treatment-date = no Day 1: the 7-day rule cannot be checked
+crit-basis-chosen = Laboratory values judged against the cyclophosphamide date { $date }.
+crit-basis-window = Cyclophosphamide date not chosen: laboratory values must be recent for every day from { $first } to { $last }.
+crit-basis-none = No Day 1: the laboratory dates cannot be judged.
+cardiac-rule = withhold if down { $fall } points or more from baseline and below { $below }
+cardiac-not-entered = LVEF not entered: the heart check is not done ({ $rule })
+cardiac-no-baseline = latest { $latest } on { $date }, no baseline entered ({ $rule })
+cardiac-given = baseline { $baseline }, latest { $latest } on { $date } (change { $fall } points): antibodies given ({ $rule })
+cardiac-withhold = baseline { $baseline }, latest { $latest } on { $date } (down { $fall } points): WITHHOLD ({ $rule })
+withheld-plain = withheld this cycle
+withheld-reason = LVEF { $latest } on { $date }, down { $fall } points from baseline { $baseline }: withheld (rule: down { $points } points or more and below { $below })
+withheld-large = WITHHELD — no dose
+withheld-badge = WITHHELD
+withheld-next = repeat the LVEF in about 3 weeks; stop if it has not recovered or falls further
+infusion-over-range = over { $min } to { $max } min
+infusion-basis-loading = loading dose
+infusion-basis-maintenance = maintenance dose
+infusion-basis-tolerated = previous infusion well tolerated
+infusion-basis-not-tolerated = previous infusion not well tolerated: as the loading dose
+infusion-basis-not-recorded = previous infusion's tolerance not recorded: as the loading dose
+infusion-rate = { $rate } mL/h ({ $volume } over { $minutes } min)
+infusion-rate-range = { $fast } to { $slow } mL/h ({ $volume } over { $min } to { $max } min)
+infusion-rate-no-bag = rate: bag volume not set
+infusion-line = { $time } ({ $basis }) · { $rate }
+observe-before-next = { $min } to { $max } min after each infusion, before trastuzumab
+observe-from-start = at least { $hours } h from the start of the first infusion
+observe-minutes = { $minutes } min after the infusion (site setting)
+observe-per-site = after later infusions: { $site }
+l-sequence = Day 1 sequence
+sequence-day1 = pertuzumab and trastuzumab in separate bags, either order, with the pertuzumab observation between them
+l-premedication = Premedication
+l-antiemetic = Antiemetic prophylaxis
+l-hydration = Hydration
+l-cardiac = Heart (LVEF)
+l-administration = Administration
+crit-overridden = overridden by { $by } on { $at }: { $reason }
+crit-summary-all-met = Every criterion met.
+crit-summary-overridden = { $count ->
+    [one] Every criterion met or overridden (1 override, signed below).
+   *[other] Every criterion met or overridden ({ $count } overrides, signed below).
+}
+crit-summary-open = { $count ->
+    [one] 1 criterion not met or not entered: no order sheet without the prescriber's reasoned override.
+   *[other] { $count } criteria not met or not entered: no order sheet without the prescriber's reasoned override.
+}
+l-criteria = Criteria to treat (cycle 1)
+crit-h-criterion = Criterion
+crit-h-value = Value
+crit-h-limit = Limit
+crit-h-date = Date
+crit-h-state = State
+l-withheld = Withheld
+l-next-step = Next
+chosen-day = once, on { $day }
+l-chosen-day = Day chosen
+chosen-day-fill = NOT CHOSEN: pharmacist to write the date (Day -5 to Day -3) ________
+l-infusion = Infusion
+l-observation = Observation
+l-nk-product-id = Product or donor ID
+l-nk-bag-id = Bag ID
+l-nk-released = Released or thawed
+nk-infuse-by = by { $time } ({ $hours } h after release)
+nk-infuse-within = within { $hours } h of release: { $fill }
+l-nk-infuse-by = Infuse by
+l-nk-route-set = Route and set
+s-identity-check = Identity check at the bedside, against the bag label: recipient { $name } · record { $record } · product { $product }   ☐ checked by ________
+cli-site-settings-not-file = not a regular file of at most 256 kB
+cli-site-settings-unreadable = --site-settings "{ $path }" cannot be read: { $detail }
+cli-site-settings-invalid = --site-settings "{ $path }" cannot be used: { $detail }
+cli-repeated-override = --override for "{ $value }" given more than once
+cli-bad-override = --override "{ $value }": write CODE=REASON, the criterion's code and why treatment goes ahead
+cli-override-needs-issuer = --override is recorded as the prescriber's: add --issued-by NAME
+cli-criteria-hint = enter the missing results (--lab, --uln, --lvef, --dob, --sex), or, as the prescriber, --override CODE="reason" for each, with --issued-by NAME
+refuse-criteria-open = { $count ->
+    [one] No order sheet: 1 criterion to treat is not met or not entered, and not overridden.
+   *[other] No order sheet: { $count } criteria to treat are not met or not entered, and not overridden.
+}
+bag-diluent-fill = { $diluent }, bag volume { $fill }
+
+fill-in-entry = NOT ENTERED: write in from the bag label ________

@@ -48,6 +48,14 @@
 # - cloruro sódico 0,9 % (suero fisiológico): AEMPS CIMA, fichas técnicas de
 #   Herceptin y Perjeta (solución de cloruro sódico 9 mg/ml (0,9 %)).
 # - talla (body height, in cm): RANM, "Diccionario de términos médicos".
+# - FEVI (fracción de eyección del ventrículo izquierdo), LSN (límite superior
+#   de la normalidad): AEMPS CIMA, fichas técnicas de Herceptin (4.2, 4.4) y
+#   Perjeta; "suspender" a dose for a fall in FEVI: ibid.
+# - RAN (recuento absoluto de neutrófilos), AST (GOT), ALT (GPT), aclaramiento
+#   de creatinina (Cockcroft-Gault): Spanish laboratory reports and fichas
+#   técnicas (4.2, insuficiencia renal).
+# - perfusión (infusion time and rate in mL/h): fichas técnicas de Herceptin
+#   y Perjeta, 4.2 ("perfusión de 90 minutos").
 #
 # NEVER "SC": in Spanish sources it stands for both "subcutánea" and
 # "superficie corporal" (a Huelva hospital's parenteral guide; Stoklosa & Ansel,
@@ -248,7 +256,6 @@ working-phase-rounded = { $formula } ({ $phase }); dosis redondeada a { $dose } 
 # IL-2 on the NK day: never before the NK cell infusion.
 after-nk = { $day }: en las { $hours } h siguientes a la infusión de células NK, nunca antes de ella
 infusion-over = { $minutes } min
-not-set = según protocolo del centro
 bag-in = { $volume } de { $diluent }
 bag-volume = bolsa de { $volume }
 too-small-dilute = { $volume } es inferior al volumen mínimo medible de { $min }: diluya a { $concentration } y después extraiga { $draw }
@@ -611,7 +618,6 @@ g-pdf-files = PDF
 headline = { $title } ({ $protocol }) · Ciclo { $cycle }
 route-and-days = { $route } · { $days }
 draw-with-vials = { $working } (viales: { $vials })
-bag-and-infusion = { $bag } · tiempo de perfusión: { $infusion }
 
 # How a large number of units is written. "grouped": 910 000 units (0.91 million
 # units); "millions": 0,91 millones de unidades, for documents where digits are
@@ -623,3 +629,163 @@ rate-million-units-per-m2 = { $millions } { $m ->
    *[other] millones
 } de unidades/m²
 g-unit-million-units = millones de unidades
+field-lab = Resultado de laboratorio
+    .gender = masculine
+field-uln = Límite superior de la normalidad
+    .gender = masculine
+field-lvef = FEVI (%)
+    .gender = feminine
+field-lvef-date = Fecha de la FEVI
+    .gender = feminine
+field-lvef-baseline = FEVI basal (%)
+    .gender = feminine
+field-sex = Sexo
+    .gender = masculine
+field-previous-infusion-tolerated = Buena tolerancia a la perfusión anterior
+    .gender = feminine
+field-cyclophosphamide-date = Fecha de la ciclofosfamida
+    .gender = feminine
+field-nk-product-id = Código del producto o del donante NK
+    .gender = masculine
+field-nk-bag-id = Código de la bolsa NK
+    .gender = masculine
+field-nk-released-at = Hora de liberación o descongelación NK
+    .gender = feminine
+field-override = Excepción del prescriptor
+    .gender = feminine
+event-withheld = { $drug } SUSPENDIDO
+warn-lvef-old = La última FEVI ({ $date }) es de { $days } días antes del día 1 ({ $day1 }); el centro admite { $max } días antes de una dosis de anticuerpo: repítala o indique un motivo para continuar
+warn-lvef-baseline-missing = FEVI { $latest } inferior al { $below } sin FEVI basal registrada, de modo que no se puede valorar el descenso: registre la basal o indique un motivo para continuar
+accepted-lab = CÓDIGO=VALOR UNIDAD@AAAA-MM-DD, por ejemplo anc=1,8 x10^9/L@2026-11-25 o creatinine=85 umol/L@2026-11-25; códigos: { $codes }; unidades: x10^9/L o células/µL, g/dL o g/L, mg/dL o µmol/L, U/L; el INR sin unidad
+accepted-uln = CÓDIGO=VALOR UNIDAD, por ejemplo bilirubin=1,2 mg/dL o ast=40 U/L; códigos: { $codes }
+accepted-lvef = un porcentaje de { $min } a { $max }, por ejemplo 58
+accepted-sex = mujer u hombre (female o male)
+accepted-yes-no = sí o no
+accepted-cyclophosphamide-date = una fecha del día -5 al día -3 de este ciclo, escrita AAAA-MM-DD
+accepted-product-id = el código de la etiqueta: letras mayúsculas A-Z, cifras, espacios, - / y ., hasta { $max } caracteres
+accepted-date-time = una fecha y hora escritas AAAA-MM-DD HH:MM, por ejemplo 2026-12-02 09:30
+accepted-override = CÓDIGO=MOTIVO: el código de un criterio no cumplido o sin dato y por qué se trata igualmente
+error-unknown-unit = { $label }: "{ $value }": falta la unidad o no es una en la que se informe esta prueba.
+error-ambiguous-unit = { $label }: "{ $value }": la unidad se puede leer de dos maneras, así que no se presupone.
+error-not-a-lab-entry = { $label }: "{ $value }" no está escrito como código de la prueba, =, valor con su unidad, @ y fecha.
+error-unknown-test = { $label }: "{ $value }" nombra una prueba que los criterios no usan.
+error-repeated = { $label }: "{ $value }" está introducido dos veces.
+error-not-one-of = { $label }: "{ $value }" no es una de las respuestas admitidas.
+error-outside-window = { $label }: "{ $value }" no es un día entre el día -5 y el día -3 de este ciclo (o falta el día 1).
+error-not-a-date-time = { $label }: "{ $value }" no es una fecha y hora.
+error-nothing-to-override = { $label }: "{ $value }" no nombra ningún criterio no cumplido o sin dato.
+measure-pct = { $n } %
+fill-in = NO CONFIGURADO POR EL CENTRO: a rellenar por farmacia ________
+per-site-protocol = según protocolo del centro
+crit-anc = Neutrófilos (RAN)
+crit-lymphocytes = Linfocitos
+crit-platelets = Plaquetas
+crit-hb = Hemoglobina
+crit-bilirubin = Bilirrubina total
+crit-ast = AST (GOT)
+crit-alt = ALT (GPT)
+crit-creatinine = Creatinina
+crit-inr = INR
+crit-albumin = Albúmina
+crit-lvef = FEVI
+crit-age = Edad
+crit-lab-dates = Fecha de la analítica
+crit-state-met = cumple
+crit-state-not-met = NO CUMPLE
+crit-state-not-entered = SIN DATO
+crit-no-value = —
+crit-age-years = { $n } años
+crit-limit-uln = { $sign } { $k } × LSN ({ $uln }) = { $limit }
+crit-limit-uln-missing = { $sign } { $k } × LSN (LSN no introducido)
+crit-limit-lab-dates = { $days ->
+    [one] en el día anterior a la ciclofosfamida
+   *[other] en los { $days } días anteriores a la ciclofosfamida
+}
+crit-limit-creatinine = { $limit }, o aclaramiento de creatinina ≥ { $clearance } mL/min
+crit-note-too-old = extraída { $days } días antes de la ciclofosfamida; máximo { $max }
+crit-note-after-treatment = extraída después de la ciclofosfamida
+crit-note-no-uln = introduzca el límite superior de la normalidad del centro
+crit-note-gilbert = síndrome de Gilbert: 3 × LSN
+crit-note-liver-metastases = metástasis hepáticas: 5 × LSN
+crit-note-clearance = aclaramiento de creatinina (Cockcroft-Gault) { $clearance } mL/min, con el peso real { $weight }
+crit-note-clearance-needs = superior a 1,5 × LSN o sin LSN: el aclaramiento necesita la fecha de nacimiento y el sexo
+crit-note-no-treatment-date = sin día 1: no se puede comprobar la regla de los 7 días
+crit-basis-chosen = Analítica valorada respecto a la fecha de la ciclofosfamida: { $date }.
+crit-basis-window = Fecha de la ciclofosfamida no elegida: la analítica debe ser reciente para cualquier día del { $first } al { $last }.
+crit-basis-none = Sin día 1: no se pueden valorar las fechas de la analítica.
+cardiac-rule = suspender si desciende { $fall } puntos o más respecto a la basal y queda por debajo del { $below }
+cardiac-not-entered = FEVI no introducida: control cardiaco no hecho ({ $rule })
+cardiac-no-baseline = última { $latest } el { $date }, sin basal registrada ({ $rule })
+cardiac-given = basal { $baseline }, última { $latest } el { $date } (cambio de { $fall } puntos): se administran los anticuerpos ({ $rule })
+cardiac-withhold = basal { $baseline }, última { $latest } el { $date } (descenso de { $fall } puntos): SUSPENDER ({ $rule })
+withheld-plain = suspendido en este ciclo
+withheld-reason = FEVI { $latest } el { $date }, { $fall } puntos por debajo de la basal ({ $baseline }): suspendido (regla: descenso de { $points } puntos o más y por debajo del { $below })
+withheld-large = SUSPENDIDO: no administrar
+withheld-badge = SUSPENDIDO
+withheld-next = repetir la FEVI en unas 3 semanas; interrumpir si no se ha recuperado o sigue descendiendo
+infusion-over-range = de { $min } a { $max } min
+infusion-basis-loading = dosis de carga
+infusion-basis-maintenance = dosis de mantenimiento
+infusion-basis-tolerated = buena tolerancia a la perfusión anterior
+infusion-basis-not-tolerated = mala tolerancia a la perfusión anterior: como la dosis de carga
+infusion-basis-not-recorded = tolerancia a la perfusión anterior no registrada: como la dosis de carga
+infusion-rate = { $rate } mL/h ({ $volume } en { $minutes } min)
+infusion-rate-range = de { $fast } a { $slow } mL/h ({ $volume } en { $min } a { $max } min)
+infusion-rate-no-bag = velocidad: volumen de la bolsa no configurado
+infusion-line = { $time } ({ $basis }) · { $rate }
+observe-before-next = de { $min } a { $max } min tras cada perfusión, antes del trastuzumab
+observe-from-start = al menos { $hours } h desde el inicio de la primera perfusión
+observe-minutes = { $minutes } min tras la perfusión (configuración del centro)
+observe-per-site = tras las perfusiones siguientes: { $site }
+l-sequence = Secuencia del día 1
+sequence-day1 = pertuzumab y trastuzumab en bolsas separadas, en cualquier orden, con la observación del pertuzumab entre ambos
+l-premedication = Premedicación
+l-antiemetic = Profilaxis antiemética
+l-hydration = Hidratación
+l-cardiac = Corazón (FEVI)
+l-administration = Administración
+crit-overridden = excepción de { $by } el { $at }: { $reason }
+crit-summary-all-met = Se cumplen todos los criterios.
+crit-summary-overridden = { $count ->
+    [one] Todos los criterios se cumplen o tienen excepción (1 excepción, firmada abajo).
+   *[other] Todos los criterios se cumplen o tienen excepción ({ $count } excepciones, firmadas abajo).
+}
+crit-summary-open = { $count ->
+    [one] 1 criterio no cumplido o sin dato: no hay hoja de prescripción sin la excepción motivada del prescriptor.
+   *[other] { $count } criterios no cumplidos o sin dato: no hay hoja de prescripción sin la excepción motivada del prescriptor.
+}
+l-criteria = Criterios para tratar (ciclo 1)
+crit-h-criterion = Criterio
+crit-h-value = Valor
+crit-h-limit = Límite
+crit-h-date = Fecha
+crit-h-state = Estado
+l-withheld = Suspendido
+l-next-step = Siguiente paso
+chosen-day = dosis única el { $day }
+l-chosen-day = Día elegido
+chosen-day-fill = NO ELEGIDO: farmacia escribe la fecha (día -5 a día -3) ________
+l-infusion = Perfusión
+l-observation = Observación
+l-nk-product-id = Código del producto o del donante
+l-nk-bag-id = Código de la bolsa
+l-nk-released = Liberación o descongelación
+nk-infuse-by = antes de las { $time } ({ $hours } h tras la liberación)
+nk-infuse-within = en las { $hours } h siguientes a la liberación: { $fill }
+l-nk-infuse-by = Infundir antes de
+l-nk-route-set = Vía y equipo
+s-identity-check = Comprobación de identidad a pie de cama, frente a la etiqueta de la bolsa: receptora { $name } · NHC { $record } · producto { $product }   ☐ comprobado por ________
+cli-site-settings-not-file = no es un archivo normal de 256 kB como máximo
+cli-site-settings-unreadable = --site-settings "{ $path }" no se puede leer: { $detail }
+cli-site-settings-invalid = --site-settings "{ $path }" no se puede usar: { $detail }
+cli-repeated-override = --override para "{ $value }" indicado más de una vez
+cli-bad-override = --override "{ $value }": escriba CÓDIGO=MOTIVO, el código del criterio y por qué se trata igualmente
+cli-override-needs-issuer = --override se registra como del prescriptor: añada --issued-by NOMBRE
+cli-criteria-hint = introduzca los resultados que faltan (--lab, --uln, --lvef, --dob, --sex) o, como prescriptor, --override CÓDIGO="motivo" para cada uno, con --issued-by NOMBRE
+refuse-criteria-open = { $count ->
+    [one] No se genera la hoja de prescripción: 1 criterio para tratar no se cumple o no tiene dato, y no tiene excepción.
+   *[other] No se genera la hoja de prescripción: { $count } criterios para tratar no se cumplen o no tienen dato, y no tienen excepción.
+}
+bag-diluent-fill = { $diluent }, volumen de la bolsa { $fill }
+
+fill-in-entry = SIN INTRODUCIR: escribir desde la etiqueta de la bolsa ________

@@ -2,6 +2,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::float_cmp)] // tests may fail loudly
 
+#[path = "common/eligible.rs"]
+mod eligible;
+
 use std::process::{Command, Output};
 
 const BIN: &str = env!("CARGO_BIN_EXE_nkact-dose");
@@ -285,6 +288,7 @@ fn order_args<'a>(out: &'a str, extra: &[&'a str]) -> Vec<&'a str> {
         out,
     ];
     a.extend_from_slice(PATIENT);
+    a.extend(eligible::leaked("2026-03-02"));
     a.extend_from_slice(extra);
     a
 }
@@ -419,6 +423,7 @@ fn an_option_never_swallows_a_following_flag() {
         .env("LC_ALL", "C.UTF-8")
         .current_dir(&dir)
         .args(["order", "--weight", "70", "--height", "170", "--cycle", "1", "--day1", "2026-12-01"])
+        .args(eligible::args("2026-12-01"))
         .args(PATIENT)
         .args(["--acknowledged-by", "A", "--out", "--force"])
         .output()

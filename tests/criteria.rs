@@ -7,7 +7,7 @@
 
 use chrono::NaiveDate;
 use nkact_dose::criteria::{
-    Context, CriterionState, LVEF_HOLD_EU, LabCode, LabProblem, LabResult, cockcroft_gault, evaluate,
+    Context, CriterionNote, CriterionState, LVEF_HOLD_EU, LabCode, LabProblem, LabResult, cockcroft_gault, evaluate,
     lvef_withholds, to_canonical,
 };
 
@@ -45,6 +45,7 @@ fn ctx() -> Context {
             (LabCode::Inr, 1.2),
         ],
         female: true,
+        sex_known: true,
         age_years: Some(55),
         weight_kg: Some(65.0),
         lvef: Some((60.0, d("2026-11-20"))),
@@ -127,9 +128,13 @@ fn creatinine_passes_on_the_uln_or_on_the_clearance() {
     assert_eq!(state_of(&with(LabCode::Creatinine, 1.7), &c, "creatinine"), CriterionState::Met);
     c.weight_kg = Some(weight_for(49.9));
     assert_eq!(state_of(&with(LabCode::Creatinine, 1.7), &c, "creatinine"), CriterionState::NotMet);
-    // Without an age or weight, a creatinine above 1.5 × ULN cannot pass.
+    // Without an age (or sex, or weight), a creatinine above 1.5 × ULN cannot pass: the
+    // clearance is not entered, and the criterion says so.
     c.age_years = None;
-    assert_eq!(state_of(&with(LabCode::Creatinine, 1.7), &c, "creatinine"), CriterionState::NotMet);
+    assert_eq!(state_of(&with(LabCode::Creatinine, 1.7), &c, "creatinine"), CriterionState::NotEntered);
+    c.age_years = Some(55);
+    c.sex_known = false;
+    assert_eq!(state_of(&with(LabCode::Creatinine, 1.7), &c, "creatinine"), CriterionState::NotEntered);
 }
 
 #[test]
@@ -145,16 +150,33 @@ fn cockcroft_gault_against_its_published_vectors() {
 }
 
 #[test]
-fn labs_older_than_seven_days_count_as_not_entered() {
+fn labs_older_than_seven_days_do_not_meet_their_criterion() {
     // NCT05385705 inclusion 9: labs within 7 days before the first study treatment.
     let c = ctx();
     let mut r = good();
     r[0].date = d("2026-11-18"); // 7 days before 2026-11-25
     assert_eq!(state_of(&r, &c, "anc"), CriterionState::Met);
-    r[0].date = d("2026-11-17"); // 8 days
-    assert_eq!(state_of(&r, &c, "anc"), CriterionState::NotEntered);
+    assert_eq!(state_of(&r, &c, "lab-dates"), CriterionState::Met);
+    r[0].date = d("2026-11-17"); // 8 days: the value is shown, with why it does not count
+    let anc = evaluate(&r, &c).into_iter().find(|x| x.code == "anc").unwrap();
+    assert_eq!(anc.state, CriterionState::NotMet);
+    assert_eq!(anc.value, Some(2.0));
+    assert_eq!(anc.note, Some(CriterionNote::TooOld { days: 8, max_days: 7 }));
+    assert_eq!(state_of(&r, &c, "lab-dates"), CriterionState::NotMet);
     r[0].date = d("2026-11-26"); // after the treatment: not a baseline
-    assert_eq!(state_of(&r, &c, "anc"), CriterionState::NotEntered);
+    assert_eq!(state_of(&r, &c, "anc"), CriterionState::NotMet);
+    // While the cyclophosphamide day is not chosen, a result must be recent for every day of
+    // the window (Day -5 2026-11-25 to Day -3 2026-11-27): 7 days before the last day at most.
+    let mut window = ctx();
+    window.first_treatment_latest = Some(d("2026-11-27"));
+    r[0].date = d("2026-11-20");
+    assert_eq!(state_of(&r, &window, "anc"), CriterionState::Met);
+    r[0].date = d("2026-11-19"); // 8 days before Day -3
+    assert_eq!(state_of(&r, &window, "anc"), CriterionState::NotMet);
+    // No Day 1 at all: the 7-day rule cannot be checked, and says so.
+    let mut undated = ctx();
+    undated.first_treatment = None;
+    assert_eq!(state_of(&good(), &undated, "lab-dates"), CriterionState::NotEntered);
     // No result at all, and no ULN for a ULN rule, are not entered.
     let none: Vec<LabResult> = good().into_iter().filter(|x| x.code != LabCode::Platelets).collect();
     assert_eq!(state_of(&none, &c, "platelets"), CriterionState::NotEntered);

@@ -4,6 +4,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::float_cmp)] // tests may fail loudly
 
+#[path = "common/eligible.rs"]
+mod eligible;
+
 use std::process::Command;
 
 use chrono::NaiveDateTime;
@@ -36,6 +39,9 @@ fn order_with(patient: Patient) -> Order {
     o.inputs.cycle = "1".into();
     o.inputs.day1 = "2026-03-02".into();
     o.inputs.nk_cells = "2e8".into();
+    if !o.inputs.day1.is_empty() {
+        o.clinical = eligible::clinical(&o.inputs.day1);
+    }
     o.issued_by = "Farm. A. García".into();
     o
 }
@@ -160,6 +166,7 @@ fn characters_the_font_cannot_print_are_refused_by_name() {
         .env("LC_ALL", "C.UTF-8")
         .env("NKACT_DOSE_REGISTER", d.join("r.sqlite3"))
         .args(["order", "--weight", "70", "--height", "170", "--cycle", "1", "--day1", "2026-12-01"])
+        .args(eligible::args("2026-12-01"))
         .args([
             "--name",
             "王小明",

@@ -19,7 +19,11 @@ fn crossings(layer: &str, above: &[&str]) -> Vec<String> {
         for (n, line) in text.lines().enumerate() {
             let code = line.split("//").next().unwrap_or("");
             for a in above {
-                if code.contains(a) {
+                // A whole path segment: `crate::cli` is not `crate::clinical`.
+                let whole = code.match_indices(a).any(|(i, _)| {
+                    !code[i + a.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_')
+                });
+                if whole {
                     out.push(format!("{}:{}: {a}: {}", file.display(), n + 1, line.trim()));
                 }
             }

@@ -5,6 +5,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
 
+#[path = "common/eligible.rs"]
+mod eligible;
+
 use std::process::Command;
 
 use chrono::NaiveDateTime;
@@ -90,6 +93,9 @@ fn order(inputs: RawInputs, lang: Lang) -> Order {
         allergies: "ninguna conocida".into(),
     };
     o.inputs = inputs;
+    if !o.inputs.day1.is_empty() {
+        o.clinical = eligible::clinical(&o.inputs.day1);
+    }
     o.issued_by = "Dra. L. Martín".into();
     let report = o.report().unwrap();
     o.acknowledge_all(&report, "Farm. A. García", &[], now);

@@ -8,6 +8,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::float_cmp)] // tests may fail loudly
 
+#[path = "common/eligible.rs"]
+mod eligible;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -72,11 +75,11 @@ fn order_args(out: &Path, register: &Path) -> Vec<String> {
         "--print",
         "--printer",
         QUEUE,
-        "--out",
     ]
-    .iter()
-    .map(|s| s.to_string())
-    .chain([out.to_string_lossy().into_owned(), "--register".into(), register.to_string_lossy().into_owned()])
+    .into_iter()
+    .map(String::from)
+    .chain(eligible::args("2026-03-02"))
+    .chain(["--out".to_owned(), out.to_string_lossy().into_owned(), "--register".into(), register.to_string_lossy().into_owned()])
     .collect()
 }
 

@@ -365,8 +365,8 @@ fn antibody_volumes_and_vials_follow_the_labels() {
     assert_eq!(p.preparation.vials.iter().map(|v| v.count).sum::<u32>(), 2);
     // Facts: 250 mL sodium chloride 0.9 %; loading over 90 min (trastuzumab) and 60 min (pertuzumab).
     assert_eq!(t.preparation.bag_volume_ml, Some(250.0));
-    assert_eq!(t.preparation.infusion_minutes, Some(90));
-    assert_eq!(p.preparation.infusion_minutes, Some(60));
+    assert_eq!(t.preparation.infusion.map(|i| i.minutes), Some((90, 90)));
+    assert_eq!(p.preparation.infusion.map(|i| i.minutes), Some((60, 60)));
     // Facts: cyclophosphamide 20 mg/mL: 1092 mg = 54.6 mL.
     let c = rep.dose(Drug::Cyclophosphamide).unwrap();
     assert!(close(c.preparation.volume_ml, 54.6, 1e-12));

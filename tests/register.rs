@@ -3,6 +3,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::float_cmp)] // tests may fail loudly
 
+#[path = "common/eligible.rs"]
+mod eligible;
+
 use std::path::PathBuf;
 
 use chrono::NaiveDateTime;
@@ -33,6 +36,9 @@ fn order(id: &str, name: &str, weight: &str) -> Order {
     o.inputs.height = "170".into();
     o.inputs.nk_cells = "2e8".into();
     o.inputs.day1 = "2026-03-02".into();
+    if !o.inputs.day1.is_empty() {
+        o.clinical = eligible::clinical(&o.inputs.day1);
+    }
     o.issued_by = "Farm. A. García".into();
     o
 }
@@ -179,6 +185,9 @@ fn the_cli_records_exports_and_still_exports_when_the_register_is_unusable() {
             "--out".into(),
             out.to_owned(),
         ]
+        .into_iter()
+        .chain(eligible::args("2026-03-02"))
+        .collect::<Vec<String>>()
     };
     let out = std::process::Command::new(bin)
         .env("LC_ALL", "C.UTF-8")
@@ -330,6 +339,7 @@ fn order_ids_do_not_depend_on_the_process() {
         let o = std::process::Command::new(bin)
             .env("LC_ALL", "C.UTF-8")
             .args(["order", "--weight", "70", "--height", "170", "--cycle", "1", "--day1", "2026-12-01"])
+        .args(eligible::args("2026-12-01"))
             .args(["--name", "Ana Ruiz", "--patient-id", &format!("HC-{k}"), "--dob", "1970-01-01"])
             .args(["--allergies", "none known", "--acknowledged-by", "A", "--out"])
             .arg(&out)

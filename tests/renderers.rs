@@ -15,6 +15,9 @@ mod common {
     pub mod ink;
 }
 
+#[path = "common/eligible.rs"]
+mod eligible;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -58,6 +61,7 @@ fn order() -> Order {
         previous_weight: "78".into(),
         ..RawInputs::default()
     };
+    o.clinical = eligible::clinical(&o.inputs.day1);
     o.issued_by = "Dr. L. Martín".into();
     let report = o.report().unwrap();
     o.acknowledge_all(&report, "Farm. A. García", &[], now);

@@ -3,6 +3,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::float_cmp)] // tests may fail loudly
 
+#[path = "common/eligible.rs"]
+mod eligible;
+
 use std::path::PathBuf;
 
 use chrono::NaiveDateTime;
@@ -39,6 +42,9 @@ fn order(inputs: RawInputs) -> Order {
     let mut o = Order::new(now, Settings::default());
     o.patient = patient();
     o.inputs = inputs;
+    if !o.inputs.day1.is_empty() {
+        o.clinical = eligible::clinical(&o.inputs.day1);
+    }
     o.issued_by = "Dr. L. Martín".into();
     let report = o.report().unwrap();
     o.acknowledge_all(&report, "Farm. A. García", &[], now);
@@ -79,7 +85,8 @@ fn typical_sheet_carries_what_a_pharmacist_checks() {
         "Pharmacy order sheet",
         "NCT05385705",
         "VHIO20002",
-        "Page 1 of 1",
+        "Page 1 of 2",
+        "Page 2 of 2",
         // Patient: accented Spanish names survive extraction.
         "María José Núñez-Ibáñez",
         "HC-0012345",
@@ -108,6 +115,19 @@ fn typical_sheet_carries_what_a_pharmacist_checks() {
         "250 mL in sodium chloride 0.9 %",
         "over 90 min",
         "TOO SMALL TO MEASURE",
+        // Criteria to treat (issue 13), the heart, how each product is given.
+        "Criteria to treat (cycle 1)",
+        "≥ 1.5 × 10⁹/L",
+        "≤ 1.5 × ULN (1.2 mg/dL) = 1.8 mg/dL",
+        "Every criterion met.",
+        "Heart (LVEF)",
+        "166.7 mL/h (250 mL over 90 min)",
+        "at least 6 h from the start of the first infusion",
+        "30 to 60 min after each infusion, before trastuzumab",
+        "in separate bags, either order",
+        "per site protocol",
+        "NOT CHOSEN: pharmacist to write the date",
+        "Identity check at the bedside",
         // Acknowledged warnings, and by whom.
         "acknowledged by Farm. A. García",
         // Signatures.
@@ -243,14 +263,21 @@ fn sheets_pass_qpdf_and_stay_small() {
     long.settings.paper = Paper::Letter;
     let mut typical = raw("70", "170");
     typical.nk_cells = "2e8".into();
-    for (name, o, pages) in [("typical", order(typical), 1), ("long-letter", long, 2)] {
+    let mut maintenance = raw("70", "170");
+    maintenance.cycle = "2".into();
+    maintenance.last_trastuzumab = "2026-02-09".into();
+    maintenance.last_pertuzumab = "2026-02-09".into();
+    // Cycle 1 carries the criteria table and the NK product: two pages; a maintenance cycle one.
+    for (name, o, pages) in
+        [("typical", order(typical), 2), ("maintenance", order(maintenance), 1), ("long-letter", long, 2)]
+    {
         let path = dir.join(format!("{name}.pdf"));
         export_pdf(&o, now, &path, false).unwrap();
         let size = std::fs::metadata(&path).unwrap().len();
         assert!(size < 60_000, "{name}: {size} bytes (target under 60 KB)");
         qpdf_check(&path);
         let t = text_of(&std::fs::read(&path).unwrap());
-        // A typical A4 order fits one page; a long one on Letter runs on, numbered on every page.
+        // A long one on Letter runs on, numbered on every page.
         for page in 1..=pages {
             assert!(t.contains(&format!("Page {page} of {pages}")), "{name} page {page}:\n{t}");
         }

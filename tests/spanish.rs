@@ -6,6 +6,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
 
+#[path = "common/eligible.rs"]
+mod eligible;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -196,6 +199,7 @@ fn order_es(d: &Path, name: &str, extra: &[&str]) -> (PathBuf, String) {
         "--acknowledged-by",
         "Farm. A. García",
     ];
+    args.extend(eligible::leaked("2026-12-01"));
     for pair in extra.chunks(2) {
         match args.iter().position(|a| *a == pair[0]) {
             Some(p) if pair.len() == 2 => args[p + 1] = pair[1],
@@ -354,6 +358,13 @@ fn an_order_acknowledged_in_english_reopens_in_spanish_with_its_acknowledgements
     order.decimal_mark = Lang::Es.usual_decimal_mark();
     let d = dir("v2");
     let path = d.join("reabierta.pdf");
+    // Written before the criteria to treat existed (issue 13): a cycle-1 sheet now needs them.
+    let refused = nkact_dose::sheet::export_pdf(&order, at("2026-11-28 10:00"), &path, false);
+    assert!(matches!(refused, Err(nkact_dose::sheet::SheetError::CriteriaOpen(_))), "{refused:?}");
+    assert!(!path.exists());
+    order.clinical = eligible::clinical(&order.inputs.day1);
+    let report = order.report().unwrap();
+    assert!(order.all_acknowledged(&report), "every acknowledgement still applies");
     nkact_dose::sheet::export_pdf(&order, at("2026-11-28 10:00"), &path, false).unwrap();
     let t = pdf_text(&path);
     // The reasons as typed, the person, and the warnings now worded in Spanish.

@@ -7,8 +7,9 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use crate::engine::{NkState, Report, calculate};
+use crate::engine::{NkState, Report, calculate_with};
 use crate::error::Field;
+use crate::clinical::{RawClinical, validate_clinical};
 use crate::input::{RawInputs, validate};
 use crate::locale::{DecimalMark, Lang};
 use crate::present::Words;
@@ -61,6 +62,12 @@ pub enum Command {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct CalcArgs {
     pub raw: RawInputs,
+    /// The criteria inputs as typed (labs, LVEF, …).
+    pub clinical: RawClinical,
+    /// The date of birth, for the age criterion and the creatinine clearance.
+    pub dob: Option<String>,
+    /// A site settings file (JSON) laid over the defaults.
+    pub site_settings: Option<String>,
     pub json: bool,
     /// The language and decimal mark of what is printed.
     pub words: Words,
@@ -69,6 +76,10 @@ pub struct CalcArgs {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct OrderArgs {
     pub raw: RawInputs,
+    pub clinical: RawClinical,
+    pub site_settings: Option<String>,
+    /// Overrides of criteria to treat not met or not entered, per criterion code (`CODE=reason`).
+    pub overrides: Vec<(String, String)>,
     pub patient: crate::order::Patient,
     /// Where to write the PDF; optional when printing.
     pub out: Option<String>,
@@ -130,6 +141,49 @@ struct DoseOptions {
     /// Decimal mark of printed numbers: point or comma (default: the language's usual mark)
     #[arg(long, value_name = "MARK")]
     decimal_mark: Option<OsString>,
+    /// Date of birth, YYYY-MM-DD (the age criterion and the creatinine clearance; order: required)
+    #[arg(long, value_name = "YYYY-MM-DD", allow_hyphen_values = true)]
+    dob: Option<OsString>,
+    /// A laboratory result, repeatable: anc, lymphocytes, platelets, hb, bilirubin, ast, alt,
+    /// creatinine, inr, albumin; e.g. "anc=1.8 x10^9/L@2026-11-25", "creatinine=85 umol/L@2026-11-25"
+    #[arg(long, value_name = "CODE=VALUE UNIT@YYYY-MM-DD")]
+    lab: Vec<OsString>,
+    /// The site's upper limit of normal, repeatable: "bilirubin=1.2 mg/dL", "ast=40 U/L"
+    #[arg(long, value_name = "CODE=VALUE UNIT")]
+    uln: Vec<OsString>,
+    /// The latest LVEF (%) with its date: "58@2026-11-20"
+    #[arg(long, value_name = "PCT@YYYY-MM-DD")]
+    lvef: Option<OsString>,
+    /// The LVEF before treatment (%)
+    #[arg(long, value_name = "PCT")]
+    lvef_baseline: Option<OsString>,
+    /// female or male (the creatinine clearance)
+    #[arg(long, value_name = "SEX")]
+    sex: Option<OsString>,
+    /// Documented liver metastases (AST/ALT up to 5 × ULN)
+    #[arg(long)]
+    liver_metastases: bool,
+    /// Known Gilbert's syndrome (bilirubin up to 3 × ULN)
+    #[arg(long)]
+    gilbert: bool,
+    /// Was the previous antibody infusion well tolerated? yes or no (trastuzumab maintenance over 30 or 90 min)
+    #[arg(long, value_name = "yes|no")]
+    previous_infusion_tolerated: Option<OsString>,
+    /// The day chosen for cyclophosphamide, within Day -5 to Day -3 (YYYY-MM-DD)
+    #[arg(long, value_name = "YYYY-MM-DD", allow_hyphen_values = true)]
+    cyclophosphamide_date: Option<OsString>,
+    /// The NK cell product's (or donor's) identifier
+    #[arg(long, value_name = "ID")]
+    nk_product_id: Option<OsString>,
+    /// The NK cell bag's identifier
+    #[arg(long, value_name = "ID")]
+    nk_bag_id: Option<OsString>,
+    /// When the NK cell product was released or thawed: "YYYY-MM-DD HH:MM"
+    #[arg(long, value_name = "YYYY-MM-DD HH:MM")]
+    nk_released_at: Option<OsString>,
+    /// A site settings file (JSON) laid over the defaults: infusion, observation, supportive care, LVEF rule
+    #[arg(long, value_name = "FILE.json")]
+    site_settings: Option<OsString>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -153,9 +207,6 @@ struct OrderCli {
     /// The hospital record number
     #[arg(long, value_name = "TEXT")]
     patient_id: Option<OsString>,
-    /// Date of birth, YYYY-MM-DD
-    #[arg(long, value_name = "YYYY-MM-DD", allow_hyphen_values = true)]
-    dob: Option<OsString>,
     /// Allergies, or "none known" typed out
     #[arg(long, value_name = "TEXT")]
     allergies: Option<OsString>,
@@ -168,6 +219,10 @@ struct OrderCli {
     /// Why a warning is acknowledged, for the warnings that need a reason (repeatable)
     #[arg(long, value_name = "CODE=TEXT")]
     reason: Vec<OsString>,
+    /// The prescriber's reason to go ahead with a criterion to treat not met or not entered
+    /// (repeatable; recorded as --issued-by's): anc="reason"
+    #[arg(long = "override", value_name = "CODE=REASON")]
+    overrides: Vec<OsString>,
     /// Where to write the PDF (optional with --print)
     #[arg(long, value_name = "FILE.pdf")]
     out: Option<OsString>,
@@ -269,6 +324,17 @@ pub fn field_option(field: Field) -> &'static str {
         Field::AcknowledgedBy => "--acknowledged-by",
         Field::Verifier => "verifier",
         Field::Reason => "--reason",
+        Field::Lab => "--lab",
+        Field::Uln => "--uln",
+        Field::Lvef | Field::LvefDate => "--lvef",
+        Field::LvefBaseline => "--lvef-baseline",
+        Field::Sex => "--sex",
+        Field::PreviousInfusionTolerated => "--previous-infusion-tolerated",
+        Field::CyclophosphamideDate => "--cyclophosphamide-date",
+        Field::NkProductId => "--nk-product-id",
+        Field::NkBagId => "--nk-bag-id",
+        Field::NkReleasedAt => "--nk-released-at",
+        Field::Override => "--override",
     }
 }
 
@@ -335,7 +401,14 @@ where
         }
         Some(Sub::Calc(c)) => {
             let words = words_for(&c.dose)?;
-            Ok(Command::Calc(CalcArgs { raw: raw_inputs(&words, &c.dose)?, json: c.json, words }))
+            Ok(Command::Calc(CalcArgs {
+                raw: raw_inputs(&words, &c.dose)?,
+                clinical: raw_clinical(&words, &c.dose)?,
+                dob: value(&words, "--dob", &c.dose.dob)?,
+                site_settings: value(&words, "--site-settings", &c.dose.site_settings)?,
+                json: c.json,
+                words,
+            }))
         }
         Some(Sub::Order(o)) => order_args(o),
     }
@@ -408,6 +481,60 @@ fn raw_inputs(w: &Words, d: &DoseOptions) -> Result<RawInputs, Usage> {
     Ok(raw)
 }
 
+/// The criteria options as typed. Each `--lab`/`--uln` is split into its
+/// parts here; whether the parts make sense is the validator's to say.
+fn raw_clinical(w: &Words, d: &DoseOptions) -> Result<RawClinical, Usage> {
+    let mut c = RawClinical::default();
+    let bad = |e: crate::error::InputError| Usage(field_error(w, &e));
+    for v in &d.lab {
+        let text = value(w, "--lab", &Some(v.clone()))?.unwrap_or_default();
+        c.labs.push(RawClinical::lab_from_text(&text).map_err(bad)?);
+    }
+    for v in &d.uln {
+        let text = value(w, "--uln", &Some(v.clone()))?.unwrap_or_default();
+        c.uln.push(RawClinical::uln_from_text(&text).map_err(bad)?);
+    }
+    if let Some(v) = value(w, "--lvef", &d.lvef)? {
+        match v.rsplit_once('@') {
+            Some((pct, date)) => {
+                c.lvef = pct.trim().to_owned();
+                c.lvef_date = date.trim().to_owned();
+            }
+            None => c.lvef = v,
+        }
+    }
+    let text = |option: &str, v: &Option<OsString>| value(w, option, v).map(Option::unwrap_or_default);
+    c.lvef_baseline = text("--lvef-baseline", &d.lvef_baseline)?;
+    c.sex = text("--sex", &d.sex)?;
+    c.liver_metastases = d.liver_metastases;
+    c.gilbert = d.gilbert;
+    c.previous_infusion_tolerated = text("--previous-infusion-tolerated", &d.previous_infusion_tolerated)?;
+    c.cyclophosphamide_date = text("--cyclophosphamide-date", &d.cyclophosphamide_date)?;
+    c.nk_product_id = text("--nk-product-id", &d.nk_product_id)?;
+    c.nk_bag_id = text("--nk-bag-id", &d.nk_bag_id)?;
+    c.nk_released_at = text("--nk-released-at", &d.nk_released_at)?;
+    Ok(c)
+}
+
+/// The settings of a run: the defaults, or a site settings file laid over them.
+pub fn site_settings(w: &Words, path: Option<&str>, defaults: &Settings) -> Result<Settings, String> {
+    let Some(path) = path else { return Ok(defaults.clone()) };
+    let shown = crate::present::words::shown(std::path::Path::new(path));
+    let bytes = match std::fs::metadata(path) {
+        Ok(m) if m.is_file() && m.len() <= 256 * 1024 => std::fs::read(path).map_err(|e| e.to_string()),
+        Ok(_) => Err(w.t("cli-site-settings-not-file")),
+        Err(e) => Err(e.to_string()),
+    }
+    .map_err(|detail| error_line(w, &w.ta("cli-site-settings-unreadable", args!["path" => shown.clone(), "detail" => detail])))?;
+    Settings::from_site_json(&bytes).map_err(|p| {
+        let detail = match p {
+            crate::settings::SiteFileProblem::NotJson(d) | crate::settings::SiteFileProblem::Shape(d) => d,
+            crate::settings::SiteFileProblem::Invalid(e) => w.input_error(&e),
+        };
+        error_line(w, &w.ta("cli-site-settings-invalid", args!["path" => shown.clone(), "detail" => detail]))
+    })
+}
+
 fn order_args(o: OrderCli) -> Result<Command, Usage> {
     let w = words_for(&o.dose)?;
     let w = &w;
@@ -423,7 +550,7 @@ fn order_args(o: OrderCli) -> Result<Command, Usage> {
     let patient = crate::order::Patient {
         name: text_of("--name", &o.name)?,
         identifier: text_of("--patient-id", &o.patient_id)?,
-        date_of_birth: text_of("--dob", &o.dob)?,
+        date_of_birth: text_of("--dob", &o.dose.dob)?,
         allergies: text_of("--allergies", &o.allergies)?,
     };
     let paper = match value(w, "--paper", &o.paper)? {
@@ -448,6 +575,20 @@ fn order_args(o: OrderCli) -> Result<Command, Usage> {
             _ => return Err(usage(w.ta("cli-bad-reason", args!["value" => quoted_inner(&r, 40)]))),
         }
     }
+    let mut overrides = Vec::new();
+    for r in &o.overrides {
+        let r = value(w, "--override", &Some(r.clone()))?.unwrap_or_default();
+        match r.split_once('=') {
+            Some((code, why)) if !code.trim().is_empty() && !why.trim().is_empty() => {
+                if overrides.iter().any(|(c, _): &(String, String)| c == code.trim()) {
+                    let code = quoted_inner(code.trim(), 40);
+                    return Err(usage(w.ta("cli-repeated-override", args!["value" => code])));
+                }
+                overrides.push((code.trim().to_owned(), why.trim().to_owned()));
+            }
+            _ => return Err(usage(w.ta("cli-bad-override", args!["value" => quoted_inner(&r, 40)]))),
+        }
+    }
     let out = value(w, "--out", &o.out)?;
     if let Some(path) = &out
         && !path.to_lowercase().ends_with(".pdf")
@@ -465,6 +606,9 @@ fn order_args(o: OrderCli) -> Result<Command, Usage> {
     }
     Ok(Command::Order(OrderArgs {
         raw,
+        clinical: raw_clinical(w, &o.dose)?,
+        site_settings: value(w, "--site-settings", &o.dose.site_settings)?,
+        overrides,
         patient,
         out,
         print: o.print,
@@ -482,7 +626,21 @@ fn order_args(o: OrderCli) -> Result<Command, Usage> {
 /// Runs `calc`: prints the report (or JSON) and returns the outcome.
 pub fn run_calc(args: &CalcArgs, settings: &Settings, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
     let w = &args.words;
-    let report = match compute(w, &args.raw, settings, err) {
+    let settings = match site_settings(w, args.site_settings.as_deref(), settings) {
+        Ok(s) => s,
+        Err(message) => {
+            let _ = writeln!(err, "{message}");
+            return Outcome::Invalid;
+        }
+    };
+    let dob = match args.dob.as_deref().map(|d| crate::input::iso_date(Field::DateOfBirth, d)).transpose() {
+        Ok(d) => d,
+        Err(e) => {
+            let _ = writeln!(err, "{}", field_error(w, &e));
+            return Outcome::Invalid;
+        }
+    };
+    let report = match compute(w, &args.raw, &args.clinical, dob, &settings, err) {
         Some(r) => r,
         None => return Outcome::Invalid,
     };
@@ -534,23 +692,34 @@ pub fn run_order(
     use crate::order::Order;
     use crate::sheet::{SheetError, export_pdf};
     let w = &args.words;
-    let mut order = Order::new(now, settings.clone());
+    let settings = match site_settings(w, args.site_settings.as_deref(), settings) {
+        Ok(s) => s,
+        Err(message) => {
+            let _ = writeln!(err, "{message}");
+            return Outcome::Invalid;
+        }
+    };
+    let mut order = Order::new(now, settings);
     order.lang = w.lang;
     order.decimal_mark = w.mark;
     order.inputs = args.raw.clone();
     order.patient = args.patient.clone();
+    order.clinical = args.clinical.clone();
     if let Some(paper) = args.paper {
         order.settings.paper = paper;
     }
     let person = |field: Field, v: &str| crate::identity::normalise(field, v);
     let issued_by = person(Field::IssuedBy, &args.issued_by);
     let by = person(Field::AcknowledgedBy, &args.acknowledged_by);
-    let Some(report) = compute(w, &args.raw, &order.settings, err) else { return Outcome::Invalid };
+    let dob = crate::order::parse_birth_date(&order.patient.date_of_birth, now.date()).ok();
+    let Some(report) = compute(w, &args.raw, &order.clinical, dob, &order.settings, err) else {
+        return Outcome::Invalid;
+    };
     let mut errors: Vec<crate::error::InputError> =
         order.patient.validate(now.date()).err().unwrap_or_default();
     errors.extend(issued_by.as_ref().err().cloned());
     errors.extend(by.as_ref().err().cloned());
-    for (_, reason) in &args.reasons {
+    for (_, reason) in args.reasons.iter().chain(&args.overrides) {
         errors.extend(person(Field::Reason, reason).err());
     }
     if !errors.is_empty() {
@@ -564,6 +733,50 @@ pub fn run_order(
     if !report.protocol_checks_pass() {
         let _ = writeln!(err, "{}", error_line(w, &w.sheet_error(&SheetError::NkOutOfRange)));
         return Outcome::ProtocolCheckFailed;
+    }
+    // Text the sheet cannot print is named before anything else is asked for.
+    if let Err(SheetError::Invalid(errors)) = crate::sheet::checked(&order, now.date()) {
+        for e in errors {
+            let _ = writeln!(err, "{}", field_error(w, &e));
+        }
+        return Outcome::Invalid;
+    }
+    // Criteria to treat (cycle 1): each not met or not entered needs the prescriber's reasoned override.
+    for (code, reason) in &args.overrides {
+        let Some(c) = report.criteria.iter().find(|c| c.code == code.as_str() && c.state != crate::criteria::CriterionState::Met) else {
+            let e = crate::error::InputError::new(Field::Override, format!("{code}={reason}"), crate::error::Problem::NothingToOverride);
+            let _ = writeln!(err, "{}", field_error(w, &e));
+            return Outcome::Invalid;
+        };
+        if order.issued_by.is_empty() {
+            let _ = writeln!(err, "{}", error_line(w, &w.t("cli-override-needs-issuer")));
+            return Outcome::Invalid;
+        }
+        order.overrides.push(crate::order::Override {
+            code: c.code.to_owned(),
+            detail: crate::order::Override::detail_of(c),
+            by: order.issued_by.clone(),
+            at: now,
+            reason: crate::identity::normalise(Field::Reason, reason).unwrap_or_default(),
+        });
+    }
+    let open = order.criteria_open(&report);
+    if !open.is_empty() {
+        let _ = writeln!(err, "{}", error_line(w, &w.sheet_error(&SheetError::CriteriaOpen(open.len()))));
+        for c in &open {
+            let note = w.criterion_note(c, report.clearance_weight_kg).map(|n| format!(" ({n})")).unwrap_or_default();
+            let _ = writeln!(
+                err,
+                "  - [{}] {}: {} · {} · {}{note}",
+                c.code,
+                w.criterion_name(c.code),
+                w.criterion_state(c.state),
+                w.criterion_value(c),
+                w.criterion_threshold(c)
+            );
+        }
+        let _ = writeln!(err, "{}", w.t("cli-criteria-hint"));
+        return Outcome::Invalid;
     }
     let warnings = order.warnings(&report);
     // A reason for a warning this order does not have is a typo, not a formality.
@@ -621,7 +834,9 @@ pub fn run_order(
             Err(e) => {
                 let _ = writeln!(err, "{}", error_line(w, &w.sheet_error(&e)));
                 return match e {
-                    SheetError::Invalid(_) | SheetError::Unacknowledged(_) => Outcome::Invalid,
+                    SheetError::Invalid(_) | SheetError::Unacknowledged(_) | SheetError::CriteriaOpen(_) => {
+                        Outcome::Invalid
+                    }
                     SheetError::NkOutOfRange => Outcome::ProtocolCheckFailed,
                     SheetError::File(
                         crate::order::FileError::Exists { .. } | crate::order::FileError::NotRegular { .. },
@@ -698,17 +913,27 @@ fn record(
 }
 
 /// Validates and calculates; on failure writes every error to `err`.
-pub fn compute(w: &Words, raw: &RawInputs, settings: &Settings, err: &mut dyn Write) -> Option<Report> {
-    let inputs = match validate(raw) {
-        Ok(i) => i,
-        Err(errors) => {
-            for e in errors {
+pub fn compute(
+    w: &Words,
+    raw: &RawInputs,
+    clinical: &RawClinical,
+    date_of_birth: Option<chrono::NaiveDate>,
+    settings: &Settings,
+    err: &mut dyn Write,
+) -> Option<Report> {
+    let inputs = validate(raw);
+    let day1 = inputs.as_ref().ok().and_then(|i| i.day1);
+    let (inputs, mut clinical) = match (inputs, validate_clinical(clinical, day1)) {
+        (Ok(i), Ok(c)) => (i, c),
+        (i, c) => {
+            for e in i.err().unwrap_or_default().into_iter().chain(c.err().unwrap_or_default()) {
                 let _ = writeln!(err, "{}", field_error(w, &e));
             }
             return None;
         }
     };
-    match calculate(&inputs, settings) {
+    clinical.date_of_birth = date_of_birth;
+    match calculate_with(&inputs, &clinical, settings) {
         Ok(r) => Some(r),
         Err(e) => {
             let _ = writeln!(err, "{}", field_error(w, &e));
@@ -730,6 +955,19 @@ pub fn render_text(v: &Presentation) -> String {
     if let Some(wc) = &v.weight_change {
         line(wc.line());
     }
+    if let Some(c) = &v.criteria {
+        line(String::new());
+        line(format!("{}:", c.title));
+        line(format!("  {}", c.basis));
+        for row in &c.rows {
+            line(format!("  {}", row.line()));
+        }
+        line(format!("  {}", c.summary));
+    }
+    if let Some(row) = &v.cardiac {
+        line(String::new());
+        line(row.line());
+    }
     for item in &v.items {
         line(String::new());
         let mut head = format!("{}: {}", item.title, item.large);
@@ -747,6 +985,11 @@ pub fn render_text(v: &Presentation) -> String {
     if let Some(row) = &v.nk_not_in_cycle {
         line(String::new());
         line(row.line());
+    }
+    line(String::new());
+    line(format!("{}:", v.administration_title));
+    for row in &v.administration {
+        line(format!("  {}", row.line()));
     }
     line(String::new());
     line(format!("{}:", v.schedule_title));
@@ -790,6 +1033,45 @@ pub struct JsonReport {
     pub protocol_checks_pass: bool,
     /// Options `calc` defaulted because they were not given (`cycle`: 1; `day1`: no dates).
     pub defaults_used: Vec<&'static str>,
+    /// Cycle 1: the criteria to treat, each met, not met or not entered. Empty from cycle 2.
+    pub criteria: Vec<JsonCriterion>,
+    /// True when every criterion is met (cycle 1), or there are none (cycle 2 on).
+    pub criteria_met: bool,
+    /// The heart check before the antibodies.
+    pub cardiac: Option<JsonCardiac>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonCriterion {
+    pub code: &'static str,
+    /// `met`, `not-met` or `not-entered`.
+    pub state: &'static str,
+    /// In `unit`; creatinine in mg/dL.
+    pub value: Option<f64>,
+    /// The limit applied, in `unit` (a multiple of ULN already multiplied out).
+    pub threshold: Option<f64>,
+    /// `at-least` or `at-most`.
+    pub comparison: &'static str,
+    pub unit: &'static str,
+    pub date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub clearance_ml_min: Option<f64>,
+    /// Why it stands so, in words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    pub source: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonCardiac {
+    pub baseline_lvef_pct: Option<f64>,
+    pub latest_lvef_pct: Option<f64>,
+    pub latest_lvef_date: Option<String>,
+    pub withhold: bool,
+    pub hold_min_fall_points: f64,
+    pub hold_below_pct: f64,
+    pub rule_source: &'static str,
+    pub line: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -804,17 +1086,38 @@ pub struct JsonWarning {
 #[derive(Debug, Serialize)]
 pub struct JsonDose {
     pub drug: &'static str,
-    pub dose: f64,
-    pub unrounded: f64,
+    /// Absent when the dose is withheld.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dose: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unrounded: Option<f64>,
     pub unit: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub loading: Option<bool>,
     pub route: &'static str,
     pub days: Vec<i32>,
     pub dates: Vec<Option<String>>,
-    pub working: String,
-    pub volume_ml: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub working: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub volume_ml: Option<f64>,
     pub too_small_to_measure: bool,
+    /// Antibodies: withheld this cycle for a fall in LVEF (no dose).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub withheld: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub withheld_reason: Option<String>,
+    /// Shortest and longest infusion time, minutes (absent: not set by the site, or not infused).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub infusion_minutes: Option<[u32; 2]>,
+    /// Pump rate for the shortest and the longest time, mL/h.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub infusion_rate_ml_h: Option<[f64; 2]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub observation: Option<String>,
+    /// Cyclophosphamide: the day chosen within its window.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chosen_date: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -849,8 +1152,8 @@ impl JsonReport {
                 .iter()
                 .map(|d| JsonDose {
                     drug: d.drug.key(),
-                    dose: d.dose,
-                    unrounded: d.unrounded,
+                    dose: (!d.withheld).then_some(d.dose),
+                    unrounded: (!d.withheld).then_some(d.unrounded),
                     unit: match d.unit {
                         DoseUnit::Mg => "mg",
                         DoseUnit::Units => "units",
@@ -862,9 +1165,26 @@ impl JsonReport {
                     },
                     days: d.days.iter().map(|(day, _)| *day).collect(),
                     dates: d.days.iter().map(|(_, date)| iso(*date)).collect(),
-                    working: w.dose_working(d),
-                    volume_ml: d.preparation.volume_ml,
-                    too_small_to_measure: d.preparation.too_small,
+                    working: (!d.withheld).then(|| w.dose_working(d)),
+                    volume_ml: (!d.withheld).then_some(d.preparation.volume_ml),
+                    too_small_to_measure: !d.withheld && d.preparation.too_small,
+                    withheld: d.phase.is_some().then_some(d.withheld),
+                    withheld_reason: d
+                        .withheld
+                        .then(|| r.cardiac.map(|c| w.withheld_reason(&c)).unwrap_or_else(|| w.t("withheld-plain"))),
+                    infusion_minutes: d
+                        .preparation
+                        .infusion
+                        .filter(|_| !d.withheld)
+                        .map(|i| [i.minutes.0, i.minutes.1]),
+                    infusion_rate_ml_h: d
+                        .preparation
+                        .infusion
+                        .filter(|_| !d.withheld)
+                        .and_then(|i| i.rate_ml_h)
+                        .map(|(a, b)| [a, b]),
+                    observation: d.observation.filter(|_| !d.withheld).map(|o| w.observation(o)),
+                    chosen_date: d.chosen_day.map(|(_, date)| date.format("%Y-%m-%d").to_string()),
                 })
                 .collect(),
             nk_cells: r.nk.and_then(|nk| {
@@ -896,6 +1216,41 @@ impl JsonReport {
                 .collect(),
             protocol_checks_pass: r.protocol_checks_pass(),
             defaults_used: Vec::new(),
+            criteria: r
+                .criteria
+                .iter()
+                .map(|c| JsonCriterion {
+                    code: c.code,
+                    state: c.state.key(),
+                    value: c.value,
+                    threshold: c.threshold,
+                    comparison: if c.at_most { "at-most" } else { "at-least" },
+                    unit: crate::criteria::LabCode::from_key(c.code).map_or(
+                        match c.code {
+                            "lvef" => "%",
+                            "age" => "years",
+                            "lab-dates" => "days",
+                            _ => "",
+                        },
+                        |code| code.unit().symbol(),
+                    ),
+                    date: iso(c.date),
+                    clearance_ml_min: c.clearance_ml_min.map(|v| crate::rounding::round_decimals(v, 1)),
+                    note: w.criterion_note(c, r.clearance_weight_kg),
+                    source: c.source,
+                })
+                .collect(),
+            criteria_met: r.criteria_open().is_empty(),
+            cardiac: r.cardiac.map(|c| JsonCardiac {
+                baseline_lvef_pct: c.baseline_pct,
+                latest_lvef_pct: c.latest.map(|l| l.0),
+                latest_lvef_date: iso(c.latest.map(|l| l.1)),
+                withhold: c.withhold,
+                hold_min_fall_points: c.rule.min_fall_points,
+                hold_below_pct: c.rule.below_pct,
+                rule_source: c.rule.source,
+                line: w.cardiac_line(&c),
+            }),
         }
     }
 }

@@ -7,7 +7,8 @@
 //! [`LVEF_HOLD_EU`]), each citing its source. Nothing here words a result:
 //! the presentation will.
 //!
-//! Not yet wired into the engine, the order, the window or the command line.
+//! The engine evaluates them ([`crate::engine::calculate_with`]); the order
+//! refuses a cycle-1 sheet with a criterion open and not overridden.
 
 use chrono::NaiveDate;
 
@@ -53,6 +54,20 @@ pub enum LabUnit {
     Ratio,
     /// Albumin: g/L.
     GramsPerLitre,
+}
+
+impl LabUnit {
+    /// The unit's symbol as the program writes it (`× 10⁹/L`, `g/dL`, …; INR: empty).
+    pub fn symbol(self) -> &'static str {
+        match self {
+            LabUnit::PerNanolitre => "× 10⁹/L",
+            LabUnit::GramsPerDecilitre => "g/dL",
+            LabUnit::MilligramsPerDecilitre => "mg/dL",
+            LabUnit::UnitsPerLitre => "U/L",
+            LabUnit::Ratio => "",
+            LabUnit::GramsPerLitre => "g/L",
+        }
+    }
 }
 
 impl LabCode {
@@ -340,19 +355,56 @@ pub enum CriterionState {
     NotEntered,
 }
 
+impl CriterionState {
+    /// `met`, `not-met`, `not-entered` (JSON and files).
+    pub fn key(self) -> &'static str {
+        match self {
+            CriterionState::Met => "met",
+            CriterionState::NotMet => "not-met",
+            CriterionState::NotEntered => "not-entered",
+        }
+    }
+}
+
+/// Why a criterion stands as it does, beyond its value and threshold.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum CriterionNote {
+    /// Taken more than [`LAB_MAX_AGE_DAYS`] days before the (latest possible) first treatment.
+    TooOld { days: i64, max_days: i64 },
+    /// Taken after the (earliest possible) first treatment: not a value before treatment.
+    AfterTreatment,
+    /// A multiple-of-ULN rule with no upper limit of normal entered.
+    NoUln,
+    /// A limit relaxed by a documented condition.
+    Relaxed(Condition),
+    /// Creatinine above 1.5 × ULN (or no ULN), decided on the Cockcroft-Gault clearance.
+    ByClearance,
+    /// Creatinine above 1.5 × ULN (or no ULN), and the clearance cannot be worked out
+    /// (age, sex or weight missing).
+    ClearanceNeedsAgeSexWeight,
+    /// The 7-day rule cannot be checked: no Day 1 or cyclophosphamide date.
+    NoTreatmentDate,
+}
+
 /// A criterion as evaluated: the value used, the threshold it was held to, and the date.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Criterion {
-    /// `anc`, …, `creatinine`, `lvef`, `lab-dates`.
+    /// `anc`, …, `creatinine`, `lvef`, `age`, `lab-dates`.
     pub code: &'static str,
     pub state: CriterionState,
     /// In the test's unit (for creatinine: mg/dL; the clearance is in `clearance_ml_min`).
     pub value: Option<f64>,
     /// The limit applied, in the test's unit (an ULN multiple already multiplied out).
     pub threshold: Option<f64>,
+    /// True when the value must be at most the threshold; false: at least.
+    pub at_most: bool,
+    /// For a multiple-of-ULN rule: the multiple and the site's ULN, when entered.
+    pub uln: Option<(f64, Option<f64>)>,
     pub date: Option<NaiveDate>,
     /// Creatinine only: the Cockcroft-Gault clearance, when it was needed and could be worked out.
     pub clearance_ml_min: Option<f64>,
+    pub note: Option<CriterionNote>,
+    pub source: &'static str,
 }
 
 /// What the rules need besides the results.
@@ -363,13 +415,19 @@ pub struct Context {
     pub gilbert: bool,
     pub liver_metastases: bool,
     pub female: bool,
+    /// Known sex: the clearance needs it (×0.85 for women).
+    pub sex_known: bool,
     pub age_years: Option<u32>,
     /// The weight the clearance uses (actual weight unless a site says otherwise).
     pub weight_kg: Option<f64>,
     /// LVEF in %, with its date.
     pub lvef: Option<(f64, NaiveDate)>,
-    /// The day of the first study treatment (the cyclophosphamide dose).
+    /// The day of the first study treatment (the cyclophosphamide dose); while
+    /// the day is not chosen, the earliest day it may be given.
     pub first_treatment: Option<NaiveDate>,
+    /// While the day is not chosen, the latest day it may be given: a result must
+    /// be recent for every day of the window.
+    pub first_treatment_latest: Option<NaiveDate>,
 }
 
 impl Context {
@@ -383,32 +441,46 @@ impl Context {
             Condition::LiverMetastases => self.liver_metastases,
         }
     }
+
+    /// Why a result dated `date` is not recent enough, if it is not.
+    fn staleness(&self, date: NaiveDate) -> Option<CriterionNote> {
+        let earliest = self.first_treatment?;
+        let latest = self.first_treatment_latest.unwrap_or(earliest);
+        if date > earliest {
+            return Some(CriterionNote::AfterTreatment);
+        }
+        let days = (latest - date).num_days();
+        (days > LAB_MAX_AGE_DAYS).then_some(CriterionNote::TooOld { days, max_days: LAB_MAX_AGE_DAYS })
+    }
 }
 
-/// A result's age against the first treatment: taken on or before it and at most 7 days before.
-fn recent(date: NaiveDate, first: Option<NaiveDate>) -> bool {
-    first.is_none_or(|f| {
-        let days = (f - date).num_days();
-        (0..=LAB_MAX_AGE_DAYS).contains(&days)
-    })
-}
+/// NCT05385705 inclusion 4: "Age ≥ 18 years".
+pub const MIN_AGE_YEARS: u32 = 18;
 
-/// Every eligibility criterion for cycle 1, in protocol order, then creatinine and LVEF.
-/// A result older than 7 days before the first treatment counts as not entered.
+/// Every eligibility criterion for cycle 1, in protocol order (inclusion 9's
+/// tests, creatinine, exclusion 19's LVEF), then age and the labs' dates.
+/// A result older than 7 days before the first treatment, or taken after it,
+/// does not meet its criterion: its value and date are shown with the reason.
 pub fn evaluate(results: &[LabResult], ctx: &Context) -> Vec<Criterion> {
     let latest = |code: LabCode| results.iter().filter(|r| r.code == code).max_by_key(|r| r.date).copied();
     let mut out = Vec::new();
     for rule in ELIGIBILITY {
-        let limit = match rule.relaxed {
-            Some((c, relaxed)) if ctx.holds(c) => relaxed,
-            _ => rule.limit,
+        let relaxed = match rule.relaxed {
+            Some((c, relaxed)) if ctx.holds(c) => Some((c, relaxed)),
+            _ => None,
         };
-        let threshold = match limit {
-            Limit::AtLeast(v) => Some(v),
-            Limit::AtMostUln(k) => ctx.uln(rule.code).map(|u| k * u),
+        let limit = relaxed.map_or(rule.limit, |(_, l)| l);
+        let (threshold, uln) = match limit {
+            Limit::AtLeast(v) => (Some(v), None),
+            Limit::AtMostUln(k) => {
+                let u = ctx.uln(rule.code);
+                (u.map(|u| k * u), Some((k, u)))
+            }
         };
-        let result = latest(rule.code).filter(|r| recent(r.date, ctx.first_treatment));
+        let result = latest(rule.code);
+        let stale = result.and_then(|r| ctx.staleness(r.date));
         let state = match (result, threshold) {
+            (Some(_), _) if stale.is_some() => CriterionState::NotMet,
             (Some(r), Some(t)) => {
                 let ok = match limit {
                     Limit::AtLeast(_) => at_least(r.value, t),
@@ -418,50 +490,114 @@ pub fn evaluate(results: &[LabResult], ctx: &Context) -> Vec<Criterion> {
             }
             _ => CriterionState::NotEntered,
         };
+        let note = stale.or_else(|| {
+            if result.is_some() && threshold.is_none() {
+                Some(CriterionNote::NoUln)
+            } else {
+                relaxed.map(|(c, _)| CriterionNote::Relaxed(c))
+            }
+        });
         out.push(Criterion {
             code: rule.code.key(),
             state,
             value: result.map(|r| r.value),
             threshold,
+            at_most: matches!(limit, Limit::AtMostUln(_)),
+            uln,
             date: result.map(|r| r.date),
             clearance_ml_min: None,
+            note,
+            source: rule.source,
         });
     }
-    out.push(creatinine(latest(LabCode::Creatinine).filter(|r| recent(r.date, ctx.first_treatment)), ctx));
-    let lvef = ctx.lvef.filter(|(_, d)| recent(*d, ctx.first_treatment));
+    out.push(creatinine(latest(LabCode::Creatinine), ctx));
     out.push(Criterion {
         code: "lvef",
-        state: match lvef {
+        state: match ctx.lvef {
             Some((v, _)) if at_least(v, MIN_LVEF_PCT) => CriterionState::Met,
             Some(_) => CriterionState::NotMet,
             None => CriterionState::NotEntered,
         },
-        value: lvef.map(|(v, _)| v),
+        value: ctx.lvef.map(|(v, _)| v),
         threshold: Some(MIN_LVEF_PCT),
-        date: lvef.map(|(_, d)| d),
+        at_most: false,
+        uln: None,
+        date: ctx.lvef.map(|(_, d)| d),
         clearance_ml_min: None,
+        note: None,
+        source: "NCT05385705 exclusion 19: LVEF < 50 % by echocardiogram or MUGA",
+    });
+    out.push(Criterion {
+        code: "age",
+        state: match ctx.age_years {
+            Some(a) if a >= MIN_AGE_YEARS => CriterionState::Met,
+            Some(_) => CriterionState::NotMet,
+            None => CriterionState::NotEntered,
+        },
+        value: ctx.age_years.map(f64::from),
+        threshold: Some(f64::from(MIN_AGE_YEARS)),
+        at_most: false,
+        uln: None,
+        date: None,
+        clearance_ml_min: None,
+        note: None,
+        source: "NCT05385705 inclusion 4: age ≥ 18 years",
+    });
+    // The labs' dates, as one criterion: every result entered is recent.
+    let entered: Vec<&Criterion> = out.iter().filter(|c| c.date.is_some() && c.code != "lvef").collect();
+    let any_stale = entered.iter().any(|c| matches!(c.note, Some(CriterionNote::TooOld { .. } | CriterionNote::AfterTreatment)));
+    let oldest = entered.iter().filter_map(|c| c.date).min();
+    let (state, note) = match (ctx.first_treatment, oldest) {
+        (None, _) => (CriterionState::NotEntered, Some(CriterionNote::NoTreatmentDate)),
+        (Some(_), None) => (CriterionState::NotEntered, None),
+        (Some(_), Some(_)) if any_stale => (CriterionState::NotMet, None),
+        (Some(_), Some(_)) => (CriterionState::Met, None),
+    };
+    out.push(Criterion {
+        code: "lab-dates",
+        state,
+        value: None,
+        threshold: Some(LAB_MAX_AGE_DAYS as f64),
+        at_most: true,
+        uln: None,
+        date: oldest,
+        clearance_ml_min: None,
+        note,
+        source: "NCT05385705 inclusion 9: laboratory values within 7 days before the first study treatment",
     });
     out
 }
 
 /// Creatinine ≤ 1.5 × ULN, or else a Cockcroft-Gault clearance ≥ 50 mL/min.
 fn creatinine(result: Option<LabResult>, ctx: &Context) -> Criterion {
-    let threshold = ctx.uln(LabCode::Creatinine).map(|u| CREATININE_ULN_MULTIPLE * u);
-    let clearance = result.and_then(|r| cockcroft_gault(ctx.age_years?, ctx.weight_kg?, r.value, ctx.female));
-    let state = match (result, threshold, clearance) {
-        (None, ..) => CriterionState::NotEntered,
-        (Some(r), Some(t), _) if at_most(r.value, t) => CriterionState::Met,
-        (Some(_), _, Some(c)) if at_least(c, MIN_CREATININE_CLEARANCE_ML_MIN) => CriterionState::Met,
-        (Some(_), None, None) => CriterionState::NotEntered,
-        (Some(_), ..) => CriterionState::NotMet,
+    let uln = ctx.uln(LabCode::Creatinine);
+    let threshold = uln.map(|u| CREATININE_ULN_MULTIPLE * u);
+    let stale = result.and_then(|r| ctx.staleness(r.date));
+    let within_uln = matches!((result, threshold), (Some(r), Some(t)) if at_most(r.value, t));
+    let clearance = result
+        .filter(|_| !within_uln && ctx.sex_known)
+        .and_then(|r| cockcroft_gault(ctx.age_years?, ctx.weight_kg?, r.value, ctx.female));
+    let (state, note) = match (result, clearance) {
+        (None, _) => (CriterionState::NotEntered, None),
+        (Some(_), _) if stale.is_some() => (CriterionState::NotMet, stale),
+        _ if within_uln => (CriterionState::Met, None),
+        (Some(_), Some(c)) if at_least(c, MIN_CREATININE_CLEARANCE_ML_MIN) => {
+            (CriterionState::Met, Some(CriterionNote::ByClearance))
+        }
+        (Some(_), Some(_)) => (CriterionState::NotMet, Some(CriterionNote::ByClearance)),
+        (Some(_), None) => (CriterionState::NotEntered, Some(CriterionNote::ClearanceNeedsAgeSexWeight)),
     };
     Criterion {
         code: "creatinine",
         state,
         value: result.map(|r| r.value),
         threshold,
+        at_most: true,
+        uln: Some((CREATININE_ULN_MULTIPLE, uln)),
         date: result.map(|r| r.date),
         clearance_ml_min: clearance,
+        note,
+        source: "NCT05385705 inclusion 9: creatinine ≤ 1.5 × ULN or creatinine clearance ≥ 50 mL/min (Cockcroft-Gault)",
     }
 }
 

@@ -13,6 +13,8 @@
 use chrono::{Days, NaiveDate};
 
 use crate::bsa::BsaFormula;
+use crate::clinical::Clinical;
+use crate::criteria::{Context, Criterion, LvefHoldRule, evaluate, lvef_withholds};
 use crate::domain::rounding::{round_decimals, round_to_increment};
 use crate::error::InputError;
 use crate::input::Inputs;
@@ -72,12 +74,51 @@ pub struct Preparation {
     pub vials: Vec<VialCount>,
     pub diluent: Option<Diluent>,
     pub bag_volume_ml: Option<f64>,
-    pub infusion_minutes: Option<u32>,
+    /// How long the infusion runs, and the pump rate; `None` where the site has not set a time.
+    pub infusion: Option<Infusion>,
     /// The stock volume is under the measurable minimum.
     pub too_small: bool,
     pub min_measurable_ml: f64,
     /// With a configured dilution step: (diluted concentration per mL, volume to draw).
     pub diluted: Option<(f64, f64)>,
+}
+
+/// Why an infusion runs as long as it does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InfusionBasis {
+    /// A loading (first) dose.
+    Loading,
+    /// A maintenance dose.
+    Maintenance,
+    /// Trastuzumab maintenance, the previous infusion well tolerated: the short time.
+    Tolerated,
+    /// Trastuzumab maintenance, the previous infusion not well tolerated: the loading time.
+    NotTolerated,
+    /// Trastuzumab maintenance, tolerance not recorded: the loading time, to be safe.
+    ToleranceNotRecorded,
+}
+
+/// An infusion's time and pump rate.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Infusion {
+    /// Shortest and longest time, minutes (equal when one time is set).
+    pub minutes: (u32, u32),
+    pub basis: InfusionBasis,
+    /// Bag volume ÷ time, mL/h, for the shortest and the longest time; `None` without a bag volume.
+    pub rate_ml_h: Option<(f64, f64)>,
+}
+
+/// How long to watch the patient after a product.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Observation {
+    /// After each pertuzumab infusion, before trastuzumab: this many minutes (least, most).
+    BeforeNext { minutes: (u32, u32) },
+    /// After the first trastuzumab infusion: this many hours from its start.
+    FromStartHours(u32),
+    /// After later trastuzumab infusions, as the site sets it.
+    Minutes(u32),
+    /// After later trastuzumab infusions, not set: per site protocol.
+    PerSiteProtocol,
 }
 
 /// One dose, ready to order.
@@ -104,6 +145,12 @@ pub struct DoseLine {
     /// The rounding step the dose was rounded to (mg increment, or 1 unit).
     pub increment: f64,
     pub preparation: Preparation,
+    /// How long to watch the patient after it.
+    pub observation: Option<Observation>,
+    /// An antibody withheld for a fall in LVEF ([`Report::cardiac`]): no dose is given.
+    pub withheld: bool,
+    /// A once-only dose with its day chosen (cyclophosphamide): the protocol day and date.
+    pub chosen_day: Option<(i32, NaiveDate)>,
 }
 
 /// How a dose was worked out: the formula's kind and the numbers it used.
@@ -165,6 +212,10 @@ pub enum WarningKind {
     AllergiesMixScripts,
     /// The patient's name mixes letters of different alphabets.
     NameMixesScripts { name: String },
+    /// The latest LVEF is older than the site allows before an antibody dose.
+    LvefOld { date: NaiveDate, day1: NaiveDate, days: i64, max_days: u32 },
+    /// The latest LVEF is below the hold threshold and no baseline was entered to judge the fall.
+    LvefBaselineMissing { latest_pct: f64, below_pct: f64 },
     /// Day 1 is before the order date.
     Day1BeforeOrderDate { day1: NaiveDate, order_date: NaiveDate },
     /// A once-only window ends before the order date.
@@ -197,6 +248,8 @@ pub enum Event {
     DoseWindow(Drug),
     NkInfusion,
     NextCycle,
+    /// An antibody withheld this cycle (a fall in LVEF).
+    Withheld(Drug),
 }
 
 /// One protocol day of the cycle.
@@ -244,6 +297,46 @@ impl Warning {
     }
 }
 
+/// The heart check before the antibodies.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Cardiac {
+    pub baseline_pct: Option<f64>,
+    pub latest: Option<(f64, NaiveDate)>,
+    pub rule: LvefHoldRule,
+    /// Trastuzumab and pertuzumab are withheld this cycle.
+    pub withhold: bool,
+    pub max_age_days: u32,
+}
+
+impl Cardiac {
+    /// Points fallen from baseline, when both are known.
+    pub fn fall_points(&self) -> Option<f64> {
+        Some(self.baseline_pct? - self.latest?.0)
+    }
+}
+
+/// The NK cell product as identified for this order, with the site's handling.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NkProduct {
+    pub product_id: Option<String>,
+    pub bag_id: Option<String>,
+    pub released_at: Option<chrono::NaiveDateTime>,
+    /// The site's limit, hours after release or thaw.
+    pub max_hours: Option<f64>,
+    /// `released_at` + `max_hours`, when both are known.
+    pub infuse_by: Option<chrono::NaiveDateTime>,
+    /// As the site's manual says; `None`: not set.
+    pub route_and_set: Option<String>,
+}
+
+/// Supportive care as the site sets it; `None`: per site protocol.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SupportiveCare {
+    pub antiemetic: Option<String>,
+    pub hydration: Option<String>,
+    pub premedication: Option<String>,
+}
+
 /// Everything the engine works out for one patient and cycle.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Report {
@@ -256,6 +349,15 @@ pub struct Report {
     pub schedule: Vec<ScheduleDay>,
     pub weight_change: Option<WeightChange>,
     pub warnings: Vec<Warning>,
+    /// Cycle 1: the eligibility criteria (protocol inclusion 4 and 9, exclusion 19). Empty from cycle 2.
+    pub criteria: Vec<Criterion>,
+    /// The weight the Cockcroft-Gault clearance used (actual weight), kg.
+    pub clearance_weight_kg: f64,
+    /// The heart check; `None` when no antibody is given this cycle.
+    pub cardiac: Option<Cardiac>,
+    /// With the NK cells this cycle.
+    pub nk_product: Option<NkProduct>,
+    pub supportive: SupportiveCare,
 }
 
 /// One entry of the administration order: a dose, or the NK product.
@@ -291,6 +393,11 @@ impl Report {
         self.nk.is_none_or(|nk| nk.state != NkState::OutOfRange)
     }
 
+    /// The criteria to treat not met or not entered (cycle 1).
+    pub fn criteria_open(&self) -> Vec<&Criterion> {
+        self.criteria.iter().filter(|c| c.state != crate::criteria::CriterionState::Met).collect()
+    }
+
     /// The dose line for `drug`, if given this cycle.
     pub fn dose(&self, drug: Drug) -> Option<&DoseLine> {
         self.doses.iter().find(|d| d.drug == drug)
@@ -308,8 +415,14 @@ pub fn date_of_day(day1: NaiveDate, day: i32) -> Option<NaiveDate> {
     }
 }
 
-/// Runs the regimen for one patient and cycle.
+/// Runs the regimen for one patient and cycle, with no criteria inputs
+/// (every criterion not entered).
 pub fn calculate(inputs: &Inputs, settings: &Settings) -> Result<Report, InputError> {
+    calculate_with(inputs, &Clinical::default(), settings)
+}
+
+/// Runs the regimen for one patient and cycle, with the criteria to treat.
+pub fn calculate_with(inputs: &Inputs, clinical: &Clinical, settings: &Settings) -> Result<Report, InputError> {
     settings.validate()?;
     let regimen = &NK_ACT_BC;
     let mut warnings = Vec::new();
@@ -348,7 +461,12 @@ pub fn calculate(inputs: &Inputs, settings: &Settings) -> Result<Report, InputEr
             }
             _ => {}
         }
-        let line = dose_line(rule, product, settings, inputs, &bsa, phase, &day);
+        let mut line = dose_line(rule, product, settings, inputs, &bsa, phase, &day);
+        line.preparation.infusion = infusion(rule.drug, product, settings, phase, clinical);
+        line.observation = observation(rule.drug, inputs.cycle, settings);
+        if rule.drug == Drug::Cyclophosphamide {
+            line.chosen_day = clinical.cyclophosphamide;
+        }
         if line.preparation.too_small && line.preparation.diluted.is_none() {
             warnings.push(Warning::new(
                 format!("volume-too-small:{key}"),
@@ -444,8 +562,180 @@ pub fn calculate(inputs: &Inputs, settings: &Settings) -> Result<Report, InputEr
         ));
     }
 
+    let cardiac = cardiac(inputs, clinical, settings, &doses, &mut warnings);
+    if cardiac.is_some_and(|c| c.withhold) {
+        for d in doses.iter_mut().filter(|d| matches!(d.drug, Drug::Trastuzumab | Drug::Pertuzumab)) {
+            d.withheld = true;
+        }
+    }
+    let criteria = if inputs.cycle == 1 { eligibility(inputs, clinical, &doses) } else { Vec::new() };
+    let a = &settings.administration;
+    let text = |t: &str| (!t.trim().is_empty()).then(|| t.to_owned());
+    let nk_product = nk.is_some().then(|| {
+        let max_hours = a.nk_max_hours_after_release;
+        NkProduct {
+            product_id: clinical.nk_product_id.clone(),
+            bag_id: clinical.nk_bag_id.clone(),
+            released_at: clinical.nk_released_at,
+            max_hours,
+            infuse_by: clinical.nk_released_at.zip(max_hours).and_then(|(t, h)| {
+                t.checked_add_signed(chrono::TimeDelta::try_minutes((h * 60.0).round() as i64)?)
+            }),
+            route_and_set: text(&a.nk_route_and_set),
+        }
+    });
+    let supportive = SupportiveCare {
+        antiemetic: text(&a.antiemetic),
+        hydration: text(&a.hydration),
+        premedication: text(&a.premedication),
+    };
     let schedule = schedule(inputs, &doses, nk.is_some());
-    Ok(Report { inputs: *inputs, bsa, doses, nk, schedule, weight_change, warnings })
+    Ok(Report {
+        inputs: *inputs,
+        bsa,
+        doses,
+        nk,
+        schedule,
+        weight_change,
+        warnings,
+        criteria,
+        clearance_weight_kg: inputs.weight.kg(),
+        cardiac,
+        nk_product,
+        supportive,
+    })
+}
+
+/// The eligibility criteria for cycle 1. The first treatment is the
+/// cyclophosphamide day when chosen; until then every day of its window.
+fn eligibility(inputs: &Inputs, clinical: &Clinical, doses: &[DoseLine]) -> Vec<Criterion> {
+    let window = doses.iter().find(|d| d.drug == Drug::Cyclophosphamide).map(|d| &d.days);
+    let (first, latest) = match (clinical.cyclophosphamide, window) {
+        (Some((_, date)), _) => (Some(date), None),
+        (None, Some(days)) => (days.first().and_then(|d| d.1), days.last().and_then(|d| d.1)),
+        (None, None) => (None, None),
+    };
+    let age_on = first.or(inputs.day1);
+    let ctx = Context {
+        uln: clinical.uln.clone(),
+        gilbert: clinical.gilbert,
+        liver_metastases: clinical.liver_metastases,
+        female: clinical.sex == Some(crate::clinical::Sex::Female),
+        sex_known: clinical.sex.is_some(),
+        age_years: clinical.date_of_birth.zip(age_on).and_then(|(dob, on)| on.years_since(dob)),
+        weight_kg: Some(inputs.weight.kg()),
+        lvef: clinical.lvef,
+        first_treatment: first,
+        first_treatment_latest: latest,
+    };
+    evaluate(&clinical.labs, &ctx)
+}
+
+/// The heart check before the antibodies: the hold rule, and the LVEF's age.
+fn cardiac(
+    inputs: &Inputs,
+    clinical: &Clinical,
+    settings: &Settings,
+    doses: &[DoseLine],
+    warnings: &mut Vec<Warning>,
+) -> Option<Cardiac> {
+    if !doses.iter().any(|d| matches!(d.drug, Drug::Trastuzumab | Drug::Pertuzumab)) {
+        return None;
+    }
+    let a = &settings.administration;
+    let rule = a.lvef_hold();
+    let withhold = match (clinical.lvef_baseline, clinical.lvef) {
+        (Some(b), Some((l, _))) => lvef_withholds(&rule, b, l),
+        _ => false,
+    };
+    if let (Some((latest, date)), Some(day1)) = (clinical.lvef, inputs.day1) {
+        let days = (day1 - date).num_days();
+        if days > i64::from(a.lvef_max_age_days) {
+            warnings.push(Warning::new(
+                "lvef-old",
+                date.to_string(),
+                WarningKind::LvefOld { date, day1, days, max_days: a.lvef_max_age_days },
+                true,
+            ));
+        }
+        if clinical.lvef_baseline.is_none() && latest < rule.below_pct {
+            warnings.push(Warning::new(
+                "lvef-baseline-missing",
+                format!("{latest}"),
+                WarningKind::LvefBaselineMissing { latest_pct: latest, below_pct: rule.below_pct },
+                true,
+            ));
+        }
+    }
+    Some(Cardiac {
+        baseline_pct: clinical.lvef_baseline,
+        latest: clinical.lvef,
+        rule,
+        withhold,
+        max_age_days: a.lvef_max_age_days,
+    })
+}
+
+/// The infusion time for this dose, and the pump rate from the bag volume.
+fn infusion(
+    drug: Drug,
+    product: &ProductSettings,
+    settings: &Settings,
+    phase: Option<Phase>,
+    clinical: &Clinical,
+) -> Option<Infusion> {
+    let loading = phase.is_none_or(|p| p.loading);
+    let (minutes, basis) = match (drug, loading) {
+        (_, true) => {
+            let m = product.infusion_minutes_loading?;
+            ((m, m), if phase.is_some() { InfusionBasis::Loading } else { InfusionBasis::Maintenance })
+        }
+        // Facts: trastuzumab maintenance over 30 min only if the previous dose was well tolerated, otherwise 90.
+        (Drug::Trastuzumab, false) => match clinical.previous_infusion_tolerated {
+            Some(true) => {
+                let m = product.infusion_minutes_maintenance?;
+                ((m, m), InfusionBasis::Tolerated)
+            }
+            Some(false) => {
+                let m = product.infusion_minutes_loading?;
+                ((m, m), InfusionBasis::NotTolerated)
+            }
+            None => {
+                let m = product.infusion_minutes_loading?;
+                ((m, m), InfusionBasis::ToleranceNotRecorded)
+            }
+        },
+        // Facts: pertuzumab 420 mg over 30-60 min.
+        (Drug::Pertuzumab, false) => {
+            let m = product.infusion_minutes_maintenance?;
+            ((m, settings.administration.pertuzumab_maintenance_max_minutes.max(m)), InfusionBasis::Maintenance)
+        }
+        (_, false) => {
+            let m = product.infusion_minutes_maintenance?;
+            ((m, m), InfusionBasis::Maintenance)
+        }
+    };
+    if minutes.0 == 0 {
+        return None;
+    }
+    let rate = |m: u32| product.bag_volume_ml.map(|v| round_decimals(v / (f64::from(m) / 60.0), 1));
+    let rate_ml_h = rate(minutes.0).zip(rate(minutes.1));
+    Some(Infusion { minutes, basis, rate_ml_h })
+}
+
+/// How long to watch the patient after this drug.
+fn observation(drug: Drug, cycle: u32, settings: &Settings) -> Option<Observation> {
+    match drug {
+        Drug::Pertuzumab => Some(Observation::BeforeNext { minutes: crate::regimen::PERTUZUMAB_OBSERVATION_MINUTES }),
+        Drug::Trastuzumab if cycle == 1 => {
+            Some(Observation::FromStartHours(crate::regimen::TRASTUZUMAB_FIRST_OBSERVATION_HOURS))
+        }
+        Drug::Trastuzumab => Some(match settings.administration.trastuzumab_later_observation_minutes {
+            Some(m) => Observation::Minutes(m),
+            None => Observation::PerSiteProtocol,
+        }),
+        _ => None,
+    }
 }
 
 fn soft_limit(warnings: &mut Vec<Warning>, measure: Measure, value: f64, range: Range) {
@@ -538,7 +828,7 @@ fn dose_line(
     if let (Working::PerSquareMetre { uncapped: slot, .. }, Some(u)) = (&mut working, uncapped) {
         *slot = Some((bsa.rounded_m2, u));
     }
-    let preparation = preparation(product, settings, dose, loading);
+    let preparation = preparation(product, settings, dose);
     DoseLine {
         drug: rule.drug,
         unit: rule.unit,
@@ -553,6 +843,9 @@ fn dose_line(
         working,
         increment,
         preparation,
+        observation: None,
+        withheld: false,
+        chosen_day: None,
     }
 }
 
@@ -568,12 +861,10 @@ pub fn measurable_volume(volume_ml: f64) -> f64 {
     round_decimals(volume_ml, decimals)
 }
 
-fn preparation(product: &ProductSettings, settings: &Settings, dose: f64, loading: bool) -> Preparation {
+fn preparation(product: &ProductSettings, settings: &Settings, dose: f64) -> Preparation {
     let volume_ml = measurable_volume(dose / product.concentration_per_ml);
     let too_small = volume_ml < settings.min_measurable_ml;
     let diluted = product.dilute_to_per_ml.filter(|_| too_small).map(|c| (c, measurable_volume(dose / c)));
-    let infusion_minutes =
-        if loading { product.infusion_minutes_loading } else { product.infusion_minutes_maintenance };
     let vials = choose_vials(dose, &product.vial_sizes);
     Preparation {
         concentration_per_ml: product.concentration_per_ml,
@@ -581,7 +872,7 @@ fn preparation(product: &ProductSettings, settings: &Settings, dose: f64, loadin
         vials,
         diluent: product.diluent,
         bag_volume_ml: product.bag_volume_ml,
-        infusion_minutes,
+        infusion: None,
         too_small,
         min_measurable_ml: settings.min_measurable_ml,
         diluted,
@@ -650,10 +941,21 @@ fn schedule(inputs: &Inputs, doses: &[DoseLine], nk_in_cycle: bool) -> Vec<Sched
     let regimen = &NK_ACT_BC;
     let mut events: Vec<(i32, Event)> = Vec::new();
     for line in doses {
+        // A once-only dose with its day chosen is on that day alone.
+        if let Some((d, _)) = line.chosen_day {
+            events.push((d, Event::Dose(line.drug)));
+            continue;
+        }
         for (d, _) in &line.days {
             events.push((
                 *d,
-                if line.once_within { Event::DoseWindow(line.drug) } else { Event::Dose(line.drug) },
+                if line.withheld {
+                    Event::Withheld(line.drug)
+                } else if line.once_within {
+                    Event::DoseWindow(line.drug)
+                } else {
+                    Event::Dose(line.drug)
+                },
             ));
         }
     }
@@ -667,7 +969,7 @@ fn schedule(inputs: &Inputs, doses: &[DoseLine], nk_in_cycle: bool) -> Vec<Sched
     let order = |e: &Event| match e {
         Event::DoseWindow(_) => 0,
         Event::Dose(Drug::Interleukin2) => 3,
-        Event::Dose(_) => 1,
+        Event::Dose(_) | Event::Withheld(_) => 1,
         Event::NkInfusion => 2,
         Event::NextCycle => 4,
     };

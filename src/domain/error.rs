@@ -28,6 +28,30 @@ pub enum Field {
     Verifier,
     /// A reason given for acknowledging a warning.
     Reason,
+    /// A laboratory result: `CODE=VALUE UNIT@YYYY-MM-DD`.
+    Lab,
+    /// A site's upper limit of normal: `CODE=VALUE UNIT`.
+    Uln,
+    /// The latest LVEF (%).
+    Lvef,
+    /// The date of the latest LVEF.
+    LvefDate,
+    /// The LVEF before treatment (%).
+    LvefBaseline,
+    /// female or male.
+    Sex,
+    /// Whether the previous antibody infusion was well tolerated: yes or no.
+    PreviousInfusionTolerated,
+    /// The day chosen for cyclophosphamide, within Day -5 to Day -3.
+    CyclophosphamideDate,
+    /// The NK cell product's (or donor's) identifier.
+    NkProductId,
+    /// The NK cell bag's identifier.
+    NkBagId,
+    /// When the NK cell product was released or thawed.
+    NkReleasedAt,
+    /// A prescriber's override of a criterion to treat: `CODE=reason`.
+    Override,
 }
 
 impl Field {
@@ -107,6 +131,24 @@ pub enum Problem {
     StrayMarks,
     /// A stand-in ("?", "-", "unknown", "NKA") where the information itself is required.
     Placeholder,
+    /// A laboratory unit not known for this test.
+    UnknownUnit,
+    /// A laboratory unit that reads two ways: refused, never guessed.
+    AmbiguousUnit,
+    /// Not written `CODE=VALUE UNIT@YYYY-MM-DD` (a ULN: `CODE=VALUE UNIT`).
+    NotALabEntry,
+    /// A test code that is not one of the tests the rules read.
+    UnknownTest,
+    /// The same test entered twice for one day (a ULN: twice at all).
+    Repeated,
+    /// Not one of the words this field accepts (yes/no, female/male).
+    NotOneOf,
+    /// A date outside the days this drug may be given on.
+    OutsideWindow,
+    /// Not an ISO date and time (YYYY-MM-DD HH:MM).
+    NotADateTime,
+    /// An override for a criterion that is met, or not a criterion.
+    NothingToOverride,
 }
 
 /// One rejected value.

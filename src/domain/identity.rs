@@ -23,8 +23,8 @@ use crate::error::{Field, InputError, Problem};
 /// The longest value accepted for each identity field, in characters.
 pub fn max_chars(field: Field) -> usize {
     match field {
-        Field::PatientId => 30,
-        Field::Allergies => 300,
+        Field::PatientId | Field::NkProductId | Field::NkBagId => 30,
+        Field::Allergies | Field::Settings => 300,
         _ => 100,
     }
 }
@@ -78,7 +78,7 @@ pub fn normalise(field: Field, text: &str) -> Result<String, InputError> {
     if normal.chars().count() > max {
         return Err(err(Problem::TooLong { max }));
     }
-    if field == Field::PatientId
+    if matches!(field, Field::PatientId | Field::NkProductId | Field::NkBagId)
         && let Some(c) = normal
             .chars()
             .find(|c| !(c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, ' ' | '-' | '/' | '.')))
@@ -105,7 +105,7 @@ fn placeholder(field: Field, text: &str) -> Option<Problem> {
             Some(Problem::Placeholder)
         }
         Field::Reason if letters < 3 => Some(Problem::Placeholder),
-        Field::PatientId if !text.chars().any(|c| c.is_ascii_alphanumeric()) => Some(Problem::Placeholder),
+        Field::PatientId | Field::NkProductId | Field::NkBagId if !text.chars().any(|c| c.is_ascii_alphanumeric()) => Some(Problem::Placeholder),
         Field::Allergies => {
             let folded: String =
                 text.chars().filter(|c| c.is_alphanumeric() || *c == ' ').collect::<String>().to_lowercase();

@@ -58,7 +58,19 @@ impl RawInputs {
             | Field::IssuedBy
             | Field::AcknowledgedBy
             | Field::Verifier
-            | Field::Reason => "",
+            | Field::Reason
+            | Field::Lab
+            | Field::Uln
+            | Field::Lvef
+            | Field::LvefDate
+            | Field::LvefBaseline
+            | Field::Sex
+            | Field::PreviousInfusionTolerated
+            | Field::CyclophosphamideDate
+            | Field::NkProductId
+            | Field::NkBagId
+            | Field::NkReleasedAt
+            | Field::Override => "",
         }
     }
 
@@ -83,7 +95,19 @@ impl RawInputs {
             | Field::IssuedBy
             | Field::AcknowledgedBy
             | Field::Verifier
-            | Field::Reason => return None,
+            | Field::Reason
+            | Field::Lab
+            | Field::Uln
+            | Field::Lvef
+            | Field::LvefDate
+            | Field::LvefBaseline
+            | Field::Sex
+            | Field::PreviousInfusionTolerated
+            | Field::CyclophosphamideDate
+            | Field::NkProductId
+            | Field::NkBagId
+            | Field::NkReleasedAt
+            | Field::Override => return None,
         })
     }
 }

@@ -4,6 +4,7 @@
 //! output, ui, cli); `tests/layers.rs` fails if it does.
 
 pub mod bsa;
+pub mod clinical;
 pub mod clock;
 pub mod criteria;
 pub mod engine;

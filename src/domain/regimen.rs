@@ -192,6 +192,14 @@ pub struct Regimen {
     pub mg_rounding_increment: f64,
 }
 
+/// Observation after each pertuzumab infusion before trastuzumab, minutes
+/// (Facts / criteria-to-treat.md: "Observe 30–60 min after each pertuzumab
+/// infusion before trastuzumab or chemotherapy", US PI).
+pub const PERTUZUMAB_OBSERVATION_MINUTES: (u32, u32) = (30, 60);
+/// Observation from the start of the first trastuzumab infusion, hours
+/// (EU SmPC, quoted in Eur J Hosp Pharm 2018;25:331; criteria-to-treat.md).
+pub const TRASTUZUMAB_FIRST_OBSERVATION_HOURS: u32 = 6;
+
 /// NK-ACT-BC, NCT05385705.
 pub const NK_ACT_BC: Regimen = Regimen {
     name: "NK-ACT-BC",

@@ -50,6 +50,74 @@ pub struct Settings {
     pub double_check_tolerance_pct: f64,
     /// One entry per drug, in administration order.
     pub products: Vec<ProductSettings>,
+    /// How the products are given and checked beyond the doses (issue 13).
+    /// Left out of a saved order while it is the default, so orders saved
+    /// before it existed read back unchanged.
+    #[serde(default, skip_serializing_if = "AdministrationSettings::is_default")]
+    pub administration: AdministrationSettings,
+}
+
+/// What a site sets about giving the products: the LVEF hold rule, how old an
+/// LVEF may be, observation after later trastuzumab infusions, the NK
+/// product's handling, and supportive care. Empty text means "per site
+/// protocol" on the sheet: nothing is invented.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct AdministrationSettings {
+    /// Withhold the antibodies when LVEF has fallen at least this many points from baseline…
+    pub lvef_hold_min_fall_points: f64,
+    /// …and is below this (%).
+    pub lvef_hold_below_pct: f64,
+    /// An LVEF older than this many days before Day 1 needs a reason.
+    pub lvef_max_age_days: u32,
+    /// Pertuzumab maintenance is infused over the product's maintenance time up to this (min).
+    pub pertuzumab_maintenance_max_minutes: u32,
+    /// Observation after later trastuzumab infusions, minutes; none: per site protocol.
+    pub trastuzumab_later_observation_minutes: Option<u32>,
+    /// The latest time the NK cells may be infused, in hours after release or thaw; none: not set.
+    pub nk_max_hours_after_release: Option<f64>,
+    /// Route and infusion set for the NK cells, as the site's manual says.
+    pub nk_route_and_set: String,
+    pub antiemetic: String,
+    pub hydration: String,
+    pub premedication: String,
+}
+
+impl Default for AdministrationSettings {
+    fn default() -> Self {
+        let hold = crate::criteria::LVEF_HOLD_EU;
+        AdministrationSettings {
+            lvef_hold_min_fall_points: hold.min_fall_points,
+            lvef_hold_below_pct: hold.below_pct,
+            // Issue 13: "An LVEF older than a configurable interval (default 3 months)"; 3 months = 92 days at most.
+            lvef_max_age_days: 92,
+            // Facts, pertuzumab (EU SmPC): 420 mg over 30-60 min.
+            pertuzumab_maintenance_max_minutes: 60,
+            trastuzumab_later_observation_minutes: None,
+            nk_max_hours_after_release: None,
+            nk_route_and_set: String::new(),
+            antiemetic: String::new(),
+            hydration: String::new(),
+            premedication: String::new(),
+        }
+    }
+}
+
+impl AdministrationSettings {
+    pub fn is_default(&self) -> bool {
+        *self == AdministrationSettings::default()
+    }
+
+    /// The LVEF hold rule as this site sets it.
+    pub fn lvef_hold(&self) -> crate::criteria::LvefHoldRule {
+        let eu = crate::criteria::LVEF_HOLD_EU;
+        let is_eu = self.lvef_hold_min_fall_points == eu.min_fall_points && self.lvef_hold_below_pct == eu.below_pct;
+        crate::criteria::LvefHoldRule {
+            min_fall_points: self.lvef_hold_min_fall_points,
+            below_pct: self.lvef_hold_below_pct,
+            source: if is_eu { eu.source } else { "site setting" },
+        }
+    }
 }
 
 impl Default for Settings {
@@ -76,6 +144,72 @@ impl Default for Settings {
                     dilute_to_per_ml: None,
                 })
                 .collect(),
+            administration: AdministrationSettings::default(),
+        }
+    }
+}
+
+/// Why a site settings file cannot be used.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SiteFileProblem {
+    /// Not JSON, or not an object.
+    NotJson(String),
+    /// A key this program does not know, or a value of the wrong kind.
+    Shape(String),
+    /// A value outside what is accepted.
+    Invalid(InputError),
+}
+
+impl Settings {
+    /// A site settings file: a JSON object holding only what the site changes,
+    /// laid over the defaults (objects merge key by key; `products` may be an
+    /// object keyed by drug, `{"cyclophosphamide": {"bag_volume_ml": 250}}`).
+    /// Unknown keys are refused, and the result is validated like any input.
+    pub fn from_site_json(bytes: &[u8]) -> Result<Settings, SiteFileProblem> {
+        let file: serde_json::Value =
+            serde_json::from_slice(bytes).map_err(|e| SiteFileProblem::NotJson(e.to_string()))?;
+        if !file.is_object() {
+            return Err(SiteFileProblem::NotJson("not a JSON object".to_owned()));
+        }
+        let mut base = serde_json::to_value(Settings::default()).map_err(|e| SiteFileProblem::Shape(e.to_string()))?;
+        if let Some(obj) = base.as_object_mut() {
+            obj.entry("administration")
+                .or_insert_with(|| serde_json::to_value(AdministrationSettings::default()).unwrap_or_default());
+        }
+        merge(&mut base, &file)?;
+        let settings: Settings =
+            serde_json::from_value(base).map_err(|e| SiteFileProblem::Shape(e.to_string()))?;
+        settings.validate().map_err(SiteFileProblem::Invalid)?;
+        Ok(settings)
+    }
+}
+
+fn merge(base: &mut serde_json::Value, over: &serde_json::Value) -> Result<(), SiteFileProblem> {
+    use serde_json::Value;
+    match (base, over) {
+        (Value::Array(products), Value::Object(by_drug)) => {
+            for (drug, fields) in by_drug {
+                let slot = products
+                    .iter_mut()
+                    .find(|p| p.get("drug").and_then(Value::as_str) == Some(drug.as_str()))
+                    .ok_or_else(|| SiteFileProblem::Shape(format!("products: unknown drug \"{drug}\"")))?;
+                merge(slot, fields)?;
+            }
+            Ok(())
+        }
+        (Value::Object(b), Value::Object(o)) => {
+            for (k, v) in o {
+                match b.get_mut(k) {
+                    Some(slot) if slot.is_object() || (slot.is_array() && v.is_object()) => merge(slot, v)?,
+                    Some(slot) => *slot = v.clone(),
+                    None => return Err(SiteFileProblem::Shape(format!("unknown setting \"{k}\""))),
+                }
+            }
+            Ok(())
+        }
+        (b, o) => {
+            *b = o.clone();
+            Ok(())
         }
     }
 }
@@ -128,6 +262,44 @@ impl Settings {
                 && !(positive(c) && c < p.concentration_per_ml)
             {
                 return bad(format!("{name}.dilute_to_per_ml = {c}"));
+            }
+        }
+        let a = &self.administration;
+        if !(a.lvef_hold_min_fall_points.is_finite() && (1.0..=50.0).contains(&a.lvef_hold_min_fall_points)) {
+            return bad(format!("administration.lvef_hold_min_fall_points = {}", a.lvef_hold_min_fall_points));
+        }
+        if !(a.lvef_hold_below_pct.is_finite() && (20.0..=70.0).contains(&a.lvef_hold_below_pct)) {
+            return bad(format!("administration.lvef_hold_below_pct = {}", a.lvef_hold_below_pct));
+        }
+        if !(1..=366).contains(&a.lvef_max_age_days) {
+            return bad(format!("administration.lvef_max_age_days = {}", a.lvef_max_age_days));
+        }
+        let pertuzumab_min = self.product(Drug::Pertuzumab).and_then(|p| p.infusion_minutes_maintenance).unwrap_or(1);
+        if !(pertuzumab_min..=240).contains(&a.pertuzumab_maintenance_max_minutes) {
+            return bad(format!(
+                "administration.pertuzumab_maintenance_max_minutes = {}",
+                a.pertuzumab_maintenance_max_minutes
+            ));
+        }
+        if let Some(m) = a.trastuzumab_later_observation_minutes
+            && !(1..=720).contains(&m)
+        {
+            return bad(format!("administration.trastuzumab_later_observation_minutes = {m}"));
+        }
+        if let Some(h) = a.nk_max_hours_after_release
+            && !(h.is_finite() && h > 0.0 && h <= 168.0)
+        {
+            return bad(format!("administration.nk_max_hours_after_release = {h}"));
+        }
+        for (name, text) in [
+            ("nk_route_and_set", &a.nk_route_and_set),
+            ("antiemetic", &a.antiemetic),
+            ("hydration", &a.hydration),
+            ("premedication", &a.premedication),
+        ] {
+            match crate::identity::normalise(Field::Settings, text) {
+                Ok(v) if v == *text => {}
+                _ => return bad(format!("administration.{name} = {:?}", text.chars().take(40).collect::<String>())),
             }
         }
         if self.products.len() != NK_ACT_BC.drugs.len() {

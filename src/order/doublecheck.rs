@@ -147,7 +147,8 @@ pub fn compare(
             }
         }
     }
-    for line in &report.doses {
+    // A withheld antibody has no bag to check.
+    for line in report.doses.iter().filter(|d| !d.withheld) {
         let typed =
             second.bag_doses.iter().find(|(d, _)| *d == line.drug).map(|(_, s)| s.as_str()).unwrap_or("");
         // Large unit counts may be typed with spaces or thin spaces between groups.

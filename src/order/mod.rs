@@ -12,7 +12,9 @@ use std::path::{Path, PathBuf};
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-use crate::engine::{Report, Warning, WarningKind, calculate};
+use crate::clinical::{RawClinical, validate_clinical};
+use crate::criteria::Criterion;
+use crate::engine::{Report, Warning, WarningKind, calculate_with};
 use crate::error::{Field, InputError, Problem};
 use crate::input::{RawInputs, validate};
 use crate::locale::{DecimalMark, Lang};
@@ -142,6 +144,32 @@ pub struct FailedCheck {
     pub items: Vec<String>,
 }
 
+/// A prescriber's reasoned decision to go ahead with a criterion to treat
+/// not met or not entered: which criterion, as it stood (`detail`), who, when, why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Override {
+    pub code: String,
+    /// The criterion's state, value and date when overridden: if they change, the override no longer applies.
+    pub detail: String,
+    pub by: String,
+    pub at: NaiveDateTime,
+    pub reason: String,
+}
+
+impl Override {
+    /// The canonical detail of a criterion as it stands.
+    pub fn detail_of(c: &Criterion) -> String {
+        let v = c.value.map(|v| v.to_string()).unwrap_or_default();
+        let d = c.date.map(|d| d.to_string()).unwrap_or_default();
+        format!("{}/{v}/{d}", c.state.key())
+    }
+
+    pub fn covers(&self, c: &Criterion) -> bool {
+        self.code == c.code && self.detail == Self::detail_of(c)
+    }
+}
+
 /// One order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -166,6 +194,13 @@ pub struct Order {
     pub lang: Lang,
     /// The decimal mark the sheet prints numbers with (a site setting).
     pub decimal_mark: DecimalMark,
+    /// The criteria to treat as typed (labs, LVEF, …). Left out while empty, so
+    /// a format-3 file saved before these existed reads back unchanged.
+    #[serde(default, skip_serializing_if = "RawClinical::is_empty")]
+    pub clinical: RawClinical,
+    /// Overrides of criteria to treat not met or not entered.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub overrides: Vec<Override>,
 }
 
 impl Order {
@@ -187,13 +222,32 @@ impl Order {
             issued_content: None,
             lang: Lang::En,
             decimal_mark: DecimalMark::Point,
+            clinical: RawClinical::default(),
+            overrides: Vec::new(),
         }
     }
 
-    /// Validates the inputs and runs the engine.
+    /// Validates the inputs and the criteria inputs and runs the engine. The
+    /// patient's date of birth, when valid, gives the age criterion.
     pub fn report(&self) -> Result<Report, Vec<InputError>> {
-        let inputs = validate(&self.inputs)?;
-        calculate(&inputs, &self.settings).map_err(|e| vec![e])
+        let inputs = validate(&self.inputs);
+        let day1 = inputs.as_ref().ok().and_then(|i| i.day1);
+        let clinical = validate_clinical(&self.clinical, day1);
+        let (inputs, mut clinical) = match (inputs, clinical) {
+            (Ok(i), Ok(c)) => (i, c),
+            (i, c) => {
+                let mut errors = i.err().unwrap_or_default();
+                errors.extend(c.err().unwrap_or_default());
+                return Err(errors);
+            }
+        };
+        clinical.date_of_birth = parse_birth_date(&self.patient.date_of_birth, self.created.date()).ok();
+        calculate_with(&inputs, &clinical, &self.settings).map_err(|e| vec![e])
+    }
+
+    /// The criteria to treat not met or not entered and not overridden as they stand (cycle 1).
+    pub fn criteria_open<'r>(&self, report: &'r Report) -> Vec<&'r Criterion> {
+        report.criteria_open().into_iter().filter(|c| !self.overrides.iter().any(|o| o.covers(c))).collect()
     }
 
     /// Every warning of this order: the engine's, then those about the patient
@@ -285,6 +339,8 @@ impl Order {
             patient: &'a Patient,
             inputs: &'a RawInputs,
             settings: &'a Settings,
+            #[serde(skip_serializing_if = "RawClinical::is_empty")]
+            clinical: &'a RawClinical,
         }
         let content = Content {
             order_id: &self.order_id,
@@ -292,6 +348,7 @@ impl Order {
             patient: &self.patient,
             inputs: &self.inputs,
             settings: &self.settings,
+            clinical: &self.clinical,
         };
         let hex = sha256_hex(&serde_json::to_vec(&content).unwrap_or_default());
         format!("{}-{}", &hex[0..4], &hex[4..8]).to_uppercase()
@@ -307,6 +364,10 @@ impl Order {
             settings: &'a Settings,
             acknowledged: &'a [Acknowledgement],
             verification: &'a Option<Verification>,
+            #[serde(skip_serializing_if = "RawClinical::is_empty")]
+            clinical: &'a RawClinical,
+            #[serde(skip_serializing_if = "<[Override]>::is_empty")]
+            overrides: &'a [Override],
         }
         let content = Content {
             issued_by: &self.issued_by,
@@ -315,6 +376,8 @@ impl Order {
             settings: &self.settings,
             acknowledged: &self.acknowledged,
             verification: &self.verification,
+            clinical: &self.clinical,
+            overrides: &self.overrides,
         };
         sha256_hex(&serde_json::to_vec(&content).unwrap_or_default())
     }
@@ -714,6 +777,8 @@ mod v1 {
             issued_content: None,
             lang: Lang::En,
             decimal_mark: DecimalMark::Point,
+            clinical: RawClinical::default(),
+            overrides: Vec::new(),
         })
     }
 }
@@ -783,6 +848,8 @@ mod v2 {
             issued_content: old.issued_content,
             lang: Lang::En,
             decimal_mark: DecimalMark::Point,
+            clinical: RawClinical::default(),
+            overrides: Vec::new(),
         })
     }
 }

@@ -20,7 +20,8 @@ use crate::order::{FileError, Order, ValidPatient, write_atomic};
 use crate::output::layout::{BODY, DRUG, HEADING, Header, LEADING, Layout, Row, SMALL, mm};
 use crate::present::Words;
 use crate::present::i18n::Arg;
-use crate::present::model::{Emphasis, Item, Presentation};
+use crate::criteria::CriterionState;
+use crate::present::model::{CriteriaView, Emphasis, Item, Presentation};
 use crate::present::words::{PROGRAM, args};
 use crate::regimen::NK_ACT_BC;
 use crate::settings::Paper;
@@ -43,6 +44,8 @@ pub enum SheetError {
     File(FileError),
     /// A measure is still being typed: the results are provisional.
     StillTyping,
+    /// Cycle 1 criteria to treat not met or not entered, and not overridden.
+    CriteriaOpen(usize),
 }
 
 /// What a sheet is drawn from, once every check passed.
@@ -88,6 +91,12 @@ pub fn checked(order: &Order, today: chrono::NaiveDate) -> Result<Printable, She
     if let Some(v) = &order.verification {
         texts.push((Field::Verifier, &v.verifier));
     }
+    for o in &order.overrides {
+        texts.push((Field::Override, &o.by));
+        texts.push((Field::Reason, &o.reason));
+    }
+    texts.push((Field::NkProductId, &order.clinical.nk_product_id));
+    texts.push((Field::NkBagId, &order.clinical.nk_bag_id));
     let errors: Vec<InputError> = texts
         .into_iter()
         .filter_map(|(field, t)| {
@@ -100,6 +109,10 @@ pub fn checked(order: &Order, today: chrono::NaiveDate) -> Result<Printable, She
     }
     if !report.protocol_checks_pass() {
         return Err(SheetError::NkOutOfRange);
+    }
+    let open = order.criteria_open(&report).len();
+    if open > 0 {
+        return Err(SheetError::CriteriaOpen(open));
     }
     let pending = order.unacknowledged(&report).len();
     if pending > 0 {
@@ -207,7 +220,7 @@ fn fonts() -> Option<&'static (ParsedFont, ParsedFont)> {
 fn draw_body(l: &mut Layout, w: &Words, order: &Order, p: &ValidPatient, r: &Report) {
     let i = &r.inputs;
     let warnings = order.warnings(r);
-    let view = Presentation::of(r, &warnings, w);
+    let view = Presentation::of(r, &warnings, w).with_overrides(r, &order.overrides, w);
 
     // Patient: the name large, then what the ASCO/ONS standard asks an order to carry.
     let mut rows = l.heading(&p.name, DRUG + 2.0, None);
@@ -236,6 +249,9 @@ fn draw_body(l: &mut Layout, w: &Words, order: &Order, p: &ValidPatient, r: &Rep
     if let Some(wc) = &view.weight_change {
         rows.extend(l.field(&w.t("s-previous-weight"), &wc.value));
     }
+    if let Some(c) = &view.cardiac {
+        rows.extend(l.field_at(0.0, l.content_width(), &c.label, &c.value, c.emphasis != Emphasis::Normal));
+    }
     // The dates that decided loading or maintenance, as typed.
     for (label, date) in
         [("s-last-trastuzumab", i.last_trastuzumab), ("s-last-pertuzumab", i.last_pertuzumab)]
@@ -246,6 +262,12 @@ fn draw_body(l: &mut Layout, w: &Words, order: &Order, p: &ValidPatient, r: &Rep
     }
     l.block(rows);
     l.rule();
+
+    // Criteria to treat (cycle 1): one row per criterion, its reason or override beneath.
+    if let Some(c) = &view.criteria {
+        criteria_table(l, c);
+        l.rule();
+    }
 
     // Schedule: day label, date, what happens.
     // The columns are as wide as their widest cell in this language ("27 nov 2026, divendres").
@@ -282,6 +304,27 @@ fn draw_body(l: &mut Layout, w: &Words, order: &Order, p: &ValidPatient, r: &Rep
     }
     l.rule();
 
+    // How the products are given: the Day 1 sequence and supportive care; the NK identity check.
+    let mut rows = l.heading(&view.administration_title, HEADING, None);
+    for row in &view.administration {
+        rows.extend(l.field(&row.label, &row.value));
+    }
+    if r.nk.is_some() {
+        let product = r
+            .nk_product
+            .as_ref()
+            .and_then(|n| n.product_id.clone())
+            .unwrap_or_else(|| "________".to_owned());
+        let line = w.ta(
+            "s-identity-check",
+            args!["name" => p.name.clone(), "record" => p.identifier.clone(), "product" => product],
+        );
+        rows.push(Layout::gap(2.0));
+        rows.extend(l.para(0.0, &line, BODY, true));
+    }
+    l.block(rows);
+    l.rule();
+
     // Warnings acknowledged: each warning as it stands, with who, when and why.
     let acked: Vec<String> = view
         .warnings
@@ -301,6 +344,46 @@ fn draw_body(l: &mut Layout, w: &Words, order: &Order, p: &ValidPatient, r: &Rep
     }
 
     signatures(l, w, order);
+}
+
+/// The criteria to treat as a table: criterion, value, limit, date, state;
+/// a criterion's reason or its override on a line of its own beneath it.
+fn criteria_table(l: &mut Layout, c: &CriteriaView) {
+    let width = l.content_width();
+    // Column starts, as fractions of the width: name, value, limit, date, state.
+    let xs = [0.0, 0.2, 0.36, 0.7, 0.84].map(|f| f * width);
+    let col = |i: usize| if i + 1 < xs.len() { xs[i + 1] - xs[i] - 4.0 } else { width - xs[i] };
+    let mut rows = l.heading(&c.title, HEADING, None);
+    rows.extend(l.para(0.0, &c.basis, SMALL, false));
+    rows.push(Row {
+        runs: c.header.iter().enumerate().map(|(i, h)| (xs[i], h.clone(), SMALL, true)).collect(),
+        height: SMALL * LEADING,
+    });
+    l.block(rows);
+    for r in &c.rows {
+        let open = r.kind != CriterionState::Met;
+        let cells = [(&r.name, true), (&r.value, false), (&r.limit, false), (&r.date, false), (&r.state, open)];
+        let wrapped: Vec<Vec<String>> =
+            cells.iter().enumerate().map(|(i, (t, bold))| l.wrap(t, BODY, *bold, col(i))).collect();
+        let n = wrapped.iter().map(Vec::len).max().unwrap_or(1);
+        let mut rows: Vec<Row> = (0..n)
+            .map(|k| Row {
+                runs: wrapped
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, lines)| lines.get(k).map(|t| (xs[i], t.clone(), BODY, cells[i].1)))
+                    .collect(),
+                height: BODY * LEADING,
+            })
+            .collect();
+        for extra in [&r.note, &r.overridden].into_iter().flatten() {
+            let bold = r.overridden.as_ref() == Some(extra);
+            rows.extend(l.para(xs[1], extra, SMALL, bold));
+        }
+        l.block(rows);
+    }
+    let summary = l.para(0.0, &c.summary, BODY, !c.clear);
+    l.block(summary);
 }
 
 /// A dose or the NK product: the name and badges, the dose large, then its rows.

@@ -4,7 +4,9 @@
 //! terminal and the PDF draw this and word nothing about a dose themselves,
 //! so the three agree by construction (`tests/present.rs` checks it).
 
-use crate::engine::{Administered, DoseLine, NkCheck, NkState, PhaseReason, Report, Warning};
+use crate::criteria::CriterionState;
+use crate::engine::{Administered, DoseLine, NkCheck, NkProduct, NkState, PhaseReason, Report, Warning};
+use crate::regimen::Drug;
 use crate::present::i18n::Arg;
 use crate::present::i18n::Words;
 use crate::present::words::args;
@@ -49,6 +51,8 @@ impl Row {
 pub enum BadgeKind {
     Reload,
     Nk(NkState),
+    /// An antibody withheld this cycle.
+    Withheld,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -89,6 +93,51 @@ pub struct WarningLine {
     pub needs_reason_label: Option<String>,
 }
 
+/// One criterion to treat as a table row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CriterionRow {
+    pub code: String,
+    pub name: String,
+    pub value: String,
+    pub limit: String,
+    pub date: String,
+    pub state: String,
+    pub kind: CriterionState,
+    /// Why it stands so (too old, by clearance, Gilbert's, …).
+    pub note: Option<String>,
+    /// A prescriber's override: who, when, why.
+    pub overridden: Option<String>,
+}
+
+/// The criteria to treat (cycle 1), as a table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CriteriaView {
+    pub title: String,
+    /// What the labs' dates were judged against.
+    pub basis: String,
+    /// Criterion, value, limit, date, state.
+    pub header: [String; 5],
+    pub rows: Vec<CriterionRow>,
+    /// "All met", or how many are open and what that means.
+    pub summary: String,
+    /// True when every criterion is met or overridden.
+    pub clear: bool,
+}
+
+impl CriterionRow {
+    /// The row as one line of text.
+    pub fn line(&self) -> String {
+        let mut l = format!("{}: {} · {} · {} · {}", self.name, self.value, self.limit, self.date, self.state);
+        if let Some(n) = &self.note {
+            l.push_str(&format!(" ({n})"));
+        }
+        if let Some(o) = &self.overridden {
+            l.push_str(&format!(" — {o}"));
+        }
+        l
+    }
+}
+
 /// Everything a face shows of one report.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Presentation {
@@ -109,6 +158,13 @@ pub struct Presentation {
     pub warnings: Vec<WarningLine>,
     /// "none", for an empty list.
     pub none: String,
+    /// Cycle 1: the criteria to treat.
+    pub criteria: Option<CriteriaView>,
+    /// The heart check before the antibodies.
+    pub cardiac: Option<Row>,
+    pub administration_title: String,
+    /// The Day 1 sequence and supportive care.
+    pub administration: Vec<Row>,
 }
 
 impl Presentation {
@@ -119,10 +175,20 @@ impl Presentation {
             .administration_order()
             .into_iter()
             .map(|item| match item {
-                Administered::Dose(d) => dose_item(w, d, nk_day),
-                Administered::Nk(nk) => nk_item(w, nk),
+                Administered::Dose(d) => dose_item(w, r, d, nk_day),
+                Administered::Nk(nk) => nk_item(w, nk, r.nk_product.as_ref()),
             })
             .collect();
+        let criteria = (!r.criteria.is_empty()).then(|| criteria_view(w, r, &[]));
+        let has = |drug: Drug| r.dose(drug).is_some_and(|d| !d.withheld);
+        let mut administration = Vec::new();
+        if has(Drug::Pertuzumab) && has(Drug::Trastuzumab) {
+            administration.push(Row::new(w.t("l-sequence"), w.t("sequence-day1")));
+        }
+        let site = |v: &Option<String>| v.clone().unwrap_or_else(|| w.per_site_protocol());
+        administration.push(Row::new(w.t("l-premedication"), site(&r.supportive.premedication)));
+        administration.push(Row::new(w.t("l-antiemetic"), site(&r.supportive.antiemetic)));
+        administration.push(Row::new(w.t("l-hydration"), site(&r.supportive.hydration)));
         Presentation {
             headline: w.ta(
                 "headline",
@@ -155,12 +221,94 @@ impl Presentation {
                 })
                 .collect(),
             none: w.t("l-none"),
+            criteria,
+            cardiac: r.cardiac.map(|c| {
+                let row = Row::new(w.t("l-cardiac"), w.cardiac_line(&c));
+                if c.withhold { row.with(Emphasis::Warn) } else { row }
+            }),
+            administration_title: w.t("l-administration"),
+            administration,
         }
+    }
+
+    /// Marks the criteria a prescriber overrode, with who, when and why.
+    pub fn with_overrides(mut self, r: &Report, overrides: &[crate::order::Override], w: &Words) -> Self {
+        if !r.criteria.is_empty() {
+            self.criteria = Some(criteria_view(w, r, overrides));
+        }
+        self
+    }
+
+    /// Every line of the criteria table, the heart check and the administration rows, as text.
+    pub fn treat_lines(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if let Some(c) = &self.criteria {
+            out.push(c.title.clone());
+            out.push(c.basis.clone());
+            out.extend(c.rows.iter().map(CriterionRow::line));
+            out.push(c.summary.clone());
+        }
+        out.extend(self.cardiac.iter().map(Row::line));
+        out.extend(self.administration.iter().map(Row::line));
+        out
     }
 }
 
-fn dose_item(w: &Words, d: &DoseLine, nk_day: Option<i32>) -> Item {
+fn criteria_view(w: &Words, r: &Report, overrides: &[crate::order::Override]) -> CriteriaView {
+    let cyclo = r.dose(Drug::Cyclophosphamide);
+    let chosen = cyclo.and_then(|d| d.chosen_day).map(|(_, d)| d);
+    let window = cyclo.and_then(|d| Some((d.days.first()?.1?, d.days.last()?.1?)));
+    let rows: Vec<CriterionRow> = r
+        .criteria
+        .iter()
+        .map(|c| CriterionRow {
+            code: c.code.to_owned(),
+            name: w.criterion_name(c.code),
+            value: w.criterion_value(c),
+            limit: w.criterion_threshold(c),
+            date: w.criterion_date(c),
+            state: w.criterion_state(c.state),
+            kind: c.state,
+            note: w.criterion_note(c, r.clearance_weight_kg),
+            overridden: overrides
+                .iter()
+                .find(|o| o.covers(c))
+                .map(|o| w.ta("crit-overridden", args!["by" => o.by.clone(), "at" => w.datetime(o.at), "reason" => o.reason.clone()])),
+        })
+        .collect();
+    let open = rows.iter().filter(|c| c.kind != CriterionState::Met && c.overridden.is_none()).count();
+    let overridden = rows.iter().filter(|c| c.overridden.is_some()).count();
+    let summary = match (open, overridden) {
+        (0, 0) => w.t("crit-summary-all-met"),
+        (0, n) => w.ta("crit-summary-overridden", args!["count" => n]),
+        (n, _) => w.ta("crit-summary-open", args!["count" => n]),
+    };
+    CriteriaView {
+        title: w.t("l-criteria"),
+        basis: w.first_treatment_line(chosen, window),
+        header: [w.t("crit-h-criterion"), w.t("crit-h-value"), w.t("crit-h-limit"), w.t("crit-h-date"), w.t("crit-h-state")],
+        rows,
+        summary,
+        clear: open == 0,
+    }
+}
+
+fn dose_item(w: &Words, r: &Report, d: &DoseLine, nk_day: Option<i32>) -> Item {
     let p = &d.preparation;
+    // A withheld antibody shows no dose: the reason and what next.
+    if d.withheld {
+        let reason = r.cardiac.map(|c| w.withheld_reason(&c)).unwrap_or_else(|| w.t("withheld-plain"));
+        return Item {
+            title: w.drug_name(d.drug),
+            large: w.t("withheld-large"),
+            tag: None,
+            badges: vec![Badge { text: w.t("withheld-badge"), kind: BadgeKind::Withheld }],
+            rows: vec![
+                Row::new(w.t("l-withheld"), reason).with(Emphasis::Warn),
+                Row::new(w.t("l-next-step"), w.t("withheld-next")),
+            ],
+        };
+    }
     let mut badges = Vec::new();
     // A re-load cannot be missed: a badge, not a word in the working.
     if d.phase.is_some_and(|p| p.loading && p.reason != PhaseReason::FirstCycle) {
@@ -174,10 +322,14 @@ fn dose_item(w: &Words, d: &DoseLine, nk_day: Option<i32>) -> Item {
             w.ta("sheet-phase", args!["phase" => w.phase_label(phase), "reason" => w.phase_reason(phase)]),
         ));
     }
-    rows.push(Row::new(
-        w.t("l-route-days"),
-        w.ta("route-and-days", args!["route" => w.route_name(d.route), "days" => w.dose_days(d)]),
-    ));
+    let days = match d.chosen_day {
+        Some((day, date)) => w.ta("chosen-day", args!["day" => w.day_with_date(day, Some(date))]),
+        None => w.dose_days(d),
+    };
+    rows.push(Row::new(w.t("l-route-days"), w.ta("route-and-days", args!["route" => w.route_name(d.route), "days" => days])));
+    if d.once_within && d.chosen_day.is_none() {
+        rows.push(Row::new(w.t("l-chosen-day"), w.t("chosen-day-fill")).with(Emphasis::Strong));
+    }
     if let (Some(hours), Some(day)) = (d.after_nk_within_hours, nk_day) {
         rows.push(Row::new(w.t("l-timing"), w.after_nk_line(hours, day)).with(Emphasis::Strong));
     }
@@ -194,13 +346,11 @@ fn dose_item(w: &Words, d: &DoseLine, nk_day: Option<i32>) -> Item {
     }
     // A subcutaneous dose has no bag and no infusion time.
     if d.route == Route::Intravenous {
-        rows.push(Row::new(
-            w.t("l-diluent"),
-            w.ta(
-                "bag-and-infusion",
-                args!["bag" => w.bag(p.diluent, p.bag_volume_ml), "infusion" => w.infusion_line(p.infusion_minutes)],
-            ),
-        ));
+        rows.push(Row::new(w.t("l-diluent"), w.bag(p.diluent, p.bag_volume_ml)));
+        rows.push(Row::new(w.t("l-infusion"), w.infusion(p.infusion.as_ref(), p.bag_volume_ml)));
+    }
+    if let Some(o) = d.observation {
+        rows.push(Row::new(w.t("l-observation"), w.observation(o)));
     }
     Item {
         title: w.drug_name(d.drug),
@@ -211,8 +361,8 @@ fn dose_item(w: &Words, d: &DoseLine, nk_day: Option<i32>) -> Item {
     }
 }
 
-fn nk_item(w: &Words, nk: &NkCheck) -> Item {
-    Item {
+fn nk_item(w: &Words, nk: &NkCheck, product: Option<&NkProduct>) -> Item {
+    let mut item = Item {
         title: w.t("l-nk"),
         large: w.nk_large(nk.count, nk.state),
         tag: None,
@@ -232,5 +382,24 @@ fn nk_item(w: &Words, nk: &NkCheck) -> Item {
                 ),
             ),
         ],
+    };
+    if let Some(p) = product {
+        let typed = |v: &Option<String>| v.clone().unwrap_or_else(|| w.t("fill-in-entry"));
+        item.rows.push(Row::new(w.t("l-nk-product-id"), typed(&p.product_id)));
+        item.rows.push(Row::new(w.t("l-nk-bag-id"), typed(&p.bag_id)));
+        item.rows.push(Row::new(
+            w.t("l-nk-released"),
+            p.released_at.map(|t| w.datetime(t)).unwrap_or_else(|| w.t("fill-in-entry")),
+        ));
+        let by = match (p.infuse_by, p.max_hours) {
+            (Some(t), Some(h)) => w.ta("nk-infuse-by", args!["time" => w.datetime(t), "hours" => w.num(h, 1)]),
+            (None, Some(h)) => {
+                w.ta("nk-infuse-within", args!["hours" => w.num(h, 1), "fill" => w.t("fill-in-entry")])
+            }
+            _ => w.fill_in(),
+        };
+        item.rows.push(Row::new(w.t("l-nk-infuse-by"), by).with(Emphasis::Strong));
+        item.rows.push(Row::new(w.t("l-nk-route-set"), p.route_and_set.clone().unwrap_or_else(|| w.fill_in())));
     }
+    item
 }

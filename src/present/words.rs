@@ -80,6 +80,18 @@ impl Words {
             Field::AcknowledgedBy => "field-acknowledged-by",
             Field::Verifier => "field-verifier",
             Field::Reason => "field-reason",
+            Field::Lab => "field-lab",
+            Field::Uln => "field-uln",
+            Field::Lvef => "field-lvef",
+            Field::LvefDate => "field-lvef-date",
+            Field::LvefBaseline => "field-lvef-baseline",
+            Field::Sex => "field-sex",
+            Field::PreviousInfusionTolerated => "field-previous-infusion-tolerated",
+            Field::CyclophosphamideDate => "field-cyclophosphamide-date",
+            Field::NkProductId => "field-nk-product-id",
+            Field::NkBagId => "field-nk-bag-id",
+            Field::NkReleasedAt => "field-nk-released-at",
+            Field::Override => "field-override",
         }
     }
 
@@ -349,6 +361,7 @@ impl Words {
             Event::DoseWindow(d) => self.ta("event-window", args!["drug" => self.drug_name(d)]),
             Event::NkInfusion => self.t("event-nk-infusion"),
             Event::NextCycle => self.t("event-next-cycle"),
+            Event::Withheld(d) => self.ta("event-withheld", args!["drug" => self.drug_name(d)]),
         }
     }
 
@@ -498,21 +511,16 @@ impl Words {
         self.ta("after-nk", args!["day" => self.day_label(nk_day), "hours" => hours])
     }
 
-    pub fn infusion_line(&self, minutes: Option<u32>) -> String {
-        match minutes {
-            Some(m) => self.ta("infusion-over", args!["minutes" => m]),
-            None => self.t("not-set"),
-        }
-    }
-
     pub fn bag(&self, diluent: Option<Diluent>, bag_ml: Option<f64>) -> String {
         match (diluent, bag_ml) {
             (Some(d), Some(v)) => {
                 self.ta("bag-in", args!["volume" => self.volume(v), "diluent" => self.diluent_name(d)])
             }
-            (Some(d), None) => self.diluent_name(d),
+            (Some(d), None) => {
+                self.ta("bag-diluent-fill", args!["diluent" => self.diluent_name(d), "fill" => self.fill_in()])
+            }
             (None, Some(v)) => self.ta("bag-volume", args!["volume" => self.volume(v)]),
-            (None, None) => self.t("not-set"),
+            (None, None) => self.fill_in(),
         }
     }
 
@@ -658,6 +666,19 @@ impl Words {
             WarningKind::NameMixesScripts { name } => {
                 self.ta("warn-name-mixed-scripts", args!["name" => quoted_inner(name, 100)])
             }
+            WarningKind::LvefOld { date, day1, days, max_days } => self.ta(
+                "warn-lvef-old",
+                args![
+                    "date" => self.date_plain(*date),
+                    "day1" => self.date_plain(*day1),
+                    "days" => *days,
+                    "max" => *max_days
+                ],
+            ),
+            WarningKind::LvefBaselineMissing { latest_pct, below_pct } => self.ta(
+                "warn-lvef-baseline-missing",
+                args!["latest" => self.pct(*latest_pct), "below" => self.pct(*below_pct)],
+            ),
             WarningKind::Day1BeforeOrderDate { day1, order_date } => self.ta(
                 "warn-day1-before-order",
                 args!["day1" => self.date_plain(*day1), "order_date" => self.date_plain(*order_date)],
@@ -710,6 +731,28 @@ impl Words {
             Field::Reason => self.ta("accepted-reason", args!["max" => max_chars]),
             Field::DateOfBirth => self.t("accepted-date-of-birth"),
             Field::Allergies => self.ta("accepted-allergies", args!["max" => max_chars]),
+            Field::Lab => {
+                let codes: Vec<&str> = crate::criteria::LabCode::ALL.iter().map(|c| c.key()).collect();
+                self.ta("accepted-lab", args!["codes" => codes.join(", ")])
+            }
+            Field::Uln => {
+                let codes: Vec<&str> = crate::criteria::LabCode::ALL.iter().map(|c| c.key()).collect();
+                self.ta("accepted-uln", args!["codes" => codes.join(", ")])
+            }
+            Field::Lvef | Field::LvefBaseline => {
+                let (min, max) = crate::clinical::LVEF_RANGE_PCT;
+                self.ta("accepted-lvef", args!["min" => self.num(min, 0), "max" => self.num(max, 0)])
+            }
+            Field::LvefDate => self.ta(
+                "accepted-date",
+                args!["first" => l.first_year.to_string(), "last" => l.last_year.to_string()],
+            ),
+            Field::Sex => self.t("accepted-sex"),
+            Field::PreviousInfusionTolerated => self.t("accepted-yes-no"),
+            Field::CyclophosphamideDate => self.t("accepted-cyclophosphamide-date"),
+            Field::NkProductId | Field::NkBagId => self.ta("accepted-product-id", args!["max" => max_chars]),
+            Field::NkReleasedAt => self.t("accepted-date-time"),
+            Field::Override => self.t("accepted-override"),
         }
     }
 
@@ -777,6 +820,15 @@ impl Words {
             Problem::NotAWholeCount => base("error-not-whole-count"),
             Problem::StrayMarks => base("error-stray-marks"),
             Problem::Placeholder => base("error-placeholder"),
+            Problem::UnknownUnit => base("error-unknown-unit"),
+            Problem::AmbiguousUnit => base("error-ambiguous-unit"),
+            Problem::NotALabEntry => base("error-not-a-lab-entry"),
+            Problem::UnknownTest => base("error-unknown-test"),
+            Problem::Repeated => base("error-repeated"),
+            Problem::NotOneOf => base("error-not-one-of"),
+            Problem::OutsideWindow => base("error-outside-window"),
+            Problem::NotADateTime => base("error-not-a-date-time"),
+            Problem::NothingToOverride => base("error-nothing-to-override"),
         };
         self.ta("error-with-accepted", args!["error" => sentence, "accepted" => self.accepted(e.field)])
     }
@@ -859,6 +911,7 @@ impl Words {
             SheetError::Font => self.t("refuse-font"),
             SheetError::File(e) => self.file_error(e),
             SheetError::StillTyping => self.t("refuse-still-typing"),
+            SheetError::CriteriaOpen(n) => self.ta("refuse-criteria-open", args!["count" => *n]),
         }
     }
 

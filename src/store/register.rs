@@ -282,9 +282,11 @@ impl Register {
     ) -> Result<i64, RegisterError> {
         let path = self.path.clone();
         let err = |e: rusqlite::Error| classify(&path, e);
+        // A withheld antibody is not a dose: it is not recorded as one.
         let doses: Vec<RecordedDose> = report
             .doses
             .iter()
+            .filter(|d| !d.withheld)
             .map(|d| RecordedDose {
                 drug: d.drug.key().to_owned(),
                 dose: d.dose,

@@ -594,6 +594,9 @@ fn item_ui(ui: &mut Ui, item: &Item) {
                     BadgeKind::Nk(NkState::WithinRange) => text.color(Color32::from_rgb(0, 120, 40)),
                     BadgeKind::Nk(NkState::OutOfRange) => text.color(ui.visuals().error_fg_color),
                     BadgeKind::Nk(NkState::Pending) => text.color(ui.visuals().warn_fg_color),
+                    BadgeKind::Withheld => {
+                        text.size(18.0).color(Color32::WHITE).background_color(Color32::from_rgb(180, 40, 0))
+                    }
                 });
             }
         });
@@ -776,7 +779,7 @@ fn double_check_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Action>) {
             let drugs: Vec<(crate::regimen::Drug, crate::regimen::DoseUnit)> = s
                 .order
                 .report()
-                .map(|r| r.doses.iter().map(|d| (d.drug, d.unit)).collect())
+                .map(|r| r.doses.iter().filter(|d| !d.withheld).map(|d| (d.drug, d.unit)).collect())
                 .unwrap_or_default();
             for (drug, unit) in drugs {
                 // The field names the unit the order shows the dose in, and is read in it.

@@ -1,0 +1,225 @@
+//! Wording for the criteria to treat and the administration order (issue 13):
+//! each criterion's value, limit, date, state and reason; the heart check and
+//! a withheld antibody; infusion times, pump rates and observation; the NK
+//! product's identity lines; what the site has not set, marked for the
+//! pharmacist to fill in by hand.
+
+use chrono::NaiveDate;
+
+use crate::criteria::{Condition, Criterion, CriterionNote, CriterionState, LabCode};
+use crate::engine::{Cardiac, Infusion, InfusionBasis, Observation};
+use crate::present::i18n::{Arg, Words};
+use crate::present::words::args;
+
+impl Words {
+    /// A percentage: "55 %".
+    pub fn pct(&self, value: f64) -> String {
+        self.ta("measure-pct", args!["n" => self.num(value, 1)])
+    }
+
+    /// The line a pharmacist fills in by hand where the site has set nothing.
+    pub fn fill_in(&self) -> String {
+        self.t("fill-in")
+    }
+
+    /// "per site protocol", for supportive care and observation not set.
+    pub fn per_site_protocol(&self) -> String {
+        self.t("per-site-protocol")
+    }
+
+    // ------------------------------------------------------------ criteria
+
+    /// A value in a lab code's unit: "1.8 × 10⁹/L", "1.1" (INR).
+    fn lab_value(&self, code: LabCode, value: f64) -> String {
+        let unit = code.unit().symbol();
+        let n = self.num(value, 2);
+        if unit.is_empty() { n } else { format!("{n} {unit}") }
+    }
+
+    /// A criterion's name: "ANC", "Creatinine", "LVEF", "Age", "Laboratory dates".
+    pub fn criterion_name(&self, code: &str) -> String {
+        self.t(&format!("crit-{code}"))
+    }
+
+    pub fn criterion_state(&self, state: CriterionState) -> String {
+        self.t(match state {
+            CriterionState::Met => "crit-state-met",
+            CriterionState::NotMet => "crit-state-not-met",
+            CriterionState::NotEntered => "crit-state-not-entered",
+        })
+    }
+
+    /// The value as held: "1.8 × 10⁹/L", "62 %", "55 years", "—".
+    pub fn criterion_value(&self, c: &Criterion) -> String {
+        let Some(v) = c.value else { return self.t("crit-no-value") };
+        match (c.code, LabCode::from_key(c.code)) {
+            (_, Some(code)) => self.lab_value(code, v),
+            ("lvef", _) => self.pct(v),
+            ("age", _) => self.ta("crit-age-years", args!["n" => v]),
+            _ => self.num(v, 2),
+        }
+    }
+
+    /// The limit it was held to: "≥ 1.5 × 10⁹/L", "≤ 1.5 × ULN (1.2 mg/dL) = 1.8 mg/dL".
+    pub fn criterion_threshold(&self, c: &Criterion) -> String {
+        let code = LabCode::from_key(c.code);
+        let sign = if c.at_most { "≤" } else { "≥" };
+        let limit = match (c.uln, code, c.threshold) {
+            (Some((k, Some(uln))), Some(code), Some(t)) => self.ta(
+                "crit-limit-uln",
+                args![
+                    "sign" => sign,
+                    "k" => self.num(k, 2),
+                    "uln" => self.lab_value(code, uln),
+                    "limit" => self.lab_value(code, t)
+                ],
+            ),
+            (Some((k, None)), _, _) => self.ta("crit-limit-uln-missing", args!["sign" => sign, "k" => self.num(k, 2)]),
+            (None, Some(code), Some(t)) => format!("{sign} {}", self.lab_value(code, t)),
+            (None, None, Some(t)) => match c.code {
+                "lvef" => format!("{sign} {}", self.pct(t)),
+                "age" => format!("{sign} {}", self.ta("crit-age-years", args!["n" => t])),
+                "lab-dates" => self.ta("crit-limit-lab-dates", args!["days" => t]),
+                _ => format!("{sign} {}", self.num(t, 2)),
+            },
+            _ => self.t("crit-no-value"),
+        };
+        if c.code == "creatinine" {
+            self.ta(
+                "crit-limit-creatinine",
+                args!["limit" => limit, "clearance" => self.num(crate::criteria::MIN_CREATININE_CLEARANCE_ML_MIN, 0)],
+            )
+        } else {
+            limit
+        }
+    }
+
+    /// Why a criterion stands as it does, when there is more to say than its state.
+    pub fn criterion_note(&self, c: &Criterion, clearance_weight_kg: f64) -> Option<String> {
+        Some(match c.note? {
+            CriterionNote::TooOld { days, max_days } => {
+                self.ta("crit-note-too-old", args!["days" => days, "max" => max_days])
+            }
+            CriterionNote::AfterTreatment => self.t("crit-note-after-treatment"),
+            CriterionNote::NoUln => self.t("crit-note-no-uln"),
+            CriterionNote::Relaxed(Condition::Gilbert) => self.t("crit-note-gilbert"),
+            CriterionNote::Relaxed(Condition::LiverMetastases) => self.t("crit-note-liver-metastases"),
+            CriterionNote::ByClearance => self.ta(
+                "crit-note-clearance",
+                args![
+                    "clearance" => self.num(crate::rounding::round_decimals(c.clearance_ml_min.unwrap_or(0.0), 1), 1),
+                    "weight" => self.kg(clearance_weight_kg)
+                ],
+            ),
+            CriterionNote::ClearanceNeedsAgeSexWeight => self.t("crit-note-clearance-needs"),
+            CriterionNote::NoTreatmentDate => self.t("crit-note-no-treatment-date"),
+        })
+    }
+
+    /// The date a criterion's value was taken, or a dash.
+    pub fn criterion_date(&self, c: &Criterion) -> String {
+        c.date.map(|d| self.date_plain(d)).unwrap_or_else(|| self.t("crit-no-value"))
+    }
+
+    /// What the labs' dates were judged against.
+    pub fn first_treatment_line(&self, chosen: Option<NaiveDate>, window: Option<(NaiveDate, NaiveDate)>) -> String {
+        match (chosen, window) {
+            (Some(d), _) => self.ta("crit-basis-chosen", args!["date" => self.date_plain(d)]),
+            (None, Some((a, b))) => {
+                self.ta("crit-basis-window", args!["first" => self.date_plain(a), "last" => self.date_plain(b)])
+            }
+            (None, None) => self.t("crit-basis-none"),
+        }
+    }
+
+    // ------------------------------------------------------------ heart
+
+    /// The heart check: "baseline 62 %, latest 58 % on 20 Nov 2026 (down 4 points): given".
+    pub fn cardiac_line(&self, c: &Cardiac) -> String {
+        let rule = self.ta(
+            "cardiac-rule",
+            args!["fall" => self.num(c.rule.min_fall_points, 1), "below" => self.pct(c.rule.below_pct)],
+        );
+        match (c.baseline_pct, c.latest) {
+            (_, None) => self.ta("cardiac-not-entered", args!["rule" => rule]),
+            (None, Some((l, d))) => {
+                self.ta("cardiac-no-baseline", args!["latest" => self.pct(l), "date" => self.date_plain(d), "rule" => rule])
+            }
+            (Some(b), Some((l, d))) => self.ta(
+                if c.withhold { "cardiac-withhold" } else { "cardiac-given" },
+                args![
+                    "baseline" => self.pct(b),
+                    "latest" => self.pct(l),
+                    "date" => self.date_plain(d),
+                    "fall" => self.num(b - l, 1),
+                    "rule" => rule
+                ],
+            ),
+        }
+    }
+
+    /// Why an antibody is withheld, and what next.
+    pub fn withheld_reason(&self, c: &Cardiac) -> String {
+        let (Some(b), Some((l, d))) = (c.baseline_pct, c.latest) else { return self.t("withheld-plain") };
+        self.ta(
+            "withheld-reason",
+            args![
+                "baseline" => self.pct(b),
+                "latest" => self.pct(l),
+                "date" => self.date_plain(d),
+                "fall" => self.num(b - l, 1),
+                "points" => self.num(c.rule.min_fall_points, 1),
+                "below" => self.pct(c.rule.below_pct)
+            ],
+        )
+    }
+
+    // ------------------------------------------------------------ infusion
+
+    /// "over 90 min (loading dose) · 166.7 mL/h (250 mL over 90 min)".
+    pub fn infusion(&self, infusion: Option<&Infusion>, bag_ml: Option<f64>) -> String {
+        let Some(i) = infusion else { return self.fill_in() };
+        let (a, b) = i.minutes;
+        let time = if a == b {
+            self.ta("infusion-over", args!["minutes" => a])
+        } else {
+            self.ta("infusion-over-range", args!["min" => a, "max" => b])
+        };
+        let basis = self.t(match i.basis {
+            InfusionBasis::Loading => "infusion-basis-loading",
+            InfusionBasis::Maintenance => "infusion-basis-maintenance",
+            InfusionBasis::Tolerated => "infusion-basis-tolerated",
+            InfusionBasis::NotTolerated => "infusion-basis-not-tolerated",
+            InfusionBasis::ToleranceNotRecorded => "infusion-basis-not-recorded",
+        });
+        let rate = match (i.rate_ml_h, bag_ml) {
+            (Some((fast, _)), Some(v)) if a == b => self.ta(
+                "infusion-rate",
+                args!["rate" => self.num(fast, 1), "volume" => self.volume(v), "minutes" => a],
+            ),
+            (Some((fast, slow)), Some(v)) => self.ta(
+                "infusion-rate-range",
+                args![
+                    "fast" => self.num(fast, 1),
+                    "slow" => self.num(slow, 1),
+                    "volume" => self.volume(v),
+                    "min" => a,
+                    "max" => b
+                ],
+            ),
+            _ => self.t("infusion-rate-no-bag"),
+        };
+        self.ta("infusion-line", args!["time" => time, "basis" => basis, "rate" => rate])
+    }
+
+    pub fn observation(&self, o: Observation) -> String {
+        match o {
+            Observation::BeforeNext { minutes: (a, b) } => {
+                self.ta("observe-before-next", args!["min" => a, "max" => b])
+            }
+            Observation::FromStartHours(h) => self.ta("observe-from-start", args!["hours" => h]),
+            Observation::Minutes(m) => self.ta("observe-minutes", args!["minutes" => m]),
+            Observation::PerSiteProtocol => self.ta("observe-per-site", args!["site" => self.per_site_protocol()]),
+        }
+    }
+}
