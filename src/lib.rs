@@ -25,7 +25,8 @@ pub mod ui;
 
 // Short paths for the modules people reach for most (`nkact_dose::engine`).
 pub use domain::{
-    bsa, clinical, clock, criteria, engine, error, identity, input, locale, regimen, rounding, settings, units,
+    bsa, clinical, clock, criteria, engine, error, identity, input, locale, regimen, rounding, settings,
+    units,
 };
 pub use order::doublecheck;
 pub use output::{print, sheet};

@@ -7,8 +7,8 @@
 
 use chrono::NaiveDate;
 use nkact_dose::criteria::{
-    Context, CriterionNote, CriterionState, LVEF_HOLD_EU, LabCode, LabProblem, LabResult, cockcroft_gault, evaluate,
-    lvef_withholds, to_canonical,
+    Context, CriterionNote, CriterionState, LVEF_HOLD_EU, LabCode, LabProblem, LabResult, cockcroft_gault,
+    evaluate, lvef_withholds, to_canonical,
 };
 
 fn d(s: &str) -> NaiveDate {

@@ -3,6 +3,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::float_cmp)] // tests may fail loudly
 
+#[path = "common/eligible.rs"]
+mod eligible;
+
 use chrono::NaiveDateTime;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
@@ -175,6 +178,19 @@ fn fill_for_export(h: &mut Harness<'static, GuiApp>) {
     type_into(h, "Your name (issued by)", "Farm. A. García");
     fill_typical(h);
     type_into(h, "NK cells", "2e8");
+    eligible_in_window(h, "2026-03-09");
+}
+
+/// Day 1 typed, and criteria to treat all met for it (issue 13: a cycle-1 sheet needs them).
+fn eligible_in_window(h: &mut Harness<'static, GuiApp>, day1: &str) {
+    let day1_now = h.state().state.order.inputs.day1.clone();
+    if day1_now != day1 {
+        h.state_mut().state.order.inputs.day1.clear();
+        h.run();
+        type_into(h, "Day 1 date", day1);
+    }
+    h.state_mut().state.order.clinical = eligible::clinical(day1);
+    h.run();
 }
 
 #[test]
@@ -470,6 +486,8 @@ fn the_double_check_re_enters_the_last_dose_dates() {
     i.day1 = "2026-03-02".into();
     i.last_trastuzumab = "2026-02-09".into();
     i.last_pertuzumab = "2026-02-09".into();
+    // Cycle 3 needs no laboratory criteria; the LVEF of the cycle-1 helper postdates this Day 1.
+    h.state_mut().state.order.clinical = Default::default();
     h.run();
     press(&mut h, Role::Button, "Double-check");
     assert!(h.query_by_role_and_label(Role::TextInput, "Re-entered last trastuzumab date").is_some());
@@ -620,6 +638,16 @@ fn model_lines(h: &Harness<'static, GuiApp>) -> Vec<String> {
         out.extend(item.badges.iter().map(|b| b.text.clone()));
         out.extend(item.rows.iter().map(|r| r.line()));
     }
+    // The criteria table cell by cell; the heart check and the administration rows whole.
+    if let Some(c) = &view.criteria {
+        out.extend([c.title.clone(), c.basis.clone(), c.summary.clone()]);
+        for r in &c.rows {
+            out.extend([r.name.clone(), r.value.clone(), r.limit.clone(), r.state.clone()]);
+        }
+    }
+    out.extend(view.cardiac.iter().map(|r| r.line()));
+    out.extend([view.administration_title.clone()]);
+    out.extend(view.administration.iter().map(|r| r.line()));
     for d in &view.schedule {
         out.extend([d.day.clone(), d.date.clone(), d.events.clone()]);
     }
@@ -644,7 +672,7 @@ fn the_window_shows_every_line_of_the_presentation_model() {
 fn the_window_in_spanish_finds_fields_by_their_spanish_names_and_keeps_the_order() {
     let mut h = harness();
     fill_for_export(&mut h);
-    type_into(&mut h, "Day 1 date", "2026-12-01");
+    eligible_in_window(&mut h, "2026-12-01");
     // Acknowledge the warnings in English first.
     let report = h.state().state.report().unwrap();
     let warnings = h.state().state.order.warnings(&report);
@@ -717,7 +745,7 @@ fn tab_walks_the_form_then_the_actions_and_reaches_the_toolbar_last() {
     use egui_kittest::kittest::NodeT;
     let mut h = harness();
     let mut order = Vec::new();
-    for _ in 0..22 {
+    for _ in 0..26 {
         let focused: Vec<String> = h
             .query_all(egui_kittest::kittest::by())
             .filter(|n| n.is_focused())
@@ -765,4 +793,55 @@ fn the_double_check_reads_the_il2_label_in_the_unit_the_order_shows() {
     type_into(&mut h, "Aldesleukina (interleucina-2) (millones de unidades)", "0,91");
     press(&mut h, Role::Button, "Comparar");
     assert!(h.state().state.order.verification.is_some(), "{:?}", h.state().state.check.mismatches);
+}
+
+#[test]
+fn the_window_takes_the_criteria_shows_them_and_records_an_override() {
+    let mut h = harness();
+    fill_for_export(&mut h);
+    let warning = h.state().state.report().unwrap().warnings[0].kind.clone();
+    press(&mut h, Role::CheckBox, &Words::english().warning(&warning));
+    assert!(h.state().state.printable().is_ok(), "every criterion met: export allowed");
+    assert!(shows(&h, "Criteria to treat (cycle 1)"));
+    assert!(shows(&h, "Every criterion met."));
+    // LVEF typed in its field: 49 % does not meet exclusion 19 (LVEF < 50 %).
+    h.state_mut().state.order.clinical.lvef.clear();
+    h.run();
+    type_into(&mut h, "LVEF (%)", "49");
+    assert!(shows(&h, "NOT MET"));
+    assert!(matches!(h.state().state.printable(), Err(nkact_dose::sheet::SheetError::CriteriaOpen(1))));
+    // The form was briefly invalid (the LVEF emptied): the warning is acknowledged again.
+    press(&mut h, Role::CheckBox, &Words::english().warning(&warning));
+    // The issuer's reasoned override, typed beside the criterion: the sheet may leave, and says so.
+    type_into(&mut h, "LVEF: NOT MET", "Cardiology reviewed: proceed");
+    press(&mut h, Role::Button, "Override");
+    let o = h.state().state.order.overrides.clone();
+    assert_eq!(o.len(), 1);
+    assert_eq!((o[0].code.as_str(), o[0].by.as_str()), ("lvef", "Farm. A. García"));
+    assert!(shows(&h, "overridden by Farm. A. García"));
+    let printable = h.state().state.printable();
+    assert!(printable.is_ok(), "{:?}", printable.err());
+    // A changed value is a new situation: the override no longer covers it.
+    h.state_mut().state.order.clinical.lvef = "48".into();
+    h.run();
+    assert!(h.state().state.printable().is_err());
+}
+
+#[test]
+fn the_window_shows_a_withheld_antibody_without_a_dose() {
+    let mut h = harness();
+    fill_typical(&mut h);
+    let s = &mut h.state_mut().state.order;
+    s.inputs.cycle = "4".into();
+    s.inputs.day1 = "2026-03-23".into();
+    s.inputs.last_trastuzumab = "2026-03-02".into();
+    s.inputs.last_pertuzumab = "2026-03-02".into();
+    s.clinical = Default::default();
+    h.run();
+    type_into(&mut h, "Baseline LVEF (%)", "61");
+    type_into(&mut h, "LVEF (%)", "47");
+    type_into(&mut h, "LVEF date", "2026-03-16");
+    assert!(shows(&h, "WITHHELD — no dose"));
+    assert!(!shows(&h, "420 mg"), "a withheld antibody shows no dose");
+    assert!(shows(&h, "repeat the LVEF in about 3 weeks"));
 }

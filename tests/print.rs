@@ -79,7 +79,12 @@ fn order_args(out: &Path, register: &Path) -> Vec<String> {
     .into_iter()
     .map(String::from)
     .chain(eligible::args("2026-03-02"))
-    .chain(["--out".to_owned(), out.to_string_lossy().into_owned(), "--register".into(), register.to_string_lossy().into_owned()])
+    .chain([
+        "--out".to_owned(),
+        out.to_string_lossy().into_owned(),
+        "--register".into(),
+        register.to_string_lossy().into_owned(),
+    ])
     .collect()
 }
 

@@ -339,7 +339,7 @@ fn order_ids_do_not_depend_on_the_process() {
         let o = std::process::Command::new(bin)
             .env("LC_ALL", "C.UTF-8")
             .args(["order", "--weight", "70", "--height", "170", "--cycle", "1", "--day1", "2026-12-01"])
-        .args(eligible::args("2026-12-01"))
+            .args(eligible::args("2026-12-01"))
             .args(["--name", "Ana Ruiz", "--patient-id", &format!("HC-{k}"), "--dob", "1970-01-01"])
             .args(["--allergies", "none known", "--acknowledged-by", "A", "--out"])
             .arg(&out)

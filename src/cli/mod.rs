@@ -7,9 +7,9 @@ use std::io::Write;
 
 use serde::Serialize;
 
+use crate::clinical::{RawClinical, validate_clinical};
 use crate::engine::{NkState, Report, calculate_with};
 use crate::error::Field;
-use crate::clinical::{RawClinical, validate_clinical};
 use crate::input::{RawInputs, validate};
 use crate::locale::{DecimalMark, Lang};
 use crate::present::Words;
@@ -525,7 +525,12 @@ pub fn site_settings(w: &Words, path: Option<&str>, defaults: &Settings) -> Resu
         Ok(_) => Err(w.t("cli-site-settings-not-file")),
         Err(e) => Err(e.to_string()),
     }
-    .map_err(|detail| error_line(w, &w.ta("cli-site-settings-unreadable", args!["path" => shown.clone(), "detail" => detail])))?;
+    .map_err(|detail| {
+        error_line(
+            w,
+            &w.ta("cli-site-settings-unreadable", args!["path" => shown.clone(), "detail" => detail]),
+        )
+    })?;
     Settings::from_site_json(&bytes).map_err(|p| {
         let detail = match p {
             crate::settings::SiteFileProblem::NotJson(d) | crate::settings::SiteFileProblem::Shape(d) => d,
@@ -743,8 +748,16 @@ pub fn run_order(
     }
     // Criteria to treat (cycle 1): each not met or not entered needs the prescriber's reasoned override.
     for (code, reason) in &args.overrides {
-        let Some(c) = report.criteria.iter().find(|c| c.code == code.as_str() && c.state != crate::criteria::CriterionState::Met) else {
-            let e = crate::error::InputError::new(Field::Override, format!("{code}={reason}"), crate::error::Problem::NothingToOverride);
+        let Some(c) = report
+            .criteria
+            .iter()
+            .find(|c| c.code == code.as_str() && c.state != crate::criteria::CriterionState::Met)
+        else {
+            let e = crate::error::InputError::new(
+                Field::Override,
+                format!("{code}={reason}"),
+                crate::error::Problem::NothingToOverride,
+            );
             let _ = writeln!(err, "{}", field_error(w, &e));
             return Outcome::Invalid;
         };
@@ -764,7 +777,10 @@ pub fn run_order(
     if !open.is_empty() {
         let _ = writeln!(err, "{}", error_line(w, &w.sheet_error(&SheetError::CriteriaOpen(open.len()))));
         for c in &open {
-            let note = w.criterion_note(c, report.clearance_weight_kg).map(|n| format!(" ({n})")).unwrap_or_default();
+            let note = w
+                .criterion_note(c, report.clearance_weight_kg)
+                .map(|n| format!(" ({n})"))
+                .unwrap_or_default();
             let _ = writeln!(
                 err,
                 "  - [{}] {}: {} · {} · {}{note}",
@@ -1169,9 +1185,9 @@ impl JsonReport {
                     volume_ml: (!d.withheld).then_some(d.preparation.volume_ml),
                     too_small_to_measure: !d.withheld && d.preparation.too_small,
                     withheld: d.phase.is_some().then_some(d.withheld),
-                    withheld_reason: d
-                        .withheld
-                        .then(|| r.cardiac.map(|c| w.withheld_reason(&c)).unwrap_or_else(|| w.t("withheld-plain"))),
+                    withheld_reason: d.withheld.then(|| {
+                        r.cardiac.map(|c| w.withheld_reason(&c)).unwrap_or_else(|| w.t("withheld-plain"))
+                    }),
                     infusion_minutes: d
                         .preparation
                         .infusion

@@ -70,7 +70,11 @@ impl RawClinical {
         let err = |p| InputError::new(Field::Lab, text, p);
         let (code, rest) = text.split_once('=').ok_or_else(|| err(Problem::NotALabEntry))?;
         let (measure, date) = rest.rsplit_once('@').ok_or_else(|| err(Problem::NotALabEntry))?;
-        Ok(RawLab { code: code.trim().to_owned(), measure: measure.trim().to_owned(), date: date.trim().to_owned() })
+        Ok(RawLab {
+            code: code.trim().to_owned(),
+            measure: measure.trim().to_owned(),
+            date: date.trim().to_owned(),
+        })
     }
 
     /// Reads `CODE=VALUE UNIT` (the command line's `--uln`).
@@ -196,7 +200,8 @@ pub fn parse_date_time(field: Field, text: &str) -> Result<NaiveDateTime, InputE
     let err = |p| InputError::new(field, text, p);
     let (date, time) = t.split_once([' ', 'T']).ok_or_else(|| err(Problem::NotADateTime))?;
     let date = parse_date(field, date).map_err(|e| InputError { problem: Problem::NotADateTime, ..e })?;
-    let time = chrono::NaiveTime::parse_from_str(time.trim(), "%H:%M").map_err(|_| err(Problem::NotADateTime))?;
+    let time =
+        chrono::NaiveTime::parse_from_str(time.trim(), "%H:%M").map_err(|_| err(Problem::NotADateTime))?;
     Ok(date.and_time(time))
 }
 
@@ -206,11 +211,8 @@ pub fn parse_date_time(field: Field, text: &str) -> Result<NaiveDateTime, InputE
 /// languages of the window.
 pub fn validate_clinical(raw: &RawClinical, day1: Option<NaiveDate>) -> Result<Clinical, Vec<InputError>> {
     let mut errors = Vec::new();
-    let mut out = Clinical {
-        liver_metastases: raw.liver_metastases,
-        gilbert: raw.gilbert,
-        ..Clinical::default()
-    };
+    let mut out =
+        Clinical { liver_metastases: raw.liver_metastases, gilbert: raw.gilbert, ..Clinical::default() };
     for lab in &raw.labs {
         let shown = format!("{}={}@{}", lab.code, lab.measure, lab.date);
         let err = |p| InputError::new(Field::Lab, shown.clone(), p);
@@ -296,8 +298,16 @@ pub fn validate_clinical(raw: &RawClinical, day1: Option<NaiveDate>) -> Result<C
             Err(e) => errors.push(e),
         }
     }
-    let sexes = [("female", Sex::Female), ("f", Sex::Female), ("mujer", Sex::Female), ("dona", Sex::Female),
-        ("male", Sex::Male), ("m", Sex::Male), ("hombre", Sex::Male), ("home", Sex::Male)];
+    let sexes = [
+        ("female", Sex::Female),
+        ("f", Sex::Female),
+        ("mujer", Sex::Female),
+        ("dona", Sex::Female),
+        ("male", Sex::Male),
+        ("m", Sex::Male),
+        ("hombre", Sex::Male),
+        ("home", Sex::Male),
+    ];
     match one_of(Field::Sex, &raw.sex, &sexes) {
         Ok(s) => out.sex = s,
         Err(e) => errors.push(e),

@@ -474,7 +474,7 @@ pub fn evaluate(results: &[LabResult], ctx: &Context) -> Vec<Criterion> {
             Limit::AtLeast(v) => (Some(v), None),
             Limit::AtMostUln(k) => {
                 let u = ctx.uln(rule.code);
-                (u.map(|u| k * u), Some((k, u)))
+                (u.map(|u| round_decimals(k * u, 6)), Some((k, u)))
             }
         };
         let result = latest(rule.code);
@@ -545,7 +545,9 @@ pub fn evaluate(results: &[LabResult], ctx: &Context) -> Vec<Criterion> {
     });
     // The labs' dates, as one criterion: every result entered is recent.
     let entered: Vec<&Criterion> = out.iter().filter(|c| c.date.is_some() && c.code != "lvef").collect();
-    let any_stale = entered.iter().any(|c| matches!(c.note, Some(CriterionNote::TooOld { .. } | CriterionNote::AfterTreatment)));
+    let any_stale = entered
+        .iter()
+        .any(|c| matches!(c.note, Some(CriterionNote::TooOld { .. } | CriterionNote::AfterTreatment)));
     let oldest = entered.iter().filter_map(|c| c.date).min();
     let (state, note) = match (ctx.first_treatment, oldest) {
         (None, _) => (CriterionState::NotEntered, Some(CriterionNote::NoTreatmentDate)),
@@ -571,7 +573,7 @@ pub fn evaluate(results: &[LabResult], ctx: &Context) -> Vec<Criterion> {
 /// Creatinine ≤ 1.5 × ULN, or else a Cockcroft-Gault clearance ≥ 50 mL/min.
 fn creatinine(result: Option<LabResult>, ctx: &Context) -> Criterion {
     let uln = ctx.uln(LabCode::Creatinine);
-    let threshold = uln.map(|u| CREATININE_ULN_MULTIPLE * u);
+    let threshold = uln.map(|u| round_decimals(CREATININE_ULN_MULTIPLE * u, 6));
     let stale = result.and_then(|r| ctx.staleness(r.date));
     let within_uln = matches!((result, threshold), (Some(r), Some(t)) if at_most(r.value, t));
     let clearance = result

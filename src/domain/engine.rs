@@ -96,6 +96,8 @@ pub enum InfusionBasis {
     NotTolerated,
     /// Trastuzumab maintenance, tolerance not recorded: the loading time, to be safe.
     ToleranceNotRecorded,
+    /// A drug with one dose (cyclophosphamide): the time the site set.
+    Site,
 }
 
 /// An infusion's time and pump rate.
@@ -422,7 +424,11 @@ pub fn calculate(inputs: &Inputs, settings: &Settings) -> Result<Report, InputEr
 }
 
 /// Runs the regimen for one patient and cycle, with the criteria to treat.
-pub fn calculate_with(inputs: &Inputs, clinical: &Clinical, settings: &Settings) -> Result<Report, InputError> {
+pub fn calculate_with(
+    inputs: &Inputs,
+    clinical: &Clinical,
+    settings: &Settings,
+) -> Result<Report, InputError> {
     settings.validate()?;
     let regimen = &NK_ACT_BC;
     let mut warnings = Vec::new();
@@ -688,7 +694,7 @@ fn infusion(
     let (minutes, basis) = match (drug, loading) {
         (_, true) => {
             let m = product.infusion_minutes_loading?;
-            ((m, m), if phase.is_some() { InfusionBasis::Loading } else { InfusionBasis::Maintenance })
+            ((m, m), if phase.is_some() { InfusionBasis::Loading } else { InfusionBasis::Site })
         }
         // Facts: trastuzumab maintenance over 30 min only if the previous dose was well tolerated, otherwise 90.
         (Drug::Trastuzumab, false) => match clinical.previous_infusion_tolerated {
@@ -708,7 +714,10 @@ fn infusion(
         // Facts: pertuzumab 420 mg over 30-60 min.
         (Drug::Pertuzumab, false) => {
             let m = product.infusion_minutes_maintenance?;
-            ((m, settings.administration.pertuzumab_maintenance_max_minutes.max(m)), InfusionBasis::Maintenance)
+            (
+                (m, settings.administration.pertuzumab_maintenance_max_minutes.max(m)),
+                InfusionBasis::Maintenance,
+            )
         }
         (_, false) => {
             let m = product.infusion_minutes_maintenance?;
@@ -726,7 +735,9 @@ fn infusion(
 /// How long to watch the patient after this drug.
 fn observation(drug: Drug, cycle: u32, settings: &Settings) -> Option<Observation> {
     match drug {
-        Drug::Pertuzumab => Some(Observation::BeforeNext { minutes: crate::regimen::PERTUZUMAB_OBSERVATION_MINUTES }),
+        Drug::Pertuzumab => {
+            Some(Observation::BeforeNext { minutes: crate::regimen::PERTUZUMAB_OBSERVATION_MINUTES })
+        }
         Drug::Trastuzumab if cycle == 1 => {
             Some(Observation::FromStartHours(crate::regimen::TRASTUZUMAB_FIRST_OBSERVATION_HOURS))
         }

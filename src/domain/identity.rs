@@ -105,7 +105,11 @@ fn placeholder(field: Field, text: &str) -> Option<Problem> {
             Some(Problem::Placeholder)
         }
         Field::Reason if letters < 3 => Some(Problem::Placeholder),
-        Field::PatientId | Field::NkProductId | Field::NkBagId if !text.chars().any(|c| c.is_ascii_alphanumeric()) => Some(Problem::Placeholder),
+        Field::PatientId | Field::NkProductId | Field::NkBagId
+            if !text.chars().any(|c| c.is_ascii_alphanumeric()) =>
+        {
+            Some(Problem::Placeholder)
+        }
         Field::Allergies => {
             let folded: String =
                 text.chars().filter(|c| c.is_alphanumeric() || *c == ' ').collect::<String>().to_lowercase();

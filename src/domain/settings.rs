@@ -111,7 +111,8 @@ impl AdministrationSettings {
     /// The LVEF hold rule as this site sets it.
     pub fn lvef_hold(&self) -> crate::criteria::LvefHoldRule {
         let eu = crate::criteria::LVEF_HOLD_EU;
-        let is_eu = self.lvef_hold_min_fall_points == eu.min_fall_points && self.lvef_hold_below_pct == eu.below_pct;
+        let is_eu = (self.lvef_hold_min_fall_points - eu.min_fall_points).abs() < 1e-9
+            && (self.lvef_hold_below_pct - eu.below_pct).abs() < 1e-9;
         crate::criteria::LvefHoldRule {
             min_fall_points: self.lvef_hold_min_fall_points,
             below_pct: self.lvef_hold_below_pct,
@@ -171,10 +172,12 @@ impl Settings {
         if !file.is_object() {
             return Err(SiteFileProblem::NotJson("not a JSON object".to_owned()));
         }
-        let mut base = serde_json::to_value(Settings::default()).map_err(|e| SiteFileProblem::Shape(e.to_string()))?;
+        let mut base =
+            serde_json::to_value(Settings::default()).map_err(|e| SiteFileProblem::Shape(e.to_string()))?;
         if let Some(obj) = base.as_object_mut() {
-            obj.entry("administration")
-                .or_insert_with(|| serde_json::to_value(AdministrationSettings::default()).unwrap_or_default());
+            obj.entry("administration").or_insert_with(|| {
+                serde_json::to_value(AdministrationSettings::default()).unwrap_or_default()
+            });
         }
         merge(&mut base, &file)?;
         let settings: Settings =
@@ -266,7 +269,10 @@ impl Settings {
         }
         let a = &self.administration;
         if !(a.lvef_hold_min_fall_points.is_finite() && (1.0..=50.0).contains(&a.lvef_hold_min_fall_points)) {
-            return bad(format!("administration.lvef_hold_min_fall_points = {}", a.lvef_hold_min_fall_points));
+            return bad(format!(
+                "administration.lvef_hold_min_fall_points = {}",
+                a.lvef_hold_min_fall_points
+            ));
         }
         if !(a.lvef_hold_below_pct.is_finite() && (20.0..=70.0).contains(&a.lvef_hold_below_pct)) {
             return bad(format!("administration.lvef_hold_below_pct = {}", a.lvef_hold_below_pct));
@@ -274,7 +280,8 @@ impl Settings {
         if !(1..=366).contains(&a.lvef_max_age_days) {
             return bad(format!("administration.lvef_max_age_days = {}", a.lvef_max_age_days));
         }
-        let pertuzumab_min = self.product(Drug::Pertuzumab).and_then(|p| p.infusion_minutes_maintenance).unwrap_or(1);
+        let pertuzumab_min =
+            self.product(Drug::Pertuzumab).and_then(|p| p.infusion_minutes_maintenance).unwrap_or(1);
         if !(pertuzumab_min..=240).contains(&a.pertuzumab_maintenance_max_minutes) {
             return bad(format!(
                 "administration.pertuzumab_maintenance_max_minutes = {}",
@@ -299,7 +306,12 @@ impl Settings {
         ] {
             match crate::identity::normalise(Field::Settings, text) {
                 Ok(v) if v == *text => {}
-                _ => return bad(format!("administration.{name} = {:?}", text.chars().take(40).collect::<String>())),
+                _ => {
+                    return bad(format!(
+                        "administration.{name} = {:?}",
+                        text.chars().take(40).collect::<String>()
+                    ));
+                }
             }
         }
         if self.products.len() != NK_ACT_BC.drugs.len() {

@@ -14,13 +14,13 @@ use std::sync::OnceLock;
 use chrono::NaiveDateTime;
 use printpdf::{Mm, ParsedFont, PdfDocument, PdfPage, PdfSaveOptions};
 
+use crate::criteria::CriterionState;
 use crate::engine::Report;
 use crate::error::{Field, InputError, Problem};
 use crate::order::{FileError, Order, ValidPatient, write_atomic};
 use crate::output::layout::{BODY, DRUG, HEADING, Header, LEADING, Layout, Row, SMALL, mm};
 use crate::present::Words;
 use crate::present::i18n::Arg;
-use crate::criteria::CriterionState;
 use crate::present::model::{CriteriaView, Emphasis, Item, Presentation};
 use crate::present::words::{PROGRAM, args};
 use crate::regimen::NK_ACT_BC;
@@ -310,11 +310,8 @@ fn draw_body(l: &mut Layout, w: &Words, order: &Order, p: &ValidPatient, r: &Rep
         rows.extend(l.field(&row.label, &row.value));
     }
     if r.nk.is_some() {
-        let product = r
-            .nk_product
-            .as_ref()
-            .and_then(|n| n.product_id.clone())
-            .unwrap_or_else(|| "________".to_owned());
+        let product =
+            r.nk_product.as_ref().and_then(|n| n.product_id.clone()).unwrap_or_else(|| "________".to_owned());
         let line = w.ta(
             "s-identity-check",
             args!["name" => p.name.clone(), "record" => p.identifier.clone(), "product" => product],
@@ -362,7 +359,8 @@ fn criteria_table(l: &mut Layout, c: &CriteriaView) {
     l.block(rows);
     for r in &c.rows {
         let open = r.kind != CriterionState::Met;
-        let cells = [(&r.name, true), (&r.value, false), (&r.limit, false), (&r.date, false), (&r.state, open)];
+        let cells =
+            [(&r.name, true), (&r.value, false), (&r.limit, false), (&r.date, false), (&r.state, open)];
         let wrapped: Vec<Vec<String>> =
             cells.iter().enumerate().map(|(i, (t, bold))| l.wrap(t, BODY, *bold, col(i))).collect();
         let n = wrapped.iter().map(Vec::len).max().unwrap_or(1);

@@ -6,10 +6,10 @@
 
 use crate::criteria::CriterionState;
 use crate::engine::{Administered, DoseLine, NkCheck, NkProduct, NkState, PhaseReason, Report, Warning};
-use crate::regimen::Drug;
 use crate::present::i18n::Arg;
 use crate::present::i18n::Words;
 use crate::present::words::args;
+use crate::regimen::Drug;
 use crate::regimen::{NK_ACT_BC, Route};
 
 /// How a row should stand out.
@@ -127,7 +127,8 @@ pub struct CriteriaView {
 impl CriterionRow {
     /// The row as one line of text.
     pub fn line(&self) -> String {
-        let mut l = format!("{}: {} · {} · {} · {}", self.name, self.value, self.limit, self.date, self.state);
+        let mut l =
+            format!("{}: {} · {} · {} · {}", self.name, self.value, self.limit, self.date, self.state);
         if let Some(n) = &self.note {
             l.push_str(&format!(" ({n})"));
         }
@@ -270,10 +271,12 @@ fn criteria_view(w: &Words, r: &Report, overrides: &[crate::order::Override]) ->
             state: w.criterion_state(c.state),
             kind: c.state,
             note: w.criterion_note(c, r.clearance_weight_kg),
-            overridden: overrides
-                .iter()
-                .find(|o| o.covers(c))
-                .map(|o| w.ta("crit-overridden", args!["by" => o.by.clone(), "at" => w.datetime(o.at), "reason" => o.reason.clone()])),
+            overridden: overrides.iter().find(|o| o.covers(c)).map(|o| {
+                w.ta(
+                    "crit-overridden",
+                    args!["by" => o.by.clone(), "at" => w.datetime(o.at), "reason" => o.reason.clone()],
+                )
+            }),
         })
         .collect();
     let open = rows.iter().filter(|c| c.kind != CriterionState::Met && c.overridden.is_none()).count();
@@ -286,7 +289,13 @@ fn criteria_view(w: &Words, r: &Report, overrides: &[crate::order::Override]) ->
     CriteriaView {
         title: w.t("l-criteria"),
         basis: w.first_treatment_line(chosen, window),
-        header: [w.t("crit-h-criterion"), w.t("crit-h-value"), w.t("crit-h-limit"), w.t("crit-h-date"), w.t("crit-h-state")],
+        header: [
+            w.t("crit-h-criterion"),
+            w.t("crit-h-value"),
+            w.t("crit-h-limit"),
+            w.t("crit-h-date"),
+            w.t("crit-h-state"),
+        ],
         rows,
         summary,
         clear: open == 0,
@@ -326,7 +335,10 @@ fn dose_item(w: &Words, r: &Report, d: &DoseLine, nk_day: Option<i32>) -> Item {
         Some((day, date)) => w.ta("chosen-day", args!["day" => w.day_with_date(day, Some(date))]),
         None => w.dose_days(d),
     };
-    rows.push(Row::new(w.t("l-route-days"), w.ta("route-and-days", args!["route" => w.route_name(d.route), "days" => days])));
+    rows.push(Row::new(
+        w.t("l-route-days"),
+        w.ta("route-and-days", args!["route" => w.route_name(d.route), "days" => days]),
+    ));
     if d.once_within && d.chosen_day.is_none() {
         rows.push(Row::new(w.t("l-chosen-day"), w.t("chosen-day-fill")).with(Emphasis::Strong));
     }
@@ -392,14 +404,17 @@ fn nk_item(w: &Words, nk: &NkCheck, product: Option<&NkProduct>) -> Item {
             p.released_at.map(|t| w.datetime(t)).unwrap_or_else(|| w.t("fill-in-entry")),
         ));
         let by = match (p.infuse_by, p.max_hours) {
-            (Some(t), Some(h)) => w.ta("nk-infuse-by", args!["time" => w.datetime(t), "hours" => w.num(h, 1)]),
+            (Some(t), Some(h)) => {
+                w.ta("nk-infuse-by", args!["time" => w.datetime(t), "hours" => w.num(h, 1)])
+            }
             (None, Some(h)) => {
                 w.ta("nk-infuse-within", args!["hours" => w.num(h, 1), "fill" => w.t("fill-in-entry")])
             }
             _ => w.fill_in(),
         };
         item.rows.push(Row::new(w.t("l-nk-infuse-by"), by).with(Emphasis::Strong));
-        item.rows.push(Row::new(w.t("l-nk-route-set"), p.route_and_set.clone().unwrap_or_else(|| w.fill_in())));
+        item.rows
+            .push(Row::new(w.t("l-nk-route-set"), p.route_and_set.clone().unwrap_or_else(|| w.fill_in())));
     }
     item
 }

@@ -74,7 +74,9 @@ impl Words {
                     "limit" => self.lab_value(code, t)
                 ],
             ),
-            (Some((k, None)), _, _) => self.ta("crit-limit-uln-missing", args!["sign" => sign, "k" => self.num(k, 2)]),
+            (Some((k, None)), _, _) => {
+                self.ta("crit-limit-uln-missing", args!["sign" => sign, "k" => self.num(k, 2)])
+            }
             (None, Some(code), Some(t)) => format!("{sign} {}", self.lab_value(code, t)),
             (None, None, Some(t)) => match c.code {
                 "lvef" => format!("{sign} {}", self.pct(t)),
@@ -122,12 +124,15 @@ impl Words {
     }
 
     /// What the labs' dates were judged against.
-    pub fn first_treatment_line(&self, chosen: Option<NaiveDate>, window: Option<(NaiveDate, NaiveDate)>) -> String {
+    pub fn first_treatment_line(
+        &self,
+        chosen: Option<NaiveDate>,
+        window: Option<(NaiveDate, NaiveDate)>,
+    ) -> String {
         match (chosen, window) {
             (Some(d), _) => self.ta("crit-basis-chosen", args!["date" => self.date_plain(d)]),
-            (None, Some((a, b))) => {
-                self.ta("crit-basis-window", args!["first" => self.date_plain(a), "last" => self.date_plain(b)])
-            }
+            (None, Some((a, b))) => self
+                .ta("crit-basis-window", args!["first" => self.date_plain(a), "last" => self.date_plain(b)]),
             (None, None) => self.t("crit-basis-none"),
         }
     }
@@ -142,9 +147,10 @@ impl Words {
         );
         match (c.baseline_pct, c.latest) {
             (_, None) => self.ta("cardiac-not-entered", args!["rule" => rule]),
-            (None, Some((l, d))) => {
-                self.ta("cardiac-no-baseline", args!["latest" => self.pct(l), "date" => self.date_plain(d), "rule" => rule])
-            }
+            (None, Some((l, d))) => self.ta(
+                "cardiac-no-baseline",
+                args!["latest" => self.pct(l), "date" => self.date_plain(d), "rule" => rule],
+            ),
             (Some(b), Some((l, d))) => self.ta(
                 if c.withhold { "cardiac-withhold" } else { "cardiac-given" },
                 args![
@@ -191,6 +197,7 @@ impl Words {
             InfusionBasis::Tolerated => "infusion-basis-tolerated",
             InfusionBasis::NotTolerated => "infusion-basis-not-tolerated",
             InfusionBasis::ToleranceNotRecorded => "infusion-basis-not-recorded",
+            InfusionBasis::Site => "infusion-basis-site",
         });
         let rate = match (i.rate_ml_h, bag_ml) {
             (Some((fast, _)), Some(v)) if a == b => self.ta(
@@ -219,7 +226,9 @@ impl Words {
             }
             Observation::FromStartHours(h) => self.ta("observe-from-start", args!["hours" => h]),
             Observation::Minutes(m) => self.ta("observe-minutes", args!["minutes" => m]),
-            Observation::PerSiteProtocol => self.ta("observe-per-site", args!["site" => self.per_site_protocol()]),
+            Observation::PerSiteProtocol => {
+                self.ta("observe-per-site", args!["site" => self.per_site_protocol()])
+            }
         }
     }
 }

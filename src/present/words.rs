@@ -516,9 +516,8 @@ impl Words {
             (Some(d), Some(v)) => {
                 self.ta("bag-in", args!["volume" => self.volume(v), "diluent" => self.diluent_name(d)])
             }
-            (Some(d), None) => {
-                self.ta("bag-diluent-fill", args!["diluent" => self.diluent_name(d), "fill" => self.fill_in()])
-            }
+            (Some(d), None) => self
+                .ta("bag-diluent-fill", args!["diluent" => self.diluent_name(d), "fill" => self.fill_in()]),
             (None, Some(v)) => self.ta("bag-volume", args!["volume" => self.volume(v)]),
             (None, None) => self.fill_in(),
         }

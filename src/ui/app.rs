@@ -110,6 +110,10 @@ pub enum Action {
         detail: String,
         acknowledged: bool,
     },
+    /// Record the prescriber's override of a criterion to treat, with the reason typed beside it.
+    Override {
+        code: String,
+    },
     StartDoubleCheck,
     CancelDoubleCheck,
     SubmitDoubleCheck,
@@ -181,6 +185,15 @@ pub struct PrintState {
 pub struct SettingsText {
     pub mg_rounding_increment: String,
     pub il2_dilution_million_per_ml: String,
+    pub cyclophosphamide_bag_ml: String,
+    pub cyclophosphamide_minutes: String,
+    pub trastuzumab_later_observation_minutes: String,
+    pub lvef_max_age_days: String,
+    pub nk_max_hours: String,
+    pub nk_route_and_set: String,
+    pub premedication: String,
+    pub antiemetic: String,
+    pub hydration: String,
     pub error: Option<String>,
 }
 
@@ -203,9 +216,11 @@ pub struct AppState {
     pub printing: PrintState,
     pub register_view: RegisterView,
     /// The inputs a recorded verification was made on.
-    verified_inputs: Option<RawInputs>,
+    verified_inputs: Option<(RawInputs, crate::clinical::RawClinical)>,
     /// Reasons typed beside warnings that need one, by warning code.
     pub reasons: std::collections::BTreeMap<String, String>,
+    /// Reasons typed beside criteria to treat not met or not entered, by criterion code.
+    pub override_reasons: std::collections::BTreeMap<String, String>,
     /// Set by the window each frame: a measure field has focus and was changed
     /// since it got it. The results are provisional; nothing may leave.
     pub editing_measure: bool,
@@ -235,6 +250,7 @@ impl AppState {
             register_view: RegisterView::default(),
             verified_inputs: None,
             reasons: Default::default(),
+            override_reasons: Default::default(),
             editing_measure: false,
             focus_placed: false,
             last_seen: None,
@@ -257,6 +273,8 @@ impl AppState {
                 saved.inputs != self.order.inputs
                     || saved.patient != self.order.patient
                     || saved.acknowledged != self.order.acknowledged
+                    || saved.clinical != self.order.clinical
+                    || saved.overrides != self.order.overrides
             }
             None => self.order.issued_content.is_none(),
         }
@@ -405,6 +423,7 @@ impl AppState {
             Action::Acknowledge { code, detail, acknowledged } => {
                 self.acknowledge(code, detail, acknowledged)
             }
+            Action::Override { code } => self.override_criterion(&code),
             Action::StartDoubleCheck => {
                 if !self.checkable() {
                     return;
@@ -492,7 +511,8 @@ impl AppState {
         let w = self.words();
         match self.stored_order(id) {
             Ok(order) => {
-                self.verified_inputs = order.verification.as_ref().map(|_| order.inputs.clone());
+                self.verified_inputs =
+                    order.verification.as_ref().map(|_| (order.inputs.clone(), order.clinical.clone()));
                 self.settings_text = SettingsText::from(&order.settings);
                 self.order = order;
                 self.mark_saved();
@@ -572,7 +592,9 @@ impl AppState {
     /// other inputs is cleared, and acknowledgements of warnings that no
     /// longer apply are dropped.
     pub fn after_frame(&mut self) {
-        if self.order.verification.is_some() && self.verified_inputs.as_ref() != Some(&self.order.inputs) {
+        // The criteria inputs decide whether an antibody is given at all: they count too.
+        let now = (self.order.inputs.clone(), self.order.clinical.clone());
+        if self.order.verification.is_some() && self.verified_inputs.as_ref() != Some(&now) {
             self.order.verification = None;
             self.verified_inputs = None;
         }
@@ -648,7 +670,8 @@ impl AppState {
         let w = self.words();
         match order::load(path) {
             Ok(order) => {
-                self.verified_inputs = order.verification.as_ref().map(|_| order.inputs.clone());
+                self.verified_inputs =
+                    order.verification.as_ref().map(|_| (order.inputs.clone(), order.clinical.clone()));
                 self.settings_text = SettingsText::from(&order.settings);
                 self.order = order;
                 self.mark_saved();
@@ -749,7 +772,7 @@ impl AppState {
                     crate::identity::normalise(crate::error::Field::Verifier, &self.check.second.verifier)
                         .unwrap_or_default();
                 self.order.verification = Some(Verification { verifier, at });
-                self.verified_inputs = Some(self.order.inputs.clone());
+                self.verified_inputs = Some((self.order.inputs.clone(), self.order.clinical.clone()));
                 self.check.mismatches.clear();
                 self.check.second = SecondEntry::default();
                 self.mode = Mode::Form;
@@ -782,6 +805,32 @@ impl AppState {
         }
     }
 
+    /// Records the issuer's override of an open criterion, as it stands now, with the reason typed.
+    fn override_criterion(&mut self, code: &str) {
+        let w = self.words();
+        let Ok(report) = self.report() else { return };
+        let Some(c) = report.criteria_open().into_iter().find(|c| c.code == code) else { return };
+        let by = crate::identity::normalise(crate::error::Field::IssuedBy, &self.order.issued_by);
+        let typed = self.override_reasons.get(code).cloned().unwrap_or_default();
+        let reason = crate::identity::normalise(crate::error::Field::Reason, &typed);
+        match (by, reason) {
+            (Ok(by), Ok(reason)) if !by.is_empty() && !reason.is_empty() => {
+                let detail = crate::order::Override::detail_of(c);
+                self.order.overrides.retain(|o| o.code != code);
+                self.order.overrides.push(crate::order::Override {
+                    code: code.to_owned(),
+                    detail,
+                    by,
+                    at: self.now(),
+                    reason,
+                });
+                self.notice = None;
+            }
+            (Err(e), _) | (_, Err(e)) => self.notice = Some(Notice::Error(w.input_error(&e))),
+            _ => self.notice = Some(Notice::Error(w.t("g-override-needs"))),
+        }
+    }
+
     fn apply_site_settings(&mut self) {
         let w = self.words();
         let t = &self.settings_text;
@@ -792,11 +841,53 @@ impl AppState {
         } else {
             parse_decimal(&t.il2_dilution_million_per_ml).map(|m| Some(m * 1e6))
         };
-        let (Some(increment), Some(dilution)) = (increment, dilution) else {
+        let optional = |text: &str| -> Option<Option<f64>> {
+            if text.trim().is_empty() { Some(None) } else { parse_decimal(text).map(Some) }
+        };
+        let whole =
+            |v: Option<f64>| v.filter(|x| x.fract() == 0.0 && *x >= 0.0 && *x <= 100_000.0).map(|x| x as u32);
+        let bag = optional(&t.cyclophosphamide_bag_ml);
+        let minutes = optional(&t.cyclophosphamide_minutes);
+        let observation = optional(&t.trastuzumab_later_observation_minutes);
+        let lvef_age = parse_decimal(&t.lvef_max_age_days).and_then(|v| whole(Some(v)));
+        let nk_hours = optional(&t.nk_max_hours);
+        let (
+            Some(increment),
+            Some(dilution),
+            Some(bag),
+            Some(minutes),
+            Some(observation),
+            Some(lvef_age),
+            Some(nk_hours),
+        ) = (increment, dilution, bag, minutes, observation, lvef_age, nk_hours)
+        else {
             self.settings_text.error = Some(w.t("g-settings-invalid"));
             return;
         };
+        let (minutes, observation) =
+            match (minutes.map(|m| whole(Some(m))), observation.map(|m| whole(Some(m)))) {
+                (Some(None), _) | (_, Some(None)) => {
+                    self.settings_text.error = Some(w.t("g-settings-invalid"));
+                    return;
+                }
+                (m, o) => (m.flatten(), o.flatten()),
+            };
         settings.mg_rounding_increment = increment;
+        for p in &mut settings.products {
+            if p.drug == Drug::Cyclophosphamide {
+                p.bag_volume_ml = bag;
+                p.infusion_minutes_loading = minutes;
+                p.infusion_minutes_maintenance = minutes;
+            }
+        }
+        let a = &mut settings.administration;
+        a.trastuzumab_later_observation_minutes = observation;
+        a.lvef_max_age_days = lvef_age;
+        a.nk_max_hours_after_release = nk_hours;
+        a.nk_route_and_set = t.nk_route_and_set.trim().to_owned();
+        a.premedication = t.premedication.trim().to_owned();
+        a.antiemetic = t.antiemetic.trim().to_owned();
+        a.hydration = t.hydration.trim().to_owned();
         for p in &mut settings.products {
             if p.drug == Drug::Interleukin2 {
                 p.dilute_to_per_ml = dilution;
@@ -820,9 +911,23 @@ impl From<&Settings> for SettingsText {
             .and_then(|p| p.dilute_to_per_ml)
             .map(|c| crate::numfmt::decimal(c / 1e6, 4))
             .unwrap_or_default();
+        let cyclo = s.product(Drug::Cyclophosphamide);
+        let num = |v: Option<f64>| v.map(|v| crate::numfmt::decimal(v, 4)).unwrap_or_default();
+        let a = &s.administration;
         SettingsText {
             mg_rounding_increment: crate::numfmt::decimal(s.mg_rounding_increment, 4),
             il2_dilution_million_per_ml: dilution,
+            cyclophosphamide_bag_ml: num(cyclo.and_then(|p| p.bag_volume_ml)),
+            cyclophosphamide_minutes: num(cyclo.and_then(|p| p.infusion_minutes_loading).map(f64::from)),
+            trastuzumab_later_observation_minutes: num(a
+                .trastuzumab_later_observation_minutes
+                .map(f64::from)),
+            lvef_max_age_days: a.lvef_max_age_days.to_string(),
+            nk_max_hours: num(a.nk_max_hours_after_release),
+            nk_route_and_set: a.nk_route_and_set.clone(),
+            premedication: a.premedication.clone(),
+            antiemetic: a.antiemetic.clone(),
+            hydration: a.hydration.clone(),
             error: None,
         }
     }

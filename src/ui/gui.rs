@@ -85,7 +85,13 @@ impl GuiApp {
         let w = self.state.words();
         let mut choose: Option<FileKind> = None;
         let report = self.state.report();
-        let view = report.as_ref().ok().map(|r| Presentation::of(r, &self.state.order.warnings(r), &w));
+        let view = report.as_ref().ok().map(|r| {
+            Presentation::of(r, &self.state.order.warnings(r), &w).with_overrides(
+                r,
+                &self.state.order.overrides,
+                &w,
+            )
+        });
         let errors: Vec<InputError> = report.as_ref().err().cloned().unwrap_or_default();
         let mut measure_focus = MeasureFocus::default();
         egui::Panel::left("form").resizable(false).exact_size(470.0).show(ui, |ui| {
@@ -432,6 +438,7 @@ fn form_ui(ui: &mut Ui, s: &mut AppState, errors: &[InputError], actions: &mut V
         &w.t("g-date-hint"),
         error_for(&w, errors, Field::Day1),
     ));
+    let first_cycle = i.cycle.trim() == "1";
     if crate::doublecheck::needs_last_dates(i) {
         focus.add(&field(
             ui,
@@ -447,6 +454,23 @@ fn form_ui(ui: &mut Ui, s: &mut AppState, errors: &[InputError], actions: &mut V
             &w.t("g-date-hint"),
             error_for(&w, errors, Field::LastPertuzumab),
         ));
+        choice(
+            ui,
+            &w.field_label(Field::PreviousInfusionTolerated),
+            "tolerated",
+            &mut s.order.clinical.previous_infusion_tolerated,
+            &[("", w.t("g-not-answered")), ("yes", w.t("g-yes")), ("no", w.t("g-no"))],
+        );
+    }
+    let c = &mut s.order.clinical;
+    if first_cycle {
+        field(
+            ui,
+            &w.field_label(Field::CyclophosphamideDate),
+            &mut c.cyclophosphamide_date,
+            &w.t("g-date-hint"),
+            error_for(&w, errors, Field::CyclophosphamideDate),
+        );
     }
 
     section(ui, &w.t("g-nk-product"));
@@ -457,11 +481,38 @@ fn form_ui(ui: &mut Ui, s: &mut AppState, errors: &[InputError], actions: &mut V
         &w.t("g-nk-hint"),
         error_for(&w, errors, Field::NkCells),
     ));
+    let c = &mut s.order.clinical;
+    if first_cycle {
+        let nk = [
+            (Field::NkProductId, &mut c.nk_product_id, String::new()),
+            (Field::NkBagId, &mut c.nk_bag_id, String::new()),
+            (Field::NkReleasedAt, &mut c.nk_released_at, w.t("g-date-time-hint")),
+        ];
+        for (f, value, hint) in nk {
+            field(ui, &w.field_label(f), value, &hint, error_for(&w, errors, f));
+        }
+    }
+    criteria_form(ui, &w, c, errors, first_cycle);
 
     egui::CollapsingHeader::new(w.t("g-site-settings")).show(ui, |ui| {
         let t = &mut s.settings_text;
         field(ui, &w.t("g-rounding"), &mut t.mg_rounding_increment, "mg", None);
         field(ui, &w.t("g-il2-dilution"), &mut t.il2_dilution_million_per_ml, &w.t("g-optional"), None);
+        field(ui, &w.t("g-cyclo-bag"), &mut t.cyclophosphamide_bag_ml, "mL", None);
+        field(ui, &w.t("g-cyclo-minutes"), &mut t.cyclophosphamide_minutes, "min", None);
+        field(
+            ui,
+            &w.t("g-trastuzumab-observation"),
+            &mut t.trastuzumab_later_observation_minutes,
+            "min",
+            None,
+        );
+        field(ui, &w.t("g-lvef-max-age"), &mut t.lvef_max_age_days, &w.t("g-days"), None);
+        field(ui, &w.t("g-nk-max-hours"), &mut t.nk_max_hours, "h", None);
+        field(ui, &w.t("l-nk-route-set"), &mut t.nk_route_and_set, &w.per_site_protocol(), None);
+        field(ui, &w.t("l-premedication"), &mut t.premedication, &w.per_site_protocol(), None);
+        field(ui, &w.t("l-antiemetic"), &mut t.antiemetic, &w.per_site_protocol(), None);
+        field(ui, &w.t("l-hydration"), &mut t.hydration, &w.per_site_protocol(), None);
         if let Some(e) = &t.error {
             ui.colored_label(ui.visuals().error_fg_color, e);
         }
@@ -532,12 +583,32 @@ fn results_ui(ui: &mut Ui, w: &Words, view: Option<&Presentation>, editing: bool
     if let Some(wc) = &v.weight_change {
         ui.label(wc.line());
     }
+    if let Some(c) = &v.cardiac {
+        let text = RichText::new(c.line());
+        ui.add(
+            egui::Label::new(if c.emphasis == Emphasis::Normal {
+                text
+            } else {
+                text.strong().color(ui.visuals().warn_fg_color)
+            })
+            .wrap(),
+        );
+    }
+    if let Some(c) = &v.criteria {
+        ui.separator();
+        criteria_ui(ui, c);
+    }
     ui.separator();
     for item in &v.items {
         item_ui(ui, item);
     }
     if let Some(row) = &v.nk_not_in_cycle {
         ui.label(row.line());
+    }
+    ui.separator();
+    ui.label(RichText::new(&v.administration_title).strong().size(16.0));
+    for row in &v.administration {
+        ui.add(egui::Label::new(row.line()).wrap());
     }
     ui.separator();
     ui.label(RichText::new(&v.schedule_title).strong().size(16.0));
@@ -624,6 +695,10 @@ fn actions_ui(
     let w = s.words();
     let mut choose = None;
     if let Some(v) = view {
+        if let Some(c) = v.criteria.as_ref().filter(|c| !c.clear) {
+            overrides_ui(ui, s, c, actions);
+            ui.separator();
+        }
         warnings_ui(ui, s, v, actions);
         ui.separator();
     }
@@ -687,6 +762,165 @@ fn actions_ui(
         });
     }
     choose
+}
+
+/// A choice among a few words, stored as its key ("" for not answered).
+fn choice(ui: &mut Ui, label: &str, salt: &str, value: &mut String, options: &[(&str, String)]) {
+    ui.horizontal(|ui| {
+        let l = label_cell(ui, label);
+        let shown = options
+            .iter()
+            .find(|(k, _)| *k == value.trim())
+            .map(|(_, t)| t.clone())
+            .unwrap_or_else(|| value.clone());
+        egui::ComboBox::from_id_salt(salt)
+            .selected_text(shown)
+            .show_ui(ui, |ui| {
+                for (k, text) in options {
+                    if ui.selectable_label(value.trim() == *k, text).clicked() {
+                        *value = (*k).to_owned();
+                    }
+                }
+            })
+            .response
+            .labelled_by(l.id);
+    });
+}
+
+/// The criteria inputs: the heart every cycle; in cycle 1 the laboratory
+/// values (value with its unit, and date), the site's upper limits of normal,
+/// and what relaxes a limit.
+fn criteria_form(
+    ui: &mut Ui,
+    w: &Words,
+    c: &mut crate::clinical::RawClinical,
+    errors: &[InputError],
+    first_cycle: bool,
+) {
+    use crate::criteria::LabCode;
+    section(ui, &w.t("g-heart"));
+    field(ui, &w.field_label(Field::Lvef), &mut c.lvef, "%", error_for(w, errors, Field::Lvef));
+    field(
+        ui,
+        &w.field_label(Field::LvefDate),
+        &mut c.lvef_date,
+        &w.t("g-date-hint"),
+        error_for(w, errors, Field::LvefDate),
+    );
+    field(
+        ui,
+        &w.field_label(Field::LvefBaseline),
+        &mut c.lvef_baseline,
+        "%",
+        error_for(w, errors, Field::LvefBaseline),
+    );
+    if !first_cycle {
+        c.tidy();
+        return;
+    }
+    section(ui, &w.t("l-criteria"));
+    ui.label(RichText::new(w.t("g-labs-hint")).weak());
+    egui::Grid::new("labs").num_columns(3).show(ui, |ui| {
+        ui.label(RichText::new(w.t("crit-h-criterion")).strong());
+        ui.label(RichText::new(w.t("g-value-unit")).strong());
+        ui.label(RichText::new(w.t("crit-h-date")).strong());
+        ui.end_row();
+        for code in LabCode::ALL {
+            let l = ui.label(w.criterion_name(code.key()));
+            let lab = c.lab_mut(code);
+            ui.add(
+                TextEdit::singleline(&mut lab.measure).hint_text(code.unit().symbol()).desired_width(110.0),
+            )
+            .labelled_by(l.id);
+            ui.add(TextEdit::singleline(&mut lab.date).hint_text(w.t("g-date-hint")).desired_width(100.0))
+                .labelled_by(l.id);
+            ui.end_row();
+        }
+    });
+    ui.label(RichText::new(w.field_label(Field::Uln)).strong());
+    egui::Grid::new("uln").num_columns(2).show(ui, |ui| {
+        for code in [LabCode::Bilirubin, LabCode::Ast, LabCode::Alt, LabCode::Creatinine, LabCode::Inr] {
+            let l = ui.label(w.criterion_name(code.key()));
+            let uln = c.uln_mut(code);
+            ui.add(
+                TextEdit::singleline(&mut uln.measure).hint_text(code.unit().symbol()).desired_width(110.0),
+            )
+            .labelled_by(l.id);
+            ui.end_row();
+        }
+    });
+    for e in errors.iter().filter(|e| matches!(e.field, Field::Lab | Field::Uln)) {
+        ui.add(egui::Label::new(RichText::new(w.input_error(e)).color(ui.visuals().error_fg_color)).wrap());
+    }
+    let sexes = [("", w.t("g-not-answered")), ("female", w.t("g-female")), ("male", w.t("g-male"))];
+    choice(ui, &w.field_label(Field::Sex), "sex", &mut c.sex, &sexes);
+    if let Some(FieldNote::Error(e)) = error_for(w, errors, Field::Sex) {
+        ui.colored_label(ui.visuals().error_fg_color, e);
+    }
+    ui.checkbox(&mut c.liver_metastases, w.t("g-liver-metastases"));
+    ui.checkbox(&mut c.gilbert, w.t("g-gilbert"));
+    c.tidy();
+}
+
+/// The criteria table: each criterion with its value, limit, date and state.
+fn criteria_ui(ui: &mut Ui, c: &crate::present::model::CriteriaView) {
+    ui.label(RichText::new(&c.title).strong().size(16.0));
+    ui.label(RichText::new(&c.basis).weak());
+    egui::Grid::new("criteria").striped(true).show(ui, |ui| {
+        for h in &c.header {
+            ui.label(RichText::new(h).strong());
+        }
+        ui.end_row();
+        for r in &c.rows {
+            ui.label(RichText::new(&r.name).strong());
+            ui.label(&r.value);
+            ui.label(&r.limit);
+            ui.label(&r.date);
+            let state = RichText::new(&r.state);
+            ui.label(match (r.kind, &r.overridden) {
+                (crate::criteria::CriterionState::Met, _) => state.color(Color32::from_rgb(0, 120, 40)),
+                (_, Some(_)) => state.strong().color(ui.visuals().warn_fg_color),
+                _ => state.strong().color(ui.visuals().error_fg_color),
+            });
+            ui.end_row();
+            for extra in [&r.note, &r.overridden].into_iter().flatten() {
+                ui.label("");
+                ui.label(RichText::new(extra).italics());
+                ui.end_row();
+            }
+        }
+    });
+    let summary = RichText::new(&c.summary).strong();
+    ui.label(if c.clear { summary } else { summary.color(ui.visuals().error_fg_color) });
+}
+
+/// Criteria not met or not entered: each needs the issuer's reasoned override before a sheet can leave.
+fn overrides_ui(
+    ui: &mut Ui,
+    s: &mut AppState,
+    c: &crate::present::model::CriteriaView,
+    actions: &mut Vec<Action>,
+) {
+    let w = s.words();
+    ui.label(RichText::new(&c.summary).strong().color(ui.visuals().error_fg_color));
+    let can = !s.order.issued_by.trim().is_empty();
+    if !can {
+        ui.colored_label(ui.visuals().warn_fg_color, w.t("g-override-needs"));
+    }
+    for r in
+        c.rows.iter().filter(|r| r.kind != crate::criteria::CriterionState::Met && r.overridden.is_none())
+    {
+        ui.horizontal_wrapped(|ui| {
+            let l = ui.label(RichText::new(format!("{}: {}", r.name, r.state)).strong());
+            let reason = s.override_reasons.entry(r.code.clone()).or_default();
+            ui.add(TextEdit::singleline(reason).hint_text(w.t("g-override-hint")).desired_width(260.0))
+                .labelled_by(l.id);
+            let ok = can && reason.chars().filter(|c| c.is_alphabetic()).count() >= 3;
+            if ui.add_enabled(ok, egui::Button::new(w.t("g-override"))).clicked() {
+                actions.push(Action::Override { code: r.code.clone() });
+            }
+        });
+    }
 }
 
 fn warnings_ui(ui: &mut Ui, s: &mut AppState, v: &Presentation, actions: &mut Vec<Action>) {

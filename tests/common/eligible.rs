@@ -41,9 +41,16 @@ pub fn clinical(day1: &str) -> RawClinical {
     RawClinical {
         labs: LABS
             .iter()
-            .map(|(code, measure)| RawLab { code: (*code).into(), measure: (*measure).into(), date: on.clone() })
+            .map(|(code, measure)| RawLab {
+                code: (*code).into(),
+                measure: (*measure).into(),
+                date: on.clone(),
+            })
             .collect(),
-        uln: ULN.iter().map(|(code, measure)| RawUln { code: (*code).into(), measure: (*measure).into() }).collect(),
+        uln: ULN
+            .iter()
+            .map(|(code, measure)| RawUln { code: (*code).into(), measure: (*measure).into() })
+            .collect(),
         lvef: "62".into(),
         lvef_date: on.clone(),
         lvef_baseline: "62".into(),
