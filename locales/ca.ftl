@@ -750,3 +750,6 @@ g-override-needs = L'excepció és del prescriptor: escriviu primer qui emet l'o
 g-override-hint = per què es tracta igualment
 g-override = Excepció
 infusion-basis-site = configuració del centre
+register-connection = No es pot accedir al registre d'ordres a { $path } o no ha respost a temps ({ $detail }): no s'hi ha anotat res. Comproveu la xarxa i el servidor i torneu-ho a provar.
+register-login = El registre d'ordres a { $path } ha rebutjat l'accés ({ $detail }): comproveu l'usuari i la contrasenya de l'adreça del registre.
+register-network-fs = El registre d'ordres { $path } és en un sistema de fitxers de xarxa ({ $fs }), on el bloqueig de SQLite no és fiable: feu servir un fitxer local o el registre compartit PostgreSQL de la farmàcia (postgres://…).

@@ -670,3 +670,6 @@ g-override-needs = An override is the prescriber's: type who issues the order, a
 g-override-hint = why treatment goes ahead
 g-override = Override
 infusion-basis-site = site setting
+register-connection = The order register at { $path } cannot be reached or did not answer in time ({ $detail }): nothing was recorded there. Check the network and the server, then try again.
+register-login = The order register at { $path } refused the login ({ $detail }): check the user and password in the register's address.
+register-network-fs = The order register { $path } is on a network file system ({ $fs }), where SQLite's locking is unreliable: use a local file, or the pharmacy's shared PostgreSQL register (postgres://…).

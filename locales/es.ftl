@@ -810,3 +810,6 @@ g-override-needs = La excepción es del prescriptor: escriba primero quién emit
 g-override-hint = por qué se trata igualmente
 g-override = Excepción
 infusion-basis-site = configuración del centro
+register-connection = No se puede acceder al registro de órdenes en { $path } o no ha respondido a tiempo ({ $detail }): no se ha anotado nada en él. Compruebe la red y el servidor y vuelva a intentarlo.
+register-login = El registro de órdenes en { $path } ha rechazado el acceso ({ $detail }): compruebe el usuario y la contraseña de la dirección del registro.
+register-network-fs = El registro de órdenes { $path } está en un sistema de archivos de red ({ $fs }), donde el bloqueo de SQLite no es fiable: use un archivo local o el registro compartido PostgreSQL de la farmacia (postgres://…).

@@ -26,7 +26,7 @@ pub mod ui;
 // Short paths for the modules people reach for most (`nkact_dose::engine`).
 pub use domain::{
     bsa, clinical, clock, criteria, engine, error, identity, input, locale, regimen, rounding, settings,
-    units,
+    stagger, units,
 };
 pub use order::doublecheck;
 pub use output::{print, sheet};

@@ -6,6 +6,9 @@
 #[path = "common/eligible.rs"]
 mod eligible;
 
+#[path = "common/pg.rs"]
+mod pg;
+
 use std::path::PathBuf;
 
 use chrono::NaiveDateTime;
@@ -43,19 +46,37 @@ fn order(id: &str, name: &str, weight: &str) -> Order {
     o
 }
 
-#[test]
-fn records_survive_reopening_and_list_newest_first() {
-    let path = dir("basic").join("register.sqlite3");
+/// Runs a test body against a SQLite register and against the real PostgreSQL server.
+macro_rules! on_both_engines {
+    ($name:ident) => {
+        mod $name {
+            #[test]
+            fn sqlite() {
+                let d = super::dir(concat!(stringify!($name), "-sqlite"));
+                super::$name(&d.join("register.sqlite3").to_string_lossy());
+            }
+            #[test]
+            fn postgres() {
+                if let Some(url) = super::pg::fresh(stringify!($name)) {
+                    super::$name(&url);
+                }
+            }
+        }
+    };
+}
+
+on_both_engines!(records_survive_reopening_and_list_newest_first);
+fn records_survive_reopening_and_list_newest_first(loc: &str) {
     let a = order("HC-1", "Ana Pérez", "70");
     let mut b = order("HC-2", "Lucía Gómez", "64");
     b.verification = Some(Verification { verifier: "Enf. C. Ruiz".into(), at: at("2026-03-01 10:00") });
     {
-        let mut reg = Register::open(&path).unwrap();
+        let mut reg = Register::connect(loc).unwrap();
         reg.record(&a, &a.report().unwrap(), RegisterAction::Exported, at("2026-03-01 09:30")).unwrap();
         reg.record(&b, &b.report().unwrap(), RegisterAction::Printed, at("2026-03-01 11:00")).unwrap();
         reg.record(&a, &a.report().unwrap(), RegisterAction::Reprinted, at("2026-03-02 08:00")).unwrap();
     }
-    let reg = Register::open(&path).unwrap();
+    let mut reg = Register::connect(loc).unwrap();
     let all = reg.list(&Filter::default()).unwrap();
     let actions: Vec<RegisterAction> = all.iter().map(|e| e.action).collect();
     assert_eq!(actions, [RegisterAction::Reprinted, RegisterAction::Printed, RegisterAction::Exported]);
@@ -78,33 +99,37 @@ fn records_survive_reopening_and_list_newest_first() {
     assert_eq!(reg.order(first.id).unwrap(), a);
 }
 
-#[test]
-fn filters_by_patient_identifier_and_date() {
-    let path = dir("filter").join("register.sqlite3");
-    let mut reg = Register::open(&path).unwrap();
+on_both_engines!(filters_by_record_number_and_date_a_page_at_a_time);
+fn filters_by_record_number_and_date_a_page_at_a_time(loc: &str) {
+    let mut reg = Register::connect(loc).unwrap();
     for (id, when) in
         [("HC-1", "2026-03-01 09:00"), ("HC-2", "2026-03-01 10:00"), ("HC-1", "2026-03-05 09:00")]
     {
         let o = order(id, "X", "70");
         reg.record(&o, &o.report().unwrap(), RegisterAction::Exported, at(when)).unwrap();
     }
-    let by_id = reg.list(&Filter { patient_id: "hc-1".into(), date: None }).unwrap();
+    // The start of the record number, in any case.
+    let by_id = reg.list(&Filter { patient_id: "hc-1".into(), ..Filter::default() }).unwrap();
     assert_eq!(by_id.len(), 2);
     assert!(by_id.iter().all(|e| e.patient_id == "HC-1"));
-    let by_date = reg
-        .list(&Filter {
-            patient_id: String::new(),
-            date: Some(chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap()),
-        })
-        .unwrap();
+    assert_eq!(reg.list(&Filter { patient_id: "HC-".into(), ..Filter::default() }).unwrap().len(), 3);
+    assert!(reg.list(&Filter { patient_id: "HC-9".into(), ..Filter::default() }).unwrap().is_empty());
+    assert!(reg.list(&Filter { patient_id: "%".into(), ..Filter::default() }).unwrap().is_empty());
+    let march_1 = chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+    let by_date = reg.list(&Filter { date: Some(march_1), ..Filter::default() }).unwrap();
     assert_eq!(by_date.len(), 2);
-    let both = reg
-        .list(&Filter {
-            patient_id: "HC-1".into(),
-            date: Some(chrono::NaiveDate::from_ymd_opt(2026, 3, 5).unwrap()),
-        })
-        .unwrap();
+    let march_5 = chrono::NaiveDate::from_ymd_opt(2026, 3, 5).unwrap();
+    let both =
+        reg.list(&Filter { patient_id: "HC-1".into(), date: Some(march_5), ..Filter::default() }).unwrap();
     assert_eq!(both.len(), 1);
+    let since = reg.list(&Filter { since: Some(march_5), ..Filter::default() }).unwrap();
+    assert_eq!(since.len(), 1);
+    // Pages, newest first.
+    let page1 = reg.list(&Filter { limit: 2, ..Filter::default() }).unwrap();
+    let page2 = reg.list(&Filter { limit: 2, offset: 2, ..Filter::default() }).unwrap();
+    assert_eq!((page1.len(), page2.len()), (2, 1));
+    assert_eq!(page1[0].at, at("2026-03-05 09:00"));
+    assert_eq!(page2[0].at, at("2026-03-01 09:00"));
 }
 
 #[test]
@@ -304,13 +329,11 @@ fn writers_racing_to_create_a_register_lose_no_entry() {
     assert_eq!(Register::open(&path).unwrap().list(&Filter::default()).unwrap().len(), writers);
 }
 
-#[test]
-fn one_order_id_cannot_hold_two_patients() {
+on_both_engines!(one_order_id_cannot_hold_two_patients);
+fn one_order_id_cannot_hold_two_patients(loc: &str) {
     // Regression: two processes could get the same order ID for two patients, and the register
     // had no UNIQUE constraint.
-    let d = dir("duplicate");
-    let path = d.join("register.sqlite3");
-    let mut reg = Register::open(&path).unwrap();
+    let mut reg = Register::connect(loc).unwrap();
     let a = order("HC-1", "Ana Ruiz", "70");
     let mut b = order("HC-2", "Luis Gil", "80");
     b.order_id = a.order_id.clone();

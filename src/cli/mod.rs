@@ -921,7 +921,7 @@ fn record(
     actions: &[RegisterAction],
     now: chrono::NaiveDateTime,
 ) -> Result<(), register::RegisterError> {
-    let mut reg = register::Register::open(path)?;
+    let mut reg = register::Register::connect(&path.to_string_lossy())?;
     for action in actions {
         reg.record(order, report, *action, now)?;
     }

@@ -15,4 +15,5 @@ pub mod locale;
 pub mod regimen;
 pub mod rounding;
 pub mod settings;
+pub mod stagger;
 pub mod units;

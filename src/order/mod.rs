@@ -170,6 +170,32 @@ impl Override {
     }
 }
 
+/// The trial subject and cohort as typed (`lead-in` or `expansion`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Trial {
+    pub subject: String,
+    pub cohort: String,
+}
+
+impl Trial {
+    pub fn is_empty(&self) -> bool {
+        self.subject.is_empty() && self.cohort.is_empty()
+    }
+}
+
+/// A principal investigator's decision to start a patient before the trial's
+/// stagger rule allows: who, when, why, and the earliest start it overrode.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StaggerOverride {
+    pub by: String,
+    pub at: NaiveDateTime,
+    pub reason: String,
+    pub earliest: NaiveDateTime,
+    pub previous_subject: String,
+}
+
 /// One order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -201,6 +227,24 @@ pub struct Order {
     /// Overrides of criteria to treat not met or not entered.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub overrides: Vec<Override>,
+    /// The trial subject number and cohort.
+    #[serde(default, skip_serializing_if = "Trial::is_empty")]
+    pub trial: Trial,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stagger_override: Option<StaggerOverride>,
+    /// The signed steps the register holds for this order, for the sheet to print (never saved).
+    #[serde(skip)]
+    pub chain: Vec<SignedStep>,
+}
+
+/// A signed step as the sheet prints it: the step's key, who, in what role, when, whether it passed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignedStep {
+    pub step: String,
+    pub person: String,
+    pub role: String,
+    pub at: NaiveDateTime,
+    pub ok: bool,
 }
 
 impl Order {
@@ -224,6 +268,9 @@ impl Order {
             decimal_mark: DecimalMark::Point,
             clinical: RawClinical::default(),
             overrides: Vec::new(),
+            trial: Trial::default(),
+            stagger_override: None,
+            chain: Vec::new(),
         }
     }
 
@@ -368,6 +415,10 @@ impl Order {
             clinical: &'a RawClinical,
             #[serde(skip_serializing_if = "<[Override]>::is_empty")]
             overrides: &'a [Override],
+            #[serde(skip_serializing_if = "Trial::is_empty")]
+            trial: &'a Trial,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            stagger_override: &'a Option<StaggerOverride>,
         }
         let content = Content {
             issued_by: &self.issued_by,
@@ -378,6 +429,8 @@ impl Order {
             verification: &self.verification,
             clinical: &self.clinical,
             overrides: &self.overrides,
+            trial: &self.trial,
+            stagger_override: &self.stagger_override,
         };
         sha256_hex(&serde_json::to_vec(&content).unwrap_or_default())
     }
@@ -779,6 +832,9 @@ mod v1 {
             decimal_mark: DecimalMark::Point,
             clinical: RawClinical::default(),
             overrides: Vec::new(),
+            trial: Trial::default(),
+            stagger_override: None,
+            chain: Vec::new(),
         })
     }
 }
@@ -850,6 +906,9 @@ mod v2 {
             decimal_mark: DecimalMark::Point,
             clinical: RawClinical::default(),
             overrides: Vec::new(),
+            trial: Trial::default(),
+            stagger_override: None,
+            chain: Vec::new(),
         })
     }
 }

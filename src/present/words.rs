@@ -971,6 +971,15 @@ impl Words {
             RegisterError::DuplicateId(p, id) => {
                 self.ta("register-duplicate-id", args!["path" => shown(p), "id" => id.clone()])
             }
+            RegisterError::Connection(p, d) => {
+                self.ta("register-connection", args!["path" => shown(p), "detail" => d.clone()])
+            }
+            RegisterError::Login(p, d) => {
+                self.ta("register-login", args!["path" => shown(p), "detail" => d.clone()])
+            }
+            RegisterError::NetworkFs(p, fs) => {
+                self.ta("register-network-fs", args!["path" => shown(p), "fs" => fs.clone()])
+            }
         }
     }
 

@@ -1,3 +1,6 @@
-//! Storage: the order register. It keeps codes, numbers and ISO dates, never display text.
+//! Storage: the order register, in SQLite (one workstation) or PostgreSQL (a
+//! pharmacy's workstations), behind one interface. It keeps codes, numbers and
+//! ISO dates, never display text.
 
+pub mod db;
 pub mod register;

@@ -293,7 +293,7 @@ impl AppState {
     fn record(&self, order: &Order, report: &Report, action: RegisterAction) -> Result<String, String> {
         let w = self.words();
         let Some(path) = self.register_path() else { return Err(w.t("not-recorded-no-location")) };
-        Register::open(&path)
+        Register::connect(&path.to_string_lossy())
             .and_then(|mut r| r.record(order, report, action, self.now()))
             .map(|_| w.recorded(action, &path))
             .map_err(|e| w.not_recorded(&e))
@@ -484,12 +484,12 @@ impl AppState {
                 }
             },
         };
-        let filter = Filter { patient_id: v.patient_id.clone(), date };
+        let filter = Filter { patient_id: v.patient_id.clone(), date, ..Filter::default() };
         let Some(path) = self.register_path() else {
             self.register_view.message = Some(w.t("not-recorded-no-location"));
             return;
         };
-        match Register::open(&path).and_then(|r| r.list(&filter)) {
+        match Register::connect(&path.to_string_lossy()).and_then(|mut r| r.list(&filter)) {
             Ok(entries) => {
                 self.register_view.entries = entries;
                 self.register_view.message = None;
@@ -504,7 +504,9 @@ impl AppState {
     fn stored_order(&self, id: i64) -> Result<Order, String> {
         let w = self.words();
         let path = self.register_path().ok_or_else(|| w.t("not-recorded-no-location"))?;
-        Register::open(&path).and_then(|r| r.order(id)).map_err(|e| w.register_error(&e))
+        Register::connect(&path.to_string_lossy())
+            .and_then(|mut r| r.order(id))
+            .map_err(|e| w.register_error(&e))
     }
 
     fn reopen(&mut self, id: i64) {
