@@ -197,7 +197,7 @@ fn the_register_keeps_and_searches_the_normalised_form() {
     let all = reg.list(&Filter::default()).unwrap();
     assert_eq!(all[0].patient_name, "José Pérez");
     assert_eq!(all[0].patient_id, "HC-77");
-    let found = reg.list(&Filter { patient_id: " hc-77".into(), date: None }).unwrap();
+    let found = reg.list(&Filter { patient_id: " hc-77".into(), ..Filter::default() }).unwrap();
     assert_eq!(found.len(), 1);
 }
 

@@ -385,7 +385,7 @@ fn an_order_acknowledged_in_english_reopens_in_spanish_with_its_acknowledgements
 fn the_register_records_the_language_of_each_sheet() {
     let d = dir("register");
     order_es(&d, "registrada", &["--nk-cells", "2e8"]);
-    let reg = nkact_dose::register::Register::open(&d.join("register.sqlite3")).unwrap();
+    let mut reg = nkact_dose::register::Register::open(&d.join("register.sqlite3")).unwrap();
     let entries = reg.list(&nkact_dose::register::Filter::default()).unwrap();
     assert_eq!(entries.len(), 1);
     assert_eq!(entries[0].lang, Lang::Es);
