@@ -210,7 +210,8 @@ fn printing_with_cups_down_fails_clearly_and_records_nothing() {
     assert_eq!(out.status.code(), Some(3), "{stderr}");
     assert!(stderr.contains("print service") && stderr.contains("not printed"), "{stderr}");
     assert!(out.stdout.is_empty() || !String::from_utf8_lossy(&out.stdout).contains("Recorded"));
-    let recorded = Register::open(&register).map(|mut r| r.list(&Filter::default()).unwrap().len()).unwrap_or(0);
+    let recorded =
+        Register::open(&register).map(|mut r| r.list(&Filter::default()).unwrap().len()).unwrap_or(0);
     assert_eq!(recorded, 0, "a failed print is not recorded");
 }
 

@@ -395,3 +395,247 @@ fn the_register_is_private_and_append_only() {
     assert!(conn.execute("UPDATE entries SET patient_name = 'X'", []).is_err(), "entries can be altered");
     assert!(conn.execute("DELETE FROM entries", []).is_err(), "entries can be deleted");
 }
+
+// ---------------------------------------------------------------- issue 12: chain, people, stagger
+
+/// Edits a recorded dose behind the program's back, as someone with database access could.
+fn tamper(loc: &str, id: i64) {
+    let sql = format!("UPDATE entries SET doses = replace(doses, '1092', '1192') WHERE id = {id}");
+    if loc.starts_with("postgres") {
+        let mut c = postgres::Client::connect(loc, postgres::NoTls).unwrap();
+        c.batch_execute(&format!(
+            "ALTER TABLE entries DISABLE TRIGGER ALL; {sql}; ALTER TABLE entries ENABLE TRIGGER ALL;"
+        ))
+        .unwrap();
+    } else {
+        let c = rusqlite::Connection::open(loc).unwrap();
+        c.execute_batch(&format!("DROP TRIGGER entries_append_only_update; {sql};")).unwrap();
+    }
+}
+
+on_both_engines!(a_dose_edited_in_the_database_is_found_by_verify);
+fn a_dose_edited_in_the_database_is_found_by_verify(loc: &str) {
+    let mut reg = Register::connect(loc).unwrap();
+    let mut ids = Vec::new();
+    for (k, who) in ["Ana Ruiz", "Luis Gil", "Eva Sanz"].iter().enumerate() {
+        let o = order(&format!("HC-{k}"), who, "70");
+        ids.push(
+            reg.record(&o, &o.report().unwrap(), RegisterAction::Exported, at("2026-03-01 10:00")).unwrap(),
+        );
+    }
+    let ok = reg.verify().unwrap();
+    assert_eq!((ok.checked, ok.first_bad.clone()), (3, None));
+    // The program itself cannot change a record.
+    drop(reg);
+    tamper(loc, ids[1]);
+    let mut reg = Register::connect(loc).unwrap();
+    let found = reg.verify().unwrap();
+    assert_eq!(found.first_bad, Some((ids[1], "entries".to_owned())), "{found:?}");
+    assert_eq!(found.checked, 1);
+    assert!(
+        reg.entry(ids[1]).unwrap().doses.iter().any(|d| d.dose == 1192.0),
+        "the edit is there, and found"
+    );
+}
+
+on_both_engines!(people_sign_each_step_and_nobody_checks_their_own_order);
+fn people_sign_each_step_and_nobody_checks_their_own_order(loc: &str) {
+    use nkact_dose::register::{PersonChange, PersonProblem, Role, Step};
+    let now = at("2026-03-01 09:00");
+    let mut reg = Register::connect(loc).unwrap();
+    assert!(!reg.has_people().unwrap());
+    reg.init("Admin Farmacia", "admin-secret-1", now).unwrap().unwrap();
+    assert_eq!(
+        reg.init("Someone Else", "another-secret", now).unwrap(),
+        Err(PersonProblem::AlreadyInitialised)
+    );
+    // A wrong PIN is refused and recorded; never the PIN itself.
+    assert_eq!(reg.authenticate("Admin Farmacia", "123456", now).unwrap(), Err(PersonProblem::WrongSecret));
+    assert_eq!(reg.failed_logins("admin farmacia").unwrap(), 1);
+    let admin = reg.authenticate("admin  FARMACIA", "admin-secret-1", now).unwrap().unwrap();
+    for (name, role) in [
+        ("Dra. L. Martín", Role::Prescriber),
+        ("Farm. A. García", Role::Pharmacist),
+        ("Farm. B. Soler", Role::Pharmacist),
+        ("Téc. C. Vidal", Role::Technician),
+        ("Enf. D. Ruiz", Role::Nurse),
+    ] {
+        reg.manage_person(&admin, name, PersonChange::Add(role, "secret-123"), now).unwrap().unwrap();
+    }
+    assert_eq!(
+        reg.manage_person(&admin, "Enf. D. Ruiz", PersonChange::Add(Role::Nurse, "x-123456"), now).unwrap(),
+        Err(PersonProblem::Exists)
+    );
+    assert_eq!(
+        reg.manage_person(&admin, "Short Pin", PersonChange::Add(Role::Nurse, "123"), now).unwrap(),
+        Err(PersonProblem::WeakSecret)
+    );
+    let p = |reg: &mut Register, name: &str| reg.authenticate(name, "secret-123", now).unwrap().unwrap();
+    let (doctor, pharm_a, pharm_b, tech, nurse) = (
+        p(&mut reg, "Dra. L. Martín"),
+        p(&mut reg, "Farm. A. García"),
+        p(&mut reg, "Farm. B. Soler"),
+        p(&mut reg, "Téc. C. Vidal"),
+        p(&mut reg, "Enf. D. Ruiz"),
+    );
+    // Only an administrator manages people.
+    assert_eq!(
+        reg.manage_person(&nurse, "X Y", PersonChange::Disable, now).unwrap(),
+        Err(PersonProblem::WrongRole(Role::Nurse))
+    );
+    let id = "NKACT-TEST-1";
+    reg.sign(id, 1, Step::Issued, &pharm_a, true, "", now).unwrap().unwrap();
+    // The issuer cannot validate (nor double-check) their own order.
+    assert_eq!(
+        reg.sign(id, 1, Step::Validated, &pharm_a, true, "", now).unwrap(),
+        Err(PersonProblem::SamePerson)
+    );
+    // A role that may not sign a step is refused.
+    assert_eq!(
+        reg.sign(id, 1, Step::Validated, &nurse, true, "", now).unwrap(),
+        Err(PersonProblem::WrongRole(Role::Nurse))
+    );
+    reg.sign(id, 1, Step::Validated, &pharm_b, true, "", now).unwrap().unwrap();
+    // One person, one check per order.
+    assert_eq!(
+        reg.sign(id, 1, Step::Prepared, &pharm_b, true, "", now).unwrap(),
+        Err(PersonProblem::SamePerson)
+    );
+    reg.sign(id, 1, Step::Prepared, &tech, true, "bags re-entered", now).unwrap().unwrap();
+    // A failed check is recorded too, and the same person may then pass it.
+    reg.sign(id, 1, Step::DoubleChecked, &nurse, false, "trastuzumab", now).unwrap().unwrap();
+    reg.sign(id, 1, Step::DoubleChecked, &nurse, true, "", now).unwrap().unwrap();
+    reg.sign(id, 1, Step::Administered, &nurse, true, "interleukin-2 day 2 at 2026-03-03T10:00:00", now)
+        .unwrap()
+        .unwrap();
+    let chain = reg.chain_of(id).unwrap();
+    let steps: Vec<(Step, &str, bool)> = chain.iter().map(|e| (e.step, e.person.as_str(), e.ok)).collect();
+    assert_eq!(
+        steps,
+        [
+            (Step::Issued, "Farm. A. García", true),
+            (Step::Validated, "Farm. B. Soler", true),
+            (Step::Prepared, "Téc. C. Vidal", true),
+            (Step::DoubleChecked, "Enf. D. Ruiz", false),
+            (Step::DoubleChecked, "Enf. D. Ruiz", true),
+            (Step::Administered, "Enf. D. Ruiz", true),
+        ]
+    );
+    let _ = doctor;
+    // A disabled person can no longer act.
+    reg.manage_person(&admin, "Enf. D. Ruiz", PersonChange::Disable, now).unwrap().unwrap();
+    assert_eq!(reg.authenticate("Enf. D. Ruiz", "secret-123", now).unwrap(), Err(PersonProblem::Unknown));
+    assert!(reg.people().unwrap().iter().any(|p| p.name == "Enf. D. Ruiz" && !p.active));
+    // Every person change and signature is in the chain.
+    assert_eq!(reg.verify().unwrap().first_bad, None);
+}
+
+on_both_engines!(the_next_patient_may_start_after_the_previous_ones_window);
+fn the_next_patient_may_start_after_the_previous_ones_window(loc: &str) {
+    use nkact_dose::register::{Role, Step};
+    use nkact_dose::stagger::Cohort;
+    let now = at("2026-03-01 09:00");
+    let mut reg = Register::connect(loc).unwrap();
+    assert!(reg.next_start(Cohort::Expansion, "S-02").unwrap().is_none(), "no previous patient");
+    let mut o = order("HC-1", "Ana Ruiz", "70");
+    o.trial.subject = "S-01".into();
+    o.trial.cohort = "expansion".into();
+    reg.record(&o, &o.report().unwrap(), RegisterAction::Exported, now).unwrap();
+    // Day 1 2026-03-02: Day 6 is 2026-03-07. Without a recorded time, the end of that day.
+    let n = reg.next_start(Cohort::Expansion, "S-02").unwrap().unwrap();
+    assert_eq!(n.previous.subject, "S-01");
+    assert_eq!(n.earliest, at("2026-03-09 23:59"));
+    assert!(!n.previous.il2_recorded);
+    // The nurse records the Day 6 IL-2 at 10:00: the next start is 48 h later (trial record).
+    reg.init("Admin", "admin-secret", now).unwrap().unwrap();
+    let admin = reg.authenticate("Admin", "admin-secret", now).unwrap().unwrap();
+    reg.manage_person(
+        &admin,
+        "Enf. D. Ruiz",
+        nkact_dose::register::PersonChange::Add(Role::Nurse, "secret-123"),
+        now,
+    )
+    .unwrap()
+    .unwrap();
+    let nurse = reg.authenticate("Enf. D. Ruiz", "secret-123", now).unwrap().unwrap();
+    reg.sign(
+        &o.order_id,
+        1,
+        Step::Administered,
+        &nurse,
+        true,
+        "interleukin-2 day 6 at 2026-03-07T10:00:00",
+        now,
+    )
+    .unwrap()
+    .unwrap();
+    let n = reg.next_start(Cohort::Expansion, "S-02").unwrap().unwrap();
+    assert_eq!(n.earliest, at("2026-03-09 10:00"));
+    assert!(n.previous.il2_recorded);
+    // Lead-in: the previous patient's 28-day TLT window from Day 1 (2026-03-02 + 28 days).
+    let n = reg.next_start(Cohort::LeadIn, "S-02").unwrap().unwrap();
+    assert_eq!(n.earliest, at("2026-03-30 00:00"));
+    // The patient's own earlier orders are not "the previous patient".
+    assert!(reg.next_start(Cohort::Expansion, "S-01").unwrap().is_none());
+}
+
+on_both_engines!(two_workstations_issue_fifty_orders_each_at_once);
+fn two_workstations_issue_fifty_orders_each_at_once(loc: &str) {
+    drop(Register::connect(loc).unwrap());
+    let barrier = std::sync::Arc::new(std::sync::Barrier::new(2));
+    let handles: Vec<_> = (0..2)
+        .map(|w| {
+            let loc = loc.to_owned();
+            let barrier = barrier.clone();
+            std::thread::spawn(move || {
+                // Each workstation has its own connection.
+                let mut reg = Register::connect(&loc).unwrap();
+                let orders: Vec<Order> =
+                    (0..50).map(|k| order(&format!("HC-{w}-{k}"), "Ana Ruiz", "70")).collect();
+                barrier.wait();
+                for o in &orders {
+                    reg.record(o, &o.report().unwrap(), RegisterAction::Exported, at("2026-03-01 10:00"))
+                        .unwrap();
+                }
+            })
+        })
+        .collect();
+    for h in handles {
+        h.join().unwrap();
+    }
+    let mut reg = Register::connect(loc).unwrap();
+    let all = reg.list(&Filter::default()).unwrap();
+    assert_eq!(all.len(), 100);
+    let ids: std::collections::HashSet<&str> = all.iter().map(|e| e.order_id.as_str()).collect();
+    assert_eq!(ids.len(), 100, "order IDs unique across workstations");
+    let chain = reg.verify().unwrap();
+    assert_eq!((chain.checked, chain.first_bad), (100, None));
+}
+
+#[test]
+fn a_sqlite_register_on_a_network_file_system_is_refused() {
+    use nkact_dose::register::network_fs_in;
+    let mountinfo = "22 1 0:21 / / rw,relatime - ext4 /dev/sda1 rw\n\
+        40 22 0:35 / /mnt/pharmacy rw,relatime - nfs4 server:/export rw,vers=4.2\n\
+        41 22 0:36 / /mnt/smb\\040share rw - cifs //srv/share rw\n";
+    let p = |s: &str| std::path::PathBuf::from(s);
+    assert_eq!(network_fs_in(mountinfo, &p("/mnt/pharmacy/register")).as_deref(), Some("nfs4"));
+    assert_eq!(network_fs_in(mountinfo, &p("/mnt/smb share/x")).as_deref(), Some("cifs"));
+    assert_eq!(network_fs_in(mountinfo, &p("/home/ana")), None);
+    assert_eq!(network_fs_in(mountinfo, &p("/mnt/pharmacyX")), None);
+}
+
+#[test]
+fn a_server_that_is_not_there_is_said_so_quickly() {
+    // Nothing listens on port 9 (discard) of loopback: refused at once, never a hang.
+    let started = std::time::Instant::now();
+    let e = Register::connect("postgres://nkact:x@127.0.0.1:9/nkact").err().expect("refused");
+    assert!(matches!(e, RegisterError::Connection(..)), "{e:?}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(8));
+    assert!(!e.to_string().contains(":x@"), "the password is never shown: {e}");
+    if let Some(url) = pg::base_url() {
+        let wrong = url.replace("nkact-test", "not-the-password");
+        let e = Register::connect(&wrong).err().expect("refused");
+        assert!(matches!(e, RegisterError::Login(..) | RegisterError::Connection(..)), "{e:?}");
+    }
+}
