@@ -33,6 +33,9 @@ fn run(args: Vec<std::ffi::OsString>, started: std::time::Instant) -> Outcome {
         Ok(Command::Order(a)) => {
             cli::run_order(&a, &Settings::default(), nkact_dose::clock::now_local(), &mut out, &mut err)
         }
+        Ok(Command::Register(a)) => {
+            cli::register::run(&a, nkact_dose::clock::now_local(), &mut out, &mut err)
+        }
         Ok(Command::Window) => match nkact_dose::gui::run(started) {
             Ok(()) => Outcome::Ok,
             Err(e) => {

@@ -17,7 +17,9 @@ use crate::present::i18n::Arg;
 use crate::present::model::Presentation;
 use crate::present::words::{PROGRAM, args, quoted_inner};
 use crate::regimen::DoseUnit;
-use crate::register::{self, RegisterAction};
+use crate::register::RegisterAction;
+
+pub mod register;
 use crate::settings::Settings;
 
 /// How a run ended; the only place exit codes are chosen.
@@ -50,13 +52,15 @@ impl Outcome {
 /// What the command line asked for.
 // Parsed once per process: the variants' sizes do not matter.
 #[allow(clippy::large_enum_variant)]
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug)]
 pub enum Command {
     Window,
     /// Help, version or completions: text for stdout, exit 0.
     Print(String),
     Calc(CalcArgs),
     Order(OrderArgs),
+    /// `register …`: people, signed steps, the list, verify, next start.
+    Register(register::RegisterArgs),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -77,6 +81,12 @@ pub struct CalcArgs {
 pub struct OrderArgs {
     pub raw: RawInputs,
     pub clinical: RawClinical,
+    /// The person signing the order in a register that knows people (`--as`).
+    pub signer: Option<String>,
+    pub secret_file: Option<OsString>,
+    pub trial: crate::order::Trial,
+    /// A principal investigator's reason to start before the stagger rule allows.
+    pub stagger_override: Option<String>,
     pub site_settings: Option<String>,
     /// Overrides of criteria to treat not met or not entered, per criterion code (`CODE=reason`).
     pub overrides: Vec<(String, String)>,
@@ -172,6 +182,9 @@ struct DoseOptions {
     /// The day chosen for cyclophosphamide, within Day -5 to Day -3 (YYYY-MM-DD)
     #[arg(long, value_name = "YYYY-MM-DD", allow_hyphen_values = true)]
     cyclophosphamide_date: Option<OsString>,
+    /// When the cyclophosphamide starts, HH:MM (the trial's stagger rule; default 00:00, the earliest)
+    #[arg(long, value_name = "HH:MM")]
+    cyclophosphamide_time: Option<OsString>,
     /// The NK cell product's (or donor's) identifier
     #[arg(long, value_name = "ID")]
     nk_product_id: Option<OsString>,
@@ -223,6 +236,21 @@ struct OrderCli {
     /// (repeatable; recorded as --issued-by's): anc="reason"
     #[arg(long = "override", value_name = "CODE=REASON")]
     overrides: Vec<OsString>,
+    /// Sign as this person (a register that knows people); the secret from --secret-file or NKACT_DOSE_SECRET
+    #[arg(long = "as", value_name = "NAME")]
+    signer: Option<OsString>,
+    /// A file holding the signer's secret (password or PIN)
+    #[arg(long, value_name = "FILE")]
+    secret_file: Option<OsString>,
+    /// The trial subject number
+    #[arg(long, value_name = "ID")]
+    subject: Option<OsString>,
+    /// lead-in or expansion
+    #[arg(long, value_name = "COHORT")]
+    cohort: Option<OsString>,
+    /// A principal investigator's reason to start before the trial's stagger rule allows
+    #[arg(long, value_name = "REASON")]
+    stagger_override: Option<OsString>,
     /// Where to write the PDF (optional with --print)
     #[arg(long, value_name = "FILE.pdf")]
     out: Option<OsString>,
@@ -251,6 +279,8 @@ enum Sub {
     Calc(CalcCli),
     /// Write and/or print the pharmacy order sheet, recorded in the order register
     Order(OrderCli),
+    /// The order register: people, signed steps, list, show, reprint, verify, next-start
+    Register(register::RegisterCli),
     /// Print a shell completion script
     Completions {
         /// bash, zsh, fish, elvish or powershell
@@ -335,6 +365,7 @@ pub fn field_option(field: Field) -> &'static str {
         Field::NkBagId => "--nk-bag-id",
         Field::NkReleasedAt => "--nk-released-at",
         Field::Override => "--override",
+        Field::Subject => "--subject",
     }
 }
 
@@ -411,6 +442,7 @@ where
             }))
         }
         Some(Sub::Order(o)) => order_args(o),
+        Some(Sub::Register(r)) => Ok(Command::Register(register::args(r)?)),
     }
 }
 
@@ -510,6 +542,7 @@ fn raw_clinical(w: &Words, d: &DoseOptions) -> Result<RawClinical, Usage> {
     c.gilbert = d.gilbert;
     c.previous_infusion_tolerated = text("--previous-infusion-tolerated", &d.previous_infusion_tolerated)?;
     c.cyclophosphamide_date = text("--cyclophosphamide-date", &d.cyclophosphamide_date)?;
+    c.cyclophosphamide_time = text("--cyclophosphamide-time", &d.cyclophosphamide_time)?;
     c.nk_product_id = text("--nk-product-id", &d.nk_product_id)?;
     c.nk_bag_id = text("--nk-bag-id", &d.nk_bag_id)?;
     c.nk_released_at = text("--nk-released-at", &d.nk_released_at)?;
@@ -609,8 +642,21 @@ fn order_args(o: OrderCli) -> Result<Command, Usage> {
     if out.is_none() && !o.print {
         return Err(usage(w.t("cli-out-or-print")));
     }
+    let trial = crate::order::Trial {
+        subject: text_of("--subject", &o.subject)?,
+        cohort: match value(w, "--cohort", &o.cohort)? {
+            None => String::new(),
+            Some(c) => crate::stagger::Cohort::from_key(&c)
+                .map(|c| c.key().to_owned())
+                .ok_or_else(|| usage(w.t("cli-bad-cohort")))?,
+        },
+    };
     Ok(Command::Order(OrderArgs {
         raw,
+        signer: value(w, "--as", &o.signer)?,
+        secret_file: o.secret_file.clone(),
+        trial,
+        stagger_override: value(w, "--stagger-override", &o.stagger_override)?,
         clinical: raw_clinical(w, &o.dose)?,
         site_settings: value(w, "--site-settings", &o.dose.site_settings)?,
         overrides,
@@ -734,7 +780,145 @@ pub fn run_order(
         return Outcome::Invalid;
     }
     order.issued_by = issued_by.unwrap_or_default();
-    let by = by.unwrap_or_default();
+    let mut by = by.unwrap_or_default();
+    order.trial = args.trial.clone();
+    // The register: who may sign, and the trial's rules across patients.
+    let location = args
+        .register
+        .clone()
+        .or_else(|| crate::ui::default_register_path().map(|p| p.to_string_lossy().into_owned()));
+    let needs_register = args.signer.is_some() || !order.trial.cohort.is_empty();
+    let mut reg = match location.as_deref().map(crate::register::Register::connect) {
+        Some(Ok(r)) => Some(r),
+        Some(Err(e)) if needs_register => {
+            let _ = writeln!(err, "{}", error_line(w, &w.register_error(&e)));
+            return Outcome::Failed;
+        }
+        _ => None,
+    };
+    let has_people = match reg.as_mut().map(|r| r.has_people()) {
+        Some(Ok(h)) => h,
+        Some(Err(e)) => {
+            let _ = writeln!(err, "{}", error_line(w, &w.register_error(&e)));
+            return Outcome::Failed;
+        }
+        None => false,
+    };
+    let signer: Option<crate::register::Person> = match (&args.signer, has_people, reg.as_mut()) {
+        (Some(name), true, Some(r)) => {
+            match register::authenticate(w, r, name, args.secret_file.as_ref(), now) {
+                Ok(p) if crate::register::Step::Issued.roles().contains(&p.role) => Some(p),
+                Ok(p) => {
+                    let problem = crate::register::PersonProblem::WrongRole(p.role);
+                    let _ =
+                        writeln!(err, "{}", error_line(w, &register::person_problem(w, &problem, &p.name)));
+                    return Outcome::Invalid;
+                }
+                Err(m) => {
+                    let _ = writeln!(err, "{}", error_line(w, &m));
+                    return Outcome::Invalid;
+                }
+            }
+        }
+        (Some(_), false, _) => {
+            let _ = writeln!(err, "{}", error_line(w, &w.t("person-no-people")));
+            return Outcome::Invalid;
+        }
+        (None, true, _) => {
+            let _ = writeln!(err, "{}", error_line(w, &w.t("cli-sign-with-as")));
+            return Outcome::Invalid;
+        }
+        _ => None,
+    };
+    if let Some(p) = &signer {
+        // The signer issues, acknowledges and overrides: one person proved, one name.
+        for (given, field) in [(&order.issued_by, "--issued-by"), (&by, "--acknowledged-by")] {
+            if !given.is_empty() && crate::register::name_key(given) != crate::register::name_key(&p.name) {
+                let _ =
+                    writeln!(err, "{}", error_line(w, &w.ta("cli-not-the-signer", args!["option" => field])));
+                return Outcome::Invalid;
+            }
+        }
+        order.issued_by = p.name.clone();
+        by = p.name.clone();
+    } else if reg.is_some() && !has_people {
+        let _ = writeln!(err, "{}", w.t("register-no-people-note"));
+    }
+    let cycle1 = report.inputs.cycle == 1;
+    if has_people && cycle1 && (order.trial.subject.trim().is_empty() || order.trial.cohort.is_empty()) {
+        let _ = writeln!(err, "{}", error_line(w, &w.t("cli-trial-required")));
+        return Outcome::Invalid;
+    }
+    if !order.trial.subject.is_empty()
+        && let Err(e) = crate::identity::normalise(Field::NkProductId, &order.trial.subject)
+    {
+        let _ = writeln!(
+            err,
+            "{}",
+            error_line(w, &w.input_error(&crate::error::InputError { field: Field::Subject, ..e }))
+        );
+        return Outcome::Invalid;
+    }
+    // The trial's stagger rule: a new patient's first treatment after the previous patient's window.
+    if let (true, Some(cohort), Some(r)) =
+        (cycle1, crate::stagger::Cohort::from_key(&order.trial.cohort), reg.as_mut())
+    {
+        let next = match r.next_start(cohort, order.trial.subject.trim()) {
+            Ok(n) => n,
+            Err(e) => {
+                let _ = writeln!(err, "{}", error_line(w, &w.register_error(&e)));
+                return Outcome::Failed;
+            }
+        };
+        let start = report.first_treatment();
+        if let (Some(n), Some(start)) = (next, start)
+            && start < n.earliest
+        {
+            match &args.stagger_override {
+                Some(reason) => {
+                    let who = signer.as_ref().map(|p| (p.name.clone(), p.role));
+                    if let Some((_, role)) =
+                        who.filter(|(_, r)| !crate::register::Step::Override.roles().contains(r))
+                    {
+                        let problem = crate::register::PersonProblem::WrongRole(role);
+                        let _ = writeln!(
+                            err,
+                            "{}",
+                            error_line(w, &register::person_problem(w, &problem, &order.issued_by))
+                        );
+                        return Outcome::Invalid;
+                    }
+                    let reason = match crate::identity::normalise(Field::Reason, reason) {
+                        Ok(r) if !r.is_empty() => r,
+                        Ok(_) => String::new(),
+                        Err(e) => {
+                            let _ = writeln!(err, "{}", field_error(w, &e));
+                            return Outcome::Invalid;
+                        }
+                    };
+                    if order.issued_by.is_empty() {
+                        let _ = writeln!(err, "{}", error_line(w, &w.t("cli-override-needs-issuer")));
+                        return Outcome::Invalid;
+                    }
+                    order.stagger_override = Some(crate::order::StaggerOverride {
+                        by: order.issued_by.clone(),
+                        at: now,
+                        reason,
+                        earliest: n.earliest,
+                        previous_subject: n.previous.subject.clone(),
+                    });
+                }
+                None => {
+                    let line = w.ta(
+                        "cli-stagger-refused",
+                        args!["start" => w.datetime(start), "rule" => w.next_start_line(cohort, Some(&n))],
+                    );
+                    let _ = writeln!(err, "{}", error_line(w, &line));
+                    return Outcome::Invalid;
+                }
+            }
+        }
+    }
     if !report.protocol_checks_pass() {
         let _ = writeln!(err, "{}", error_line(w, &w.sheet_error(&SheetError::NkOutOfRange)));
         return Outcome::ProtocolCheckFailed;
@@ -838,6 +1022,15 @@ pub fn run_order(
         return Outcome::Invalid;
     }
     order.issue();
+    if let Some(p) = &signer {
+        order.chain = vec![crate::order::SignedStep {
+            step: crate::register::Step::Issued.key().to_owned(),
+            person: p.name.clone(),
+            role: p.role.key().to_owned(),
+            at: now,
+            ok: true,
+        }];
+    }
     let mut done = Vec::new();
     if let Some(out_path) = &args.out {
         let path = std::path::Path::new(out_path);
@@ -879,7 +1072,7 @@ pub fn run_order(
     // written never blocks the order, but says so plainly and with its own exit code.
     if !done.is_empty() {
         match register_path {
-            Some(path) => match record(&path, &order, &report, &done, now) {
+            Some(path) => match record(&path, &order, &report, &done, now, signer.as_ref()) {
                 Ok(()) => {
                     for action in &done {
                         let _ = writeln!(out, "{}", w.recorded(*action, &path));
@@ -920,10 +1113,30 @@ fn record(
     report: &Report,
     actions: &[RegisterAction],
     now: chrono::NaiveDateTime,
-) -> Result<(), register::RegisterError> {
-    let mut reg = register::Register::connect(&path.to_string_lossy())?;
+    signer: Option<&crate::register::Person>,
+) -> Result<(), crate::register::RegisterError> {
+    use crate::register::Step;
+    let mut reg = crate::register::Register::connect(&path.to_string_lossy())?;
     for action in actions {
         reg.record(order, report, *action, now)?;
+    }
+    // The signed steps: the issue, each acknowledgement and each override, by the person who proved who they are.
+    if let Some(p) = signer {
+        let id = &order.order_id;
+        let mut steps: Vec<(Step, String)> = vec![(Step::Issued, String::new())];
+        steps.extend(
+            order.acknowledged.iter().map(|a| (Step::Acknowledged, format!("{} {}", a.code, a.detail))),
+        );
+        steps.extend(
+            order.overrides.iter().map(|o| (Step::Override, format!("criterion {}: {}", o.code, o.reason))),
+        );
+        if let Some(o) = &order.stagger_override {
+            steps.push((Step::Override, format!("stagger: {}", o.reason)));
+        }
+        for (step, detail) in steps {
+            // A role that may not sign an acknowledgement or override is caught before the sheet leaves.
+            let _ = reg.sign(id, order.revision, step, p, true, &detail, now)?;
+        }
     }
     Ok(())
 }

@@ -54,6 +54,8 @@ pub struct RawClinical {
     /// `yes` or `no`.
     pub previous_infusion_tolerated: String,
     pub cyclophosphamide_date: String,
+    /// `HH:MM`: when the cyclophosphamide starts (the trial's stagger rule).
+    pub cyclophosphamide_time: String,
     pub nk_product_id: String,
     pub nk_bag_id: String,
     /// `YYYY-MM-DD HH:MM`.
@@ -136,6 +138,7 @@ pub struct Clinical {
     pub previous_infusion_tolerated: Option<bool>,
     /// The day chosen for cyclophosphamide (a protocol day and its date).
     pub cyclophosphamide: Option<(i32, NaiveDate)>,
+    pub cyclophosphamide_time: Option<chrono::NaiveTime>,
     pub nk_product_id: Option<String>,
     pub nk_bag_id: Option<String>,
     pub nk_released_at: Option<NaiveDateTime>,
@@ -321,6 +324,16 @@ pub fn validate_clinical(raw: &RawClinical, day1: Option<NaiveDate>) -> Result<C
         match cyclophosphamide_day(&raw.cyclophosphamide_date, day1) {
             Ok(d) => out.cyclophosphamide = Some(d),
             Err(e) => errors.push(e),
+        }
+    }
+    if !raw.cyclophosphamide_time.trim().is_empty() {
+        match chrono::NaiveTime::parse_from_str(raw.cyclophosphamide_time.trim(), "%H:%M") {
+            Ok(t) => out.cyclophosphamide_time = Some(t),
+            Err(_) => errors.push(InputError::new(
+                Field::CyclophosphamideDate,
+                raw.cyclophosphamide_time.as_str(),
+                Problem::NotADateTime,
+            )),
         }
     }
     for (field, text, slot) in [

@@ -360,6 +360,8 @@ pub struct Report {
     /// With the NK cells this cycle.
     pub nk_product: Option<NkProduct>,
     pub supportive: SupportiveCare,
+    /// The time the cyclophosphamide starts, when given.
+    pub cyclophosphamide_time: Option<chrono::NaiveTime>,
 }
 
 /// One entry of the administration order: a dose, or the NK product.
@@ -393,6 +395,17 @@ impl Report {
     /// True when every protocol check passed (a pending NK count passes).
     pub fn protocol_checks_pass(&self) -> bool {
         self.nk.is_none_or(|nk| nk.state != NkState::OutOfRange)
+    }
+
+    /// When the first treatment starts: the cyclophosphamide day chosen, at its time
+    /// (else 00:00, the earliest), or while not chosen the first day of its window.
+    pub fn first_treatment(&self) -> Option<chrono::NaiveDateTime> {
+        let cyclo = self.dose(Drug::Cyclophosphamide)?;
+        let date = match cyclo.chosen_day {
+            Some((_, d)) => d,
+            None => cyclo.days.first()?.1?,
+        };
+        Some(date.and_time(self.cyclophosphamide_time.unwrap_or(chrono::NaiveTime::MIN)))
     }
 
     /// The criteria to treat not met or not entered (cycle 1).
@@ -609,6 +622,7 @@ pub fn calculate_with(
         cardiac,
         nk_product,
         supportive,
+        cyclophosphamide_time: clinical.cyclophosphamide_time,
     })
 }
 

@@ -52,6 +52,8 @@ pub enum Field {
     NkReleasedAt,
     /// A prescriber's override of a criterion to treat: `CODE=reason`.
     Override,
+    /// The trial subject number.
+    Subject,
 }
 
 impl Field {

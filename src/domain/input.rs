@@ -70,7 +70,8 @@ impl RawInputs {
             | Field::NkProductId
             | Field::NkBagId
             | Field::NkReleasedAt
-            | Field::Override => "",
+            | Field::Override
+            | Field::Subject => "",
         }
     }
 
@@ -107,7 +108,8 @@ impl RawInputs {
             | Field::NkProductId
             | Field::NkBagId
             | Field::NkReleasedAt
-            | Field::Override => return None,
+            | Field::Override
+            | Field::Subject => return None,
         })
     }
 }

@@ -239,6 +239,15 @@ fn draw_body(l: &mut Layout, w: &Words, order: &Order, p: &ValidPatient, r: &Rep
     rows.extend(
         l.pair((&w.t("s-issued-by"), order.issued_by.trim()), (&w.t("s-diagnosis"), &w.t("diagnosis"))),
     );
+    if !order.trial.is_empty() {
+        let cohort = crate::stagger::Cohort::from_key(&order.trial.cohort)
+            .map(|c| w.cohort_name(c))
+            .unwrap_or_else(|| order.trial.cohort.clone());
+        rows.extend(l.pair((&w.t("s-subject"), order.trial.subject.trim()), (&w.t("s-cohort"), &cohort)));
+    }
+    if let Some(o) = &order.stagger_override {
+        rows.extend(l.field_at(0.0, l.content_width(), &w.t("s-stagger"), &w.stagger_override_line(o), true));
+    }
     l.block(rows);
     l.rule();
 
@@ -448,4 +457,12 @@ fn signatures(l: &mut Layout, w: &Words, order: &Order) {
     l.y = top - box_h - 2.0;
     let scope = l.para(0.0, &w.t("s-double-check-scope"), SMALL, false);
     l.block(scope);
+    // The steps signed in the register, each by a person who proved who they were.
+    if !order.chain.is_empty() {
+        let mut rows = l.para(0.0, &w.t("s-signed-in-register"), BODY, true);
+        for step in &order.chain {
+            rows.extend(l.para(mm(3.0), &format!("• {}", w.signed_line(step)), BODY, false));
+        }
+        l.block(rows);
+    }
 }

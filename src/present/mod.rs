@@ -8,6 +8,7 @@ pub mod i18n;
 pub mod model;
 pub mod numfmt;
 pub mod treat;
+pub mod trial;
 pub mod words;
 
 pub use i18n::Words;

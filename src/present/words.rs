@@ -92,6 +92,7 @@ impl Words {
             Field::NkBagId => "field-nk-bag-id",
             Field::NkReleasedAt => "field-nk-released-at",
             Field::Override => "field-override",
+            Field::Subject => "field-subject",
         }
     }
 
@@ -752,6 +753,7 @@ impl Words {
             Field::NkProductId | Field::NkBagId => self.ta("accepted-product-id", args!["max" => max_chars]),
             Field::NkReleasedAt => self.t("accepted-date-time"),
             Field::Override => self.t("accepted-override"),
+            Field::Subject => self.ta("accepted-product-id", args!["max" => max_chars]),
         }
     }
 

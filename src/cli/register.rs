@@ -1,0 +1,656 @@
+//! `nkact-dose register …`: the shared register from the command line —
+//! people, signed steps, the list, one entry, a reprint, the chain check and
+//! the trial's next permitted start. Secrets are read from `--secret-file` or
+//! `NKACT_DOSE_SECRET`, never from an argument.
+
+use std::ffi::OsString;
+use std::io::Write;
+
+use chrono::NaiveDateTime;
+use serde::Serialize;
+
+use super::{Outcome, Usage, error_line};
+use crate::present::Words;
+use crate::present::i18n::Arg;
+use crate::present::words::{args, quoted_inner};
+use crate::register::{Filter, Person, PersonChange, PersonProblem, Register, RegisterAction, Role, Step};
+
+#[derive(Debug, clap::Args)]
+pub(super) struct RegisterCli {
+    /// The order register: a postgres:// URL (shared) or a file path (SQLite; default: $NKACT_DOSE_REGISTER, else the user's data folder)
+    #[arg(long, value_name = "URL|PATH", global = true)]
+    register: Option<OsString>,
+    /// Language of the output: en, es or ca
+    #[arg(long, value_name = "LANG", global = true)]
+    lang: Option<OsString>,
+    #[command(subcommand)]
+    command: RegisterSub,
+}
+
+#[derive(Debug, clap::Subcommand)]
+enum RegisterSub {
+    /// Create the first person, an administrator (once)
+    Init {
+        #[arg(long, value_name = "NAME")]
+        admin: OsString,
+        /// A file holding the administrator's secret (password or PIN, at least 6 characters)
+        #[arg(long, value_name = "FILE")]
+        secret_file: Option<OsString>,
+    },
+    /// Add, disable, reset or list the people who may act (administrator only)
+    People {
+        #[command(subcommand)]
+        command: PeopleSub,
+    },
+    /// Entries, newest first
+    List {
+        /// The start of the record number
+        #[arg(long, value_name = "ID")]
+        patient_id: Option<OsString>,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        since: Option<OsString>,
+        /// At most this many entries
+        #[arg(long, value_name = "N")]
+        limit: Option<u32>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// One entry with its signed steps
+    Show {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The sheet of an entry again, recorded as a reprint
+    Reprint {
+        id: i64,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: Option<OsString>,
+        #[arg(long)]
+        print: bool,
+        #[arg(long, value_name = "NAME", requires = "print")]
+        printer: Option<OsString>,
+    },
+    /// Check the whole hash chain: exit 0 intact, 1 naming the first record that does not match
+    Verify,
+    /// When the next patient may start (the trial's stagger rule)
+    NextStart {
+        #[arg(long, value_name = "lead-in|expansion")]
+        cohort: OsString,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Sign a step of an order: validated, prepared, double-checked, administered
+    Sign {
+        order_id: String,
+        #[arg(long, value_name = "STEP")]
+        step: OsString,
+        #[arg(long = "as", value_name = "NAME")]
+        person: OsString,
+        #[arg(long, value_name = "FILE")]
+        secret_file: Option<OsString>,
+        /// The order's revision (default 1)
+        #[arg(long, value_name = "N", default_value_t = 1)]
+        revision: u32,
+        /// The check did not pass (recorded as failed)
+        #[arg(long)]
+        failed: bool,
+        /// Administered: the drug, its protocol day and the time given
+        #[arg(long, value_name = "DRUG")]
+        drug: Option<OsString>,
+        #[arg(long, value_name = "N", allow_hyphen_values = true)]
+        day: Option<i32>,
+        #[arg(long, value_name = "YYYY-MM-DD HH:MM")]
+        at: Option<OsString>,
+    },
+}
+
+#[derive(Debug, clap::Subcommand)]
+enum PeopleSub {
+    Add {
+        name: OsString,
+        #[arg(long, value_name = "ROLE")]
+        role: OsString,
+        /// The new person's secret
+        #[arg(long, value_name = "FILE")]
+        secret_file: Option<OsString>,
+        #[arg(long = "as", value_name = "ADMIN")]
+        admin: OsString,
+        /// The administrator's secret (else NKACT_DOSE_SECRET)
+        #[arg(long, value_name = "FILE")]
+        as_secret_file: Option<OsString>,
+    },
+    Disable {
+        name: OsString,
+        #[arg(long = "as", value_name = "ADMIN")]
+        admin: OsString,
+        #[arg(long, value_name = "FILE")]
+        as_secret_file: Option<OsString>,
+    },
+    Reset {
+        name: OsString,
+        #[arg(long, value_name = "FILE")]
+        secret_file: Option<OsString>,
+        #[arg(long = "as", value_name = "ADMIN")]
+        admin: OsString,
+        #[arg(long, value_name = "FILE")]
+        as_secret_file: Option<OsString>,
+    },
+    List,
+}
+
+/// A parsed `register` command, run by [`run`].
+#[derive(Debug)]
+pub struct RegisterArgs {
+    cli: RegisterCli,
+    pub words: Words,
+}
+
+pub(super) fn args(cli: RegisterCli) -> Result<RegisterArgs, Usage> {
+    let system = crate::locale::system_lang(|k| std::env::var(k).ok());
+    let lang = match cli.lang.as_ref().and_then(|l| l.to_str()) {
+        Some(l) => crate::locale::Lang::from_key(l.trim()).ok_or_else(|| {
+            let w = Words::new(system, None);
+            Usage(error_line(&w, &w.ta("cli-bad-lang", args!["value" => quoted_inner(l, 40)])))
+        })?,
+        None => system,
+    };
+    Ok(RegisterArgs { cli, words: Words::new(lang, None) })
+}
+
+fn text(v: &OsString) -> Result<String, String> {
+    v.to_str().map(|s| s.trim().to_owned()).ok_or_else(|| "not UTF-8".to_owned())
+}
+
+/// A secret from a file (a regular file of at most 4 kB; its last line break dropped) or the environment.
+pub fn read_secret(w: &Words, file: Option<&OsString>) -> Result<String, String> {
+    let secret = match file {
+        Some(f) => {
+            let path = std::path::Path::new(f);
+            match std::fs::metadata(path) {
+                Ok(m) if m.is_file() && m.len() <= 4096 => {
+                    std::fs::read_to_string(path).map_err(|e| e.to_string())?
+                }
+                Ok(_) => return Err(w.t("cli-secret-file-bad")),
+                Err(e) => return Err(e.to_string()),
+            }
+        }
+        None => std::env::var("NKACT_DOSE_SECRET").map_err(|_| w.t("cli-secret-missing"))?,
+    };
+    let secret = secret.strip_suffix('\n').unwrap_or(&secret);
+    let secret = secret.strip_suffix('\r').unwrap_or(secret).to_owned();
+    if secret.is_empty() {
+        return Err(w.t("cli-secret-missing"));
+    }
+    Ok(secret)
+}
+
+/// The register of a run: `--register`, else the default location.
+pub fn location(given: Option<&str>) -> Option<String> {
+    given
+        .map(str::to_owned)
+        .or_else(|| crate::ui::default_register_path().map(|p| p.to_string_lossy().into_owned()))
+}
+
+/// A person problem, worded.
+pub fn person_problem(w: &Words, p: &PersonProblem, name: &str) -> String {
+    let name = quoted_inner(name, 60);
+    match p {
+        PersonProblem::Unknown => w.ta("person-unknown", args!["name" => name]),
+        PersonProblem::WrongSecret => w.ta("person-wrong-secret", args!["name" => name]),
+        PersonProblem::WrongRole(r) => w.ta("person-wrong-role", args!["name" => name, "role" => r.key()]),
+        PersonProblem::SamePerson => w.ta("person-same", args!["name" => name]),
+        PersonProblem::Exists => w.ta("person-exists", args!["name" => name]),
+        PersonProblem::AlreadyInitialised => w.t("person-already-initialised"),
+        PersonProblem::NoPeople => w.t("person-no-people"),
+        PersonProblem::WeakSecret => {
+            w.ta("person-weak-secret", args!["min" => crate::register::MIN_SECRET_CHARS])
+        }
+    }
+}
+
+/// Opens the register and proves who `name` is with the secret; every failure worded.
+pub fn authenticate(
+    w: &Words,
+    reg: &mut Register,
+    name: &str,
+    secret_file: Option<&OsString>,
+    now: NaiveDateTime,
+) -> Result<Person, String> {
+    let secret = read_secret(w, secret_file)?;
+    match reg.authenticate(name, &secret, now) {
+        Ok(Ok(p)) => Ok(p),
+        Ok(Err(p)) => Err(person_problem(w, &p, name)),
+        Err(e) => Err(w.register_error(&e)),
+    }
+}
+
+#[derive(Serialize)]
+struct JsonEntry {
+    id: i64,
+    order_id: String,
+    revision: u32,
+    patient_id: String,
+    patient_name: String,
+    subject: String,
+    cohort: String,
+    cycle: u32,
+    day1: Option<String>,
+    action: &'static str,
+    at: String,
+    issued_by: String,
+    verifier: Option<String>,
+    superseded: bool,
+    doses: Vec<crate::register::RecordedDose>,
+}
+
+impl JsonEntry {
+    fn of(e: &crate::register::Entry) -> Self {
+        JsonEntry {
+            id: e.id,
+            order_id: e.order_id.clone(),
+            revision: e.revision,
+            patient_id: e.patient_id.clone(),
+            patient_name: e.patient_name.clone(),
+            subject: e.subject.clone(),
+            cohort: e.cohort.clone(),
+            cycle: e.cycle,
+            day1: e.day1.clone(),
+            action: e.action.key(),
+            at: e.at.format("%Y-%m-%dT%H:%M:%S").to_string(),
+            issued_by: e.issued_by.clone(),
+            verifier: e.verifier.clone(),
+            superseded: e.superseded,
+            doses: e.doses.clone(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct JsonStep {
+    step: &'static str,
+    person: String,
+    role: String,
+    ok: bool,
+    detail: String,
+    at: String,
+}
+
+/// Runs a `register` command.
+pub fn run(a: &RegisterArgs, now: NaiveDateTime, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
+    let w = &a.words;
+    let fail = |err: &mut dyn Write, message: &str, outcome: Outcome| {
+        let _ = writeln!(err, "{}", error_line(w, message));
+        outcome
+    };
+    let given = a.cli.register.as_ref().and_then(|r| r.to_str());
+    let Some(loc) = location(given) else {
+        return fail(err, &w.t("not-recorded-no-location"), Outcome::Failed);
+    };
+    let mut reg = match Register::connect(&loc) {
+        Ok(r) => r,
+        Err(e) => return fail(err, &w.register_error(&e), Outcome::Failed),
+    };
+    let reg_err = |err: &mut dyn Write, e: &crate::register::RegisterError| {
+        fail(err, &w.register_error(e), Outcome::Failed)
+    };
+    match &a.cli.command {
+        RegisterSub::Init { admin, secret_file } => {
+            let Ok(name) = text(admin) else { return fail(err, "--admin", Outcome::Invalid) };
+            if let Err(e) = crate::identity::normalise(crate::error::Field::IssuedBy, &name).and_then(|n| {
+                if n.is_empty() {
+                    Err(crate::error::InputError::new(
+                        crate::error::Field::IssuedBy,
+                        "",
+                        crate::error::Problem::Missing,
+                    ))
+                } else {
+                    Ok(n)
+                }
+            }) {
+                return fail(err, &w.input_error(&e), Outcome::Invalid);
+            }
+            let secret = match read_secret(w, secret_file.as_ref()) {
+                Ok(s) => s,
+                Err(m) => return fail(err, &m, Outcome::Invalid),
+            };
+            match reg.init(&name, &secret, now) {
+                Ok(Ok(())) => {
+                    let _ = writeln!(out, "{}", w.ta("register-initialised", args!["name" => name]));
+                    Outcome::Ok
+                }
+                Ok(Err(p)) => fail(err, &person_problem(w, &p, &name), Outcome::Invalid),
+                Err(e) => reg_err(err, &e),
+            }
+        }
+        RegisterSub::People { command } => people(w, &mut reg, command, now, out, err),
+        RegisterSub::List { patient_id, since, limit, json } => {
+            let since = match since
+                .as_ref()
+                .map(|s| text(s).ok().and_then(|t| chrono::NaiveDate::parse_from_str(&t, "%Y-%m-%d").ok()))
+            {
+                Some(None) => return fail(err, &w.t("cli-bad-since"), Outcome::Invalid),
+                Some(d) => d,
+                None => None,
+            };
+            let filter = Filter {
+                patient_id: patient_id.as_ref().and_then(|p| p.to_str()).unwrap_or("").to_owned(),
+                since,
+                limit: limit.unwrap_or(0),
+                ..Filter::default()
+            };
+            match reg.list(&filter) {
+                Ok(entries) if *json => {
+                    let list: Vec<JsonEntry> = entries.iter().map(JsonEntry::of).collect();
+                    let _ = writeln!(out, "{}", serde_json::to_string_pretty(&list).unwrap_or_default());
+                    Outcome::Ok
+                }
+                Ok(entries) => {
+                    for e in &entries {
+                        let _ = writeln!(
+                            out,
+                            "{}  {}  {} rev. {}  {}  {}  {}  {}  {}",
+                            e.id,
+                            e.at.format("%Y-%m-%d %H:%M"),
+                            e.order_id,
+                            e.revision,
+                            e.patient_id,
+                            e.subject,
+                            w.register_action(e.action),
+                            w.register_doses(&e.doses),
+                            e.issued_by
+                        );
+                    }
+                    Outcome::Ok
+                }
+                Err(e) => reg_err(err, &e),
+            }
+        }
+        RegisterSub::Show { id, json } => {
+            let entry = match reg.entry(*id) {
+                Ok(e) => e,
+                Err(e) => return fail(err, &w.register_error(&e), Outcome::Invalid),
+            };
+            let chain = match reg.chain_of(&entry.order_id) {
+                Ok(c) => c,
+                Err(e) => return reg_err(err, &e),
+            };
+            let steps: Vec<JsonStep> = chain
+                .iter()
+                .map(|s| JsonStep {
+                    step: s.step.key(),
+                    person: s.person.clone(),
+                    role: s.role.clone(),
+                    ok: s.ok,
+                    detail: s.detail.clone(),
+                    at: s.at.format("%Y-%m-%dT%H:%M:%S").to_string(),
+                })
+                .collect();
+            if *json {
+                #[derive(Serialize)]
+                struct Shown {
+                    #[serde(flatten)]
+                    entry: JsonEntry,
+                    chain: Vec<JsonStep>,
+                }
+                let shown = Shown { entry: JsonEntry::of(&entry), chain: steps };
+                let _ = writeln!(out, "{}", serde_json::to_string_pretty(&shown).unwrap_or_default());
+            } else {
+                let e = JsonEntry::of(&entry);
+                let _ = writeln!(
+                    out,
+                    "{} rev. {} · {} · {} · {}",
+                    e.order_id, e.revision, e.patient_id, e.subject, e.cohort
+                );
+                let _ = writeln!(out, "{}", w.register_doses(&entry.doses));
+                for s in &steps {
+                    let _ = writeln!(
+                        out,
+                        "  {} · {} ({}) · {} · {}{}",
+                        s.step,
+                        s.person,
+                        s.role,
+                        s.at,
+                        if s.ok { "ok" } else { "FAILED" },
+                        if s.detail.is_empty() { String::new() } else { format!(" · {}", s.detail) }
+                    );
+                }
+            }
+            Outcome::Ok
+        }
+        RegisterSub::Reprint { id, out: file, print, printer } => {
+            let mut order = match reg.order(*id) {
+                Ok(o) => o,
+                Err(e) => return fail(err, &w.register_error(&e), Outcome::Invalid),
+            };
+            if file.is_none() && !print {
+                return fail(err, &w.t("cli-out-or-print"), Outcome::Invalid);
+            }
+            attach_chain(&mut reg, &mut order);
+            let report = match order.report() {
+                Ok(r) => r,
+                Err(_) => return fail(err, &w.t("refuse-invalid-stored"), Outcome::Failed),
+            };
+            let mut done = false;
+            if let Some(f) = file.as_ref().and_then(|f| f.to_str()) {
+                match crate::sheet::export_pdf(&order, now, std::path::Path::new(f), false) {
+                    Ok(()) => {
+                        let _ = writeln!(
+                            out,
+                            "{}",
+                            w.ta(
+                                "written",
+                                args!["path" => crate::present::words::shown(std::path::Path::new(f))]
+                            )
+                        );
+                        done = true;
+                    }
+                    Err(e) => return fail(err, &w.sheet_error(&e), Outcome::Failed),
+                }
+            }
+            if *print {
+                let printer = printer.as_ref().and_then(|p| p.to_str());
+                match crate::print::print_sheet(&order, now, printer) {
+                    Ok(job) => {
+                        let _ = writeln!(out, "{}", w.printed(&job.id, printer));
+                        done = true;
+                    }
+                    Err(e) => return fail(err, &w.print_failure(&e), Outcome::Failed),
+                }
+            }
+            if done {
+                if let Err(e) = reg.record(&order, &report, RegisterAction::Reprinted, now) {
+                    let _ = writeln!(err, "{}", w.not_recorded(&e));
+                    return Outcome::NotRecorded;
+                }
+                let _ = writeln!(out, "{}", w.recorded(RegisterAction::Reprinted, reg.path()));
+            }
+            Outcome::Ok
+        }
+        RegisterSub::Verify => match reg.verify() {
+            Ok(r) => match r.first_bad {
+                None => {
+                    let _ = writeln!(out, "{}", w.ta("chain-intact", args!["count" => r.checked as i64]));
+                    Outcome::Ok
+                }
+                Some((seq, tbl)) => {
+                    let _ = writeln!(
+                        out,
+                        "{}",
+                        w.ta(
+                            "chain-broken",
+                            args!["seq" => seq, "table" => tbl, "count" => r.checked as i64]
+                        )
+                    );
+                    Outcome::ProtocolCheckFailed
+                }
+            },
+            Err(e) => reg_err(err, &e),
+        },
+        RegisterSub::NextStart { cohort, json } => {
+            let Some(cohort) = cohort.to_str().and_then(crate::stagger::Cohort::from_key) else {
+                return fail(err, &w.t("cli-bad-cohort"), Outcome::Invalid);
+            };
+            match reg.next_start(cohort, "") {
+                Ok(next) if *json => {
+                    let v = match &next {
+                        Some(n) => serde_json::json!({
+                            "cohort": cohort.key(),
+                            "earliest": n.earliest.format("%Y-%m-%dT%H:%M:%S").to_string(),
+                            "previous_subject": n.previous.subject,
+                            "previous_day1": n.previous.day1.to_string(),
+                            "previous_last_il2": n.previous.last_il2.format("%Y-%m-%dT%H:%M:%S").to_string(),
+                            "il2_time_recorded": n.previous.il2_recorded,
+                        }),
+                        None => serde_json::json!({ "cohort": cohort.key(), "earliest": null }),
+                    };
+                    let _ = writeln!(out, "{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+                    Outcome::Ok
+                }
+                Ok(next) => {
+                    let _ = writeln!(out, "{}", w.next_start_line(cohort, next.as_ref()));
+                    Outcome::Ok
+                }
+                Err(e) => reg_err(err, &e),
+            }
+        }
+        RegisterSub::Sign { order_id, step, person, secret_file, revision, failed, drug, day, at } => {
+            let Some(step) = step.to_str().and_then(Step::from_key).filter(|s| {
+                matches!(s, Step::Validated | Step::Prepared | Step::DoubleChecked | Step::Administered)
+            }) else {
+                return fail(err, &w.t("cli-bad-step"), Outcome::Invalid);
+            };
+            let Ok(name) = text(person) else { return fail(err, "--as", Outcome::Invalid) };
+            let who = match authenticate(w, &mut reg, &name, secret_file.as_ref(), now) {
+                Ok(p) => p,
+                Err(m) => return fail(err, &m, Outcome::Invalid),
+            };
+            let detail = match (step, drug, day, at) {
+                (Step::Administered, Some(d), Some(day), Some(t)) => {
+                    let when = t.to_str().and_then(|t| {
+                        crate::clinical::parse_date_time(crate::error::Field::NkReleasedAt, t).ok()
+                    });
+                    let Some(when) = when else {
+                        return fail(err, &w.t("cli-bad-administered"), Outcome::Invalid);
+                    };
+                    format!("{} day {day} at {}", d.to_string_lossy(), when.format("%Y-%m-%dT%H:%M:%S"))
+                }
+                (Step::Administered, ..) => return fail(err, &w.t("cli-bad-administered"), Outcome::Invalid),
+                _ => String::new(),
+            };
+            match reg.sign(order_id, *revision, step, &who, !failed, &detail, now) {
+                Ok(Ok(_)) => {
+                    let _ = writeln!(out, "{}", w.ta("signed", args!["step" => step.key(), "name" => who.name.clone(), "order" => order_id.clone()]));
+                    Outcome::Ok
+                }
+                Ok(Err(p)) => fail(err, &person_problem(w, &p, &who.name), Outcome::Invalid),
+                Err(e) => reg_err(err, &e),
+            }
+        }
+    }
+}
+
+fn people(
+    w: &Words,
+    reg: &mut Register,
+    command: &PeopleSub,
+    now: NaiveDateTime,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Outcome {
+    let fail = |err: &mut dyn Write, message: &str| {
+        let _ = writeln!(err, "{}", error_line(w, message));
+        Outcome::Invalid
+    };
+    let admin_of =
+        |reg: &mut Register, admin: &OsString, file: Option<&OsString>| -> Result<Person, String> {
+            let name = text(admin)?;
+            authenticate(w, reg, &name, file, now)
+        };
+    let (admin, name, change_secret, role) = match command {
+        PeopleSub::List => {
+            match reg.people() {
+                Ok(people) if people.is_empty() => {
+                    let _ = writeln!(out, "{}", w.t("person-no-people"));
+                }
+                Ok(people) => {
+                    for p in people {
+                        let state = if p.active { "" } else { " (disabled)" };
+                        let _ = writeln!(out, "{} · {}{state}", p.name, p.role.key());
+                    }
+                }
+                Err(e) => return fail(err, &w.register_error(&e)),
+            }
+            return Outcome::Ok;
+        }
+        PeopleSub::Add { name, role, secret_file, admin, as_secret_file } => {
+            let Some(role) = role.to_str().and_then(Role::from_key) else {
+                return fail(err, &w.t("cli-bad-role"));
+            };
+            (admin_of(reg, admin, as_secret_file.as_ref()), name, Some(secret_file.as_ref()), Some(role))
+        }
+        PeopleSub::Disable { name, admin, as_secret_file } => {
+            (admin_of(reg, admin, as_secret_file.as_ref()), name, None, None)
+        }
+        PeopleSub::Reset { name, secret_file, admin, as_secret_file } => {
+            (admin_of(reg, admin, as_secret_file.as_ref()), name, Some(secret_file.as_ref()), None)
+        }
+    };
+    let admin = match admin {
+        Ok(a) => a,
+        Err(m) => return fail(err, &m),
+    };
+    let Ok(name) = text(name) else { return fail(err, "NAME") };
+    match crate::identity::normalise(crate::error::Field::IssuedBy, &name) {
+        Ok(n) if !n.is_empty() => {}
+        Ok(_) => {
+            return fail(
+                err,
+                &w.input_error(&crate::error::InputError::new(
+                    crate::error::Field::IssuedBy,
+                    "",
+                    crate::error::Problem::Missing,
+                )),
+            );
+        }
+        Err(e) => return fail(err, &w.input_error(&e)),
+    }
+    let secret = match change_secret.map(|f| read_secret(w, f)) {
+        Some(Ok(s)) => Some(s),
+        Some(Err(m)) => return fail(err, &m),
+        None => None,
+    };
+    let change = match (role, secret.as_deref()) {
+        (Some(r), Some(s)) => PersonChange::Add(r, s),
+        (None, Some(s)) => PersonChange::Reset(s),
+        _ => PersonChange::Disable,
+    };
+    match reg.manage_person(&admin, &name, change, now) {
+        Ok(Ok(())) => {
+            let _ = writeln!(out, "{}", w.ta("person-changed", args!["name" => name]));
+            Outcome::Ok
+        }
+        Ok(Err(p)) => fail(err, &person_problem(w, &p, &name)),
+        Err(e) => {
+            let _ = writeln!(err, "{}", error_line(w, &w.register_error(&e)));
+            Outcome::Failed
+        }
+    }
+}
+
+/// Fills the order's signed steps from the register, for the sheet to print.
+pub fn attach_chain(reg: &mut Register, order: &mut crate::order::Order) {
+    if let Ok(chain) = reg.chain_of(&order.order_id) {
+        order.chain = chain
+            .into_iter()
+            .filter(|e| e.revision == order.revision)
+            .map(|e| crate::order::SignedStep {
+                step: e.step.key().to_owned(),
+                person: e.person,
+                role: e.role,
+                at: e.at,
+                ok: e.ok,
+            })
+            .collect();
+    }
+}

@@ -1,0 +1,72 @@
+//! Wording for the shared register's people and signed steps, and for the
+//! trial's rules across patients.
+
+use crate::present::i18n::{Arg, Words};
+use crate::present::words::args;
+use crate::register::NextStart;
+use crate::stagger::Cohort;
+
+impl Words {
+    pub fn cohort_name(&self, c: Cohort) -> String {
+        self.t(match c {
+            Cohort::LeadIn => "cohort-lead-in",
+            Cohort::Expansion => "cohort-expansion",
+        })
+    }
+
+    /// "Next patient (expansion) may start from …, 48 h after S-01's last IL-2 (…, recorded)".
+    pub fn next_start_line(&self, cohort: Cohort, next: Option<&NextStart>) -> String {
+        let Some(n) = next else {
+            return self.ta("next-start-none", args!["cohort" => self.cohort_name(cohort)]);
+        };
+        let id = match (cohort, n.previous.il2_recorded) {
+            (Cohort::Expansion, true) => "next-start-expansion-recorded",
+            (Cohort::Expansion, false) => "next-start-expansion-planned",
+            (Cohort::LeadIn, _) => "next-start-lead-in",
+        };
+        self.ta(
+            id,
+            args![
+                "cohort" => self.cohort_name(cohort),
+                "earliest" => self.datetime(n.earliest),
+                "subject" => n.previous.subject.clone(),
+                "il2" => self.datetime(n.previous.last_il2),
+                "day1" => self.date_plain(n.previous.day1),
+                "hours" => crate::stagger::EXPANSION_GAP_HOURS,
+                "days" => crate::stagger::LEAD_IN_TLT_DAYS
+            ],
+        )
+    }
+
+    /// A signed step's name: "Issued", "Pharmaceutical validation", …
+    pub fn step_name(&self, key: &str) -> String {
+        self.t(&format!("step-{key}"))
+    }
+
+    /// "Pharmaceutical validation: Farm. B. Soler (pharmacist), 2026-03-01 09:00".
+    pub fn signed_line(&self, s: &crate::order::SignedStep) -> String {
+        self.ta(
+            if s.ok { "signed-line" } else { "signed-line-failed" },
+            args![
+                "step" => self.step_name(&s.step),
+                "name" => s.person.clone(),
+                "role" => self.t(&format!("role-{}", s.role)),
+                "at" => self.datetime(s.at)
+            ],
+        )
+    }
+
+    /// The stagger override as the sheet prints it.
+    pub fn stagger_override_line(&self, o: &crate::order::StaggerOverride) -> String {
+        self.ta(
+            "stagger-overridden",
+            args![
+                "earliest" => self.datetime(o.earliest),
+                "subject" => o.previous_subject.clone(),
+                "by" => o.by.clone(),
+                "at" => self.datetime(o.at),
+                "reason" => o.reason.clone()
+            ],
+        )
+    }
+}

@@ -1,0 +1,398 @@
+//! The shared register end to end through the built binary (issue 12), the
+//! same bodies against a SQLite file and against the real PostgreSQL server:
+//! people and their secrets, the signed chain from issue to administration,
+//! the trial's stagger rule at its edges (expansion 47 h 59 min / 48 h after
+//! the previous patient's last IL-2; lead-in 27 / 28 days after the previous
+//! patient's Day 1, trial record), the override, `register verify` on a
+//! tampered dose, and the JSON of `register list`.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::float_cmp)] // tests may fail loudly
+
+#[path = "common/eligible.rs"]
+mod eligible;
+#[path = "common/pg.rs"]
+mod pg;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const BIN: &str = env!("CARGO_BIN_EXE_nkact-dose");
+
+fn dir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("nkact-shared-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+struct Ward {
+    loc: String,
+    dir: PathBuf,
+}
+
+impl Ward {
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new(BIN)
+            .env("LC_ALL", "C.UTF-8")
+            .env_remove("NKACT_DOSE_SECRET")
+            .args(args)
+            .args(["--register", &self.loc])
+            .output()
+            .expect("binary runs")
+    }
+
+    /// A secret file for `who`.
+    fn secret(&self, who: &str, secret: &str) -> String {
+        let f = self.dir.join(format!("{}.secret", who.replace([' ', '.'], "_")));
+        std::fs::write(&f, format!("{secret}\n")).unwrap();
+        f.to_string_lossy().into_owned()
+    }
+
+    /// An order for `subject`, cycle 1, signed by `signer`; extra options last.
+    fn order(
+        &self,
+        subject: &str,
+        day1: &str,
+        signer: &str,
+        secret_file: &str,
+        extra: &[&str],
+    ) -> (Output, PathBuf) {
+        let out = self.dir.join(format!("{subject}-{}.pdf", extra.len()));
+        let mut args: Vec<String> = [
+            "order",
+            "--weight",
+            "70",
+            "--height",
+            "170",
+            "--cycle",
+            "1",
+            "--day1",
+            day1,
+            "--nk-cells",
+            "2e8",
+            "--name",
+            "Ana Ruiz",
+            "--patient-id",
+            &format!("HC-{subject}"),
+            "--dob",
+            "1970-01-01",
+            "--allergies",
+            "none known",
+            "--subject",
+            subject,
+            "--as",
+            signer,
+            "--secret-file",
+            secret_file,
+            "--force",
+            "--out",
+        ]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect();
+        args.push(out.to_string_lossy().into_owned());
+        args.extend(eligible::args(day1));
+        args.extend(extra.iter().map(|s| (*s).to_owned()));
+        let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+        (self.run(&refs), out)
+    }
+}
+
+fn ok(o: &Output) {
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "stdout: {}\nstderr: {}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
+
+fn refused(o: &Output, says: &str) {
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(err.contains(says), "{says:?} not in: {err}");
+}
+
+fn pdf_text(path: &Path) -> String {
+    let bytes = std::fs::read(path).unwrap();
+    let doc =
+        printpdf::PdfDocument::parse(&bytes, &printpdf::PdfParseOptions::default(), &mut Vec::new()).unwrap();
+    doc.extract_text().into_iter().flatten().collect::<Vec<_>>().join(" ")
+}
+
+macro_rules! on_both_engines {
+    ($name:ident) => {
+        mod $name {
+            #[test]
+            fn sqlite() {
+                let d = super::dir(concat!(stringify!($name), "-sqlite"));
+                let loc = d.join("register.sqlite3").to_string_lossy().into_owned();
+                super::$name(&super::Ward { loc, dir: d });
+            }
+            #[test]
+            fn postgres() {
+                if let Some(loc) = super::pg::fresh(stringify!($name)) {
+                    let d = super::dir(concat!(stringify!($name), "-pg"));
+                    super::$name(&super::Ward { loc, dir: d });
+                }
+            }
+        }
+    };
+}
+
+on_both_engines!(a_trial_pharmacy_from_set_up_to_administration);
+fn a_trial_pharmacy_from_set_up_to_administration(w: &Ward) {
+    let admin = w.secret("admin", "admin-secret-1");
+    let doctor = w.secret("doctor", "doctor-pin-1");
+    let pharmacist = w.secret("pharmacist", "pharm-pin-1");
+    let nurse = w.secret("nurse", "nurse-pin-1");
+    // Before set-up, the register works as today and says so.
+    let o = w.run(&["register", "people", "list"]);
+    ok(&o);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("no people"));
+    ok(&w.run(&["register", "init", "--admin", "Admin Farmacia", "--secret-file", &admin]));
+    refused(&w.run(&["register", "init", "--admin", "Someone", "--secret-file", &admin]), "once");
+    for (name, role, secret) in [
+        ("Dra. L. Martín", "prescriber", &doctor),
+        ("Farm. A. García", "pharmacist", &pharmacist),
+        ("Enf. D. Ruiz", "nurse", &nurse),
+    ] {
+        ok(&w.run(&[
+            "register",
+            "people",
+            "add",
+            name,
+            "--role",
+            role,
+            "--secret-file",
+            secret,
+            "--as",
+            "Admin Farmacia",
+            "--as-secret-file",
+            &admin,
+        ]));
+    }
+    // Only an administrator manages people.
+    refused(
+        &w.run(&[
+            "register",
+            "people",
+            "disable",
+            "Enf. D. Ruiz",
+            "--as",
+            "Farm. A. García",
+            "--as-secret-file",
+            &pharmacist,
+        ]),
+        "may not",
+    );
+    let people = String::from_utf8_lossy(&w.run(&["register", "people", "list"]).stdout).into_owned();
+    assert!(
+        people.contains("Dra. L. Martín · prescriber") && people.contains("Enf. D. Ruiz · nurse"),
+        "{people}"
+    );
+
+    // An order must now be signed; a wrong PIN is refused and recorded.
+    let wrong = w.secret("wrong", "not-her-pin");
+    let (o, out) = w.order("S-01", "2026-12-01", "Dra. L. Martín", &wrong, &["--cohort", "expansion"]);
+    refused(&o, "does not match");
+    assert!(!out.exists());
+    let mut reg = nkact_dose::register::Register::connect(&w.loc).unwrap();
+    assert_eq!(reg.failed_logins("Dra. L. Martín").unwrap(), 1);
+    let (o, out) = w.order("S-01", "2026-12-01", "Dra. L. Martín", &doctor, &["--cohort", "expansion"]);
+    ok(&o);
+    let t = pdf_text(&out);
+    assert!(t.contains("Signed in the register") && t.contains("Issued: Dra. L. Martín (prescriber)"), "{t}");
+    assert!(t.contains("Trial subject") && t.contains("S-01"), "{t}");
+
+    // register list --json: the keys the issue names.
+    let o = w.run(&["register", "list", "--json"]);
+    ok(&o);
+    let list: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let e = &list[0];
+    for key in ["order_id", "revision", "patient_id", "subject", "cohort", "action", "at", "doses"] {
+        assert!(e.get(key).is_some(), "{key} missing: {e}");
+    }
+    assert_eq!(e["subject"], "S-01");
+    assert_eq!(e["cohort"], "expansion");
+    let order_id = e["order_id"].as_str().unwrap().to_owned();
+    let entry_id = e["id"].as_i64().unwrap().to_string();
+
+    // The chain: the prescriber may not validate; the pharmacist validates, and cannot also double-check.
+    refused(
+        &w.run(&[
+            "register",
+            "sign",
+            &order_id,
+            "--step",
+            "validated",
+            "--as",
+            "Dra. L. Martín",
+            "--secret-file",
+            &doctor,
+        ]),
+        "may not",
+    );
+    refused(
+        &w.run(&[
+            "register",
+            "sign",
+            &order_id,
+            "--step",
+            "double-checked",
+            "--as",
+            "Dra. L. Martín",
+            "--secret-file",
+            &doctor,
+        ]),
+        "may not",
+    );
+    ok(&w.run(&[
+        "register",
+        "sign",
+        &order_id,
+        "--step",
+        "validated",
+        "--as",
+        "Farm. A. García",
+        "--secret-file",
+        &pharmacist,
+    ]));
+    refused(
+        &w.run(&[
+            "register",
+            "sign",
+            &order_id,
+            "--step",
+            "double-checked",
+            "--as",
+            "Farm. A. García",
+            "--secret-file",
+            &pharmacist,
+        ]),
+        "another person",
+    );
+    ok(&w.run(&[
+        "register",
+        "sign",
+        &order_id,
+        "--step",
+        "double-checked",
+        "--as",
+        "Enf. D. Ruiz",
+        "--secret-file",
+        &nurse,
+    ]));
+    ok(&w.run(&[
+        "register",
+        "sign",
+        &order_id,
+        "--step",
+        "administered",
+        "--as",
+        "Enf. D. Ruiz",
+        "--secret-file",
+        &nurse,
+        "--drug",
+        "interleukin-2",
+        "--day",
+        "6",
+        "--at",
+        "2026-12-06 10:00",
+    ]));
+    let shown: serde_json::Value =
+        serde_json::from_slice(&w.run(&["register", "show", &entry_id, "--json"]).stdout).unwrap();
+    let steps: Vec<&str> =
+        shown["chain"].as_array().unwrap().iter().map(|s| s["step"].as_str().unwrap()).collect();
+    // Each acknowledgement is signed too, by the person who issued.
+    assert!(steps.contains(&"acknowledged"), "{shown}");
+    let main: Vec<&str> = steps.into_iter().filter(|s| *s != "acknowledged").collect();
+    assert_eq!(main, ["issued", "validated", "double-checked", "administered"], "{shown}");
+    // A reprint prints the chain.
+    let again = w.dir.join("again.pdf");
+    ok(&w.run(&["register", "reprint", &entry_id, "--out", again.to_str().unwrap()]));
+    let t = pdf_text(&again);
+    assert!(t.contains("Pharmaceutical validation: Farm. A. García (pharmacist)"), "{t}");
+    assert!(t.contains("Administered: Enf. D. Ruiz (nurse)"), "{t}");
+
+    // Expansion: the next patient 48 h after S-01's last IL-2 (2026-12-06 10:00) at the earliest.
+    let o = w.run(&["register", "next-start", "--cohort", "expansion", "--json"]);
+    ok(&o);
+    let next: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(next["earliest"], "2026-12-08T10:00:00", "{next}");
+    // S-02: Day 1 2026-12-13, cyclophosphamide on Day -5 = 2026-12-08.
+    let cyclo = |time: &'static str| -> Vec<&'static str> {
+        vec![
+            "--cohort",
+            "expansion",
+            "--cyclophosphamide-date",
+            "2026-12-08",
+            "--cyclophosphamide-time",
+            time,
+        ]
+    };
+    let (o, out) = w.order("S-02", "2026-12-13", "Dra. L. Martín", &doctor, &cyclo("09:59"));
+    refused(&o, "before the trial allows");
+    assert!(!out.exists());
+    let (o, _) = w.order("S-02", "2026-12-13", "Dra. L. Martín", &doctor, &cyclo("10:00"));
+    ok(&o);
+
+    // Lead-in: the next patient 28 days after the previous patient's (S-02) Day 1, 2026-12-13.
+    let lead_in = |date: &'static str| -> Vec<&'static str> {
+        vec!["--cohort", "lead-in", "--cyclophosphamide-date", date]
+    };
+    let (o, _) = w.order("S-03", "2027-01-14", "Dra. L. Martín", &doctor, &lead_in("2027-01-09"));
+    refused(&o, "before the trial allows");
+    let (o, _) = w.order("S-03", "2027-01-14", "Dra. L. Martín", &doctor, &lead_in("2027-01-10"));
+    ok(&o);
+    // The override, with a typed reason, signed and printed.
+    let mut early = lead_in("2027-01-09");
+    early.extend(["--stagger-override", "DSMB approved an earlier start on 2027-01-05"]);
+    let (o, out) = w.order("S-04", "2027-01-14", "Dra. L. Martín", &doctor, &early);
+    ok(&o);
+    let t = pdf_text(&out);
+    assert!(
+        t.contains("OVERRIDDEN by Dra. L. Martín") && t.contains("DSMB approved an earlier start"),
+        "{t}"
+    );
+
+    // The chain is intact; an edit behind the program's back is found and named.
+    let o = w.run(&["register", "verify"]);
+    ok(&o);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("intact"));
+    drop(reg);
+    let sql = format!("UPDATE entries SET doses = replace(doses, '1092', '1192') WHERE id = {entry_id}");
+    if w.loc.starts_with("postgres") {
+        let mut c = postgres::Client::connect(&w.loc, postgres::NoTls).unwrap();
+        c.batch_execute(&format!(
+            "ALTER TABLE entries DISABLE TRIGGER ALL; {sql}; ALTER TABLE entries ENABLE TRIGGER ALL;"
+        ))
+        .unwrap();
+    } else {
+        let c = rusqlite::Connection::open(&w.loc).unwrap();
+        c.execute_batch(&format!("DROP TRIGGER entries_append_only_update; {sql};")).unwrap();
+    }
+    let o = w.run(&["register", "verify"]);
+    assert_eq!(o.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&o.stdout);
+    assert!(said.contains(&format!("record {entry_id} (entries)")), "{said}");
+}
+
+#[test]
+fn secrets_are_never_taken_from_an_argument() {
+    let d = dir("secret-arg");
+    let loc = d.join("r.sqlite3").to_string_lossy().into_owned();
+    let o = Command::new(BIN)
+        .args(["register", "init", "--admin", "A", "--secret", "pw123456", "--register", &loc])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    // From the environment, it is accepted.
+    let o = Command::new(BIN)
+        .env("NKACT_DOSE_SECRET", "admin-secret-1")
+        .args(["register", "init", "--admin", "Admin", "--register", &loc])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+}
