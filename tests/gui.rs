@@ -745,7 +745,7 @@ fn tab_walks_the_form_then_the_actions_and_reaches_the_toolbar_last() {
     use egui_kittest::kittest::NodeT;
     let mut h = harness();
     let mut order = Vec::new();
-    for _ in 0..26 {
+    for _ in 0..30 {
         let focused: Vec<String> = h
             .query_all(egui_kittest::kittest::by())
             .filter(|n| n.is_focused())
@@ -844,4 +844,50 @@ fn the_window_shows_a_withheld_antibody_without_a_dose() {
     assert!(shows(&h, "WITHHELD — no dose"));
     assert!(!shows(&h, "420 mg"), "a withheld antibody shows no dose");
     assert!(shows(&h, "repeat the LVEF in about 3 weeks"));
+}
+
+#[test]
+fn in_a_register_that_knows_people_the_issuer_signs_in_and_the_chain_is_shown() {
+    use nkact_dose::register::{PersonChange, Register, Role as Job};
+    let dir = std::env::temp_dir().join(format!("nkact-gui-people-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("register.sqlite3");
+    {
+        let mut reg = Register::open(&path).unwrap();
+        reg.init("Admin", "admin-secret", fixed_now()).unwrap().unwrap();
+        let admin = reg.authenticate("Admin", "admin-secret", fixed_now()).unwrap().unwrap();
+        reg.manage_person(
+            &admin,
+            "Farm. A. García",
+            PersonChange::Add(Job::Pharmacist, "pin-123456"),
+            fixed_now(),
+        )
+        .unwrap()
+        .unwrap();
+    }
+    let mut h = harness_with_register(path.clone());
+    fill_for_export(&mut h);
+    let warning = h.state().state.report().unwrap().warnings[0].kind.clone();
+    press(&mut h, Role::CheckBox, &Words::english().warning(&warning));
+    assert!(matches!(h.state().state.printable(), Err(nkact_dose::sheet::SheetError::SignInNeeded)));
+    assert!(shows(&h, "Sign in to issue:"));
+    // A wrong PIN: refused, said, recorded.
+    h.state_mut().state.sign_in.name = "Farm. A. García".into();
+    h.state_mut().state.sign_in.secret = "000000".into();
+    press(&mut h, Role::Button, "Sign in");
+    assert!(shows(&h, "does not match"));
+    assert!(h.state().state.sign_in.secret.is_empty(), "a secret is not kept once checked");
+    h.state_mut().state.sign_in.secret = "pin-123456".into();
+    press(&mut h, Role::Button, "Sign in");
+    assert!(shows(&h, "Signed in: Farm. A. García (pharmacist)"));
+    assert!(h.state().state.printable().is_ok());
+    h.state_mut().state.apply(Action::ExportTo { path: dir.join("a.pdf"), replace: false });
+    h.run();
+    assert!(shows(&h, "Issued: Farm. A. García (pharmacist)"), "the chain of the open order is shown");
+    let mut reg = Register::open(&path).unwrap();
+    assert_eq!(reg.failed_logins("Farm. A. García").unwrap(), 1);
+    let chain = reg.chain_of(&h.state().state.order.order_id).unwrap();
+    assert_eq!(chain[0].person, "Farm. A. García");
+    assert_eq!(reg.verify().unwrap().first_bad, None);
 }

@@ -810,8 +810,7 @@ pub fn run_order(
                 Ok(p) if crate::register::Step::Issued.roles().contains(&p.role) => Some(p),
                 Ok(p) => {
                     let problem = crate::register::PersonProblem::WrongRole(p.role);
-                    let _ =
-                        writeln!(err, "{}", error_line(w, &register::person_problem(w, &problem, &p.name)));
+                    let _ = writeln!(err, "{}", error_line(w, &w.person_problem(&problem, &p.name)));
                     return Outcome::Invalid;
                 }
                 Err(m) => {
@@ -881,11 +880,8 @@ pub fn run_order(
                         who.filter(|(_, r)| !crate::register::Step::Override.roles().contains(r))
                     {
                         let problem = crate::register::PersonProblem::WrongRole(role);
-                        let _ = writeln!(
-                            err,
-                            "{}",
-                            error_line(w, &register::person_problem(w, &problem, &order.issued_by))
-                        );
+                        let _ =
+                            writeln!(err, "{}", error_line(w, &w.person_problem(&problem, &order.issued_by)));
                         return Outcome::Invalid;
                     }
                     let reason = match crate::identity::normalise(Field::Reason, reason) {
@@ -1043,9 +1039,11 @@ pub fn run_order(
             Err(e) => {
                 let _ = writeln!(err, "{}", error_line(w, &w.sheet_error(&e)));
                 return match e {
-                    SheetError::Invalid(_) | SheetError::Unacknowledged(_) | SheetError::CriteriaOpen(_) => {
-                        Outcome::Invalid
-                    }
+                    SheetError::Invalid(_)
+                    | SheetError::Unacknowledged(_)
+                    | SheetError::CriteriaOpen(_)
+                    | SheetError::SignInNeeded
+                    | SheetError::TooEarly { .. } => Outcome::Invalid,
                     SheetError::NkOutOfRange => Outcome::ProtocolCheckFailed,
                     SheetError::File(
                         crate::order::FileError::Exists { .. } | crate::order::FileError::NotRegular { .. },
@@ -1115,28 +1113,13 @@ fn record(
     now: chrono::NaiveDateTime,
     signer: Option<&crate::register::Person>,
 ) -> Result<(), crate::register::RegisterError> {
-    use crate::register::Step;
     let mut reg = crate::register::Register::connect(&path.to_string_lossy())?;
     for action in actions {
         reg.record(order, report, *action, now)?;
     }
     // The signed steps: the issue, each acknowledgement and each override, by the person who proved who they are.
     if let Some(p) = signer {
-        let id = &order.order_id;
-        let mut steps: Vec<(Step, String)> = vec![(Step::Issued, String::new())];
-        steps.extend(
-            order.acknowledged.iter().map(|a| (Step::Acknowledged, format!("{} {}", a.code, a.detail))),
-        );
-        steps.extend(
-            order.overrides.iter().map(|o| (Step::Override, format!("criterion {}: {}", o.code, o.reason))),
-        );
-        if let Some(o) = &order.stagger_override {
-            steps.push((Step::Override, format!("stagger: {}", o.reason)));
-        }
-        for (step, detail) in steps {
-            // A role that may not sign an acknowledgement or override is caught before the sheet leaves.
-            let _ = reg.sign(id, order.revision, step, p, true, &detail, now)?;
-        }
+        reg.sign_issue(order, p, now)?;
     }
     Ok(())
 }

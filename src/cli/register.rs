@@ -13,7 +13,7 @@ use super::{Outcome, Usage, error_line};
 use crate::present::Words;
 use crate::present::i18n::Arg;
 use crate::present::words::{args, quoted_inner};
-use crate::register::{Filter, Person, PersonChange, PersonProblem, Register, RegisterAction, Role, Step};
+use crate::register::{Filter, Person, PersonChange, Register, RegisterAction, Role, Step};
 
 #[derive(Debug, clap::Args)]
 pub(super) struct RegisterCli {
@@ -192,23 +192,6 @@ pub fn location(given: Option<&str>) -> Option<String> {
         .or_else(|| crate::ui::default_register_path().map(|p| p.to_string_lossy().into_owned()))
 }
 
-/// A person problem, worded.
-pub fn person_problem(w: &Words, p: &PersonProblem, name: &str) -> String {
-    let name = quoted_inner(name, 60);
-    match p {
-        PersonProblem::Unknown => w.ta("person-unknown", args!["name" => name]),
-        PersonProblem::WrongSecret => w.ta("person-wrong-secret", args!["name" => name]),
-        PersonProblem::WrongRole(r) => w.ta("person-wrong-role", args!["name" => name, "role" => r.key()]),
-        PersonProblem::SamePerson => w.ta("person-same", args!["name" => name]),
-        PersonProblem::Exists => w.ta("person-exists", args!["name" => name]),
-        PersonProblem::AlreadyInitialised => w.t("person-already-initialised"),
-        PersonProblem::NoPeople => w.t("person-no-people"),
-        PersonProblem::WeakSecret => {
-            w.ta("person-weak-secret", args!["min" => crate::register::MIN_SECRET_CHARS])
-        }
-    }
-}
-
 /// Opens the register and proves who `name` is with the secret; every failure worded.
 pub fn authenticate(
     w: &Words,
@@ -220,7 +203,7 @@ pub fn authenticate(
     let secret = read_secret(w, secret_file)?;
     match reg.authenticate(name, &secret, now) {
         Ok(Ok(p)) => Ok(p),
-        Ok(Err(p)) => Err(person_problem(w, &p, name)),
+        Ok(Err(p)) => Err(w.person_problem(&p, name)),
         Err(e) => Err(w.register_error(&e)),
     }
 }
@@ -319,7 +302,7 @@ pub fn run(a: &RegisterArgs, now: NaiveDateTime, out: &mut dyn Write, err: &mut 
                     let _ = writeln!(out, "{}", w.ta("register-initialised", args!["name" => name]));
                     Outcome::Ok
                 }
-                Ok(Err(p)) => fail(err, &person_problem(w, &p, &name), Outcome::Invalid),
+                Ok(Err(p)) => fail(err, &w.person_problem(&p, &name), Outcome::Invalid),
                 Err(e) => reg_err(err, &e),
             }
         }
@@ -426,7 +409,7 @@ pub fn run(a: &RegisterArgs, now: NaiveDateTime, out: &mut dyn Write, err: &mut 
             if file.is_none() && !print {
                 return fail(err, &w.t("cli-out-or-print"), Outcome::Invalid);
             }
-            attach_chain(&mut reg, &mut order);
+            reg.attach_chain(&mut order);
             let report = match order.report() {
                 Ok(r) => r,
                 Err(_) => return fail(err, &w.t("refuse-invalid-stored"), Outcome::Failed),
@@ -543,7 +526,7 @@ pub fn run(a: &RegisterArgs, now: NaiveDateTime, out: &mut dyn Write, err: &mut 
                     let _ = writeln!(out, "{}", w.ta("signed", args!["step" => step.key(), "name" => who.name.clone(), "order" => order_id.clone()]));
                     Outcome::Ok
                 }
-                Ok(Err(p)) => fail(err, &person_problem(w, &p, &who.name), Outcome::Invalid),
+                Ok(Err(p)) => fail(err, &w.person_problem(&p, &who.name), Outcome::Invalid),
                 Err(e) => reg_err(err, &e),
             }
         }
@@ -630,27 +613,10 @@ fn people(
             let _ = writeln!(out, "{}", w.ta("person-changed", args!["name" => name]));
             Outcome::Ok
         }
-        Ok(Err(p)) => fail(err, &person_problem(w, &p, &name)),
+        Ok(Err(p)) => fail(err, &w.person_problem(&p, &name)),
         Err(e) => {
             let _ = writeln!(err, "{}", error_line(w, &w.register_error(&e)));
             Outcome::Failed
         }
-    }
-}
-
-/// Fills the order's signed steps from the register, for the sheet to print.
-pub fn attach_chain(reg: &mut Register, order: &mut crate::order::Order) {
-    if let Ok(chain) = reg.chain_of(&order.order_id) {
-        order.chain = chain
-            .into_iter()
-            .filter(|e| e.revision == order.revision)
-            .map(|e| crate::order::SignedStep {
-                step: e.step.key().to_owned(),
-                person: e.person,
-                role: e.role,
-                at: e.at,
-                ok: e.ok,
-            })
-            .collect();
     }
 }

@@ -46,6 +46,10 @@ pub enum SheetError {
     StillTyping,
     /// Cycle 1 criteria to treat not met or not entered, and not overridden.
     CriteriaOpen(usize),
+    /// The register knows people: someone must sign in first.
+    SignInNeeded,
+    /// The trial's stagger rule: this patient would start before the earliest permitted.
+    TooEarly { start: NaiveDateTime, earliest: NaiveDateTime },
 }
 
 /// What a sheet is drawn from, once every check passed.

@@ -7,6 +7,26 @@ use crate::register::NextStart;
 use crate::stagger::Cohort;
 
 impl Words {
+    /// Why a person could not act, worded.
+    pub fn person_problem(&self, p: &crate::register::PersonProblem, name: &str) -> String {
+        use crate::register::PersonProblem;
+        let name = crate::present::words::quoted_inner(name, 60);
+        match p {
+            PersonProblem::Unknown => self.ta("person-unknown", args!["name" => name]),
+            PersonProblem::WrongSecret => self.ta("person-wrong-secret", args!["name" => name]),
+            PersonProblem::WrongRole(r) => {
+                self.ta("person-wrong-role", args!["name" => name, "role" => r.key()])
+            }
+            PersonProblem::SamePerson => self.ta("person-same", args!["name" => name]),
+            PersonProblem::Exists => self.ta("person-exists", args!["name" => name]),
+            PersonProblem::AlreadyInitialised => self.t("person-already-initialised"),
+            PersonProblem::NoPeople => self.t("person-no-people"),
+            PersonProblem::WeakSecret => {
+                self.ta("person-weak-secret", args!["min" => crate::register::MIN_SECRET_CHARS])
+            }
+        }
+    }
+
     pub fn cohort_name(&self, c: Cohort) -> String {
         self.t(match c {
             Cohort::LeadIn => "cohort-lead-in",

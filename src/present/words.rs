@@ -913,6 +913,11 @@ impl Words {
             SheetError::File(e) => self.file_error(e),
             SheetError::StillTyping => self.t("refuse-still-typing"),
             SheetError::CriteriaOpen(n) => self.ta("refuse-criteria-open", args!["count" => *n]),
+            SheetError::SignInNeeded => self.t("refuse-sign-in"),
+            SheetError::TooEarly { start, earliest } => self.ta(
+                "refuse-too-early",
+                args!["start" => self.datetime(*start), "earliest" => self.datetime(*earliest)],
+            ),
         }
     }
 

@@ -1159,6 +1159,48 @@ impl Register {
             .collect())
     }
 
+    /// Fills the order's signed steps (of its revision) from the register, for the sheet to print.
+    pub fn attach_chain(&mut self, order: &mut Order) {
+        if let Ok(chain) = self.chain_of(&order.order_id) {
+            order.chain = chain
+                .into_iter()
+                .filter(|e| e.revision == order.revision)
+                .map(|e| crate::order::SignedStep {
+                    step: e.step.key().to_owned(),
+                    person: e.person,
+                    role: e.role,
+                    at: e.at,
+                    ok: e.ok,
+                })
+                .collect();
+        }
+    }
+
+    /// Records the steps an issuing person signs with the sheet: the issue,
+    /// each acknowledgement, each override.
+    pub fn sign_issue(
+        &mut self,
+        order: &Order,
+        person: &Person,
+        at: NaiveDateTime,
+    ) -> Result<(), RegisterError> {
+        let mut steps: Vec<(Step, String)> = vec![(Step::Issued, String::new())];
+        steps.extend(
+            order.acknowledged.iter().map(|a| (Step::Acknowledged, format!("{} {}", a.code, a.detail))),
+        );
+        steps.extend(
+            order.overrides.iter().map(|o| (Step::Override, format!("criterion {}: {}", o.code, o.reason))),
+        );
+        if let Some(o) = &order.stagger_override {
+            steps.push((Step::Override, format!("stagger: {}", o.reason)));
+        }
+        for (step, detail) in steps {
+            // A role that may not sign an acknowledgement or an override is not recorded as signing it.
+            let _ = self.sign(&order.order_id, order.revision, step, person, true, &detail, at)?;
+        }
+        Ok(())
+    }
+
     /// Failed logins recorded for a person (for the administrator, and the tests).
     pub fn failed_logins(&mut self, name: &str) -> Result<usize, RegisterError> {
         let rows = self

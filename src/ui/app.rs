@@ -75,9 +75,28 @@ pub enum Mode {
 pub struct RegisterView {
     pub patient_id: String,
     pub date: String,
+    /// The page shown, newest first: [`REGISTER_PAGE`] entries a page.
+    pub page: u32,
     pub entries: Vec<Entry>,
     /// The last problem or result (a reprint), worded.
     pub message: Option<String>,
+}
+
+/// Entries on one page of the Register view.
+pub const REGISTER_PAGE: u32 = 50;
+
+/// Who is signing at this workstation, in a register that knows people.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SignIn {
+    pub name: String,
+    /// Cleared as soon as it is checked.
+    pub secret: String,
+    pub person: Option<crate::register::Person>,
+    pub error: Option<String>,
+    /// Whether the register knows people (None: not asked yet).
+    pub register_has_people: Option<bool>,
+    /// The next-start line for the cohort and subject typed: ((cohort, subject), line).
+    pub next_start: Option<((String, String), String)>,
 }
 
 /// Which file a chooser is for.
@@ -139,6 +158,11 @@ pub enum Action {
     Reopen(i64),
     /// Print a registered order again, recorded as a reprint.
     Reprint(i64),
+    /// The next (true) or previous (false) page of the register.
+    RegisterPage(bool),
+    /// Check the name and secret typed, and sign in.
+    SignIn,
+    SignOut,
 }
 
 /// What a confirmed discard goes on to do.
@@ -219,6 +243,8 @@ pub struct AppState {
     verified_inputs: Option<(RawInputs, crate::clinical::RawClinical)>,
     /// Reasons typed beside warnings that need one, by warning code.
     pub reasons: std::collections::BTreeMap<String, String>,
+    /// Who is signing, and what the register says about people and the next start.
+    pub sign_in: SignIn,
     /// Reasons typed beside criteria to treat not met or not entered, by criterion code.
     pub override_reasons: std::collections::BTreeMap<String, String>,
     /// Set by the window each frame: a measure field has focus and was changed
@@ -251,6 +277,7 @@ impl AppState {
             verified_inputs: None,
             reasons: Default::default(),
             override_reasons: Default::default(),
+            sign_in: SignIn::default(),
             editing_measure: false,
             focus_placed: false,
             last_seen: None,
@@ -293,10 +320,87 @@ impl AppState {
     fn record(&self, order: &Order, report: &Report, action: RegisterAction) -> Result<String, String> {
         let w = self.words();
         let Some(path) = self.register_path() else { return Err(w.t("not-recorded-no-location")) };
+        let signer = self.sign_in.person.clone().filter(|_| action != RegisterAction::Reprinted);
         Register::connect(&path.to_string_lossy())
-            .and_then(|mut r| r.record(order, report, action, self.now()))
+            .and_then(|mut r| {
+                r.record(order, report, action, self.now())?;
+                match (&signer, action) {
+                    (Some(p), RegisterAction::Exported | RegisterAction::Printed) => {
+                        r.sign_issue(order, p, self.now())
+                    }
+                    _ => Ok(()),
+                }
+            })
             .map(|_| w.recorded(action, &path))
             .map_err(|e| w.not_recorded(&e))
+    }
+
+    /// Whether the register knows people, asked once and cached.
+    pub fn register_has_people(&mut self) -> bool {
+        if let Some(h) = self.sign_in.register_has_people {
+            return h;
+        }
+        let has = self
+            .register_path()
+            .and_then(|p| Register::connect(&p.to_string_lossy()).ok())
+            .and_then(|mut r| r.has_people().ok())
+            .unwrap_or(false);
+        self.sign_in.register_has_people = Some(has);
+        has
+    }
+
+    /// "Next patient may start from …" for the cohort and subject typed, cached until they change.
+    pub fn next_start_line(&mut self) -> Option<String> {
+        let cohort = crate::stagger::Cohort::from_key(&self.order.trial.cohort)?;
+        let key = (self.order.trial.cohort.clone(), self.order.trial.subject.trim().to_owned());
+        if let Some((k, line)) = &self.sign_in.next_start
+            && *k == key
+        {
+            return Some(line.clone());
+        }
+        let w = self.words();
+        let path = self.register_path()?;
+        let line =
+            match Register::connect(&path.to_string_lossy()).and_then(|mut r| r.next_start(cohort, &key.1)) {
+                Ok(n) => w.next_start_line(cohort, n.as_ref()),
+                Err(e) => w.register_error(&e),
+            };
+        self.sign_in.next_start = Some((key, line.clone()));
+        Some(line)
+    }
+
+    /// The stagger rule for this order, if it refuses it: (start, earliest).
+    fn too_early(&self, report: &Report) -> Option<(NaiveDateTime, NaiveDateTime)> {
+        let cohort = crate::stagger::Cohort::from_key(&self.order.trial.cohort)?;
+        if report.inputs.cycle != 1 || self.order.stagger_override.is_some() {
+            return None;
+        }
+        let path = self.register_path()?;
+        let next = Register::connect(&path.to_string_lossy())
+            .and_then(|mut r| r.next_start(cohort, self.order.trial.subject.trim()))
+            .ok()??;
+        let start = report.first_treatment()?;
+        (start < next.earliest).then_some((start, next.earliest))
+    }
+
+    fn sign_in(&mut self) {
+        let w = self.words();
+        let secret = std::mem::take(&mut self.sign_in.secret);
+        let name = self.sign_in.name.trim().to_owned();
+        let Some(path) = self.register_path() else { return };
+        let result = Register::connect(&path.to_string_lossy())
+            .and_then(|mut r| r.authenticate(&name, &secret, self.now()));
+        match result {
+            Ok(Ok(p)) => {
+                self.order.issued_by = p.name.clone();
+                self.sign_in.person = Some(p);
+                self.sign_in.error = None;
+            }
+            Ok(Err(problem)) => {
+                self.sign_in.error = Some(w.person_problem(&problem, &name));
+            }
+            Err(e) => self.sign_in.error = Some(w.register_error(&e)),
+        }
     }
 
     fn fresh_order(prefs: &Preferences, now: NaiveDateTime) -> Order {
@@ -334,7 +438,15 @@ impl AppState {
         if self.editing_measure {
             return Err(SheetError::StillTyping);
         }
-        sheet::printable(&self.order, self.now().date())
+        // In a register that knows people, an order is signed by someone who proved who they are.
+        if self.sign_in.register_has_people == Some(true) && self.sign_in.person.is_none() {
+            return Err(SheetError::SignInNeeded);
+        }
+        let report = sheet::printable(&self.order, self.now().date())?;
+        if let Some((start, earliest)) = self.too_early(&report) {
+            return Err(SheetError::TooEarly { start, earliest });
+        }
+        Ok(report)
     }
 
     /// Nothing typed yet that the doses need: the window says what to enter, not what is wrong.
@@ -464,10 +576,23 @@ impl AppState {
                 self.mode = Mode::Register;
                 self.refresh_register();
             }
-            Action::RefreshRegister => self.refresh_register(),
+            Action::RefreshRegister => {
+                self.register_view.page = 0;
+                self.refresh_register();
+            }
             Action::CloseRegister => self.mode = Mode::Form,
             Action::Reopen(id) => self.reopen(id),
             Action::Reprint(id) => self.reprint(id),
+            Action::RegisterPage(older) => {
+                let v = &mut self.register_view;
+                v.page = if older { v.page + 1 } else { v.page.saturating_sub(1) };
+                self.refresh_register();
+            }
+            Action::SignIn => self.sign_in(),
+            Action::SignOut => {
+                self.sign_in.person = None;
+                self.sign_in.secret.clear();
+            }
         }
     }
 
@@ -484,7 +609,13 @@ impl AppState {
                 }
             },
         };
-        let filter = Filter { patient_id: v.patient_id.clone(), date, ..Filter::default() };
+        let filter = Filter {
+            patient_id: v.patient_id.clone(),
+            date,
+            limit: REGISTER_PAGE,
+            offset: v.page * REGISTER_PAGE,
+            ..Filter::default()
+        };
         let Some(path) = self.register_path() else {
             self.register_view.message = Some(w.t("not-recorded-no-location"));
             return;
@@ -505,7 +636,11 @@ impl AppState {
         let w = self.words();
         let path = self.register_path().ok_or_else(|| w.t("not-recorded-no-location"))?;
         Register::connect(&path.to_string_lossy())
-            .and_then(|mut r| r.order(id))
+            .and_then(|mut r| {
+                let mut order = r.order(id)?;
+                r.attach_chain(&mut order);
+                Ok(order)
+            })
             .map_err(|e| w.register_error(&e))
     }
 
@@ -550,6 +685,19 @@ impl AppState {
         self.refresh_register_keep_message();
     }
 
+    /// The sheet prints who signs it, as it leaves.
+    fn set_issued_chain(&mut self, now: NaiveDateTime) {
+        if let Some(p) = &self.sign_in.person {
+            self.order.chain = vec![crate::order::SignedStep {
+                step: crate::register::Step::Issued.key().to_owned(),
+                person: p.name.clone(),
+                role: p.role.key().to_owned(),
+                at: now,
+                ok: true,
+            }];
+        }
+    }
+
     fn refresh_register_keep_message(&mut self) {
         let message = self.register_view.message.take();
         self.refresh_register();
@@ -566,6 +714,7 @@ impl AppState {
             return;
         }
         self.order.issue();
+        self.set_issued_chain(self.now());
         let order = self.order.clone();
         self.notice = Some(match self.print_order(&order, RegisterAction::Printed) {
             Ok(m) => {
@@ -705,6 +854,7 @@ impl AppState {
         let now = self.now();
         let before = self.order.clone();
         self.order.issue();
+        self.set_issued_chain(now);
         self.notice = Some(match sheet::export_pdf(&self.order, now, path, replace) {
             Ok(()) => {
                 let report = self.report();

@@ -12,7 +12,9 @@ use crate::bsa::BsaFormula;
 use crate::engine::NkState;
 use crate::error::{Field, InputError};
 use crate::present::Words;
+use crate::present::i18n::Arg;
 use crate::present::model::{BadgeKind, Emphasis, Item, Presentation};
+use crate::present::words::args;
 use crate::settings::Paper;
 
 const PREFS_KEY: &str = "nkact-dose-preferences";
@@ -374,7 +376,26 @@ fn form_ui(ui: &mut Ui, s: &mut AppState, errors: &[InputError], actions: &mut V
     field(ui, &w.field_label(Field::Allergies), &mut p.allergies, &w.t("g-allergies-hint"), None);
     // Required before any warning can be acknowledged or a sheet leave: said beside it.
     let issuer_note = s.order.issued_by.trim().is_empty().then(|| FieldNote::Required(w.t("g-required")));
-    field(ui, &w.t("g-issued-by"), &mut s.order.issued_by, "", issuer_note);
+    // Signed in: the issuer is the person who proved who they are.
+    let signed_in = s.sign_in.person.is_some();
+    if signed_in {
+        ui.horizontal(|ui| {
+            label_cell(ui, &w.t("g-issued-by"));
+            ui.label(RichText::new(&s.order.issued_by).strong());
+        });
+    } else {
+        field(ui, &w.t("g-issued-by"), &mut s.order.issued_by, "", issuer_note);
+    }
+    field(ui, &w.field_label(Field::Subject), &mut s.order.trial.subject, &w.t("g-optional"), None);
+    let cohorts = [
+        ("", w.t("g-not-answered")),
+        ("lead-in", w.cohort_name(crate::stagger::Cohort::LeadIn)),
+        ("expansion", w.cohort_name(crate::stagger::Cohort::Expansion)),
+    ];
+    choice(ui, &w.t("s-cohort"), "cohort", &mut s.order.trial.cohort, &cohorts);
+    if let Some(line) = s.next_start_line() {
+        ui.add(egui::Label::new(RichText::new(line).strong()).wrap());
+    }
 
     section(ui, &w.t("g-measures"));
     let i = &mut s.order.inputs;
@@ -702,6 +723,16 @@ fn actions_ui(
         warnings_ui(ui, s, v, actions);
         ui.separator();
     }
+    // In a register that knows people, the issuer signs in with their secret.
+    if s.register_has_people() {
+        sign_in_ui(ui, s, actions);
+    }
+    if !s.order.chain.is_empty() {
+        ui.label(RichText::new(w.t("s-signed-in-register")).strong());
+        for step in &s.order.chain {
+            ui.label(w.signed_line(step));
+        }
+    }
     // The verification state, in its one fixed place, read from the order itself.
     match &s.order.verification {
         Some(v) => ui.label(
@@ -762,6 +793,51 @@ fn actions_ui(
         });
     }
     choose
+}
+
+/// Sign in (name and secret) or, signed in, who is signing and a way out.
+fn sign_in_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Action>) {
+    let w = s.words();
+    match &s.sign_in.person {
+        Some(p) => {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(
+                    RichText::new(w.ta(
+                        "g-signed-in-as",
+                        args!["name" => p.name.clone(), "role" => w.t(&format!("role-{}", p.role.key()))],
+                    ))
+                    .strong(),
+                );
+                if ui.button(w.t("g-sign-out")).clicked() {
+                    actions.push(Action::SignOut);
+                }
+            });
+        }
+        None => {
+            ui.horizontal_wrapped(|ui| {
+                let l = ui.label(RichText::new(w.t("g-sign-in-title")).strong());
+                ui.add(
+                    TextEdit::singleline(&mut s.sign_in.name)
+                        .hint_text(w.t("g-sign-in-name"))
+                        .desired_width(160.0),
+                )
+                .labelled_by(l.id);
+                let secret = ui.add(
+                    TextEdit::singleline(&mut s.sign_in.secret)
+                        .password(true)
+                        .hint_text(w.t("g-sign-in-secret"))
+                        .desired_width(120.0),
+                );
+                let enter = secret.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                if ui.button(w.t("g-sign-in")).clicked() || enter {
+                    actions.push(Action::SignIn);
+                }
+            });
+            if let Some(e) = &s.sign_in.error {
+                ui.colored_label(ui.visuals().error_fg_color, e);
+            }
+        }
+    }
 }
 
 /// A choice among a few words, stored as its key ("" for not answered).
@@ -1090,6 +1166,17 @@ fn register_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Action>) -> Opti
         if s.printing.reprint_fallback.is_some() && ui.button(w.t("g-export-reprint")).clicked() {
             choose = Some(FileKind::Export);
         }
+        // A page at a time, newest first: the register may hold a million entries.
+        ui.horizontal(|ui| {
+            if ui.add_enabled(v.page > 0, egui::Button::new(w.t("g-newer"))).clicked() {
+                actions.push(Action::RegisterPage(false));
+            }
+            ui.label(w.ta("g-page", args!["page" => v.page + 1]));
+            let full = v.entries.len() as u32 >= crate::app::REGISTER_PAGE;
+            if ui.add_enabled(full, egui::Button::new(w.t("g-older"))).clicked() {
+                actions.push(Action::RegisterPage(true));
+            }
+        });
         if v.entries.is_empty() {
             ui.label(w.t("g-register-empty"));
             return;
