@@ -761,8 +761,64 @@ impl Register {
         action: RegisterAction,
         at: NaiveDateTime,
     ) -> Result<i64, RegisterError> {
-        let path = self.path.clone();
-        let other = |e: String| RegisterError::Other(path.clone(), e);
+        let row = self.entry_row(order, report, action, at)?;
+        let key = row.key.clone();
+        self.conn.write(|tx| Self::record_in(tx, &row)).map_err(|e| match e {
+            DbError::Duplicate(_) => RegisterError::DuplicateId(self.path.clone(), key.clone()),
+            e => from_db(&self.path, e),
+        })
+    }
+
+    /// Records many sheets in one transaction (an import, or building a large
+    /// register for the benchmark); each is checked and chained as [`Register::record`] does.
+    pub fn record_many(
+        &mut self,
+        items: &[(Order, Report, RegisterAction, NaiveDateTime)],
+    ) -> Result<Vec<i64>, RegisterError> {
+        let rows = items
+            .iter()
+            .map(|(o, r, a, at)| self.entry_row(o, r, *a, *at))
+            .collect::<Result<Vec<EntryRow>, RegisterError>>()?;
+        self.conn.write(|tx| rows.iter().map(|row| Self::record_in(tx, row)).collect()).map_err(|e| match e {
+            DbError::Duplicate(k) => RegisterError::DuplicateId(self.path.clone(), k),
+            e => from_db(&self.path, e),
+        })
+    }
+
+    fn record_in(tx: &mut Tx<'_>, row: &EntryRow) -> Result<i64, DbError> {
+        // One content per order ID and revision: a second, different order under
+        // the same ID is refused, never recorded beside the first.
+        let stored = tx.query(
+            "SELECT fingerprint FROM orders WHERE order_id = $1 AND revision = $2",
+            &[row.order_id.clone().into(), row.revision.into()],
+        )?;
+        match stored.first().and_then(|r| r[0].text()) {
+            Some(f) if f != row.fingerprint => return Err(DbError::Duplicate(row.key.clone())),
+            Some(_) => {}
+            None => {
+                tx.exec(
+                    "INSERT INTO orders (order_id, revision, fingerprint, patient_id) VALUES ($1, $2, $3, $4)",
+                    &[
+                        row.order_id.clone().into(),
+                        row.revision.into(),
+                        row.fingerprint.clone().into(),
+                        row.identifier.clone().into(),
+                    ],
+                )?;
+            }
+        }
+        Self::append(tx, "entries", ENTRY_COLUMNS, row.values.clone())
+    }
+
+    /// The values an entry is stored with.
+    fn entry_row(
+        &self,
+        order: &Order,
+        report: &Report,
+        action: RegisterAction,
+        at: NaiveDateTime,
+    ) -> Result<EntryRow, RegisterError> {
+        let other = |e: String| RegisterError::Other(self.path.clone(), e);
         // A withheld antibody is not a dose: it is not recorded as one.
         let doses: Vec<RecordedDose> = report
             .doses
@@ -815,29 +871,13 @@ impl Register {
             order.trial.subject.trim().into(),
             order.trial.cohort.trim().into(),
         ];
-        let key = format!("{} rev. {}", order.order_id, order.revision);
-        let result = self.conn.write(|tx| {
-            // One content per order ID and revision: a second, different order under
-            // the same ID is refused, never recorded beside the first.
-            let stored = tx.query(
-                "SELECT fingerprint FROM orders WHERE order_id = $1 AND revision = $2",
-                &[order.order_id.clone().into(), order.revision.into()],
-            )?;
-            match stored.first().and_then(|r| r[0].text()) {
-                Some(f) if f != fingerprint => return Err(DbError::Duplicate(key.clone())),
-                Some(_) => {}
-                None => {
-                    tx.exec(
-                        "INSERT INTO orders (order_id, revision, fingerprint, patient_id) VALUES ($1, $2, $3, $4)",
-                        &[order.order_id.clone().into(), order.revision.into(), fingerprint.clone().into(), identifier.clone().into()],
-                    )?;
-                }
-            }
-            Self::append(tx, "entries", ENTRY_COLUMNS, values)
-        });
-        result.map_err(|e| match e {
-            DbError::Duplicate(_) => RegisterError::DuplicateId(self.path.clone(), key.clone()),
-            e => from_db(&self.path, e),
+        Ok(EntryRow {
+            key: format!("{} rev. {}", order.order_id, order.revision),
+            order_id: order.order_id.clone(),
+            revision: order.revision,
+            fingerprint,
+            identifier,
+            values,
         })
     }
 
@@ -853,13 +893,14 @@ impl Register {
         let mut params: Vec<Value> = Vec::new();
         let prefix = search_form(&filter.patient_id).to_uppercase();
         if !prefix.is_empty() {
-            params.push(prefix.clone().into());
-            let n = params.len();
-            sql.push_str(&match engine {
-                // Record numbers hold no GLOB or LIKE wildcards ([A-Z0-9 -/.]); others match nothing.
-                Engine::Sqlite => format!(" AND patient_id GLOB ${n} || '*'"),
-                Engine::Postgres => format!(" AND patient_id LIKE ${n} || '%'"),
-            });
+            // The whole pattern is one parameter, so both engines search the index by the prefix.
+            let (pattern, op) = match engine {
+                Engine::Sqlite => (format!("{prefix}*"), "GLOB"),
+                Engine::Postgres => (format!("{prefix}%"), "LIKE"),
+            };
+            params.push(pattern.into());
+            // Record numbers hold no GLOB or LIKE wildcards ([A-Z0-9 -/.]); others match nothing.
+            sql.push_str(&format!(" AND patient_id {op} ${}", params.len()));
             if prefix.chars().any(|c| matches!(c, '*' | '?' | '[' | ']' | '%' | '_' | '\\')) {
                 return Ok(Vec::new());
             }
@@ -1252,6 +1293,16 @@ impl Register {
         let earliest = crate::stagger::earliest_start(cohort, &previous);
         Ok(Some(NextStart { cohort, previous, earliest }))
     }
+}
+
+/// An entry ready to store.
+struct EntryRow {
+    key: String,
+    order_id: String,
+    revision: u32,
+    fingerprint: String,
+    identifier: String,
+    values: Vec<Value>,
 }
 
 /// An administrator's change to a person.
