@@ -396,3 +396,88 @@ fn secrets_are_never_taken_from_an_argument() {
         .unwrap();
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
 }
+
+#[test]
+fn a_server_that_cannot_be_reached_never_counts_a_sheet_as_recorded() {
+    // Nothing listens on loopback port 9: the sheet still leaves, exit 4, and says why.
+    let d = dir("unreachable");
+    let out = d.join("o.pdf");
+    let mut args: Vec<String> = [
+        "order",
+        "--weight",
+        "70",
+        "--height",
+        "170",
+        "--cycle",
+        "1",
+        "--day1",
+        "2026-12-01",
+        "--nk-cells",
+        "2e8",
+        "--name",
+        "Ana Ruiz",
+        "--patient-id",
+        "HC-1",
+        "--dob",
+        "1970-01-01",
+        "--allergies",
+        "none known",
+        "--acknowledged-by",
+        "A",
+        "--register",
+        "postgres://nkact:secret-pw@127.0.0.1:9/nkact",
+        "--out",
+    ]
+    .iter()
+    .map(|s| (*s).to_owned())
+    .collect();
+    args.push(out.to_string_lossy().into_owned());
+    args.extend(eligible::args("2026-12-01"));
+    let started = std::time::Instant::now();
+    let o = Command::new(BIN).env("LC_ALL", "C.UTF-8").args(&args).output().unwrap();
+    assert!(started.elapsed() < std::time::Duration::from_secs(10), "no hang");
+    assert_eq!(o.status.code(), Some(4), "{}", String::from_utf8_lossy(&o.stderr));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("cannot be reached") && !err.contains("secret-pw"), "{err}");
+    assert!(!String::from_utf8_lossy(&o.stdout).contains("Recorded"));
+    assert!(out.exists());
+}
+
+#[test]
+fn a_connection_lost_mid_run_loses_nothing_already_recorded() {
+    let Some(url) = pg::fresh("lost") else { return };
+    let mut reg = nkact_dose::register::Register::connect(&url).unwrap();
+    let mut o = nkact_dose::order::Order::new(
+        chrono::NaiveDateTime::parse_from_str("2026-03-01 09:00", "%Y-%m-%d %H:%M").unwrap(),
+        nkact_dose::settings::Settings::default(),
+    );
+    o.patient = nkact_dose::order::Patient {
+        name: "Ana Ruiz".into(),
+        identifier: "HC-1".into(),
+        date_of_birth: "1970-01-01".into(),
+        allergies: "none known".into(),
+    };
+    o.inputs.weight = "70".into();
+    o.inputs.height = "170".into();
+    o.inputs.cycle = "2".into();
+    let r = o.report().unwrap();
+    let at = o.created;
+    reg.record(&o, &r, nkact_dose::register::RegisterAction::Exported, at).unwrap();
+    // The server ends this workstation's session (a restart, a network cut).
+    let db = url.rsplit('/').next().unwrap().to_owned();
+    let mut admin = postgres::Client::connect(&pg::base_url().unwrap(), postgres::NoTls).unwrap();
+    admin
+        .execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND application_name = 'nkact-dose'",
+            &[&db],
+        )
+        .unwrap();
+    let e = reg
+        .record(&o, &r, nkact_dose::register::RegisterAction::Printed, at)
+        .expect_err("the session is gone");
+    assert!(matches!(e, nkact_dose::register::RegisterError::Connection(..)), "{e:?}");
+    // Reconnected, the first entry is there, and the chain is intact.
+    let mut reg = nkact_dose::register::Register::connect(&url).unwrap();
+    assert_eq!(reg.list(&nkact_dose::register::Filter::default()).unwrap().len(), 1);
+    assert_eq!(reg.verify().unwrap().first_bad, None);
+}
