@@ -819,3 +819,4 @@ g-sign-in = Identifica't
 g-newer = Més recents
 g-older = Més antigues
 g-page = Pàgina { $page }
+g-verifier-secret = Contrasenya o PIN de qui verifica

@@ -738,3 +738,4 @@ g-sign-in = Sign in
 g-newer = Newer
 g-older = Older
 g-page = Page { $page }
+g-verifier-secret = Verifier's password or PIN

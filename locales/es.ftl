@@ -879,3 +879,4 @@ g-sign-in = Identificarse
 g-newer = Más recientes
 g-older = Más antiguas
 g-page = Página { $page }
+g-verifier-secret = Contraseña o PIN de quien verifica

@@ -865,6 +865,9 @@ fn in_a_register_that_knows_people_the_issuer_signs_in_and_the_chain_is_shown() 
         )
         .unwrap()
         .unwrap();
+        reg.manage_person(&admin, "Enf. D. Ruiz", PersonChange::Add(Job::Nurse, "nurse-pin-1"), fixed_now())
+            .unwrap()
+            .unwrap();
     }
     let mut h = harness_with_register(path.clone());
     fill_for_export(&mut h);
@@ -882,12 +885,28 @@ fn in_a_register_that_knows_people_the_issuer_signs_in_and_the_chain_is_shown() 
     press(&mut h, Role::Button, "Sign in");
     assert!(shows(&h, "Signed in: Farm. A. García (pharmacist)"));
     assert!(h.state().state.printable().is_ok());
+    // The double-check by a nurse who proves who she is: a wrong PIN first, then hers.
+    h.state_mut().state.check.verifier_secret = "999999".into();
+    double_check(&mut h, "Enf. D. Ruiz", "70", "1092");
+    assert!(h.state().state.order.verification.is_none());
+    assert!(shows(&h, "does not match"));
+    press(&mut h, Role::Button, "Cancel");
+    h.state_mut().state.check.verifier_secret = "nurse-pin-1".into();
+    double_check(&mut h, "Enf. D. Ruiz", "70", "1092");
+    assert_eq!(
+        h.state().state.order.verification.as_ref().map(|v| v.verifier.as_str()),
+        Some("Enf. D. Ruiz")
+    );
+    assert!(shows(&h, "Independent double-check: Enf. D. Ruiz (nurse)"));
     h.state_mut().state.apply(Action::ExportTo { path: dir.join("a.pdf"), replace: false });
     h.run();
     assert!(shows(&h, "Issued: Farm. A. García (pharmacist)"), "the chain of the open order is shown");
     let mut reg = Register::open(&path).unwrap();
     assert_eq!(reg.failed_logins("Farm. A. García").unwrap(), 1);
     let chain = reg.chain_of(&h.state().state.order.order_id).unwrap();
-    assert_eq!(chain[0].person, "Farm. A. García");
+    let signed: Vec<(&str, &str, bool)> =
+        chain.iter().map(|e| (e.step.key(), e.person.as_str(), e.ok)).collect();
+    assert!(signed.contains(&("double-checked", "Enf. D. Ruiz", true)), "{signed:?}");
+    assert!(signed.contains(&("issued", "Farm. A. García", true)), "{signed:?}");
     assert_eq!(reg.verify().unwrap().first_bad, None);
 }

@@ -180,6 +180,10 @@ pub struct CheckState {
     pub mismatches: Vec<crate::doublecheck::Mismatch>,
     /// A register warning from the last failed double-check, worded.
     pub not_recorded: Option<String>,
+    /// The verifier's secret, in a register that knows people (cleared once checked).
+    pub verifier_secret: String,
+    /// Why the verifier could not sign, worded.
+    pub sign_error: Option<String>,
 }
 
 /// What the window is waiting for around files.
@@ -685,16 +689,45 @@ impl AppState {
         self.refresh_register_keep_message();
     }
 
-    /// The sheet prints who signs it, as it leaves.
+    /// The sheet prints who signs it, as it leaves, after the steps already signed.
     fn set_issued_chain(&mut self, now: NaiveDateTime) {
         if let Some(p) = &self.sign_in.person {
-            self.order.chain = vec![crate::order::SignedStep {
-                step: crate::register::Step::Issued.key().to_owned(),
-                person: p.name.clone(),
-                role: p.role.key().to_owned(),
-                at: now,
-                ok: true,
-            }];
+            let issued = crate::register::Step::Issued.key();
+            self.order.chain.retain(|s| s.step != issued);
+            self.order.chain.insert(
+                0,
+                crate::order::SignedStep {
+                    step: issued.to_owned(),
+                    person: p.name.clone(),
+                    role: p.role.key().to_owned(),
+                    at: now,
+                    ok: true,
+                },
+            );
+        }
+    }
+
+    /// Records the double-check as a signed step, and shows it with the open order.
+    fn sign_check(&mut self, p: &crate::register::Person, ok: bool, detail: &str) -> Result<(), String> {
+        let w = self.words();
+        let path = self.register_path().ok_or_else(|| w.t("not-recorded-no-location"))?;
+        let (id, revision, at) = (self.order.order_id.clone(), self.order.revision, self.now());
+        let step = crate::register::Step::DoubleChecked;
+        match Register::connect(&path.to_string_lossy())
+            .and_then(|mut r| r.sign(&id, revision, step, p, ok, detail, at))
+        {
+            Ok(Ok(_)) => {
+                self.order.chain.push(crate::order::SignedStep {
+                    step: step.key().to_owned(),
+                    person: p.name.clone(),
+                    role: p.role.key().to_owned(),
+                    at,
+                    ok,
+                });
+                Ok(())
+            }
+            Ok(Err(problem)) => Err(w.person_problem(&problem, &p.name)),
+            Err(e) => Err(w.register_error(&e)),
         }
     }
 
@@ -916,13 +949,55 @@ impl AppState {
         };
         // Unit doses are typed in the unit the window shows them in (millions of units in Spanish).
         self.check.second.units_in_millions = self.words().units_in_millions();
+        // In a register that knows people, the verifier proves who they are before anything is compared.
+        let w = self.words();
+        let secret = std::mem::take(&mut self.check.verifier_secret);
+        self.check.sign_error = None;
+        let signer = if self.register_has_people() {
+            let name = self.check.second.verifier.trim().to_owned();
+            let Some(path) = self.register_path() else { return };
+            match Register::connect(&path.to_string_lossy())
+                .and_then(|mut r| r.authenticate(&name, &secret, self.now()))
+            {
+                Ok(Ok(p)) if crate::register::Step::DoubleChecked.roles().contains(&p.role) => Some(p),
+                Ok(Ok(p)) => {
+                    let problem = crate::register::PersonProblem::WrongRole(p.role);
+                    self.check.sign_error = Some(w.person_problem(&problem, &p.name));
+                    return;
+                }
+                Ok(Err(problem)) => {
+                    self.check.sign_error = Some(w.person_problem(&problem, &name));
+                    return;
+                }
+                Err(e) => {
+                    self.check.sign_error = Some(w.register_error(&e));
+                    return;
+                }
+            }
+        } else {
+            None
+        };
         let tolerance = self.order.settings.double_check_tolerance_pct;
         match compare(&self.order.inputs, &self.order.issued_by, &report, &self.check.second, tolerance) {
             Ok(()) => {
                 let at = self.now();
-                let verifier =
-                    crate::identity::normalise(crate::error::Field::Verifier, &self.check.second.verifier)
-                        .unwrap_or_default();
+                // The signed double-check: refused when this person issued or checked the order already.
+                if let Some(p) = &signer {
+                    match self.sign_check(p, true, "") {
+                        Ok(()) => {}
+                        Err(message) => {
+                            self.check.sign_error = Some(message);
+                            return;
+                        }
+                    }
+                }
+                let verifier = match &signer {
+                    Some(p) => p.name.clone(),
+                    None => {
+                        crate::identity::normalise(crate::error::Field::Verifier, &self.check.second.verifier)
+                            .unwrap_or_default()
+                    }
+                };
                 self.order.verification = Some(Verification { verifier, at });
                 self.verified_inputs = Some((self.order.inputs.clone(), self.order.clinical.clone()));
                 self.check.mismatches.clear();
@@ -937,6 +1012,12 @@ impl AppState {
                 // Blind: only which items differ, never a value from the order.
                 self.check.mismatches = list.clone();
                 let items: Vec<String> = list.iter().filter_map(|m| m.item_key()).collect();
+                if let (Some(p), false) = (&signer, items.is_empty()) {
+                    // A failed check is signed too: who, when, which items (never the values).
+                    if let Err(message) = self.sign_check(p, false, &items.join(",")) {
+                        self.check.sign_error = Some(message);
+                    }
+                }
                 if !items.is_empty() {
                     let failed = crate::order::FailedCheck {
                         verifier: crate::identity::normalise(

@@ -1073,9 +1073,27 @@ fn double_check_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Action>) {
                 });
             }
             let needs_dates = crate::doublecheck::needs_last_dates(&s.order.inputs);
+            let people = s.register_has_people();
             let second = &mut s.check.second;
             ui.checkbox(&mut second.identity_confirmed, w.t("g-confirm-identity"));
             field(ui, &w.t("g-verifier"), &mut second.verifier, "", None);
+            // In a register that knows people, the second professional proves who they are.
+            if people {
+                ui.horizontal(|ui| {
+                    let l = label_cell(ui, &w.t("g-verifier-secret"));
+                    ui.add(
+                        TextEdit::singleline(&mut s.check.verifier_secret)
+                            .password(true)
+                            .hint_text(w.t("g-sign-in-secret"))
+                            .desired_width(180.0),
+                    )
+                    .labelled_by(l.id);
+                });
+                if let Some(e) = &s.check.sign_error {
+                    ui.colored_label(ui.visuals().error_fg_color, e);
+                }
+            }
+            let second = &mut s.check.second;
             field(ui, &w.t("g-re-weight"), &mut second.weight, "", None);
             field(ui, &w.t("g-re-height"), &mut second.height, "", None);
             field(ui, &w.t("g-re-nk"), &mut second.nk_cells, &w.t("g-nk-hint"), None);
