@@ -651,9 +651,9 @@ field-nk-bag-id = Código de la bolsa NK
     .gender = masculine
 field-nk-released-at = Hora de liberación o descongelación NK
     .gender = feminine
-field-override = Excepción del prescriptor
+field-override = Justificación del prescriptor (criterio no cumplido)
     .gender = feminine
-event-withheld = { $drug } SUSPENDIDO
+event-withheld = { $drug }: NO SE ADMINISTRA
 warn-lvef-old = La última FEVI ({ $date }) es de { $days } días antes del día 1 ({ $day1 }); el centro admite { $max } días antes de una dosis de anticuerpo: repítala o indique un motivo para continuar
 warn-lvef-baseline-missing = FEVI { $latest } inferior al { $below } sin FEVI basal registrada, de modo que no se puede valorar el descenso: registre la basal o indique un motivo para continuar
 accepted-lab = CÓDIGO=VALOR UNIDAD@AAAA-MM-DD, por ejemplo anc=1,8 x10^9/L@2026-11-25 o creatinine=85 umol/L@2026-11-25; códigos: { $codes }; unidades: x10^9/L o células/µL, g/dL o g/L, mg/dL o µmol/L, U/L; el INR sin unidad
@@ -675,7 +675,7 @@ error-outside-window = { $label }: "{ $value }" no es un día entre el día -5 y
 error-not-a-date-time = { $label }: "{ $value }" no es una fecha y hora.
 error-nothing-to-override = { $label }: "{ $value }" no nombra ningún criterio no cumplido o sin dato.
 measure-pct = { $n } %
-fill-in = NO CONFIGURADO POR EL CENTRO: a rellenar por farmacia ________
+fill-in = Sin configurar por el centro: Farmacia lo escribe a mano ________________
 per-site-protocol = según protocolo del centro
 crit-anc = Neutrófilos (RAN)
 crit-lymphocytes = Linfocitos
@@ -695,13 +695,13 @@ crit-state-not-met = NO CUMPLE
 crit-state-not-entered = SIN DATO
 crit-no-value = —
 crit-age-years = { $n } años
-crit-limit-uln = { $sign } { $k } × LSN ({ $uln }) = { $limit }
+crit-limit-uln = { $sign } { $limit } ({ $k } × LSN; LSN { $uln })
 crit-limit-uln-missing = { $sign } { $k } × LSN (LSN no introducido)
 crit-limit-lab-dates = { $days ->
     [one] en el día anterior a la ciclofosfamida
    *[other] en los { $days } días anteriores a la ciclofosfamida
 }
-crit-limit-creatinine = { $limit }, o aclaramiento de creatinina ≥ { $clearance } mL/min
+crit-limit-creatinine = { $limit } u aclaramiento ≥ { $clearance } mL/min
 crit-note-too-old = extraída { $days } días antes de la ciclofosfamida; máximo { $max }
 crit-note-after-treatment = extraída después de la ciclofosfamida
 crit-note-no-uln = introduzca el límite superior de la normalidad del centro
@@ -713,54 +713,53 @@ crit-note-no-treatment-date = sin día 1: no se puede comprobar la regla de los 
 crit-basis-chosen = Analítica valorada respecto a la fecha de la ciclofosfamida: { $date }.
 crit-basis-window = Fecha de la ciclofosfamida no elegida: la analítica debe ser reciente para cualquier día del { $first } al { $last }.
 crit-basis-none = Sin día 1: no se pueden valorar las fechas de la analítica.
-cardiac-rule = suspender si desciende { $fall } puntos o más respecto a la basal y queda por debajo del { $below }
+cardiac-rule = no administrar si desciende { $fall } puntos o más respecto a la basal y queda por debajo del { $below }
 cardiac-not-entered = FEVI no introducida: control cardiaco no hecho ({ $rule })
-cardiac-no-baseline = última { $latest } el { $date }, sin basal registrada ({ $rule })
-cardiac-given = basal { $baseline }, última { $latest } el { $date } (cambio de { $fall } puntos): se administran los anticuerpos ({ $rule })
-cardiac-withhold = basal { $baseline }, última { $latest } el { $date } (descenso de { $fall } puntos): SUSPENDER ({ $rule })
+cardiac-no-baseline = última { $latest } el { $date }; sin FEVI basal registrada no se puede valorar el descenso: decide el prescriptor ({ $rule })
+cardiac-given = basal { $baseline }, última { $latest } el { $date } (variación de { $fall } puntos): se pueden administrar trastuzumab y pertuzumab ({ $rule })
+cardiac-withhold = basal { $baseline }, última { $latest } el { $date } (descenso de { $fall } puntos): NO ADMINISTRAR trastuzumab ni pertuzumab ({ $rule })
 withheld-plain = suspendido en este ciclo
-withheld-reason = FEVI { $latest } el { $date }, { $fall } puntos por debajo de la basal ({ $baseline }): suspendido (regla: descenso de { $points } puntos o más y por debajo del { $below })
-withheld-large = SUSPENDIDO: no administrar
-withheld-badge = SUSPENDIDO
-withheld-next = repetir la FEVI en unas 3 semanas; interrumpir si no se ha recuperado o sigue descendiendo
+withheld-reason = FEVI { $latest } el { $date }, { $fall } puntos por debajo de la basal ({ $baseline }): no se administra (regla: descenso de { $points } puntos o más y por debajo del { $below })
+withheld-large = NO ADMINISTRAR en este ciclo
+withheld-next = repetir la FEVI en unas 3 semanas; si no mejora o sigue descendiendo, valorar la suspensión definitiva
 infusion-over-range = de { $min } a { $max } min
 infusion-basis-loading = dosis de carga
 infusion-basis-maintenance = dosis de mantenimiento
 infusion-basis-tolerated = buena tolerancia a la perfusión anterior
 infusion-basis-not-tolerated = mala tolerancia a la perfusión anterior: como la dosis de carga
 infusion-basis-not-recorded = tolerancia a la perfusión anterior no registrada: como la dosis de carga
-infusion-rate = { $rate } mL/h ({ $volume } en { $minutes } min)
-infusion-rate-range = de { $fast } a { $slow } mL/h ({ $volume } en { $min } a { $max } min)
+infusion-rate = { $rate } mL/h (volumen de la bolsa { $volume } en { $minutes } min; sin sumar el volumen del fármaco)
+infusion-rate-range = de { $fast } a { $slow } mL/h (volumen de la bolsa { $volume } en { $min } a { $max } min; sin sumar el volumen del fármaco)
 infusion-rate-no-bag = velocidad: volumen de la bolsa no configurado
 infusion-line = { $time } ({ $basis }) · { $rate }
-observe-before-next = de { $min } a { $max } min tras cada perfusión, antes del trastuzumab
+observe-before-next = de { $min } a { $max } min tras finalizar cada perfusión de pertuzumab, antes de iniciar el trastuzumab si se administra después
 observe-from-start = al menos { $hours } h desde el inicio de la primera perfusión
 observe-minutes = { $minutes } min tras la perfusión (configuración del centro)
 observe-per-site = tras las perfusiones siguientes: { $site }
 l-sequence = Secuencia del día 1
-sequence-day1 = pertuzumab y trastuzumab en bolsas separadas, en cualquier orden, con la observación del pertuzumab entre ambos
+sequence-day1 = pertuzumab y trastuzumab en bolsas separadas, uno tras otro y en cualquier orden; si el pertuzumab va primero, observar antes de iniciar el trastuzumab
 l-premedication = Premedicación
 l-antiemetic = Profilaxis antiemética
 l-hydration = Hidratación
-l-cardiac = Corazón (FEVI)
+l-cardiac = Función cardiaca (FEVI)
 l-administration = Administración
-crit-overridden = excepción de { $by } el { $at }: { $reason }
+crit-overridden = se trata por decisión de { $by } el { $at } (desviación del protocolo): { $reason }
 crit-summary-all-met = Se cumplen todos los criterios.
 crit-summary-overridden = { $count ->
-    [one] Todos los criterios se cumplen o tienen excepción (1 excepción, firmada abajo).
-   *[other] Todos los criterios se cumplen o tienen excepción ({ $count } excepciones, firmadas abajo).
+    [one] Todos los criterios se cumplen o están justificados (1 justificación, firmada abajo).
+   *[other] Todos los criterios se cumplen o están justificados ({ $count } justificaciones, firmadas abajo).
 }
 crit-summary-open = { $count ->
-    [one] 1 criterio no cumplido o sin dato: no hay hoja de prescripción sin la excepción motivada del prescriptor.
-   *[other] { $count } criterios no cumplidos o sin dato: no hay hoja de prescripción sin la excepción motivada del prescriptor.
+    [one] 1 criterio no cumplido o sin dato: no hay hoja de prescripción sin la justificación del prescriptor.
+   *[other] { $count } criterios no cumplidos o sin dato: no hay hoja de prescripción sin la justificación del prescriptor.
 }
 l-criteria = Criterios para tratar (ciclo 1)
 crit-h-criterion = Criterio
 crit-h-value = Valor
-crit-h-limit = Límite
+crit-h-limit = Requisito
 crit-h-date = Fecha
-crit-h-state = Estado
-l-withheld = Suspendido
+crit-h-state = Resultado
+l-withheld = No se administra
 l-next-step = Siguiente paso
 chosen-day = dosis única el { $day }
 l-chosen-day = Día elegido
@@ -773,8 +772,8 @@ l-nk-released = Liberación o descongelación
 nk-infuse-by = antes de las { $time } ({ $hours } h tras la liberación)
 nk-infuse-within = en las { $hours } h siguientes a la liberación: { $fill }
 l-nk-infuse-by = Infundir antes de
-l-nk-route-set = Vía y equipo
-s-identity-check = Comprobación de identidad a pie de cama, frente a la etiqueta de la bolsa: receptora { $name } · NHC { $record } · producto { $product }   ☐ comprobado por ________
+l-nk-route-set = Acceso venoso y equipo
+s-identity-check = Verificación de identidad a pie de cama frente a la etiqueta de la bolsa: paciente { $name } · NHC { $record } · producto { $product } · bolsa { $bag }   ☐ verificado por ________________ y ________________
 cli-site-settings-not-file = no es un archivo normal de 256 kB como máximo
 cli-site-settings-unreadable = --site-settings "{ $path }" no se puede leer: { $detail }
 cli-site-settings-invalid = --site-settings "{ $path }" no se puede usar: { $detail }
@@ -788,7 +787,7 @@ refuse-criteria-open = { $count ->
 }
 bag-diluent-fill = { $diluent }, volumen de la bolsa { $fill }
 
-fill-in-entry = SIN INTRODUCIR: escribir desde la etiqueta de la bolsa ________
+fill-in-entry = NO CONSTA: copiar de la etiqueta de la bolsa ________________
 g-not-answered = — sin responder —
 g-yes = sí
 g-no = no
@@ -799,16 +798,16 @@ g-trastuzumab-observation = Observación tras el trastuzumab siguiente (min)
 g-lvef-max-age = FEVI más antigua admitida (días)
 g-days = días
 g-nk-max-hours = Células NK: infusión como tarde tras la liberación (h)
-g-heart = Corazón (FEVI)
+g-heart = Función cardiaca (FEVI)
 g-labs-hint = Valor con su unidad tal como lo informa el laboratorio (1,8 x10^9/L, 85 µmol/L) y fecha de extracción.
 g-value-unit = Valor y unidad
 g-female = mujer
 g-male = hombre
 g-liver-metastases = Metástasis hepáticas documentadas (AST/ALT hasta 5 × LSN)
 g-gilbert = Síndrome de Gilbert conocido (bilirrubina hasta 3 × LSN)
-g-override-needs = La excepción es del prescriptor: escriba primero quién emite la orden y un motivo.
+g-override-needs = La justificación es del prescriptor: escriba primero quién emite la orden y un motivo.
 g-override-hint = por qué se trata igualmente
-g-override = Excepción
+g-override = Justificar
 infusion-basis-site = configuración del centro
 register-connection = No se puede acceder al registro de órdenes en { $path } o no ha respondido a tiempo ({ $detail }): no se ha anotado nada en él. Compruebe la red y el servidor y vuelva a intentarlo.
 register-login = El registro de órdenes en { $path } ha rechazado el acceso ({ $detail }): compruebe el usuario y la contraseña de la dirección del registro.
@@ -880,3 +879,5 @@ g-newer = Más recientes
 g-older = Más antiguas
 g-page = Página { $page }
 g-verifier-secret = Contraseña o PIN de quien verifica
+fill-in-datetime = día ____/____/______ a las ____:____ h (Farmacia, según la etiqueta del producto)
+admin-none = Esta orden no administra nada: no procede premedicación, profilaxis antiemética ni hidratación

@@ -377,7 +377,7 @@ fn infusion_times_and_rates_follow_the_dose_and_the_last_infusion() {
     assert!(obs.as_str().unwrap().contains("6 h from the start of the first infusion"), "{obs}");
     let (p, _, obs) = minutes(&v, "pertuzumab");
     assert_eq!(p, serde_json::json!([60, 60]));
-    assert!(obs.as_str().unwrap().contains("30 to 60 min"), "{obs}");
+    assert!(obs.as_str().unwrap().contains("30 to 60 min after each pertuzumab infusion"), "{obs}");
     for (answer, expected) in [(Some("yes"), 30), (Some("no"), 90), (None, 90)] {
         let mut a = s(&[
             "calc",
@@ -466,7 +466,7 @@ fn a_site_settings_file_sets_what_the_sheet_would_otherwise_leave_to_fill_in() {
     let t = String::from_utf8_lossy(&o.stdout);
     for expected in [
         "paracetamol 1 g PO 30 min before",
-        "over 60 min (site setting) · 250 mL/h (250 mL over 60 min)",
+        "over 60 min (site setting) · 250 mL/h (bag volume 250 mL over 60 min; the drug's volume not added)",
         "by 2026-12-02 13:30 (4 h after release)",
         "IV by gravity, no leucocyte filter",
         "Antiemetic prophylaxis: per site protocol",

@@ -312,7 +312,8 @@ fn draw_body(l: &mut Layout, w: &Words, order: &Order, p: &ValidPatient, r: &Rep
         item_block(l, item);
     }
     if let Some(row) = &view.nk_not_in_cycle {
-        let rows = l.field(&row.label, &row.value);
+        let mut rows = vec![Layout::gap(4.0)];
+        rows.extend(l.field(&row.label, &row.value));
         l.block(rows);
     }
     l.rule();
@@ -323,11 +324,12 @@ fn draw_body(l: &mut Layout, w: &Words, order: &Order, p: &ValidPatient, r: &Rep
         rows.extend(l.field(&row.label, &row.value));
     }
     if r.nk.is_some() {
-        let product =
-            r.nk_product.as_ref().and_then(|n| n.product_id.clone()).unwrap_or_else(|| "________".to_owned());
+        let blank = || "________________".to_owned();
+        let product = r.nk_product.as_ref().and_then(|n| n.product_id.clone()).unwrap_or_else(blank);
+        let bag = r.nk_product.as_ref().and_then(|n| n.bag_id.clone()).unwrap_or_else(blank);
         let line = w.ta(
             "s-identity-check",
-            args!["name" => p.name.clone(), "record" => p.identifier.clone(), "product" => product],
+            args!["name" => p.name.clone(), "record" => p.identifier.clone(), "product" => product, "bag" => bag],
         );
         rows.push(Layout::gap(2.0));
         rows.extend(l.para(0.0, &line, BODY, true));
@@ -361,7 +363,7 @@ fn draw_body(l: &mut Layout, w: &Words, order: &Order, p: &ValidPatient, r: &Rep
 fn criteria_table(l: &mut Layout, c: &CriteriaView) {
     let width = l.content_width();
     // Column starts, as fractions of the width: name, value, limit, date, state.
-    let xs = [0.0, 0.2, 0.36, 0.7, 0.84].map(|f| f * width);
+    let xs = [0.0, 0.19, 0.33, 0.73, 0.86].map(|f| f * width);
     let col = |i: usize| if i + 1 < xs.len() { xs[i + 1] - xs[i] - 4.0 } else { width - xs[i] };
     let mut rows = l.heading(&c.title, HEADING, None);
     rows.extend(l.para(0.0, &c.basis, SMALL, false));

@@ -186,10 +186,15 @@ impl Presentation {
         if has(Drug::Pertuzumab) && has(Drug::Trastuzumab) {
             administration.push(Row::new(w.t("l-sequence"), w.t("sequence-day1")));
         }
-        let site = |v: &Option<String>| v.clone().unwrap_or_else(|| w.per_site_protocol());
-        administration.push(Row::new(w.t("l-premedication"), site(&r.supportive.premedication)));
-        administration.push(Row::new(w.t("l-antiemetic"), site(&r.supportive.antiemetic)));
-        administration.push(Row::new(w.t("l-hydration"), site(&r.supportive.hydration)));
+        // Supportive care goes with a drug given: an order that gives nothing says so.
+        if r.doses.iter().all(|d| d.withheld) && r.nk.is_none() {
+            administration.push(Row::new(w.t("l-premedication"), w.t("admin-none")));
+        } else {
+            let site = |v: &Option<String>| v.clone().unwrap_or_else(|| w.per_site_protocol());
+            administration.push(Row::new(w.t("l-premedication"), site(&r.supportive.premedication)));
+            administration.push(Row::new(w.t("l-antiemetic"), site(&r.supportive.antiemetic)));
+            administration.push(Row::new(w.t("l-hydration"), site(&r.supportive.hydration)));
+        }
         Presentation {
             headline: w.ta(
                 "headline",
@@ -311,7 +316,8 @@ fn dose_item(w: &Words, r: &Report, d: &DoseLine, nk_day: Option<i32>) -> Item {
             title: w.drug_name(d.drug),
             large: w.t("withheld-large"),
             tag: None,
-            badges: vec![Badge { text: w.t("withheld-badge"), kind: BadgeKind::Withheld }],
+            // Said once, large: no badge repeating it.
+            badges: Vec::new(),
             rows: vec![
                 Row::new(w.t("l-withheld"), reason).with(Emphasis::Warn),
                 Row::new(w.t("l-next-step"), w.t("withheld-next")),
@@ -401,16 +407,16 @@ fn nk_item(w: &Words, nk: &NkCheck, product: Option<&NkProduct>) -> Item {
         item.rows.push(Row::new(w.t("l-nk-bag-id"), typed(&p.bag_id)));
         item.rows.push(Row::new(
             w.t("l-nk-released"),
-            p.released_at.map(|t| w.datetime(t)).unwrap_or_else(|| w.t("fill-in-entry")),
+            p.released_at.map(|t| w.datetime(t)).unwrap_or_else(|| w.t("fill-in-datetime")),
         ));
         let by = match (p.infuse_by, p.max_hours) {
             (Some(t), Some(h)) => {
                 w.ta("nk-infuse-by", args!["time" => w.datetime(t), "hours" => w.num(h, 1)])
             }
             (None, Some(h)) => {
-                w.ta("nk-infuse-within", args!["hours" => w.num(h, 1), "fill" => w.t("fill-in-entry")])
+                w.ta("nk-infuse-within", args!["hours" => w.num(h, 1), "fill" => w.t("fill-in-datetime")])
             }
-            _ => w.fill_in(),
+            _ => format!("{} {}", w.fill_in(), w.t("fill-in-datetime")),
         };
         item.rows.push(Row::new(w.t("l-nk-infuse-by"), by).with(Emphasis::Strong));
         item.rows
