@@ -910,3 +910,52 @@ fn in_a_register_that_knows_people_the_issuer_signs_in_and_the_chain_is_shown() 
     assert!(signed.contains(&("issued", "Farm. A. García", true)), "{signed:?}");
     assert_eq!(reg.verify().unwrap().first_bad, None);
 }
+
+#[test]
+fn the_window_refuses_a_start_before_the_trials_stagger_rule_unless_overridden() {
+    use nkact_dose::register::{Register, RegisterAction};
+    let dir = std::env::temp_dir().join(format!("nkact-gui-stagger-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("register.sqlite3");
+    // The previous patient, S-01 (expansion): Day 1 2026-03-02, so Day 6 ends 2026-03-07 23:59
+    // and the next patient may start 48 h later (trial record), 2026-03-09 23:59.
+    {
+        let mut previous =
+            nkact_dose::order::Order::new(fixed_now(), nkact_dose::settings::Settings::default());
+        previous.inputs.weight = "70".into();
+        previous.inputs.height = "170".into();
+        previous.inputs.cycle = "1".into();
+        previous.inputs.day1 = "2026-03-02".into();
+        previous.trial.subject = "S-01".into();
+        previous.trial.cohort = "expansion".into();
+        let report = previous.report().unwrap();
+        Register::open(&path)
+            .unwrap()
+            .record(&previous, &report, RegisterAction::Exported, fixed_now())
+            .unwrap();
+    }
+    let mut h = harness_with_register(path.clone());
+    fill_for_export(&mut h);
+    let warning = h.state().state.report().unwrap().warnings[0].kind.clone();
+    press(&mut h, Role::CheckBox, &Words::english().warning(&warning));
+    type_into(&mut h, "Trial subject number", "S-02");
+    h.state_mut().state.order.trial.cohort = "expansion".into();
+    h.run();
+    assert!(shows(&h, "Next patient (expansion) may start from 2026-03-09 23:59"));
+    // This patient's cyclophosphamide window opens 2026-03-04: too early.
+    assert!(matches!(h.state().state.printable(), Err(nkact_dose::sheet::SheetError::TooEarly { .. })));
+    type_into(&mut h, "Start earlier (principal investigator), reason:", "DSMB agreed an earlier start");
+    press(&mut h, Role::Button, "Override");
+    let o = h.state().state.order.stagger_override.clone().expect("override recorded");
+    assert_eq!((o.by.as_str(), o.previous_subject.as_str()), ("Farm. A. García", "S-01"));
+    assert!(h.state().state.printable().is_ok());
+    let pdf = dir.join("s02.pdf");
+    h.state_mut().state.apply(Action::ExportTo { path: pdf.clone(), replace: false });
+    h.run();
+    let t = std::process::Command::new("pdftotext").arg(&pdf).arg("-").output();
+    if let Ok(t) = t {
+        let t = String::from_utf8_lossy(&t.stdout).split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(t.contains("OVERRIDDEN by Farm. A. García") && t.contains("DSMB agreed"), "{t}");
+    }
+}

@@ -163,6 +163,8 @@ pub enum Action {
     /// Check the name and secret typed, and sign in.
     SignIn,
     SignOut,
+    /// Record the stagger override with the reason typed, as the signed-in investigator's or prescriber's.
+    StaggerOverride,
 }
 
 /// What a confirmed discard goes on to do.
@@ -249,6 +251,8 @@ pub struct AppState {
     pub reasons: std::collections::BTreeMap<String, String>,
     /// Who is signing, and what the register says about people and the next start.
     pub sign_in: SignIn,
+    /// The reason typed for starting before the trial's stagger rule allows.
+    pub stagger_reason: String,
     /// Reasons typed beside criteria to treat not met or not entered, by criterion code.
     pub override_reasons: std::collections::BTreeMap<String, String>,
     /// Set by the window each frame: a measure field has focus and was changed
@@ -282,6 +286,7 @@ impl AppState {
             reasons: Default::default(),
             override_reasons: Default::default(),
             sign_in: SignIn::default(),
+            stagger_reason: String::new(),
             editing_measure: false,
             focus_placed: false,
             last_seen: None,
@@ -385,6 +390,57 @@ impl AppState {
             .ok()??;
         let start = report.first_treatment()?;
         (start < next.earliest).then_some((start, next.earliest))
+    }
+
+    /// Records the principal investigator's (or prescriber's) override of the stagger rule:
+    /// who, when, why, and the earliest start it overrides; printed on the sheet.
+    fn stagger_override(&mut self) {
+        let w = self.words();
+        let Ok(report) = self.report() else { return };
+        let Some(cohort) = crate::stagger::Cohort::from_key(&self.order.trial.cohort) else { return };
+        // In a register that knows people, only a signed-in investigator or prescriber may.
+        let by = match (&self.sign_in.person, self.sign_in.register_has_people) {
+            (Some(p), _) if crate::register::Step::Override.roles().contains(&p.role) => p.name.clone(),
+            (Some(p), _) => {
+                let problem = crate::register::PersonProblem::WrongRole(p.role);
+                self.notice = Some(Notice::Error(w.person_problem(&problem, &p.name)));
+                return;
+            }
+            (None, Some(true)) => {
+                self.notice = Some(Notice::Error(w.t("refuse-sign-in")));
+                return;
+            }
+            (None, _) => {
+                match crate::identity::normalise(crate::error::Field::IssuedBy, &self.order.issued_by) {
+                    Ok(n) if !n.is_empty() => n,
+                    _ => {
+                        self.notice = Some(Notice::Error(w.t("g-override-needs")));
+                        return;
+                    }
+                }
+            }
+        };
+        let reason = match crate::identity::normalise(crate::error::Field::Reason, &self.stagger_reason) {
+            Ok(r) if !r.is_empty() => r,
+            Ok(_) => return,
+            Err(e) => {
+                self.notice = Some(Notice::Error(w.input_error(&e)));
+                return;
+            }
+        };
+        let Some(path) = self.register_path() else { return };
+        let next = Register::connect(&path.to_string_lossy())
+            .and_then(|mut r| r.next_start(cohort, self.order.trial.subject.trim()));
+        if let (Ok(Some(n)), true) = (next, report.inputs.cycle == 1) {
+            self.order.stagger_override = Some(crate::order::StaggerOverride {
+                by,
+                at: self.now(),
+                reason,
+                earliest: n.earliest,
+                previous_subject: n.previous.subject,
+            });
+            self.stagger_reason.clear();
+        }
     }
 
     fn sign_in(&mut self) {
@@ -593,6 +649,7 @@ impl AppState {
                 self.refresh_register();
             }
             Action::SignIn => self.sign_in(),
+            Action::StaggerOverride => self.stagger_override(),
             Action::SignOut => {
                 self.sign_in.person = None;
                 self.sign_in.secret.clear();

@@ -775,6 +775,22 @@ fn actions_ui(
             ui.add(
                 egui::Label::new(RichText::new(w.sheet_error(&e)).color(ui.visuals().warn_fg_color)).wrap(),
             );
+            // Too early for the trial's stagger rule: a principal investigator may go ahead, with a reason.
+            if matches!(e, crate::sheet::SheetError::TooEarly { .. }) {
+                ui.horizontal_wrapped(|ui| {
+                    let l = ui.label(w.t("g-stagger-override"));
+                    ui.add(
+                        TextEdit::singleline(&mut s.stagger_reason)
+                            .hint_text(w.t("g-override-hint"))
+                            .desired_width(280.0),
+                    )
+                    .labelled_by(l.id);
+                    let ok = s.stagger_reason.chars().filter(|c| c.is_alphabetic()).count() >= 3;
+                    if ui.add_enabled(ok, egui::Button::new(w.t("g-override"))).clicked() {
+                        actions.push(Action::StaggerOverride);
+                    }
+                });
+            }
         }
         Ok(_) => {}
     }
