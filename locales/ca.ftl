@@ -822,3 +822,8 @@ g-verifier-secret = Contrasenya o PIN de qui verifica
 fill-in-datetime = dia ____/____/______ a les ____:____ h (Farmàcia, segons l'etiqueta del producte)
 admin-none = Aquesta ordre no administra res: no escau premedicació, profilaxi antiemètica ni hidratació
 g-stagger-override = Començar abans (investigador principal), motiu:
+person-line = { $name } · { $role }{ $state ->
+    [disabled] {" "}(desactivada)
+   *[active] {""}
+}
+refuse-stagger-unchecked = No es genera el full de prescripció: no es pot comprovar la regla d'esglaonament de l'assaig. { $why }

@@ -741,3 +741,8 @@ g-verifier-secret = Verifier's password or PIN
 fill-in-datetime = date ____/____/______ time ____:____ (pharmacy, from the product label)
 admin-none = Nothing is given on this order: no premedication, antiemetic prophylaxis or hydration
 g-stagger-override = Start earlier (principal investigator), reason:
+person-line = { $name } · { $role }{ $state ->
+    [disabled] {" "}(disabled)
+   *[active] {""}
+}
+refuse-stagger-unchecked = No order sheet: the trial's stagger rule cannot be checked. { $why }

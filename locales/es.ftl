@@ -882,3 +882,8 @@ g-verifier-secret = Contraseña o PIN de quien verifica
 fill-in-datetime = día ____/____/______ a las ____:____ h (Farmacia, según la etiqueta del producto)
 admin-none = Esta orden no administra nada: no procede premedicación, profilaxis antiemética ni hidratación
 g-stagger-override = Empezar antes (investigador principal), motivo:
+person-line = { $name } · { $role }{ $state ->
+    [disabled] {" "}(desactivada)
+   *[active] {""}
+}
+refuse-stagger-unchecked = No se genera la hoja de prescripción: no se puede comprobar la regla de escalonamiento del ensayo. { $why }

@@ -959,3 +959,20 @@ fn the_window_refuses_a_start_before_the_trials_stagger_rule_unless_overridden()
         assert!(t.contains("OVERRIDDEN by Farm. A. García") && t.contains("DSMB agreed"), "{t}");
     }
 }
+
+#[test]
+fn a_register_that_cannot_be_read_never_skips_the_stagger_rule() {
+    // The register location is a folder: the rule cannot be checked, so nothing leaves.
+    let dir = std::env::temp_dir().join(format!("nkact-gui-stagger-unread-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut h = harness_with_register(dir.clone());
+    fill_for_export(&mut h);
+    let warning = h.state().state.report().unwrap().warnings[0].kind.clone();
+    press(&mut h, Role::CheckBox, &Words::english().warning(&warning));
+    assert!(h.state().state.printable().is_ok(), "no cohort: the rule does not apply");
+    h.state_mut().state.order.trial.cohort = "expansion".into();
+    h.run();
+    assert!(matches!(h.state().state.printable(), Err(nkact_dose::sheet::SheetError::StaggerUnchecked(_))));
+    assert!(shows(&h, "stagger rule cannot be checked"));
+}

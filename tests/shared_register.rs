@@ -357,6 +357,13 @@ fn a_trial_pharmacy_from_set_up_to_administration(w: &Ward) {
         "{t}"
     );
 
+    // A criterion's override is a prescriber's: a pharmacist signing the order may not give one.
+    let mut low = vec!["--cohort", "lead-in", "--cyclophosphamide-date", "2027-02-15"];
+    low.extend(["--lab", "platelets=92 x10^9/L@2027-02-15", "--override", "platelets=haematology agrees"]);
+    let (o, out) = w.order("S-05", "2027-02-19", "Farm. A. García", &pharmacist, &low);
+    refused(&o, "may not sign");
+    assert!(!out.exists());
+
     // The chain is intact; an edit behind the program's back is found and named.
     let o = w.run(&["register", "verify"]);
     ok(&o);

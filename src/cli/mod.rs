@@ -783,10 +783,7 @@ pub fn run_order(
     let mut by = by.unwrap_or_default();
     order.trial = args.trial.clone();
     // The register: who may sign, and the trial's rules across patients.
-    let location = args
-        .register
-        .clone()
-        .or_else(|| crate::ui::default_register_path().map(|p| p.to_string_lossy().into_owned()));
+    let location = register::location(args.register.as_deref());
     let needs_register = args.signer.is_some() || !order.trial.cohort.is_empty();
     let mut reg = match location.as_deref().map(crate::register::Register::connect) {
         Some(Ok(r)) => Some(r),
@@ -859,20 +856,16 @@ pub fn run_order(
         return Outcome::Invalid;
     }
     // The trial's stagger rule: a new patient's first treatment after the previous patient's window.
-    if let (true, Some(cohort), Some(r)) =
-        (cycle1, crate::stagger::Cohort::from_key(&order.trial.cohort), reg.as_mut())
-    {
-        let next = match r.next_start(cohort, order.trial.subject.trim()) {
-            Ok(n) => n,
+    if let Some(r) = reg.as_mut() {
+        let too_early = match r.too_early(&order, &report) {
+            Ok(t) => t,
             Err(e) => {
                 let _ = writeln!(err, "{}", error_line(w, &w.register_error(&e)));
                 return Outcome::Failed;
             }
         };
-        let start = report.first_treatment();
-        if let (Some(n), Some(start)) = (next, start)
-            && start < n.earliest
-        {
+        if let Some((start, n)) = too_early {
+            let cohort = n.cohort;
             match &args.stagger_override {
                 Some(reason) => {
                     let who = signer.as_ref().map(|p| (p.name.clone(), p.role));
@@ -943,6 +936,14 @@ pub fn run_order(
         };
         if order.issued_by.is_empty() {
             let _ = writeln!(err, "{}", error_line(w, &w.t("cli-override-needs-issuer")));
+            return Outcome::Invalid;
+        }
+        // Signed, an override is a prescriber's (or an investigator's): a pharmacist issuing may not.
+        if let Some(p) =
+            signer.as_ref().filter(|p| !crate::register::Step::Override.roles().contains(&p.role))
+        {
+            let problem = crate::register::PersonProblem::WrongRole(p.role);
+            let _ = writeln!(err, "{}", error_line(w, &w.person_problem(&problem, &p.name)));
             return Outcome::Invalid;
         }
         order.overrides.push(crate::order::Override {
@@ -1044,6 +1045,7 @@ pub fn run_order(
                     | SheetError::CriteriaOpen(_)
                     | SheetError::SignInNeeded
                     | SheetError::TooEarly { .. } => Outcome::Invalid,
+                    SheetError::StaggerUnchecked(_) => Outcome::Failed,
                     SheetError::NkOutOfRange => Outcome::ProtocolCheckFailed,
                     SheetError::File(
                         crate::order::FileError::Exists { .. } | crate::order::FileError::NotRegular { .. },

@@ -158,8 +158,11 @@ pub(super) fn args(cli: RegisterCli) -> Result<RegisterArgs, Usage> {
     Ok(RegisterArgs { cli, words: Words::new(lang, None) })
 }
 
-fn text(v: &OsString) -> Result<String, String> {
-    v.to_str().map(|s| s.trim().to_owned()).ok_or_else(|| "not UTF-8".to_owned())
+/// An argument as text, or the worded refusal naming its option.
+fn text(w: &Words, option: &str, v: &OsString) -> Result<String, String> {
+    v.to_str().map(|s| s.trim().to_owned()).ok_or_else(|| {
+        w.ta("cli-not-utf8", args!["option" => option, "value" => quoted_inner(&v.to_string_lossy(), 40)])
+    })
 }
 
 /// A secret from a file (a regular file of at most 4 kB; its last line break dropped) or the environment.
@@ -279,7 +282,10 @@ pub fn run(a: &RegisterArgs, now: NaiveDateTime, out: &mut dyn Write, err: &mut 
     };
     match &a.cli.command {
         RegisterSub::Init { admin, secret_file } => {
-            let Ok(name) = text(admin) else { return fail(err, "--admin", Outcome::Invalid) };
+            let name = match text(w, "--admin", admin) {
+                Ok(n) => n,
+                Err(m) => return fail(err, &m, Outcome::Invalid),
+            };
             if let Err(e) = crate::identity::normalise(crate::error::Field::IssuedBy, &name).and_then(|n| {
                 if n.is_empty() {
                     Err(crate::error::InputError::new(
@@ -308,10 +314,11 @@ pub fn run(a: &RegisterArgs, now: NaiveDateTime, out: &mut dyn Write, err: &mut 
         }
         RegisterSub::People { command } => people(w, &mut reg, command, now, out, err),
         RegisterSub::List { patient_id, since, limit, json } => {
-            let since = match since
-                .as_ref()
-                .map(|s| text(s).ok().and_then(|t| chrono::NaiveDate::parse_from_str(&t, "%Y-%m-%d").ok()))
-            {
+            let since = match since.as_ref().map(|s| {
+                text(w, "--since", s)
+                    .ok()
+                    .and_then(|t| chrono::NaiveDate::parse_from_str(&t, "%Y-%m-%d").ok())
+            }) {
                 Some(None) => return fail(err, &w.t("cli-bad-since"), Outcome::Invalid),
                 Some(d) => d,
                 None => None,
@@ -386,17 +393,17 @@ pub fn run(a: &RegisterArgs, now: NaiveDateTime, out: &mut dyn Write, err: &mut 
                     e.order_id, e.revision, e.patient_id, e.subject, e.cohort
                 );
                 let _ = writeln!(out, "{}", w.register_doses(&entry.doses));
-                for s in &steps {
-                    let _ = writeln!(
-                        out,
-                        "  {} · {} ({}) · {} · {}{}",
-                        s.step,
-                        s.person,
-                        s.role,
-                        s.at,
-                        if s.ok { "ok" } else { "FAILED" },
-                        if s.detail.is_empty() { String::new() } else { format!(" · {}", s.detail) }
-                    );
+                for step in &chain {
+                    let signed = crate::order::SignedStep {
+                        step: step.step.key().to_owned(),
+                        person: step.person.clone(),
+                        role: step.role.clone(),
+                        at: step.at,
+                        ok: step.ok,
+                    };
+                    let detail =
+                        if step.detail.is_empty() { String::new() } else { format!(" · {}", step.detail) };
+                    let _ = writeln!(out, "  {}{detail}", w.signed_line(&signed));
                 }
             }
             Outcome::Ok
@@ -503,7 +510,10 @@ pub fn run(a: &RegisterArgs, now: NaiveDateTime, out: &mut dyn Write, err: &mut 
             }) else {
                 return fail(err, &w.t("cli-bad-step"), Outcome::Invalid);
             };
-            let Ok(name) = text(person) else { return fail(err, "--as", Outcome::Invalid) };
+            let name = match text(w, "--as", person) {
+                Ok(n) => n,
+                Err(m) => return fail(err, &m, Outcome::Invalid),
+            };
             let who = match authenticate(w, &mut reg, &name, secret_file.as_ref(), now) {
                 Ok(p) => p,
                 Err(m) => return fail(err, &m, Outcome::Invalid),
@@ -547,7 +557,7 @@ fn people(
     };
     let admin_of =
         |reg: &mut Register, admin: &OsString, file: Option<&OsString>| -> Result<Person, String> {
-            let name = text(admin)?;
+            let name = text(w, "--as", admin)?;
             authenticate(w, reg, &name, file, now)
         };
     let (admin, name, change_secret, role) = match command {
@@ -558,8 +568,13 @@ fn people(
                 }
                 Ok(people) => {
                     for p in people {
-                        let state = if p.active { "" } else { " (disabled)" };
-                        let _ = writeln!(out, "{} · {}{state}", p.name, p.role.key());
+                        let role = w.t(&format!("role-{}", p.role.key()));
+                        let state = if p.active { "active" } else { "disabled" };
+                        let _ = writeln!(
+                            out,
+                            "{}",
+                            w.ta("person-line", args!["name" => p.name, "role" => role, "state" => state])
+                        );
                     }
                 }
                 Err(e) => return fail(err, &w.register_error(&e)),
@@ -583,7 +598,10 @@ fn people(
         Ok(a) => a,
         Err(m) => return fail(err, &m),
     };
-    let Ok(name) = text(name) else { return fail(err, "NAME") };
+    let name = match text(w, "NAME", name) {
+        Ok(n) => n,
+        Err(m) => return fail(err, &m),
+    };
     match crate::identity::normalise(crate::error::Field::IssuedBy, &name) {
         Ok(n) if !n.is_empty() => {}
         Ok(_) => {

@@ -50,28 +50,8 @@ impl RawInputs {
             Field::LastTrastuzumab => &self.last_trastuzumab,
             Field::LastPertuzumab => &self.last_pertuzumab,
             Field::PreviousWeight => &self.previous_weight,
-            Field::Settings
-            | Field::PatientName
-            | Field::PatientId
-            | Field::DateOfBirth
-            | Field::Allergies
-            | Field::IssuedBy
-            | Field::AcknowledgedBy
-            | Field::Verifier
-            | Field::Reason
-            | Field::Lab
-            | Field::Uln
-            | Field::Lvef
-            | Field::LvefDate
-            | Field::LvefBaseline
-            | Field::Sex
-            | Field::PreviousInfusionTolerated
-            | Field::CyclophosphamideDate
-            | Field::NkProductId
-            | Field::NkBagId
-            | Field::NkReleasedAt
-            | Field::Override
-            | Field::Subject => "",
+            // Not typed into the dose form: patient, people, criteria and settings have their own.
+            _ => "",
         }
     }
 
@@ -88,28 +68,7 @@ impl RawInputs {
             Field::LastTrastuzumab => &mut self.last_trastuzumab,
             Field::LastPertuzumab => &mut self.last_pertuzumab,
             Field::PreviousWeight => &mut self.previous_weight,
-            Field::Settings
-            | Field::PatientName
-            | Field::PatientId
-            | Field::DateOfBirth
-            | Field::Allergies
-            | Field::IssuedBy
-            | Field::AcknowledgedBy
-            | Field::Verifier
-            | Field::Reason
-            | Field::Lab
-            | Field::Uln
-            | Field::Lvef
-            | Field::LvefDate
-            | Field::LvefBaseline
-            | Field::Sex
-            | Field::PreviousInfusionTolerated
-            | Field::CyclophosphamideDate
-            | Field::NkProductId
-            | Field::NkBagId
-            | Field::NkReleasedAt
-            | Field::Override
-            | Field::Subject => return None,
+            _ => return None,
         })
     }
 }

@@ -50,6 +50,8 @@ pub enum SheetError {
     SignInNeeded,
     /// The trial's stagger rule: this patient would start before the earliest permitted.
     TooEarly { start: NaiveDateTime, earliest: NaiveDateTime },
+    /// The stagger rule could not be checked (the register, worded, says why).
+    StaggerUnchecked(String),
 }
 
 /// What a sheet is drawn from, once every check passed.

@@ -914,6 +914,9 @@ impl Words {
             SheetError::StillTyping => self.t("refuse-still-typing"),
             SheetError::CriteriaOpen(n) => self.ta("refuse-criteria-open", args!["count" => *n]),
             SheetError::SignInNeeded => self.t("refuse-sign-in"),
+            SheetError::StaggerUnchecked(why) => {
+                self.ta("refuse-stagger-unchecked", args!["why" => why.clone()])
+            }
             SheetError::TooEarly { start, earliest } => self.ta(
                 "refuse-too-early",
                 args!["start" => self.datetime(*start), "earliest" => self.datetime(*earliest)],

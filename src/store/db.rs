@@ -248,9 +248,7 @@ pub fn classify_pg(e: &postgres::Error) -> DbError {
             DbError::Other(detail)
         };
     }
-    if e.is_closed() || text.contains("timed out") || text.contains("connect") || text.contains("closed") {
-        return DbError::Connection(text);
-    }
+    // Not the server's answer: the connection failed, closed or timed out.
     DbError::Connection(text)
 }
 

@@ -1236,8 +1236,16 @@ impl Register {
             steps.push((Step::Override, format!("stagger: {}", o.reason)));
         }
         for (step, detail) in steps {
-            // A role that may not sign an acknowledgement or an override is not recorded as signing it.
-            let _ = self.sign(&order.order_id, order.revision, step, person, true, &detail, at)?;
+            // The faces refuse an override by a role that may not sign one before the sheet leaves;
+            // a refusal here would leave that step unsigned, so it is an error, not a skip.
+            if let Err(problem) =
+                self.sign(&order.order_id, order.revision, step, person, true, &detail, at)?
+            {
+                return Err(RegisterError::Other(
+                    self.path.clone(),
+                    format!("{} not signed: {problem:?}", step.key()),
+                ));
+            }
         }
         Ok(())
     }
@@ -1252,6 +1260,22 @@ impl Register {
     }
 
     // ------------------------------------------------------------ the trial's rules across patients
+
+    /// The trial's stagger rule for `order`: when it is a cycle-1 order of a
+    /// cohort whose first treatment would start before the previous patient's
+    /// window ends, that start and the window; otherwise `None`.
+    pub fn too_early(
+        &mut self,
+        order: &Order,
+        report: &Report,
+    ) -> Result<Option<(NaiveDateTime, NextStart)>, RegisterError> {
+        let Some(cohort) = crate::stagger::Cohort::from_key(&order.trial.cohort) else { return Ok(None) };
+        let Some(start) = report.first_treatment().filter(|_| report.inputs.cycle == 1) else {
+            return Ok(None);
+        };
+        let next = self.next_start(cohort, order.trial.subject.trim())?;
+        Ok(next.filter(|n| start < n.earliest).map(|n| (start, n)))
+    }
 
     /// The previous patient (another subject's most recent cycle-1 sheet) and the
     /// earliest the next patient of `cohort` may start.

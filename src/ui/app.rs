@@ -378,18 +378,23 @@ impl AppState {
         Some(line)
     }
 
-    /// The stagger rule for this order, if it refuses it: (start, earliest).
-    fn too_early(&self, report: &Report) -> Option<(NaiveDateTime, NaiveDateTime)> {
-        let cohort = crate::stagger::Cohort::from_key(&self.order.trial.cohort)?;
-        if report.inputs.cycle != 1 || self.order.stagger_override.is_some() {
-            return None;
+    /// The stagger rule for this order, if it refuses it. A register that
+    /// cannot be read refuses too: the rule is never skipped silently.
+    fn too_early(&self, report: &Report) -> Result<(), SheetError> {
+        if self.order.stagger_override.is_some()
+            || crate::stagger::Cohort::from_key(&self.order.trial.cohort).is_none()
+        {
+            return Ok(());
         }
-        let path = self.register_path()?;
-        let next = Register::connect(&path.to_string_lossy())
-            .and_then(|mut r| r.next_start(cohort, self.order.trial.subject.trim()))
-            .ok()??;
-        let start = report.first_treatment()?;
-        (start < next.earliest).then_some((start, next.earliest))
+        let w = self.words();
+        let path = self
+            .register_path()
+            .ok_or_else(|| SheetError::StaggerUnchecked(w.t("not-recorded-no-location")))?;
+        match Register::connect(&path.to_string_lossy()).and_then(|mut r| r.too_early(&self.order, report)) {
+            Ok(None) => Ok(()),
+            Ok(Some((start, n))) => Err(SheetError::TooEarly { start, earliest: n.earliest }),
+            Err(e) => Err(SheetError::StaggerUnchecked(w.register_error(&e))),
+        }
     }
 
     /// Records the principal investigator's (or prescriber's) override of the stagger rule:
@@ -503,9 +508,7 @@ impl AppState {
             return Err(SheetError::SignInNeeded);
         }
         let report = sheet::printable(&self.order, self.now().date())?;
-        if let Some((start, earliest)) = self.too_early(&report) {
-            return Err(SheetError::TooEarly { start, earliest });
-        }
+        self.too_early(&report)?;
         Ok(report)
     }
 
@@ -1100,6 +1103,17 @@ impl AppState {
         let w = self.words();
         let Ok(report) = self.report() else { return };
         let Some(c) = report.criteria_open().into_iter().find(|c| c.code == code) else { return };
+        // Signed in, an override is a prescriber's (or an investigator's): a pharmacist may not.
+        if let Some(p) = self
+            .sign_in
+            .person
+            .as_ref()
+            .filter(|p| !crate::register::Step::Override.roles().contains(&p.role))
+        {
+            let problem = crate::register::PersonProblem::WrongRole(p.role);
+            self.notice = Some(Notice::Error(w.person_problem(&problem, &p.name)));
+            return;
+        }
         let by = crate::identity::normalise(crate::error::Field::IssuedBy, &self.order.issued_by);
         let typed = self.override_reasons.get(code).cloned().unwrap_or_default();
         let reason = crate::identity::normalise(crate::error::Field::Reason, &typed);
