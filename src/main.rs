@@ -29,7 +29,9 @@ fn run(args: Vec<std::ffi::OsString>, started: std::time::Instant) -> Outcome {
             let _ = write!(out, "{help}");
             Outcome::Ok
         }
-        Ok(Command::Calc(a)) => cli::run_calc(&a, &Settings::default(), &mut out, &mut err),
+        Ok(Command::Calc(a)) => {
+            cli::run_calc(&a, &Settings::default(), nkact_dose::clock::now_local(), &mut out, &mut err)
+        }
         Ok(Command::Order(a)) => {
             cli::run_order(&a, &Settings::default(), nkact_dose::clock::now_local(), &mut out, &mut err)
         }

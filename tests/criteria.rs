@@ -31,7 +31,7 @@ fn good() -> Vec<LabResult> {
         (LabCode::Albumin, 38.0),
     ]
     .into_iter()
-    .map(|(code, value)| LabResult { code, value, date: at })
+    .map(|(code, value)| LabResult { code, value, typed: String::new(), date: at })
     .collect()
 }
 

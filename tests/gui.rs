@@ -672,7 +672,7 @@ fn the_window_shows_every_line_of_the_presentation_model() {
 fn the_window_in_spanish_finds_fields_by_their_spanish_names_and_keeps_the_order() {
     let mut h = harness();
     fill_for_export(&mut h);
-    eligible_in_window(&mut h, "2026-12-01");
+    eligible_in_window(&mut h, "2026-03-10");
     // Acknowledge the warnings in English first.
     let report = h.state().state.report().unwrap();
     let warnings = h.state().state.order.warnings(&report);
@@ -840,7 +840,7 @@ fn the_window_shows_a_withheld_antibody_without_a_dose() {
     h.run();
     type_into(&mut h, "Baseline LVEF (%)", "61");
     type_into(&mut h, "LVEF (%)", "47");
-    type_into(&mut h, "LVEF date", "2026-03-16");
+    type_into(&mut h, "LVEF date", "2026-02-27");
     assert!(shows(&h, "WITHHELD — no dose"));
     assert!(!shows(&h, "420 mg"), "a withheld antibody shows no dose");
     assert!(shows(&h, "repeat the LVEF in about 3 weeks"));

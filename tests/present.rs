@@ -95,6 +95,7 @@ fn order(inputs: RawInputs, lang: Lang) -> Order {
     o.inputs = inputs;
     if !o.inputs.day1.is_empty() {
         o.clinical = eligible::clinical(&o.inputs.day1);
+        o.created = o.created.max(eligible::known_at(&o.inputs.day1));
     }
     o.issued_by = "Dra. L. Martín".into();
     let report = o.report().unwrap();

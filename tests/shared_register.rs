@@ -195,12 +195,12 @@ fn a_trial_pharmacy_from_set_up_to_administration(w: &Ward) {
 
     // An order must now be signed; a wrong PIN is refused and recorded.
     let wrong = w.secret("wrong", "not-her-pin");
-    let (o, out) = w.order("S-01", "2026-12-01", "Dra. L. Martín", &wrong, &["--cohort", "expansion"]);
+    let (o, out) = w.order("S-01", "2026-07-01", "Dra. L. Martín", &wrong, &["--cohort", "expansion"]);
     refused(&o, "does not match");
     assert!(!out.exists());
     let mut reg = nkact_dose::register::Register::connect(&w.loc).unwrap();
     assert_eq!(reg.failed_logins("Dra. L. Martín").unwrap(), 1);
-    let (o, out) = w.order("S-01", "2026-12-01", "Dra. L. Martín", &doctor, &["--cohort", "expansion"]);
+    let (o, out) = w.order("S-01", "2026-07-01", "Dra. L. Martín", &doctor, &["--cohort", "expansion"]);
     ok(&o);
     let t = pdf_text(&out);
     assert!(t.contains("Signed in the register") && t.contains("Issued: Dra. L. Martín (prescriber)"), "{t}");
@@ -299,7 +299,7 @@ fn a_trial_pharmacy_from_set_up_to_administration(w: &Ward) {
         "--day",
         "6",
         "--at",
-        "2026-12-06 10:00",
+        "2026-07-06 10:00",
     ]));
     let shown: serde_json::Value =
         serde_json::from_slice(&w.run(&["register", "show", &entry_id, "--json"]).stdout).unwrap();
@@ -316,40 +316,40 @@ fn a_trial_pharmacy_from_set_up_to_administration(w: &Ward) {
     assert!(t.contains("Pharmaceutical validation: Farm. A. García (pharmacist)"), "{t}");
     assert!(t.contains("Administered: Enf. D. Ruiz (nurse)"), "{t}");
 
-    // Expansion: the next patient 48 h after S-01's last IL-2 (2026-12-06 10:00) at the earliest.
+    // Expansion: the next patient 48 h after S-01's last IL-2 (2026-07-06 10:00) at the earliest.
     let o = w.run(&["register", "next-start", "--cohort", "expansion", "--json"]);
     ok(&o);
     let next: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(next["earliest"], "2026-12-08T10:00:00", "{next}");
-    // S-02: Day 1 2026-12-13, cyclophosphamide on Day -5 = 2026-12-08.
+    assert_eq!(next["earliest"], "2026-07-08T10:00:00", "{next}");
+    // S-02: Day 1 2026-07-13, cyclophosphamide on Day -5 = 2026-07-08.
     let cyclo = |time: &'static str| -> Vec<&'static str> {
         vec![
             "--cohort",
             "expansion",
             "--cyclophosphamide-date",
-            "2026-12-08",
+            "2026-07-08",
             "--cyclophosphamide-time",
             time,
         ]
     };
-    let (o, out) = w.order("S-02", "2026-12-13", "Dra. L. Martín", &doctor, &cyclo("09:59"));
+    let (o, out) = w.order("S-02", "2026-07-13", "Dra. L. Martín", &doctor, &cyclo("09:59"));
     refused(&o, "before the trial allows");
     assert!(!out.exists());
-    let (o, _) = w.order("S-02", "2026-12-13", "Dra. L. Martín", &doctor, &cyclo("10:00"));
+    let (o, _) = w.order("S-02", "2026-07-13", "Dra. L. Martín", &doctor, &cyclo("10:00"));
     ok(&o);
 
-    // Lead-in: the next patient 28 days after the previous patient's (S-02) Day 1, 2026-12-13.
+    // Lead-in: the next patient 28 days after the previous patient's (S-02) Day 1, 2026-07-13.
     let lead_in = |date: &'static str| -> Vec<&'static str> {
         vec!["--cohort", "lead-in", "--cyclophosphamide-date", date]
     };
-    let (o, _) = w.order("S-03", "2027-01-14", "Dra. L. Martín", &doctor, &lead_in("2027-01-09"));
+    let (o, _) = w.order("S-03", "2026-08-14", "Dra. L. Martín", &doctor, &lead_in("2026-08-09"));
     refused(&o, "before the trial allows");
-    let (o, _) = w.order("S-03", "2027-01-14", "Dra. L. Martín", &doctor, &lead_in("2027-01-10"));
+    let (o, _) = w.order("S-03", "2026-08-14", "Dra. L. Martín", &doctor, &lead_in("2026-08-10"));
     ok(&o);
     // The override, with a typed reason, signed and printed.
-    let mut early = lead_in("2027-01-09");
-    early.extend(["--stagger-override", "DSMB approved an earlier start on 2027-01-05"]);
-    let (o, out) = w.order("S-04", "2027-01-14", "Dra. L. Martín", &doctor, &early);
+    let mut early = lead_in("2026-08-09");
+    early.extend(["--stagger-override", "DSMB approved an earlier start on 2026-08-05"]);
+    let (o, out) = w.order("S-04", "2026-08-14", "Dra. L. Martín", &doctor, &early);
     ok(&o);
     let t = pdf_text(&out);
     assert!(
@@ -358,9 +358,9 @@ fn a_trial_pharmacy_from_set_up_to_administration(w: &Ward) {
     );
 
     // A criterion's override is a prescriber's: a pharmacist signing the order may not give one.
-    let mut low = vec!["--cohort", "lead-in", "--cyclophosphamide-date", "2027-02-15"];
-    low.extend(["--lab", "platelets=92 x10^9/L@2027-02-15", "--override", "platelets=haematology agrees"]);
-    let (o, out) = w.order("S-05", "2027-02-19", "Farm. A. García", &pharmacist, &low);
+    let mut low = vec!["--cohort", "lead-in", "--cyclophosphamide-date", "2026-09-15"];
+    low.extend(["--lab", "platelets=92 x10^9/L@2026-09-15", "--override", "platelets=haematology agrees"]);
+    let (o, out) = w.order("S-05", "2026-09-19", "Farm. A. García", &pharmacist, &low);
     refused(&o, "may not sign");
     assert!(!out.exists());
 
@@ -418,7 +418,7 @@ fn a_server_that_cannot_be_reached_never_counts_a_sheet_as_recorded() {
         "--cycle",
         "1",
         "--day1",
-        "2026-12-01",
+        "2026-07-01",
         "--nk-cells",
         "2e8",
         "--name",
@@ -439,7 +439,7 @@ fn a_server_that_cannot_be_reached_never_counts_a_sheet_as_recorded() {
     .map(|s| (*s).to_owned())
     .collect();
     args.push(out.to_string_lossy().into_owned());
-    args.extend(eligible::args("2026-12-01"));
+    args.extend(eligible::args("2026-07-01"));
     let started = std::time::Instant::now();
     let o = Command::new(BIN).env("LC_ALL", "C.UTF-8").args(&args).output().unwrap();
     assert!(started.elapsed() < std::time::Duration::from_secs(10), "no hang");
@@ -455,7 +455,7 @@ fn a_connection_lost_mid_run_loses_nothing_already_recorded() {
     let Some(url) = pg::fresh("lost") else { return };
     let mut reg = nkact_dose::register::Register::connect(&url).unwrap();
     let mut o = nkact_dose::order::Order::new(
-        chrono::NaiveDateTime::parse_from_str("2026-03-01 09:00", "%Y-%m-%d %H:%M").unwrap(),
+        chrono::NaiveDateTime::parse_from_str("2025-09-29 09:00", "%Y-%m-%d %H:%M").unwrap(),
         nkact_dose::settings::Settings::default(),
     );
     o.patient = nkact_dose::order::Patient {

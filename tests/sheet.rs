@@ -44,6 +44,7 @@ fn order(inputs: RawInputs) -> Order {
     o.inputs = inputs;
     if !o.inputs.day1.is_empty() {
         o.clinical = eligible::clinical(&o.inputs.day1);
+        o.created = o.created.max(eligible::known_at(&o.inputs.day1));
     }
     o.issued_by = "Dr. L. Martín".into();
     let report = o.report().unwrap();

@@ -367,6 +367,7 @@ fn an_order_acknowledged_in_english_reopens_in_spanish_with_its_acknowledgements
     assert!(matches!(refused, Err(nkact_dose::sheet::SheetError::CriteriaOpen(_))), "{refused:?}");
     assert!(!path.exists());
     order.clinical = eligible::clinical(&order.inputs.day1);
+    order.created = order.created.max(eligible::known_at(&order.inputs.day1));
     let report = order.report().unwrap();
     assert!(order.all_acknowledged(&report), "every acknowledgement still applies");
     nkact_dose::sheet::export_pdf(&order, at("2026-11-28 10:00"), &path, false).unwrap();

@@ -90,7 +90,7 @@ fn calc_reports_every_criterion_with_its_state_value_threshold_and_date() {
     }
     assert_eq!(criterion(&v, "anc")["value"], 2.5);
     assert_eq!(criterion(&v, "anc")["threshold"], 1.5);
-    assert_eq!(criterion(&v, "anc")["date"], "2026-11-26");
+    assert_eq!(criterion(&v, "anc")["date"], "2026-11-21");
     // NCT05385705 inclusion 9: bilirubin ≤ 1.5 × ULN; the ULN typed is 1.2 mg/dL → 1.8.
     assert_eq!(criterion(&v, "bilirubin")["threshold"], 1.8);
     assert_eq!(v["criteria_met"], true);
@@ -274,18 +274,18 @@ const CYCLE4: &[&str] = &[
     "--cycle",
     "4",
     "--day1",
-    "2027-01-26",
+    "2026-11-26",
     "--last-trastuzumab",
-    "2027-01-05",
+    "2026-11-05",
     "--last-pertuzumab",
-    "2027-01-05",
+    "2026-11-05",
 ];
 
 /// `calc --json` for cycle 4 (maintenance) with this baseline and latest LVEF.
 fn cycle4(baseline: &str, latest: &str) -> serde_json::Value {
     let mut a = s(&["calc", "--json"]);
     a.extend(s(CYCLE4));
-    a.extend(s(&["--lvef-baseline", baseline, "--lvef", &format!("{latest}@2027-01-20")]));
+    a.extend(s(&["--lvef-baseline", baseline, "--lvef", &format!("{latest}@2026-11-20")]));
     a.extend(s(&["--previous-infusion-tolerated", "yes"]));
     let o = run(&a);
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
@@ -327,7 +327,7 @@ fn a_fall_in_lvef_withholds_both_antibodies_with_no_dose() {
         "--lvef-baseline",
         "61",
         "--lvef",
-        "47@2027-01-20",
+        "47@2026-11-20",
         "--name",
         "Lucía Gómez",
         "--patient-id",
@@ -338,6 +338,9 @@ fn a_fall_in_lvef_withholds_both_antibodies_with_no_dose() {
         "none known",
         "--issued-by",
         "Dra. L. Martín",
+        // Day 1 is before today: that warning is acknowledged.
+        "--acknowledged-by",
+        "Farm. A. García",
         "--out",
         out.to_str().unwrap(),
     ]));
@@ -354,7 +357,7 @@ fn an_lvef_older_than_three_months_needs_a_reason() {
     // Issue 13: an LVEF older than the configured interval (default 3 months) needs a reason.
     let mut a = s(&["calc", "--json"]);
     a.extend(s(CYCLE4));
-    a.extend(s(&["--lvef-baseline", "61", "--lvef", "60@2026-10-20"]));
+    a.extend(s(&["--lvef-baseline", "61", "--lvef", "60@2026-08-20"]));
     let o = run(&a);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     let w = v["warning_codes"].as_array().unwrap().iter().find(|w| w["code"] == "lvef-old").unwrap();

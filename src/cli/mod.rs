@@ -675,7 +675,13 @@ fn order_args(o: OrderCli) -> Result<Command, Usage> {
 }
 
 /// Runs `calc`: prints the report (or JSON) and returns the outcome.
-pub fn run_calc(args: &CalcArgs, settings: &Settings, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
+pub fn run_calc(
+    args: &CalcArgs,
+    settings: &Settings,
+    now: chrono::NaiveDateTime,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Outcome {
     let w = &args.words;
     let settings = match site_settings(w, args.site_settings.as_deref(), settings) {
         Ok(s) => s,
@@ -691,7 +697,7 @@ pub fn run_calc(args: &CalcArgs, settings: &Settings, out: &mut dyn Write, err: 
             return Outcome::Invalid;
         }
     };
-    let report = match compute(w, &args.raw, &args.clinical, dob, &settings, err) {
+    let report = match compute(w, now.date(), &args.raw, &args.clinical, dob, &settings, err) {
         Some(r) => r,
         None => return Outcome::Invalid,
     };
@@ -763,7 +769,7 @@ pub fn run_order(
     let issued_by = person(Field::IssuedBy, &args.issued_by);
     let by = person(Field::AcknowledgedBy, &args.acknowledged_by);
     let dob = crate::order::parse_birth_date(&order.patient.date_of_birth, now.date()).ok();
-    let Some(report) = compute(w, &args.raw, &order.clinical, dob, &order.settings, err) else {
+    let Some(report) = compute(w, now.date(), &args.raw, &order.clinical, dob, &order.settings, err) else {
         return Outcome::Invalid;
     };
     let mut errors: Vec<crate::error::InputError> =
@@ -1129,6 +1135,7 @@ fn record(
 /// Validates and calculates; on failure writes every error to `err`.
 pub fn compute(
     w: &Words,
+    today: chrono::NaiveDate,
     raw: &RawInputs,
     clinical: &RawClinical,
     date_of_birth: Option<chrono::NaiveDate>,
@@ -1137,7 +1144,7 @@ pub fn compute(
 ) -> Option<Report> {
     let inputs = validate(raw);
     let day1 = inputs.as_ref().ok().and_then(|i| i.day1);
-    let (inputs, mut clinical) = match (inputs, validate_clinical(clinical, day1)) {
+    let (inputs, mut clinical) = match (inputs, validate_clinical(clinical, day1, today)) {
         (Ok(i), Ok(c)) => (i, c),
         (i, c) => {
             for e in i.err().unwrap_or_default().into_iter().chain(c.err().unwrap_or_default()) {

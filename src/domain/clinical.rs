@@ -10,7 +10,9 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-use crate::criteria::{LabCode, LabProblem, LabResult, to_canonical};
+use crate::criteria::{
+    LabCode, LabProblem, LabResult, is_plausible, plausible, reads_as_thousands, to_canonical, uln_plausible,
+};
 use crate::engine::date_of_day;
 use crate::error::{Field, InputError, Problem};
 use crate::input::{parse_date, parse_decimal};
@@ -146,8 +148,11 @@ pub struct Clinical {
     pub date_of_birth: Option<NaiveDate>,
 }
 
-/// LVEF accepted, %: below 5 or above 95 is a typing error.
-pub const LVEF_RANGE_PCT: (f64, f64) = (5.0, 95.0);
+/// LVEF accepted, %. Normal is 52–72 % (ASE/EACVI 2015); a patient on
+/// trastuzumab with an LVEF under 10 % is not an outpatient, and above 85 % is
+/// beyond any echocardiographic or MUGA reading. Outside, a digit was lost or
+/// added ("6" for 60): refused (issue 18: a baseline of 6 % was accepted).
+pub const LVEF_RANGE_PCT: (f64, f64) = (10.0, 85.0);
 
 fn lab_problem(p: LabProblem) -> Problem {
     match p {
@@ -157,6 +162,7 @@ fn lab_problem(p: LabProblem) -> Problem {
         LabProblem::NotALabEntry => Problem::NotALabEntry,
         LabProblem::UnknownTest => Problem::UnknownTest,
         LabProblem::NotADate => Problem::NotADate,
+        LabProblem::ThousandsSeparator => Problem::ThousandsSeparator,
     }
 }
 
@@ -167,6 +173,9 @@ fn measure(code: LabCode, text: &str) -> Result<f64, LabProblem> {
     let (number, unit) = t.split_at(end);
     if number.is_empty() {
         return Err(LabProblem::NotANumber);
+    }
+    if reads_as_thousands(number, unit) {
+        return Err(LabProblem::ThousandsSeparator);
     }
     let value = parse_decimal(number).ok_or(LabProblem::NotANumber)?;
     to_canonical(code, value, unit)
@@ -212,7 +221,14 @@ pub fn parse_date_time(field: Field, text: &str) -> Result<NaiveDateTime, InputE
 /// returns all the errors, one per bad value. The words accepted for
 /// yes/no and female/male are those of the command line and of the three
 /// languages of the window.
-pub fn validate_clinical(raw: &RawClinical, day1: Option<NaiveDate>) -> Result<Clinical, Vec<InputError>> {
+///
+/// A value outside its test's plausible range ([`crate::criteria::PLAUSIBLE`])
+/// is refused, never evaluated; so is a result or an LVEF dated after `today`.
+pub fn validate_clinical(
+    raw: &RawClinical,
+    day1: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Result<Clinical, Vec<InputError>> {
     let mut errors = Vec::new();
     let mut out =
         Clinical { liver_metastases: raw.liver_metastases, gilbert: raw.gilbert, ..Clinical::default() };
@@ -232,6 +248,10 @@ pub fn validate_clinical(raw: &RawClinical, day1: Option<NaiveDate>) -> Result<C
             continue;
         }
         let date = match parse_date(Field::Lab, &lab.date) {
+            Ok(d) if d > today => {
+                errors.push(err(Problem::InFuture));
+                continue;
+            }
             Ok(d) => d,
             Err(e) => {
                 errors.push(err(e.problem));
@@ -239,11 +259,14 @@ pub fn validate_clinical(raw: &RawClinical, day1: Option<NaiveDate>) -> Result<C
             }
         };
         match measure(code, &lab.measure) {
+            Ok(value) if !is_plausible(&plausible(code), value) => {
+                errors.push(err(Problem::Implausible { code, canonical: value, uln: false }))
+            }
             Ok(value) => {
                 if out.labs.iter().any(|r| r.code == code && r.date == date) {
                     errors.push(err(Problem::Repeated));
                 } else {
-                    out.labs.push(LabResult { code, value, date });
+                    out.labs.push(LabResult { code, value, typed: lab.measure.trim().to_owned(), date });
                 }
             }
             Err(p) => errors.push(err(lab_problem(p))),
@@ -262,6 +285,9 @@ pub fn validate_clinical(raw: &RawClinical, day1: Option<NaiveDate>) -> Result<C
         };
         match measure(code, &uln.measure) {
             Ok(v) if v <= 0.0 => errors.push(err(Problem::NotPositive)),
+            Ok(v) if !is_plausible(&uln_plausible(code), v) => {
+                errors.push(err(Problem::Implausible { code, canonical: v, uln: true }))
+            }
             Ok(v) => {
                 if out.uln.iter().any(|(c, _)| *c == code) {
                     errors.push(err(Problem::Repeated));
@@ -277,6 +303,9 @@ pub fn validate_clinical(raw: &RawClinical, day1: Option<NaiveDate>) -> Result<C
     match (lvef, lvef_date) {
         (None, None) => {}
         (Some(Ok(v)), Some(Ok(d))) => match day1 {
+            _ if d > today => {
+                errors.push(InputError::new(Field::LvefDate, raw.lvef_date.as_str(), Problem::InFuture))
+            }
             Some(d1) if d > d1 => {
                 errors.push(InputError::new(Field::LvefDate, raw.lvef_date.as_str(), Problem::NotBeforeDay1))
             }

@@ -131,6 +131,8 @@ pub enum LabProblem {
     UnknownTest,
     /// The date after `@` is not an ISO date.
     NotADate,
+    /// A count per microlitre with a point or comma before three digits ([`reads_as_thousands`]).
+    ThousandsSeparator,
 }
 
 /// µmol/L per mg/dL of creatinine (clinical-facts.md, "Cockcroft-Gault").
@@ -139,20 +141,52 @@ pub const CREATININE_UMOL_PER_MG_DL: f64 = 88.4;
 pub const BILIRUBIN_UMOL_PER_MG_DL: f64 = 17.1;
 
 /// The unit as typed, folded: lower case, no spaces, "µ"/"μ"/"u"/"mc" as one, "x"/"×"/"*" as one.
+/// Superscript powers as the program itself prints them ("× 10⁹/L", "10³/µL")
+/// read as "x10^9/l" and "10^3/ul".
 fn fold_unit(unit: &str) -> String {
-    unit.chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
-            'µ' | 'μ' => 'u',
-            '×' | '*' => 'x',
-            '⁹' => '9',
-            '³' => '3',
-            '⁶' => '6',
-            c => c.to_ascii_lowercase(),
-        })
-        .collect::<String>()
-        .replace("mcl", "ul")
-        .replace("**", "^")
+    let mut out = String::new();
+    for c in unit.chars().filter(|c| !c.is_whitespace()) {
+        match c {
+            'µ' | 'μ' => out.push('u'),
+            '×' | '*' => out.push('x'),
+            '⁹' => out.push_str("^9"),
+            '³' => out.push_str("^3"),
+            '⁶' => out.push_str("^6"),
+            'é' | 'è' | 'É' | 'È' => out.push('e'),
+            '·' => {}
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out.replace("mcl", "ul").replace("x^", "^").replace("^^", "^").replace("xx", "x")
+}
+
+/// A count per microlitre ("cells/µL", "/mm³"): a point or a comma in it may be
+/// a thousands separator (spanish-practice.md: "1.500 cells/µL" is 1500).
+fn is_per_microlitre(folded: &str) -> bool {
+    matches!(
+        folded,
+        "cells/ul"
+            | "/ul"
+            | "/mm^3"
+            | "/mm3"
+            | "cells/mm3"
+            | "cells/mm^3"
+            | "celulas/ul"
+            | "cel/ul"
+            | "cellules/ul"
+    )
+}
+
+/// Whether `number` as typed, with `unit`, could be a count written with a
+/// thousands separator: a point or a comma followed by exactly three digits in
+/// a count per microlitre ("1.500 cells/µL", "1,500/mm³"). Such a value is
+/// refused, never guessed: the trial record itself writes "1.500 cells/microL"
+/// for 1500, while a decimal reading gives 1.5.
+pub fn reads_as_thousands(number: &str, unit: &str) -> bool {
+    let n = number.trim();
+    let Some(at) = n.find(['.', ',']) else { return false };
+    let after = &n[at + 1..];
+    is_per_microlitre(&fold_unit(unit)) && after.len() == 3 && after.chars().all(|c| c.is_ascii_digit())
 }
 
 /// A value in `unit` converted to the test's own unit ([`LabCode::unit`]).
@@ -163,13 +197,13 @@ pub fn to_canonical(code: LabCode, value: f64, unit: &str) -> Result<f64, LabPro
     let per_nl = |u: &str| -> Option<f64> {
         Some(match u {
             "x10^9/l" | "x109/l" | "10^9/l" | "/nl" | "x10^3/ul" | "x103/ul" | "10^3/ul" | "k/ul" => 1.0,
-            "cells/ul" | "/ul" | "/mm3" | "cells/mm3" => 1e-3,
+            u if is_per_microlitre(u) => 1e-3,
             _ => return None,
         })
     };
     let factor = match code {
         LabCode::Anc | LabCode::Lymphocytes | LabCode::Platelets => {
-            if u == "/mm" || u == "10^3" || u == "x10^3" || u == "x10^9" {
+            if matches!(u.as_str(), "/mm" | "10^3" | "x10^3" | "x10^9" | "10^9" | "x10") {
                 return Err(LabProblem::AmbiguousUnit);
             }
             per_nl(&u).ok_or(LabProblem::UnknownUnit)?
@@ -225,15 +259,21 @@ pub fn parse_lab(text: &str) -> Result<LabResult, LabProblem> {
     let measure = measure.trim();
     let end = measure.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',')).unwrap_or(measure.len());
     let (number, unit) = measure.split_at(end);
+    if reads_as_thousands(number, unit) {
+        return Err(LabProblem::ThousandsSeparator);
+    }
     let value = crate::input::parse_decimal(number).ok_or(LabProblem::NotANumber)?;
-    Ok(LabResult { code, value: to_canonical(code, value, unit)?, date })
+    Ok(LabResult { code, value: to_canonical(code, value, unit)?, typed: measure.to_owned(), date })
 }
 
-/// A laboratory result: its value in the test's own unit, and the day it was taken.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// A laboratory result: its value in the test's own unit, the value and unit
+/// as typed (shown beside the converted value), and the day it was taken.
+#[derive(Debug, Clone, PartialEq)]
 pub struct LabResult {
     pub code: LabCode,
     pub value: f64,
+    /// The value with its unit as the person typed it, trimmed: "71 µmol/L".
+    pub typed: String,
     pub date: NaiveDate,
 }
 
@@ -394,6 +434,8 @@ pub struct Criterion {
     pub state: CriterionState,
     /// In the test's unit (for creatinine: mg/dL; the clearance is in `clearance_ml_min`).
     pub value: Option<f64>,
+    /// A laboratory value as typed, with its unit ("71 µmol/L"), shown beside `value`.
+    pub typed: Option<String>,
     /// The limit applied, in the test's unit (an ULN multiple already multiplied out).
     pub threshold: Option<f64>,
     /// True when the value must be at most the threshold; false: at least.
@@ -454,6 +496,9 @@ impl Context {
     }
 }
 
+/// NCT05385705, "Eligible Sex: FEMALE" (the trial record's eligibility section).
+pub const ELIGIBLE_SEX_SOURCE: &str = "NCT05385705 eligibility: eligible sex FEMALE";
+
 /// NCT05385705 inclusion 4: "Age ≥ 18 years".
 pub const MIN_AGE_YEARS: u32 = 18;
 
@@ -462,7 +507,7 @@ pub const MIN_AGE_YEARS: u32 = 18;
 /// A result older than 7 days before the first treatment, or taken after it,
 /// does not meet its criterion: its value and date are shown with the reason.
 pub fn evaluate(results: &[LabResult], ctx: &Context) -> Vec<Criterion> {
-    let latest = |code: LabCode| results.iter().filter(|r| r.code == code).max_by_key(|r| r.date).copied();
+    let latest = |code: LabCode| results.iter().filter(|r| r.code == code).max_by_key(|r| r.date).cloned();
     let mut out = Vec::new();
     for rule in ELIGIBILITY {
         let relaxed = match rule.relaxed {
@@ -478,8 +523,8 @@ pub fn evaluate(results: &[LabResult], ctx: &Context) -> Vec<Criterion> {
             }
         };
         let result = latest(rule.code);
-        let stale = result.and_then(|r| ctx.staleness(r.date));
-        let state = match (result, threshold) {
+        let stale = result.as_ref().and_then(|r| ctx.staleness(r.date));
+        let state = match (&result, threshold) {
             (Some(_), _) if stale.is_some() => CriterionState::NotMet,
             (Some(r), Some(t)) => {
                 let ok = match limit {
@@ -500,11 +545,12 @@ pub fn evaluate(results: &[LabResult], ctx: &Context) -> Vec<Criterion> {
         out.push(Criterion {
             code: rule.code.key(),
             state,
-            value: result.map(|r| r.value),
+            value: result.as_ref().map(|r| r.value),
+            typed: result.as_ref().map(|r| r.typed.clone()),
             threshold,
             at_most: matches!(limit, Limit::AtMostUln(_)),
             uln,
-            date: result.map(|r| r.date),
+            date: result.as_ref().map(|r| r.date),
             clearance_ml_min: None,
             note,
             source: rule.source,
@@ -519,6 +565,7 @@ pub fn evaluate(results: &[LabResult], ctx: &Context) -> Vec<Criterion> {
             None => CriterionState::NotEntered,
         },
         value: ctx.lvef.map(|(v, _)| v),
+        typed: None,
         threshold: Some(MIN_LVEF_PCT),
         at_most: false,
         uln: None,
@@ -535,6 +582,7 @@ pub fn evaluate(results: &[LabResult], ctx: &Context) -> Vec<Criterion> {
             None => CriterionState::NotEntered,
         },
         value: ctx.age_years.map(f64::from),
+        typed: None,
         threshold: Some(f64::from(MIN_AGE_YEARS)),
         at_most: false,
         uln: None,
@@ -542,6 +590,23 @@ pub fn evaluate(results: &[LabResult], ctx: &Context) -> Vec<Criterion> {
         clearance_ml_min: None,
         note: None,
         source: "NCT05385705 inclusion 4: age ≥ 18 years",
+    });
+    out.push(Criterion {
+        code: "sex",
+        state: match (ctx.sex_known, ctx.female) {
+            (true, true) => CriterionState::Met,
+            (true, false) => CriterionState::NotMet,
+            (false, _) => CriterionState::NotEntered,
+        },
+        value: None,
+        typed: None,
+        threshold: None,
+        at_most: false,
+        uln: None,
+        date: None,
+        clearance_ml_min: None,
+        note: None,
+        source: ELIGIBLE_SEX_SOURCE,
     });
     // The labs' dates, as one criterion: every result entered is recent.
     let entered: Vec<&Criterion> = out.iter().filter(|c| c.date.is_some() && c.code != "lvef").collect();
@@ -559,6 +624,7 @@ pub fn evaluate(results: &[LabResult], ctx: &Context) -> Vec<Criterion> {
         code: "lab-dates",
         state,
         value: None,
+        typed: None,
         threshold: Some(LAB_MAX_AGE_DAYS as f64),
         at_most: true,
         uln: None,
@@ -574,12 +640,13 @@ pub fn evaluate(results: &[LabResult], ctx: &Context) -> Vec<Criterion> {
 fn creatinine(result: Option<LabResult>, ctx: &Context) -> Criterion {
     let uln = ctx.uln(LabCode::Creatinine);
     let threshold = uln.map(|u| round_decimals(CREATININE_ULN_MULTIPLE * u, 6));
-    let stale = result.and_then(|r| ctx.staleness(r.date));
-    let within_uln = matches!((result, threshold), (Some(r), Some(t)) if at_most(r.value, t));
+    let stale = result.as_ref().and_then(|r| ctx.staleness(r.date));
+    let within_uln = matches!((&result, threshold), (Some(r), Some(t)) if at_most(r.value, t));
     let clearance = result
+        .as_ref()
         .filter(|_| !within_uln && ctx.sex_known)
         .and_then(|r| cockcroft_gault(ctx.age_years?, ctx.weight_kg?, r.value, ctx.female));
-    let (state, note) = match (result, clearance) {
+    let (state, note) = match (&result, clearance) {
         (None, _) => (CriterionState::NotEntered, None),
         (Some(_), _) if stale.is_some() => (CriterionState::NotMet, stale),
         _ if within_uln => (CriterionState::Met, None),
@@ -592,15 +659,207 @@ fn creatinine(result: Option<LabResult>, ctx: &Context) -> Criterion {
     Criterion {
         code: "creatinine",
         state,
-        value: result.map(|r| r.value),
+        value: result.as_ref().map(|r| r.value),
+        typed: result.as_ref().map(|r| r.typed.clone()),
         threshold,
         at_most: true,
         uln: Some((CREATININE_ULN_MULTIPLE, uln)),
-        date: result.map(|r| r.date),
+        date: result.as_ref().map(|r| r.date),
         clearance_ml_min: clearance,
         note,
         source: "NCT05385705 inclusion 9: creatinine ≤ 1.5 × ULN or creatinine clearance ≥ 50 mL/min (Cockcroft-Gault)",
     }
+}
+
+impl Criterion {
+    /// How many decimals (at least `min`, at most 6) the value and its limit
+    /// need so that, written, they compare as they were decided: 1.499 is not
+    /// written "1.5" beside "≥ 1.5" and NOT MET (decisions are taken at 6
+    /// decimals, [`at_least`]). Without both a value and a limit, `min`.
+    pub fn decimals_to_show(&self, min: usize) -> usize {
+        let (Some(v), Some(t)) = (self.value, self.threshold) else { return min };
+        decimals_to_compare(v, t, self.at_most, min)
+    }
+}
+
+/// The fewest decimals, from `min` to 6, at which `value` and `limit` written
+/// compare as they do decided ([`at_least`] / [`at_most`]).
+pub fn decimals_to_compare(value: f64, limit: f64, at_most_rule: bool, min: usize) -> usize {
+    let decided = if at_most_rule { at_most(value, limit) } else { at_least(value, limit) };
+    (min.min(6)..=6)
+        .find(|&d| {
+            let (v, l) = (round_decimals(value, d as i32), round_decimals(limit, d as i32));
+            let reads = if at_most_rule { v <= l } else { v >= l };
+            reads == decided
+        })
+        .unwrap_or(6)
+}
+
+/// What a unit mix-up most likely explains a value outside its plausible range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnitMixUp {
+    /// Cells per microlitre and × 10⁹/L (or 10³/µL) differ 1000-fold.
+    CountsPerMicrolitre,
+    /// g/dL and g/L differ 10-fold.
+    GramsPerDecilitreOrLitre,
+    /// µmol/L and mg/dL differ 17.1-fold (bilirubin) or 88.4-fold (creatinine).
+    MicromolesOrMilligrams,
+    /// No unit to confuse: the value itself is mistyped.
+    Value,
+}
+
+/// The values a test can plausibly take in a person being treated, in the
+/// test's own unit. Outside it a value is a typing or unit error and is
+/// refused, never evaluated: a count typed in cells/µL with the unit
+/// × 10⁹/L would otherwise read as "met" (issue 18).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Plausible {
+    pub code: LabCode,
+    pub low: f64,
+    pub high: f64,
+    pub mix_up: UnitMixUp,
+    /// Why these bounds.
+    pub reason: &'static str,
+}
+
+/// Plausible results. The bounds are wide on purpose (any value a laboratory
+/// could report for an adult in treatment passes) and sit far from the
+/// eligibility limits, so that no real result is refused; they catch the
+/// 10-, 17-, 88- and 1000-fold errors of a wrong unit.
+pub const PLAUSIBLE: [Plausible; 10] = [
+    Plausible {
+        code: LabCode::Anc,
+        low: 0.0,
+        high: 100.0,
+        mix_up: UnitMixUp::CountsPerMicrolitre,
+        reason: "ANC above 100 × 10⁹/L is beyond leukaemic counts; 1000-fold is the cells/µL reading",
+    },
+    Plausible {
+        code: LabCode::Lymphocytes,
+        low: 0.0,
+        high: 100.0,
+        mix_up: UnitMixUp::CountsPerMicrolitre,
+        reason: "lymphocytes above 100 × 10⁹/L are beyond leukaemic counts; 1000-fold is the cells/µL reading",
+    },
+    Plausible {
+        code: LabCode::Platelets,
+        low: 1.0,
+        high: 2000.0,
+        mix_up: UnitMixUp::CountsPerMicrolitre,
+        reason: "platelets are 150–400 × 10⁹/L normally; below 1 or above 2000 × 10⁹/L is a 1000-fold unit error",
+    },
+    Plausible {
+        code: LabCode::Haemoglobin,
+        low: 3.0,
+        high: 25.0,
+        mix_up: UnitMixUp::GramsPerDecilitreOrLitre,
+        reason: "haemoglobin is 12–16 g/dL normally; outside 3–25 g/dL is a g/L value read as g/dL or the reverse",
+    },
+    Plausible {
+        code: LabCode::Bilirubin,
+        low: 0.0,
+        high: 50.0,
+        mix_up: UnitMixUp::MicromolesOrMilligrams,
+        reason: "total bilirubin above 50 mg/dL (855 µmol/L) is not seen in treated adults; µmol/L read as mg/dL is 17-fold",
+    },
+    Plausible {
+        code: LabCode::Ast,
+        low: 0.0,
+        high: 20000.0,
+        mix_up: UnitMixUp::Value,
+        reason: "AST above 20 000 U/L exceeds the highest reported in acute liver failure",
+    },
+    Plausible {
+        code: LabCode::Alt,
+        low: 0.0,
+        high: 20000.0,
+        mix_up: UnitMixUp::Value,
+        reason: "ALT above 20 000 U/L exceeds the highest reported in acute liver failure",
+    },
+    Plausible {
+        code: LabCode::Creatinine,
+        low: 0.1,
+        high: 20.0,
+        mix_up: UnitMixUp::MicromolesOrMilligrams,
+        reason: "serum creatinine is 0.5–1.1 mg/dL in women; above 20 mg/dL (1768 µmol/L) or below 0.1 is µmol/L and mg/dL confused (88.4-fold)",
+    },
+    Plausible {
+        code: LabCode::Inr,
+        low: 0.5,
+        high: 20.0,
+        mix_up: UnitMixUp::Value,
+        reason: "INR is about 1 without anticoagulation; outside 0.5–20 it is not a measured INR",
+    },
+    Plausible {
+        code: LabCode::Albumin,
+        low: 10.0,
+        high: 60.0,
+        mix_up: UnitMixUp::GramsPerDecilitreOrLitre,
+        reason: "serum albumin is 35–50 g/L; outside 10–60 g/L is g/dL and g/L confused (10-fold)",
+    },
+];
+
+/// Plausible upper limits of normal a site may give, in the test's own unit.
+/// Only the tests whose rule is a multiple of the ULN take one; published
+/// reference intervals fall well inside these bounds.
+pub const ULN_PLAUSIBLE: [Plausible; 5] = [
+    Plausible {
+        code: LabCode::Bilirubin,
+        low: 0.3,
+        high: 3.0,
+        mix_up: UnitMixUp::MicromolesOrMilligrams,
+        reason: "bilirubin ULNs are 1.0–1.2 mg/dL (17–21 µmol/L)",
+    },
+    Plausible {
+        code: LabCode::Ast,
+        low: 10.0,
+        high: 200.0,
+        mix_up: UnitMixUp::Value,
+        reason: "AST ULNs are 30–50 U/L",
+    },
+    Plausible {
+        code: LabCode::Alt,
+        low: 10.0,
+        high: 200.0,
+        mix_up: UnitMixUp::Value,
+        reason: "ALT ULNs are 30–56 U/L",
+    },
+    Plausible {
+        code: LabCode::Creatinine,
+        low: 0.3,
+        high: 3.0,
+        mix_up: UnitMixUp::MicromolesOrMilligrams,
+        reason: "creatinine ULNs are 0.9–1.3 mg/dL (80–115 µmol/L)",
+    },
+    Plausible {
+        code: LabCode::Inr,
+        low: 0.8,
+        high: 2.0,
+        mix_up: UnitMixUp::Value,
+        reason: "INR ULNs are 1.1–1.3",
+    },
+];
+
+/// The plausible range of a result of `code`.
+pub fn plausible(code: LabCode) -> Plausible {
+    PLAUSIBLE.into_iter().find(|p| p.code == code).unwrap_or(Plausible {
+        code,
+        low: 0.0,
+        high: f64::MAX,
+        mix_up: UnitMixUp::Value,
+        reason: "",
+    })
+}
+
+/// The plausible range of a site's ULN for `code` (a test whose rule takes no
+/// ULN: its results' range, since such a ULN is never used).
+pub fn uln_plausible(code: LabCode) -> Plausible {
+    ULN_PLAUSIBLE.into_iter().find(|p| p.code == code).unwrap_or_else(|| plausible(code))
+}
+
+/// Whether `value` (in the test's unit) lies within `p`, both ends allowed.
+pub fn is_plausible(p: &Plausible, value: f64) -> bool {
+    value >= p.low && value <= p.high
 }
 
 /// When a fall in LVEF withholds the antibodies.

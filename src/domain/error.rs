@@ -151,6 +151,14 @@ pub enum Problem {
     NotADateTime,
     /// An override for a criterion that is met, or not a criterion.
     NothingToOverride,
+    /// A laboratory value (or a site's ULN) outside what the test can
+    /// plausibly be: `canonical` is the value in the test's own unit.
+    Implausible { code: crate::criteria::LabCode, canonical: f64, uln: bool },
+    /// A count per microlitre written with a point or a comma before exactly
+    /// three digits: a thousands separator or a decimal mark, not guessed.
+    ThousandsSeparator,
+    /// A result or measurement dated after today.
+    InFuture,
 }
 
 /// One rejected value.

@@ -279,7 +279,7 @@ impl Order {
     pub fn report(&self) -> Result<Report, Vec<InputError>> {
         let inputs = validate(&self.inputs);
         let day1 = inputs.as_ref().ok().and_then(|i| i.day1);
-        let clinical = validate_clinical(&self.clinical, day1);
+        let clinical = validate_clinical(&self.clinical, day1, self.created.date());
         let (inputs, mut clinical) = match (inputs, clinical) {
             (Ok(i), Ok(c)) => (i, c),
             (i, c) => {

@@ -29,10 +29,41 @@ pub struct PrintJob {
     pub id: String,
 }
 
+/// A CUPS client command with a clean environment: only what CUPS reads
+/// (which server, which user, the user's own lpoptions) and the C locale.
+/// The C locale because the job ID is read from `lp`'s reply ("request id is
+/// PDF-12"), which CUPS translates (issue 18: under `LANG=es_ES.UTF-8` every
+/// print was reported refused and left out of the register); a clean
+/// environment because the register's secret (`NKACT_DOSE_SECRET`) and its
+/// URL, password included, must not reach a program we do not control.
+#[cfg(unix)]
+fn cups(program: &str) -> Command {
+    const KEPT: [&str; 9] = [
+        "PATH",
+        "HOME",
+        "USER",
+        "LOGNAME",
+        "TMPDIR",
+        "CUPS_SERVER",
+        "CUPS_USER",
+        "CUPS_ENCRYPTION",
+        "CUPS_GSSSERVICENAME",
+    ];
+    let mut cmd = Command::new(program);
+    cmd.env_clear();
+    for key in KEPT {
+        if let Some(v) = std::env::var_os(key) {
+            cmd.env(key, v);
+        }
+    }
+    cmd.env("LC_ALL", "C").env("LANG", "C");
+    cmd
+}
+
 /// The printers the print service offers (empty where there is none).
 #[cfg(unix)]
 pub fn printers() -> Result<Vec<String>, PrintError> {
-    let out = Command::new("lpstat").arg("-e").output().map_err(|e| PrintError::NoService(e.to_string()))?;
+    let out = cups("lpstat").arg("-e").output().map_err(|e| PrintError::NoService(e.to_string()))?;
     if !out.status.success() {
         return Err(PrintError::NoService(String::from_utf8_lossy(&out.stderr).trim().to_owned()));
     }
@@ -57,13 +88,12 @@ pub fn print_pdf(bytes: &[u8], printer: Option<&str>, title: &str) -> Result<Pri
     use std::io::Write;
     use std::process::Stdio;
     // With the scheduler down, lp says only that the printer does not exist: ask the scheduler first.
-    let status =
-        Command::new("lpstat").arg("-r").output().map_err(|e| PrintError::NoService(e.to_string()))?;
+    let status = cups("lpstat").arg("-r").output().map_err(|e| PrintError::NoService(e.to_string()))?;
     let status = String::from_utf8_lossy(&status.stdout).trim().to_owned();
     if status.is_empty() || status.contains("not running") {
         return Err(PrintError::NoService(status));
     }
-    let mut cmd = Command::new("lp");
+    let mut cmd = cups("lp");
     if let Some(p) = printer {
         cmd.arg("-d").arg(p);
     }
@@ -124,7 +154,7 @@ pub fn print_pdf(_bytes: &[u8], _printer: Option<&str>, _title: &str) -> Result<
 #[cfg(unix)]
 pub fn wait_for_job(job: &PrintJob, timeout: Duration) -> Result<(), PrintError> {
     let listed = |which: &str| -> Result<bool, PrintError> {
-        let out = Command::new("lpstat")
+        let out = cups("lpstat")
             .args(["-W", which, "-o"])
             .output()
             .map_err(|e| PrintError::NoService(e.to_string()))?;
@@ -158,7 +188,10 @@ pub fn print_sheet(
 ) -> Result<crate::print::PrintJob, PrintFailure> {
     let bytes = crate::sheet::render(order, now).map_err(PrintFailure::Sheet)?;
     let w = crate::present::Words::new(order.lang, Some(order.decimal_mark));
-    let title = format!("{} {}", w.t("s-title"), w.order_id(order));
+    // The order ID first: print-to-PDF queues name the file from the title's
+    // start, and a long Spanish title cut the ID off (the next print then
+    // overwrote the file).
+    let title = format!("{} {}", w.order_id(order), w.t("s-title"));
     print_pdf(&bytes, printer, &title).map_err(PrintFailure::Print)
 }
 

@@ -14,7 +14,13 @@ use crate::present::words::args;
 impl Words {
     /// A percentage: "55 %".
     pub fn pct(&self, value: f64) -> String {
-        self.ta("measure-pct", args!["n" => self.num(value, 1)])
+        self.pct_to(value, 1)
+    }
+
+    /// A percentage with at most `decimals` decimals, rounded as the criteria decide.
+    fn pct_to(&self, value: f64, decimals: usize) -> String {
+        let v = crate::rounding::round_decimals(value, decimals as i32);
+        self.ta("measure-pct", args!["n" => self.num(v, decimals)])
     }
 
     /// The line a pharmacist fills in by hand where the site has set nothing.
@@ -29,10 +35,12 @@ impl Words {
 
     // ------------------------------------------------------------ criteria
 
-    /// A value in a lab code's unit: "1.8 × 10⁹/L", "1.1" (INR).
-    fn lab_value(&self, code: LabCode, value: f64) -> String {
+    /// A value in a lab code's unit with at most `decimals` decimals: "1.8 × 10⁹/L", "1.1" (INR).
+    pub(crate) fn lab_value(&self, code: LabCode, value: f64, decimals: usize) -> String {
         let unit = code.unit().symbol();
-        let n = self.num(value, 2);
+        // Rounded as the criteria decide (half away from zero, on the decimal
+        // value), not as the binary float formats: 1.805 is written 1.81, never 1.8.
+        let n = self.num(crate::rounding::round_decimals(value, decimals as i32), decimals);
         if unit.is_empty() { n } else { format!("{n} {unit}") }
     }
 
@@ -49,12 +57,28 @@ impl Words {
         })
     }
 
-    /// The value as held: "1.8 × 10⁹/L", "62 %", "55 years", "—".
+    /// The value as held: "1.8 × 10⁹/L", "62 %", "55 years", "—"; a
+    /// laboratory value typed in another unit or form shows the text as typed
+    /// first ("71 µmol/L = 0.8032 mg/dL"), and a value near its limit keeps the
+    /// decimals that make the comparison read true ("1.499 × 10⁹/L", never "1.5").
     pub fn criterion_value(&self, c: &Criterion) -> String {
+        if c.code == "sex" {
+            return self.t(match c.state {
+                CriterionState::Met => "crit-sex-female",
+                CriterionState::NotMet => "crit-sex-male",
+                CriterionState::NotEntered => "crit-no-value",
+            });
+        }
         let Some(v) = c.value else { return self.t("crit-no-value") };
         match (c.code, LabCode::from_key(c.code)) {
-            (_, Some(code)) => self.lab_value(code, v),
-            ("lvef", _) => self.pct(v),
+            (_, Some(code)) => {
+                let held = self.lab_value(code, v, c.decimals_to_show(2));
+                match c.typed.as_deref() {
+                    Some(typed) if !same_text(typed, &held) => format!("{typed} = {held}"),
+                    _ => held,
+                }
+            }
+            ("lvef", _) => self.pct_to(v, c.decimals_to_show(1)),
             ("age", _) => self.ta("crit-age-years", args!["n" => v]),
             _ => self.num(v, 2),
         }
@@ -62,7 +86,11 @@ impl Words {
 
     /// The limit it was held to: "≥ 1.5 × 10⁹/L", "≤ 1.5 × ULN (1.2 mg/dL) = 1.8 mg/dL".
     pub fn criterion_threshold(&self, c: &Criterion) -> String {
+        if c.code == "sex" {
+            return self.t("crit-limit-sex");
+        }
         let code = LabCode::from_key(c.code);
+        let d = c.decimals_to_show(2);
         let sign = if c.at_most { "≤" } else { "≥" };
         let limit = match (c.uln, code, c.threshold) {
             (Some((k, Some(uln))), Some(code), Some(t)) => self.ta(
@@ -70,16 +98,16 @@ impl Words {
                 args![
                     "sign" => sign,
                     "k" => self.num(k, 2),
-                    "uln" => self.lab_value(code, uln),
-                    "limit" => self.lab_value(code, t)
+                    "uln" => self.lab_value(code, uln, 2),
+                    "limit" => self.lab_value(code, t, d)
                 ],
             ),
             (Some((k, None)), _, _) => {
                 self.ta("crit-limit-uln-missing", args!["sign" => sign, "k" => self.num(k, 2)])
             }
-            (None, Some(code), Some(t)) => format!("{sign} {}", self.lab_value(code, t)),
+            (None, Some(code), Some(t)) => format!("{sign} {}", self.lab_value(code, t, d)),
             (None, None, Some(t)) => match c.code {
-                "lvef" => format!("{sign} {}", self.pct(t)),
+                "lvef" => format!("{sign} {}", self.pct_to(t, c.decimals_to_show(1))),
                 "age" => format!("{sign} {}", self.ta("crit-age-years", args!["n" => t])),
                 "lab-dates" => self.ta("crit-limit-lab-dates", args!["days" => t]),
                 _ => format!("{sign} {}", self.num(t, 2)),
@@ -231,4 +259,32 @@ impl Words {
             }
         }
     }
+}
+
+/// Whether a value as typed already reads as the value held ("1.8 x10^9/L"
+/// and "1.8 × 10⁹/L"): compared on digits and marks only, so a typed value is
+/// repeated only when it says something the held one does not.
+fn same_text(typed: &str, held: &str) -> bool {
+    let number = |s: &str| -> String {
+        s.chars()
+            .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+            .map(|c| if c == ',' { '.' } else { c })
+            .collect()
+    };
+    let fold = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !c.is_whitespace() && *c != '\u{2009}')
+            .map(|c| match c {
+                '×' | 'x' | 'X' => 'x',
+                '⁹' => '9',
+                '³' => '3',
+                c => c.to_ascii_lowercase(),
+            })
+            .collect::<String>()
+            .replace("^", "")
+    };
+    let (t, h) = (fold(typed), fold(held));
+    let tn = number(&t);
+    let hn = number(&h);
+    tn.parse::<f64>().ok() == hn.parse::<f64>().ok() && t[tn.len()..] == h[hn.len()..]
 }

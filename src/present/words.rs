@@ -830,8 +830,42 @@ impl Words {
             Problem::OutsideWindow => base("error-outside-window"),
             Problem::NotADateTime => base("error-not-a-date-time"),
             Problem::NothingToOverride => base("error-nothing-to-override"),
+            Problem::Implausible { code, canonical, uln } => self.implausible(*code, *canonical, *uln, &label, &value),
+            Problem::ThousandsSeparator => base("error-thousands-separator"),
+            Problem::InFuture => base("error-in-future"),
         };
         self.ta("error-with-accepted", args!["error" => sentence, "accepted" => self.accepted(e.field)])
+    }
+
+    /// A laboratory value (or ULN) outside its test's plausible range, with the
+    /// range and the unit mix-up that most likely explains it.
+    fn implausible(
+        &self,
+        code: crate::criteria::LabCode,
+        canonical: f64,
+        uln: bool,
+        label: &str,
+        value: &str,
+    ) -> String {
+        use crate::criteria::{UnitMixUp, plausible, uln_plausible};
+        let p = if uln { uln_plausible(code) } else { plausible(code) };
+        let hint = self.t(match p.mix_up {
+            UnitMixUp::CountsPerMicrolitre => "hint-counts-per-microlitre",
+            UnitMixUp::GramsPerDecilitreOrLitre => "hint-grams-per-decilitre-or-litre",
+            UnitMixUp::MicromolesOrMilligrams => "hint-micromoles-or-milligrams",
+            UnitMixUp::Value => "hint-value",
+        });
+        self.ta(
+            if uln { "error-implausible-uln" } else { "error-implausible" },
+            args![
+                "label" => label.to_owned(),
+                "value" => value.to_owned(),
+                "canonical" => self.lab_value(code, canonical, 4),
+                "low" => self.lab_value(code, p.low, 2),
+                "high" => self.lab_value(code, p.high, 2),
+                "hint" => hint
+            ],
+        )
     }
 
     /// Characters named for a person: "U+200B (zero-width space), "Ж" (U+0416)".

@@ -3,6 +3,10 @@
 //! comfortably inside its protocol limit (NCT05385705 inclusion 9), taken on
 //! Day -5, which is within 7 days of every day of the cyclophosphamide window;
 //! the site's upper limits of normal; LVEF 62 % (exclusion 19: < 50 %); female.
+//! The results are dated Day -10: within 7 days of every day of the
+//! cyclophosphamide window (Day -5 … Day -3), and as early as possible so that
+//! a test's order date (its clock) is rarely before them (a result dated after
+//! today is refused).
 #![allow(dead_code)]
 
 use chrono::{Days, NaiveDate};
@@ -31,13 +35,30 @@ const ULN: [(&str, &str); 5] = [
 
 /// Day -5 of a cycle whose Day 1 is `day1` (ISO).
 pub fn day_minus_5(day1: &str) -> String {
+    before(day1, 5)
+}
+
+/// Day -10 of a cycle whose Day 1 is `day1` (ISO): when the fixture's results are taken.
+pub fn lab_day(day1: &str) -> String {
+    before(day1, 10)
+}
+
+/// When the fixture's results were known: Day -10 at 08:00. An order fixture
+/// created before then moves its creation there, since a result dated after
+/// the order's date is refused.
+pub fn known_at(day1: &str) -> chrono::NaiveDateTime {
+    let d = NaiveDate::parse_from_str(&lab_day(day1), "%Y-%m-%d").expect("an ISO date");
+    d.and_hms_opt(8, 0, 0).expect("a time")
+}
+
+fn before(day1: &str, days: u64) -> String {
     let d = NaiveDate::parse_from_str(day1, "%Y-%m-%d").expect("an ISO Day 1");
-    d.checked_sub_days(Days::new(5)).expect("a date").format("%Y-%m-%d").to_string()
+    d.checked_sub_days(Days::new(days)).expect("a date").format("%Y-%m-%d").to_string()
 }
 
 /// The criteria inputs, as the window holds them.
 pub fn clinical(day1: &str) -> RawClinical {
-    let on = day_minus_5(day1);
+    let on = lab_day(day1);
     RawClinical {
         labs: LABS
             .iter()
@@ -61,7 +82,7 @@ pub fn clinical(day1: &str) -> RawClinical {
 
 /// The same, as command-line options.
 pub fn args(day1: &str) -> Vec<String> {
-    let on = day_minus_5(day1);
+    let on = lab_day(day1);
     let mut out = Vec::new();
     for (code, measure) in LABS {
         out.push("--lab".to_owned());
