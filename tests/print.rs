@@ -234,3 +234,75 @@ fn printing_leaves_no_temporary_file_behind() {
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(std::fs::read_dir(&tmp).unwrap().count(), 0, "nothing left in the temporary folder");
 }
+
+#[test]
+fn a_print_under_a_spanish_locale_is_reported_and_recorded() {
+    // Issue 18 (data loss): lp answers "la id solicitada es NKACT_PDF-1" under a
+    // Spanish locale, and the English "is" the job ID was read after was not
+    // there: every print was reported refused and left out of the register.
+    if !cups_ready() {
+        return;
+    }
+    let d = dir("es");
+    let register = d.join("register.sqlite3");
+    let mut args = order_args(&d.join("ours.pdf"), &register);
+    let pos = args.iter().position(|a| a == "--out").unwrap();
+    args.drain(pos..pos + 2);
+    let out = Command::new(BIN)
+        .env("LANG", "es_ES.UTF-8")
+        .env("LC_ALL", "es_ES.UTF-8")
+        .env("LANGUAGE", "es")
+        .args(&args)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout.contains(&format!("{QUEUE}-")), "no job ID in: {stdout}");
+    let actions: Vec<RegisterAction> = Register::open(&register)
+        .unwrap()
+        .list(&Filter::default())
+        .unwrap()
+        .iter()
+        .map(|e| e.action)
+        .collect();
+    assert_eq!(actions, [RegisterAction::Printed], "the print is recorded");
+}
+
+#[cfg(unix)]
+#[test]
+fn the_print_command_gets_neither_the_secret_nor_the_register_address() {
+    // Issue 20: a stand-in lp recorded NKACT_DOSE_SECRET and the register URL
+    // with its password. The stand-in lpstat and lp below record what they got.
+    use std::os::unix::fs::PermissionsExt;
+    let d = dir("clean-env");
+    let bin = d.join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let seen = d.join("seen-env");
+    let script = |name: &str, body: String| {
+        let p = bin.join(name);
+        std::fs::write(&p, format!("#!/bin/sh\n{body}\n")).unwrap();
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o755)).unwrap();
+    };
+    script("lpstat", "echo 'scheduler is running'".to_owned());
+    script(
+        "lp",
+        format!("env >> '{}'; cat > /dev/null; echo 'request id is FAKE-7 (1 file(s))'", seen.display()),
+    );
+    let register = d.join("register.sqlite3");
+    let mut args = order_args(&d.join("ours.pdf"), &register);
+    let pos = args.iter().position(|a| a == "--out").unwrap();
+    args.drain(pos..pos + 2);
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+    let out = Command::new(BIN)
+        .env("PATH", path)
+        .env("LC_ALL", "C.UTF-8")
+        .env("NKACT_DOSE_SECRET", "very-secret-pin-77")
+        .env("NKACT_DOSE_SOMETHING_ELSE", "postgres://user:pw-in-url@db.example/reg")
+        .args(&args)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let env = std::fs::read_to_string(&seen).unwrap();
+    assert!(!env.contains("very-secret-pin-77") && !env.contains("pw-in-url"), "{env}");
+    assert!(env.lines().any(|l| l == "LC_ALL=C"), "lp runs under the C locale: {env}");
+}
