@@ -771,7 +771,8 @@ cohort-expansion = expansió
 next-start-none = Pacient següent ({ $cohort }): no hi ha pacient anterior en aquest registre: pot començar ara.
 next-start-expansion-recorded = El pacient següent ({ $cohort }) pot començar a partir del { $earliest }: { $hours } h després de l'última IL-2 de { $subject }, administrada el { $il2 } (registrada).
 next-start-expansion-planned = El pacient següent ({ $cohort }) pot començar a partir del { $earliest }: { $hours } h després del final del dia 6 previst de { $subject } ({ $il2 }); encara no consta l'hora d'administració.
-next-start-lead-in = El pacient següent ({ $cohort }) pot començar a partir del { $earliest }: després de la finestra de toxicitat de { $days } dies de { $subject } des del dia 1 ({ $day1 }).
+next-start-lead-in = El pacient següent ({ $cohort }) pot començar a partir del { $earliest }: després de la finestra de toxicitat de { $days } dies de { $subject } ({ $previous }) des del dia 1 ({ $day1 }); si un dels dos és a la fase de seguretat inicial s'aplica aquesta finestra, no les 48 h.
+cohort-not-recorded = cohort no registrada
 step-issued = Emesa
 step-validated = Validació farmacèutica
 step-prepared = Preparada (bosses reintroduïdes)
@@ -813,6 +814,17 @@ chain-broken = Cadena del registre TRENCADA al registre { $seq } ({ $table }): e
 cli-bad-cohort = --cohort: escriviu lead-in o expansion
 cli-bad-step = --step: escriviu validated, prepared, double-checked o administered
 cli-bad-administered = administered: indiqueu --drug, --day i --at “AAAA-MM-DD HH:MM”
+field-administered-at = Hora d'administració
+error-nonexistent-local-time = { $label }: "{ $value }" no existeix aquí: els rellotges se salten aquesta hora en passar a l'horari d'estiu. Escriviu l'hora que marcava el rellotge.
+error-ambiguous-local-time = { $label }: "{ $value }" va passar dues vegades aquí: els rellotges repeteixen aquesta hora en passar a l'horari d'hivern, i no se sap quina va ser. Registreu-la de nou després de les 03:00 o pregunteu a la planta el moment exacte.
+admin-unknown-drug = { $drug } no és un producte d'aquest règim: indiqueu interleukin-2, cyclophosphamide, trastuzumab, pertuzumab o nk-cells.
+admin-not-a-planned-day = { $drug } no s'administra el dia { $day } d'aquesta ordre: no s'ha signat res.
+admin-outside-planned-day = { $drug } del dia { $day } estava previst el { $planned }: no es pot registrar per a aquest dia una hora a més de { $tolerance ->
+        [one] 1 dia
+       *[other] { $tolerance } dies
+    } d'aquesta data. No s'ha signat res.
+admin-in-future = { $drug }: l'hora indicada és posterior a ara; registreu l'administració quan hagi passat. No s'ha signat res.
+cli-sign-no-such-order = El registre no té cap full de l'ordre { $order }, revisió { $revision }: comproveu l'identificador de l'ordre i --revision. No s'ha signat res.
 signed = Signat: { $step } de { $order } per { $name }
 cli-bad-role = --role: administrator, investigator, prescriber, pharmacist, technician o nurse
 cli-sign-with-as = aquest registre coneix les persones: signeu l'ordre amb --as NOM i el vostre secret (--secret-file FITXER o NKACT_DOSE_SECRET)

@@ -690,7 +690,8 @@ cohort-expansion = expansion
 next-start-none = Next patient ({ $cohort }): no previous patient in this register: may start now.
 next-start-expansion-recorded = Next patient ({ $cohort }) may start from { $earliest }: { $hours } h after { $subject }'s last IL-2, given { $il2 } (recorded).
 next-start-expansion-planned = Next patient ({ $cohort }) may start from { $earliest }: { $hours } h after the end of { $subject }'s planned Day 6 ({ $il2 }); no administration time recorded yet.
-next-start-lead-in = Next patient ({ $cohort }) may start from { $earliest }: after { $subject }'s { $days }-day toxicity window from Day 1 ({ $day1 }).
+next-start-lead-in = Next patient ({ $cohort }) may start from { $earliest }: after the { $days }-day toxicity window of { $subject } ({ $previous }) from Day 1 ({ $day1 }); a safety lead-in patient on either side means this window, not 48 h.
+cohort-not-recorded = cohort not recorded
 step-issued = Issued
 step-validated = Pharmaceutical validation
 step-prepared = Prepared (bags re-entered)
@@ -732,6 +733,17 @@ chain-broken = Register chain BROKEN at record { $seq } ({ $table }): it was cha
 cli-bad-cohort = --cohort: write lead-in or expansion
 cli-bad-step = --step: write validated, prepared, double-checked or administered
 cli-bad-administered = administered: give --drug, --day and --at “YYYY-MM-DD HH:MM”
+field-administered-at = Time given
+error-nonexistent-local-time = { $label }: "{ $value }" does not exist here: the clocks skip that hour when they change to summer time. Write the time as the clock showed it.
+error-ambiguous-local-time = { $label }: "{ $value }" happened twice here: the clocks repeat that hour when they change to winter time, so which one is not known. Record it again after 03:00, or ask the ward for the instant.
+admin-unknown-drug = { $drug } is not a product of this regimen: give interleukin-2, cyclophosphamide, trastuzumab, pertuzumab or nk-cells.
+admin-not-a-planned-day = { $drug } is not given on Day { $day } of this order: nothing was signed.
+admin-outside-planned-day = { $drug } on Day { $day } was planned for { $planned }: a time more than { $tolerance ->
+        [one] 1 day
+       *[other] { $tolerance } days
+    } from it cannot be recorded for that day. Nothing was signed.
+admin-in-future = { $drug }: the time given is after now; record an administration once it has happened. Nothing was signed.
+cli-sign-no-such-order = The register holds no sheet of order { $order }, revision { $revision }: check the order ID and --revision. Nothing was signed.
 signed = Signed: { $step } of { $order } by { $name }
 cli-bad-role = --role: administrator, investigator, prescriber, pharmacist, technician or nurse
 cli-sign-with-as = this register knows people: sign the order with --as NAME and your secret (--secret-file FILE or NKACT_DOSE_SECRET)

@@ -831,7 +831,8 @@ cohort-expansion = expansión
 next-start-none = Siguiente paciente ({ $cohort }): no hay paciente anterior en este registro: puede empezar ya.
 next-start-expansion-recorded = El siguiente paciente ({ $cohort }) puede empezar a partir del { $earliest }: { $hours } h después de la última IL-2 de { $subject }, administrada el { $il2 } (registrada).
 next-start-expansion-planned = El siguiente paciente ({ $cohort }) puede empezar a partir del { $earliest }: { $hours } h después del final del día 6 previsto de { $subject } ({ $il2 }); aún no consta la hora de administración.
-next-start-lead-in = El siguiente paciente ({ $cohort }) puede empezar a partir del { $earliest }: tras la ventana de toxicidad de { $days } días de { $subject } desde el día 1 ({ $day1 }).
+next-start-lead-in = El siguiente paciente ({ $cohort }) puede empezar a partir del { $earliest }: tras la ventana de toxicidad de { $days } días de { $subject } ({ $previous }) desde el día 1 ({ $day1 }); si uno de los dos está en la fase de seguridad inicial se aplica esta ventana, no las 48 h.
+cohort-not-recorded = cohorte no registrada
 step-issued = Emitida
 step-validated = Validación farmacéutica
 step-prepared = Preparada (bolsas reintroducidas)
@@ -873,6 +874,17 @@ chain-broken = Cadena del registro ROTA en el registro { $seq } ({ $table }): se
 cli-bad-cohort = --cohort: escriba lead-in o expansion
 cli-bad-step = --step: escriba validated, prepared, double-checked o administered
 cli-bad-administered = administered: indique --drug, --day y --at “AAAA-MM-DD HH:MM”
+field-administered-at = Hora de administración
+error-nonexistent-local-time = { $label }: "{ $value }" no existe aquí: los relojes se saltan esa hora al pasar al horario de verano. Escriba la hora que marcaba el reloj.
+error-ambiguous-local-time = { $label }: "{ $value }" ocurrió dos veces aquí: los relojes repiten esa hora al pasar al horario de invierno, y no se sabe cuál fue. Regístrela de nuevo después de las 03:00 o pregunte a la planta el momento exacto.
+admin-unknown-drug = { $drug } no es un producto de este régimen: indique interleukin-2, cyclophosphamide, trastuzumab, pertuzumab o nk-cells.
+admin-not-a-planned-day = { $drug } no se administra el día { $day } de esta orden: no se ha firmado nada.
+admin-outside-planned-day = { $drug } del día { $day } estaba previsto el { $planned }: no se puede registrar para ese día una hora a más de { $tolerance ->
+        [one] 1 día
+       *[other] { $tolerance } días
+    } de esa fecha. No se ha firmado nada.
+admin-in-future = { $drug }: la hora indicada es posterior a ahora; registre la administración cuando haya ocurrido. No se ha firmado nada.
+cli-sign-no-such-order = El registro no tiene ninguna hoja de la orden { $order }, revisión { $revision }: compruebe el identificador de la orden y --revision. No se ha firmado nada.
 signed = Firmado: { $step } de { $order } por { $name }
 cli-bad-role = --role: administrator, investigator, prescriber, pharmacist, technician o nurse
 cli-sign-with-as = este registro conoce a las personas: firme la orden con --as NOMBRE y su secreto (--secret-file ARCHIVO o NKACT_DOSE_SECRET)

@@ -918,8 +918,8 @@ fn the_window_refuses_a_start_before_the_trials_stagger_rule_unless_overridden()
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("register.sqlite3");
-    // The previous patient, S-01 (expansion): Day 1 2026-03-02, so Day 6 ends 2026-03-07 23:59
-    // and the next patient may start 48 h later (trial record), 2026-03-09 23:59.
+    // The previous patient, S-01 (expansion): Day 1 2026-03-02, so Day 6 ends at midnight
+    // closing 2026-03-07 and the next patient may start 48 h later (trial record), 2026-03-10 00:00.
     {
         let mut previous =
             nkact_dose::order::Order::new(fixed_now(), nkact_dose::settings::Settings::default());
@@ -942,7 +942,7 @@ fn the_window_refuses_a_start_before_the_trials_stagger_rule_unless_overridden()
     type_into(&mut h, "Trial subject number", "S-02");
     h.state_mut().state.order.trial.cohort = "expansion".into();
     h.run();
-    assert!(shows(&h, "Next patient (expansion) may start from 2026-03-09 23:59"));
+    assert!(shows(&h, "Next patient (expansion) may start from 2026-03-10 00:00"));
     // This patient's cyclophosphamide window opens 2026-03-04: too early.
     assert!(matches!(h.state().state.printable(), Err(nkact_dose::sheet::SheetError::TooEarly { .. })));
     type_into(&mut h, "Start earlier (principal investigator), reason:", "DSMB agreed an earlier start");

@@ -544,7 +544,7 @@ fn the_next_patient_may_start_after_the_previous_ones_window(loc: &str) {
     // Day 1 2026-03-02: Day 6 is 2026-03-07. Without a recorded time, the end of that day.
     let n = reg.next_start(Cohort::Expansion, "S-02").unwrap().unwrap();
     assert_eq!(n.previous.subject, "S-01");
-    assert_eq!(n.earliest, at("2026-03-09 23:59"));
+    assert_eq!(n.earliest, at("2026-03-10 00:00"), "the end of Day 6 is the midnight closing it");
     assert!(!n.previous.il2_recorded);
     // The nurse records the Day 6 IL-2 at 10:00: the next start is 48 h later (trial record).
     reg.init("Admin", "admin-secret", now).unwrap().unwrap();

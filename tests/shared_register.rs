@@ -4,7 +4,9 @@
 //! the trial's stagger rule at its edges (expansion 47 h 59 min / 48 h after
 //! the previous patient's last IL-2; lead-in 27 / 28 days after the previous
 //! patient's Day 1, trial record), the override, `register verify` on a
-//! tampered dose, and the JSON of `register list`.
+//! tampered dose, and the JSON of `register list`; the stagger rule across the
+//! spring and autumn 2026 clock changes in Madrid, with instants stored in UTC
+//! (issue 18).
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::float_cmp)] // tests may fail loudly
 
@@ -31,9 +33,16 @@ struct Ward {
 }
 
 impl Ward {
+    /// Runs the program at a workstation in Madrid (the trial's sites: Europe/Madrid).
     fn run(&self, args: &[&str]) -> Output {
+        self.run_in("Europe/Madrid", args)
+    }
+
+    /// Runs the program at a workstation whose time zone is `tz`.
+    fn run_in(&self, tz: &str, args: &[&str]) -> Output {
         Command::new(BIN)
             .env("LC_ALL", "C.UTF-8")
+            .env("TZ", tz)
             .env_remove("NKACT_DOSE_SECRET")
             .args(args)
             .args(["--register", &self.loc])
@@ -384,6 +393,134 @@ fn a_trial_pharmacy_from_set_up_to_administration(w: &Ward) {
     assert_eq!(o.status.code(), Some(1));
     let said = String::from_utf8_lossy(&o.stdout);
     assert!(said.contains(&format!("record {entry_id} (entries)")), "{said}");
+}
+
+on_both_engines!(the_stagger_rule_counts_elapsed_hours_across_clock_changes);
+fn the_stagger_rule_counts_elapsed_hours_across_clock_changes(w: &Ward) {
+    let admin = w.secret("admin", "admin-secret-1");
+    let doctor = w.secret("doctor", "doctor-pin-1");
+    let nurse = w.secret("nurse", "nurse-pin-1");
+    ok(&w.run(&["register", "init", "--admin", "Admin Farmacia", "--secret-file", &admin]));
+    for (name, role, secret) in [("Dra. L. Martín", "prescriber", &doctor), ("Enf. D. Ruiz", "nurse", &nurse)]
+    {
+        ok(&w.run(&[
+            "register",
+            "people",
+            "add",
+            name,
+            "--role",
+            role,
+            "--secret-file",
+            secret,
+            "--as",
+            "Admin Farmacia",
+            "--as-secret-file",
+            &admin,
+        ]));
+    }
+    let sign_il2 = |order_id: &str, at: &str| {
+        w.run(&[
+            "register",
+            "sign",
+            order_id,
+            "--step",
+            "administered",
+            "--as",
+            "Enf. D. Ruiz",
+            "--secret-file",
+            &nurse,
+            "--drug",
+            "interleukin-2",
+            "--day",
+            "6",
+            "--at",
+            at,
+        ])
+    };
+    let last_order_id = || -> String {
+        let list: serde_json::Value =
+            serde_json::from_slice(&w.run(&["register", "list", "--json"]).stdout).unwrap();
+        list[0]["order_id"].as_str().unwrap().to_owned()
+    };
+    // S-01, expansion, Day 1 2026-03-23: Day 6 is 2026-03-28, the day before the spring change.
+    let (o, _) = w.order("S-01", "2026-03-23", "Dra. L. Martín", &doctor, &["--cohort", "expansion"]);
+    ok(&o);
+    let s01 = last_order_id();
+    // A time the clocks skipped (02:30 on 2026-03-29 does not exist in Madrid) is refused.
+    let o = sign_il2(&s01, "2026-03-29 02:30");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("does not exist"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    // An IL-2 time far from its Day 6, or in the future, is refused and moves nothing.
+    for at in ["2026-03-20 10:00", "2030-03-28 10:00"] {
+        let o = sign_il2(&s01, at);
+        assert_eq!(o.status.code(), Some(2), "{at}: {}", String::from_utf8_lossy(&o.stdout));
+    }
+    ok(&sign_il2(&s01, "2026-03-28 10:00"));
+    // Stored as the instant in UTC (10:00 CET = 09:00 UTC), shown in local time.
+    let shown =
+        String::from_utf8_lossy(&w.run(&["register", "show", &s01_entry(w), "--json"]).stdout).into_owned();
+    assert!(shown.contains("interleukin-2 day 6 at 2026-03-28T09:00:00Z"), "{shown}");
+    // 48 h of elapsed time end at 11:00 on 30 March by the (now summer) clock.
+    let next: serde_json::Value =
+        serde_json::from_slice(&w.run(&["register", "next-start", "--cohort", "expansion", "--json"]).stdout)
+            .unwrap();
+    assert_eq!(next["earliest"], "2026-03-30T11:00:00", "{next}");
+    assert_eq!(next["earliest_utc"], "2026-03-30T09:00:00Z", "{next}");
+    // The same register read from a workstation in another zone names the same instant.
+    let there: serde_json::Value = serde_json::from_slice(
+        &w.run_in("America/New_York", &["register", "next-start", "--cohort", "expansion", "--json"]).stdout,
+    )
+    .unwrap();
+    assert_eq!(there["earliest_utc"], "2026-03-30T09:00:00Z", "{there}");
+    // S-02 (expansion), Day 1 2026-04-04: cyclophosphamide on Day -5, 2026-03-30. At 10:30 only
+    // 47 h 30 min have passed; at 11:00, 48 h.
+    let cyclo = |time: &'static str| -> Vec<&'static str> {
+        vec![
+            "--cohort",
+            "expansion",
+            "--cyclophosphamide-date",
+            "2026-03-30",
+            "--cyclophosphamide-time",
+            time,
+        ]
+    };
+    let (o, out) = w.order("S-02", "2026-04-04", "Dra. L. Martín", &doctor, &cyclo("10:30"));
+    refused(&o, "before the trial allows");
+    assert!(!out.exists());
+    let (o, _) = w.order("S-02", "2026-04-04", "Dra. L. Martín", &doctor, &cyclo("11:00"));
+    ok(&o);
+    // Autumn: S-02's Day 6 is 2026-04-09; an expansion patient after the autumn change.
+    // S-03's Day 1 2026-10-31, Day 6 2026-10-24 is not theirs: use S-03 with Day 1 2026-10-19
+    // (Day 6 2026-10-24, the day before the change), S-04 48 h later reads 09:00.
+    let (o, _) = w.order("S-03", "2026-10-19", "Dra. L. Martín", &doctor, &cyclo_on("2026-10-14", "08:00"));
+    ok(&o);
+    let s03 = last_order_id();
+    // 02:30 on 2026-10-25 happened twice in Madrid: refused, not guessed.
+    let o = sign_il2(&s03, "2026-10-25 02:30");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("twice"), "{}", String::from_utf8_lossy(&o.stderr));
+    ok(&sign_il2(&s03, "2026-10-24 10:00"));
+    let (o, _) = w.order("S-04", "2026-10-31", "Dra. L. Martín", &doctor, &cyclo_on("2026-10-26", "08:59"));
+    refused(&o, "before the trial allows");
+    let (o, _) = w.order("S-04", "2026-10-31", "Dra. L. Martín", &doctor, &cyclo_on("2026-10-26", "09:00"));
+    ok(&o);
+}
+
+/// The cohort and a cyclophosphamide day and time, as `order` options.
+fn cyclo_on(date: &'static str, time: &'static str) -> Vec<&'static str> {
+    vec!["--cohort", "expansion", "--cyclophosphamide-date", date, "--cyclophosphamide-time", time]
+}
+
+/// The register entry of S-01's sheet (the oldest).
+fn s01_entry(w: &Ward) -> String {
+    let list: serde_json::Value =
+        serde_json::from_slice(&w.run(&["register", "list", "--json"]).stdout).unwrap();
+    let all = list.as_array().unwrap();
+    all.iter().find(|e| e["subject"] == "S-01").unwrap()["id"].as_i64().unwrap().to_string()
 }
 
 #[test]

@@ -364,6 +364,7 @@ pub fn field_option(field: Field) -> &'static str {
         Field::NkProductId => "--nk-product-id",
         Field::NkBagId => "--nk-bag-id",
         Field::NkReleasedAt => "--nk-released-at",
+        Field::AdministeredAt => "--at",
         Field::Override => "--override",
         Field::Subject => "--subject",
     }

@@ -487,9 +487,16 @@ pub fn run(a: &RegisterArgs, now: NaiveDateTime, out: &mut dyn Write, err: &mut 
                         Some(n) => serde_json::json!({
                             "cohort": cohort.key(),
                             "earliest": n.earliest.format("%Y-%m-%dT%H:%M:%S").to_string(),
+                            "earliest_utc": n.earliest_utc.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+                            "wait": match n.gap {
+                                crate::stagger::Gap::Expansion48h => "48-hours-after-last-il2",
+                                crate::stagger::Gap::LeadInTlt => "28-days-after-day1",
+                            },
                             "previous_subject": n.previous.subject,
+                            "previous_cohort": n.previous.cohort.map(|c| c.key()),
                             "previous_day1": n.previous.day1.to_string(),
-                            "previous_last_il2": n.previous.last_il2.format("%Y-%m-%dT%H:%M:%S").to_string(),
+                            "previous_last_il2": n.last_il2_local.format("%Y-%m-%dT%H:%M:%S").to_string(),
+                            "previous_last_il2_utc": n.previous.last_il2.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
                             "il2_time_recorded": n.previous.il2_recorded,
                         }),
                         None => serde_json::json!({ "cohort": cohort.key(), "earliest": null }),
@@ -518,15 +525,37 @@ pub fn run(a: &RegisterArgs, now: NaiveDateTime, out: &mut dyn Write, err: &mut 
                 Ok(p) => p,
                 Err(m) => return fail(err, &m, Outcome::Invalid),
             };
+            // The order and revision must be one the register holds (a typo would sign nothing real).
+            let day1 = match reg.day1_of(order_id, *revision) {
+                Ok(Some(day1)) => day1,
+                Ok(None) => {
+                    let message = w.ta(
+                        "cli-sign-no-such-order",
+                        args!["order" => order_id.clone(), "revision" => *revision],
+                    );
+                    return fail(err, &message, Outcome::Invalid);
+                }
+                Err(e) => return reg_err(err, &e),
+            };
             let detail = match (step, drug, day, at) {
                 (Step::Administered, Some(d), Some(day), Some(t)) => {
-                    let when = t.to_str().and_then(|t| {
-                        crate::clinical::parse_date_time(crate::error::Field::NkReleasedAt, t).ok()
-                    });
-                    let Some(when) = when else {
-                        return fail(err, &w.t("cli-bad-administered"), Outcome::Invalid);
+                    let field = crate::error::Field::AdministeredAt;
+                    let when = match t.to_str().map(|t| crate::clinical::parse_date_time(field, t)) {
+                        Some(Ok(when)) => when,
+                        Some(Err(e)) => return fail(err, &w.input_error(&e), Outcome::Invalid),
+                        None => return fail(err, &w.t("cli-bad-administered"), Outcome::Invalid),
                     };
-                    format!("{} day {day} at {}", d.to_string_lossy(), when.format("%Y-%m-%dT%H:%M:%S"))
+                    let drug = d.to_string_lossy().trim().to_ascii_lowercase();
+                    let checked = match day1 {
+                        Some(day1) => crate::stagger::check_administration(&drug, *day, day1, when, now),
+                        None => Err(crate::stagger::AdministrationProblem::NotAPlannedDay),
+                    };
+                    if let Err(p) = checked {
+                        return fail(err, &w.administration_problem(&p, &drug, *day), Outcome::Invalid);
+                    }
+                    // The instant, in UTC: parse_date_time refused a local time lived twice or never.
+                    let at = crate::stagger::instant_latest(&chrono::Local, when);
+                    crate::register::Administration { drug, day: *day, at }.detail()
                 }
                 (Step::Administered, ..) => return fail(err, &w.t("cli-bad-administered"), Outcome::Invalid),
                 _ => String::new(),

@@ -206,7 +206,9 @@ fn one_of<T: Copy>(field: Field, text: &str, words: &[(&str, T)]) -> Result<Opti
         .ok_or_else(|| InputError::new(field, text, Problem::NotOneOf))
 }
 
-/// `YYYY-MM-DD HH:MM` (or with a `T`).
+/// `YYYY-MM-DD HH:MM` (or with a `T`), a local time that names exactly one
+/// instant in this workstation's time zone: a time skipped or lived twice by a
+/// clock change is refused, never guessed (issue 18).
 pub fn parse_date_time(field: Field, text: &str) -> Result<NaiveDateTime, InputError> {
     let t = text.trim();
     let err = |p| InputError::new(field, text, p);
@@ -214,7 +216,22 @@ pub fn parse_date_time(field: Field, text: &str) -> Result<NaiveDateTime, InputE
     let date = parse_date(field, date).map_err(|e| InputError { problem: Problem::NotADateTime, ..e })?;
     let time =
         chrono::NaiveTime::parse_from_str(time.trim(), "%H:%M").map_err(|_| err(Problem::NotADateTime))?;
-    Ok(date.and_time(time))
+    let local = date.and_time(time);
+    exists_once(field, text, local)?;
+    Ok(local)
+}
+
+/// Refuses a local time that a clock change skipped or repeated here.
+fn exists_once(field: Field, text: &str, local: NaiveDateTime) -> Result<(), InputError> {
+    match crate::stagger::instant(&chrono::Local, local) {
+        Ok(_) => Ok(()),
+        Err(crate::stagger::LocalTimeProblem::Nonexistent) => {
+            Err(InputError::new(field, text, Problem::NonexistentLocalTime))
+        }
+        Err(crate::stagger::LocalTimeProblem::Ambiguous) => {
+            Err(InputError::new(field, text, Problem::AmbiguousLocalTime))
+        }
+    }
 }
 
 /// Validates every criteria input against the cycle's Day 1 (when known);
@@ -356,7 +373,19 @@ pub fn validate_clinical(
         }
     }
     if !raw.cyclophosphamide_time.trim().is_empty() {
-        match chrono::NaiveTime::parse_from_str(raw.cyclophosphamide_time.trim(), "%H:%M") {
+        let time = chrono::NaiveTime::parse_from_str(raw.cyclophosphamide_time.trim(), "%H:%M");
+        let on_day = |t: chrono::NaiveTime| match out.cyclophosphamide {
+            Some((_, d)) => {
+                exists_once(Field::CyclophosphamideDate, &raw.cyclophosphamide_time, d.and_time(t))
+            }
+            None => Ok(()),
+        };
+        match time {
+            Ok(t) if on_day(t).is_err() => {
+                if let Err(e) = on_day(t) {
+                    errors.push(e);
+                }
+            }
             Ok(t) => out.cyclophosphamide_time = Some(t),
             Err(_) => errors.push(InputError::new(
                 Field::CyclophosphamideDate,

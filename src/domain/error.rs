@@ -54,6 +54,8 @@ pub enum Field {
     Override,
     /// The trial subject number.
     Subject,
+    /// When a product was given (`--at`).
+    AdministeredAt,
 }
 
 impl Field {
@@ -159,6 +161,10 @@ pub enum Problem {
     ThousandsSeparator,
     /// A result or measurement dated after today.
     InFuture,
+    /// A local time skipped by a clock change (02:30 on the last Sunday of March in Madrid).
+    NonexistentLocalTime,
+    /// A local time lived twice (02:30 on the last Sunday of October in Madrid).
+    AmbiguousLocalTime,
 }
 
 /// One rejected value.

@@ -1,9 +1,13 @@
 //! The trial's rules across patients (trial record, "Detailed Description";
 //! criteria-to-treat.md): the next patient's first treatment may not start
 //! before the previous patient's safety window has passed. Pure rules on
-//! dates and times; the register supplies the previous patient.
+//! instants: every time is an instant in UTC, "48 hours" is elapsed time (a
+//! clock change in between neither shortens nor lengthens it), and local
+//! times are turned into instants in a time zone passed in, refusing a local
+//! time that does not exist or exists twice there. The register supplies the
+//! previous patient.
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, TimeZone, Utc};
 
 /// The trial's two cohorts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,26 +43,147 @@ pub const EXPANSION_GAP_HOURS: i64 = 48;
 /// reviewed default, printed with the result).
 pub const LEAD_IN_TLT_DAYS: i64 = 28;
 
+/// Which wait applies between the previous patient and the next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gap {
+    /// 28 days from the previous patient's Day 1: the previous patient (or the next) is in
+    /// the safety lead-in, whose toxicity window must close before anyone else starts.
+    LeadInTlt,
+    /// 48 hours of elapsed time after the previous patient's last IL-2: both in expansion.
+    Expansion48h,
+}
+
+/// The wait between a previous patient of cohort `previous` (`None`: not recorded) and a
+/// next patient of cohort `next`. The trial record expands only after the lead-in's
+/// toxicity evaluation, so a lead-in patient on either side means the 28-day window; a
+/// previous patient whose cohort the register does not hold gets the stricter wait.
+pub fn gap(next: Cohort, previous: Option<Cohort>) -> Gap {
+    match (next, previous) {
+        (Cohort::Expansion, Some(Cohort::Expansion)) => Gap::Expansion48h,
+        _ => Gap::LeadInTlt,
+    }
+}
+
 /// The previous patient, as the register knows them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Previous {
     pub subject: String,
+    /// The previous patient's cohort, as their order named it.
+    pub cohort: Option<Cohort>,
     pub day1: NaiveDate,
-    /// The last IL-2 dose: the time recorded at administration, else the end of its planned day.
-    pub last_il2: NaiveDateTime,
+    /// The last IL-2 dose: the instant recorded at administration, else the end of its planned day.
+    pub last_il2: DateTime<Utc>,
     /// True when `last_il2` is a recorded administration, false when it is the planned day's end.
     pub il2_recorded: bool,
 }
 
-/// The earliest the next patient's cyclophosphamide may start.
-pub fn earliest_start(cohort: Cohort, previous: &Previous) -> NaiveDateTime {
-    match cohort {
-        Cohort::Expansion => previous.last_il2 + TimeDelta::hours(EXPANSION_GAP_HOURS),
-        Cohort::LeadIn => (previous.day1 + TimeDelta::days(LEAD_IN_TLT_DAYS)).and_time(NaiveTime::MIN),
+/// Why a local time cannot be turned into one instant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LocalTimeProblem {
+    /// Skipped by a clock change (spring forward): 02:30 on 2026-03-29 in Madrid.
+    Nonexistent,
+    /// Lived twice (fall back): 02:30 on 2026-10-25 in Madrid.
+    Ambiguous,
+}
+
+/// The instant a local time in `zone` names, or why it names none or two.
+pub fn instant<Tz: TimeZone>(zone: &Tz, local: NaiveDateTime) -> Result<DateTime<Utc>, LocalTimeProblem> {
+    match zone.from_local_datetime(&local) {
+        chrono::LocalResult::Single(t) => Ok(t.with_timezone(&Utc)),
+        chrono::LocalResult::Ambiguous(..) => Err(LocalTimeProblem::Ambiguous),
+        chrono::LocalResult::None => Err(LocalTimeProblem::Nonexistent),
     }
 }
 
-/// The end of a planned day, when no administration time is recorded: the latest it could be.
-pub fn end_of_day(date: NaiveDate) -> NaiveDateTime {
-    date.and_time(NaiveTime::from_hms_opt(23, 59, 0).unwrap_or(NaiveTime::MIN))
+/// The instant a local time names when one must be chosen: the later of two
+/// (the safe side for the end of a window), or the first moment after a gap.
+pub fn instant_latest<Tz: TimeZone>(zone: &Tz, local: NaiveDateTime) -> DateTime<Utc> {
+    match zone.from_local_datetime(&local) {
+        chrono::LocalResult::Single(t) => t.with_timezone(&Utc),
+        chrono::LocalResult::Ambiguous(_, later) => later.with_timezone(&Utc),
+        // In a gap: an hour later always exists (clock changes are at most an hour here).
+        chrono::LocalResult::None => instant_latest(zone, local + TimeDelta::hours(1)),
+    }
+}
+
+/// The local time of an instant in `zone`.
+pub fn local<Tz: TimeZone>(zone: &Tz, at: DateTime<Utc>) -> NaiveDateTime {
+    at.with_timezone(zone).naive_local()
+}
+
+/// The earliest instant the next patient's cyclophosphamide may start, and the wait applied.
+pub fn earliest_start<Tz: TimeZone>(zone: &Tz, next: Cohort, previous: &Previous) -> (DateTime<Utc>, Gap) {
+    let g = gap(next, previous.cohort);
+    let at = match g {
+        Gap::Expansion48h => previous.last_il2 + TimeDelta::hours(EXPANSION_GAP_HOURS),
+        // Days on the calendar: the TLT period ends at local midnight 28 days after Day 1.
+        Gap::LeadInTlt => {
+            instant_latest(zone, (previous.day1 + TimeDelta::days(LEAD_IN_TLT_DAYS)).and_time(NaiveTime::MIN))
+        }
+    };
+    (at, g)
+}
+
+/// The end of a planned day, when no administration time is recorded: the
+/// midnight that closes it, the latest a dose that day could have been given.
+/// The window then ends on a whole minute that is itself the first allowed
+/// ("from 10 Mar 2026, 00:00"), not one minute before it.
+pub fn end_of_day<Tz: TimeZone>(zone: &Tz, date: NaiveDate) -> DateTime<Utc> {
+    instant_latest(zone, (date + TimeDelta::days(1)).and_time(NaiveTime::MIN))
+}
+
+/// How far from its planned day an administration may be recorded, in days (either side):
+/// a dose given just after midnight, or recorded against a day moved by a day. A
+/// reviewed default (issue 18), not a protocol value.
+pub const ADMINISTRATION_TOLERANCE_DAYS: i64 = 1;
+
+/// Why an administration time cannot be recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AdministrationProblem {
+    /// Not a product of this regimen (`interleukin-2`, `cyclophosphamide`, …, `nk-cells`).
+    UnknownDrug,
+    /// The drug is not given on that protocol day.
+    NotAPlannedDay,
+    /// The time is not within the planned day (± the tolerance).
+    OutsidePlannedDay { planned: NaiveDate, tolerance_days: i64 },
+    /// The time is after now.
+    InFuture,
+}
+
+/// The protocol days `drug` (a regimen key, or `nk-cells`) is given on.
+fn planned_days(drug: &str) -> Option<Vec<i32>> {
+    let regimen = &crate::regimen::NK_ACT_BC;
+    if matches!(drug, "nk-cells" | "nk") {
+        return Some(vec![regimen.nk.day]);
+    }
+    regimen.drugs.iter().find(|r| r.drug.key() == drug).map(|r| r.timing.days())
+}
+
+/// Checks an administration recorded for `drug` on protocol `day` of a cycle
+/// whose Day 1 is `day1`, at local time `at`, against now (local): the day must be
+/// one the drug is given on, the time must fall on that day (± the tolerance),
+/// and not in the future (issue 18: an IL-2 recorded in 2030 moved the next
+/// patient's earliest start).
+pub fn check_administration(
+    drug: &str,
+    day: i32,
+    day1: NaiveDate,
+    at: NaiveDateTime,
+    now: NaiveDateTime,
+) -> Result<(), AdministrationProblem> {
+    let days = planned_days(drug).ok_or(AdministrationProblem::UnknownDrug)?;
+    if !days.contains(&day) {
+        return Err(AdministrationProblem::NotAPlannedDay);
+    }
+    let planned = crate::engine::date_of_day(day1, day).ok_or(AdministrationProblem::NotAPlannedDay)?;
+    if (at.date() - planned).num_days().abs() > ADMINISTRATION_TOLERANCE_DAYS {
+        return Err(AdministrationProblem::OutsidePlannedDay {
+            planned,
+            tolerance_days: ADMINISTRATION_TOLERANCE_DAYS,
+        });
+    }
+    if at > now {
+        return Err(AdministrationProblem::InFuture);
+    }
+    Ok(())
 }

@@ -39,10 +39,14 @@ impl Words {
         let Some(n) = next else {
             return self.ta("next-start-none", args!["cohort" => self.cohort_name(cohort)]);
         };
-        let id = match (cohort, n.previous.il2_recorded) {
-            (Cohort::Expansion, true) => "next-start-expansion-recorded",
-            (Cohort::Expansion, false) => "next-start-expansion-planned",
-            (Cohort::LeadIn, _) => "next-start-lead-in",
+        let id = match (n.gap, n.previous.il2_recorded) {
+            (crate::stagger::Gap::Expansion48h, true) => "next-start-expansion-recorded",
+            (crate::stagger::Gap::Expansion48h, false) => "next-start-expansion-planned",
+            (crate::stagger::Gap::LeadInTlt, _) => "next-start-lead-in",
+        };
+        let previous = match n.previous.cohort {
+            Some(c) => self.cohort_name(c),
+            None => self.t("cohort-not-recorded"),
         };
         self.ta(
             id,
@@ -50,12 +54,40 @@ impl Words {
                 "cohort" => self.cohort_name(cohort),
                 "earliest" => self.datetime(n.earliest),
                 "subject" => n.previous.subject.clone(),
-                "il2" => self.datetime(n.previous.last_il2),
+                "il2" => self.datetime(n.last_il2_local),
+                "previous" => previous,
                 "day1" => self.date_plain(n.previous.day1),
                 "hours" => crate::stagger::EXPANSION_GAP_HOURS,
                 "days" => crate::stagger::LEAD_IN_TLT_DAYS
             ],
         )
+    }
+
+    /// Why an administration time was refused.
+    pub fn administration_problem(
+        &self,
+        p: &crate::stagger::AdministrationProblem,
+        drug: &str,
+        day: i32,
+    ) -> String {
+        use crate::stagger::AdministrationProblem;
+        let drug = crate::present::words::quoted_inner(drug, 40);
+        match p {
+            AdministrationProblem::UnknownDrug => self.ta("admin-unknown-drug", args!["drug" => drug]),
+            AdministrationProblem::NotAPlannedDay => {
+                self.ta("admin-not-a-planned-day", args!["drug" => drug, "day" => day])
+            }
+            AdministrationProblem::OutsidePlannedDay { planned, tolerance_days } => self.ta(
+                "admin-outside-planned-day",
+                args![
+                    "drug" => drug,
+                    "day" => day,
+                    "planned" => self.date_plain(*planned),
+                    "tolerance" => *tolerance_days
+                ],
+            ),
+            AdministrationProblem::InFuture => self.ta("admin-in-future", args!["drug" => drug]),
+        }
     }
 
     /// A signed step's name: "Issued", "Pharmaceutical validation", …

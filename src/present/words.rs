@@ -91,6 +91,7 @@ impl Words {
             Field::NkProductId => "field-nk-product-id",
             Field::NkBagId => "field-nk-bag-id",
             Field::NkReleasedAt => "field-nk-released-at",
+            Field::AdministeredAt => "field-administered-at",
             Field::Override => "field-override",
             Field::Subject => "field-subject",
         }
@@ -751,7 +752,7 @@ impl Words {
             Field::PreviousInfusionTolerated => self.t("accepted-yes-no"),
             Field::CyclophosphamideDate => self.t("accepted-cyclophosphamide-date"),
             Field::NkProductId | Field::NkBagId => self.ta("accepted-product-id", args!["max" => max_chars]),
-            Field::NkReleasedAt => self.t("accepted-date-time"),
+            Field::NkReleasedAt | Field::AdministeredAt => self.t("accepted-date-time"),
             Field::Override => self.t("accepted-override"),
             Field::Subject => self.ta("accepted-product-id", args!["max" => max_chars]),
         }
@@ -833,6 +834,8 @@ impl Words {
             Problem::Implausible { code, canonical, uln } => self.implausible(*code, *canonical, *uln, &label, &value),
             Problem::ThousandsSeparator => base("error-thousands-separator"),
             Problem::InFuture => base("error-in-future"),
+            Problem::NonexistentLocalTime => base("error-nonexistent-local-time"),
+            Problem::AmbiguousLocalTime => base("error-ambiguous-local-time"),
         };
         self.ta("error-with-accepted", args!["error" => sentence, "accepted" => self.accepted(e.field)])
     }

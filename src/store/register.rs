@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDateTime, TimeZone};
 use rusqlite::{Connection, ErrorCode};
 
 use crate::store::db::{Conn, DbError, Engine, Row, Tx, Value};
@@ -456,7 +456,14 @@ pub struct ChainReport {
 pub struct NextStart {
     pub cohort: crate::stagger::Cohort,
     pub previous: crate::stagger::Previous,
+    /// Which wait applied (the previous patient's cohort decides it too).
+    pub gap: crate::stagger::Gap,
+    /// The first instant allowed.
+    pub earliest_utc: chrono::DateTime<chrono::Utc>,
+    /// The same, in this workstation's local time, for people.
     pub earliest: NaiveDateTime,
+    /// The previous patient's last IL-2, in local time.
+    pub last_il2_local: NaiveDateTime,
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {
@@ -905,13 +912,16 @@ impl Register {
                 return Ok(Vec::new());
             }
         }
+        // Dates are this workstation's days: from its local midnight to the next, as stored (UTC).
+        let midnight = |d: chrono::NaiveDate| iso(d.and_time(chrono::NaiveTime::MIN));
         if let Some(d) = filter.date {
-            params.push(d.format("%Y-%m-%d").to_string().into());
+            params.push(midnight(d).into());
+            params.push(midnight(d + chrono::TimeDelta::days(1)).into());
             let n = params.len();
-            sql.push_str(&format!(" AND at >= ${n} AND at < ${n} || 'U'"));
+            sql.push_str(&format!(" AND at >= ${} AND at < ${n}", n - 1));
         }
         if let Some(d) = filter.since {
-            params.push(d.format("%Y-%m-%d").to_string().into());
+            params.push(midnight(d).into());
             sql.push_str(&format!(" AND at >= ${}", params.len()));
         }
         let limit = if filter.limit == 0 { i64::MAX / 2 } else { i64::from(filter.limit) };
@@ -1263,7 +1273,9 @@ impl Register {
 
     /// The trial's stagger rule for `order`: when it is a cycle-1 order of a
     /// cohort whose first treatment would start before the previous patient's
-    /// window ends, that start and the window; otherwise `None`.
+    /// window ends, that start and the window; otherwise `None`. Compared as
+    /// instants in this workstation's time zone (a start at a local time lived
+    /// twice is taken at its earlier instant: the stricter reading).
     pub fn too_early(
         &mut self,
         order: &Order,
@@ -1273,8 +1285,12 @@ impl Register {
         let Some(start) = report.first_treatment().filter(|_| report.inputs.cycle == 1) else {
             return Ok(None);
         };
+        let start_utc = match chrono::Local.from_local_datetime(&start).earliest() {
+            Some(t) => t.with_timezone(&chrono::Utc),
+            None => crate::stagger::instant_latest(&chrono::Local, start),
+        };
         let next = self.next_start(cohort, order.trial.subject.trim())?;
-        Ok(next.filter(|n| start < n.earliest).map(|n| (start, n)))
+        Ok(next.filter(|n| start_utc < n.earliest_utc).map(|n| (start, n)))
     }
 
     /// The previous patient (another subject's most recent cycle-1 sheet) and the
@@ -1284,10 +1300,12 @@ impl Register {
         cohort: crate::stagger::Cohort,
         excluding_subject: &str,
     ) -> Result<Option<NextStart>, RegisterError> {
+        use crate::stagger;
+        let zone = chrono::Local;
         let rows = self
             .conn
             .query(
-                "SELECT subject, day1, order_id FROM entries
+                "SELECT subject, day1, order_id, cohort FROM entries
                  WHERE cycle = 1 AND subject <> '' AND subject <> $1 AND day1 IS NOT NULL
                    AND action IN ('exported', 'printed', 'reprinted')
                  ORDER BY day1 DESC, id DESC LIMIT 1",
@@ -1298,24 +1316,80 @@ impl Register {
         let (Some(subject), Some(day1), Some(order_id)) = (r[0].text(), r[1].text(), r[2].text()) else {
             return Ok(None);
         };
+        let previous_cohort = r[3].text().and_then(|c| stagger::Cohort::from_key(&c));
         let day1 = chrono::NaiveDate::parse_from_str(&day1, "%Y-%m-%d")
             .map_err(|e| RegisterError::Corrupt(self.path.clone(), e.to_string()))?;
-        // The last IL-2: Day 6, at the time recorded when given, else the end of that day.
+        // The last IL-2: Day 6, at the instant recorded when given, else the end of that day.
         let day6 = crate::engine::date_of_day(day1, 6).unwrap_or(day1);
         let recorded = self
             .chain_of(&order_id)?
             .into_iter()
-            .filter(|e| e.ok && e.step == Step::Administered && e.detail.starts_with("interleukin-2 day 6"))
-            .filter_map(|e| e.detail.rsplit_once(" at ").and_then(|(_, t)| parse_iso(t).ok()))
+            .filter(|e| e.ok && e.step == Step::Administered)
+            .filter_map(|e| Administration::parse(&e.detail))
+            .filter(|a| a.drug == "interleukin-2" && a.day == 6)
+            .map(|a| a.at)
             .max();
-        let previous = crate::stagger::Previous {
+        let previous = stagger::Previous {
             subject,
+            cohort: previous_cohort,
             day1,
-            last_il2: recorded.unwrap_or_else(|| crate::stagger::end_of_day(day6)),
+            last_il2: recorded.unwrap_or_else(|| stagger::end_of_day(&zone, day6)),
             il2_recorded: recorded.is_some(),
         };
-        let earliest = crate::stagger::earliest_start(cohort, &previous);
-        Ok(Some(NextStart { cohort, previous, earliest }))
+        let (earliest_utc, gap) = stagger::earliest_start(&zone, cohort, &previous);
+        Ok(Some(NextStart {
+            cohort,
+            gap,
+            earliest_utc,
+            earliest: stagger::local(&zone, earliest_utc),
+            last_il2_local: stagger::local(&zone, previous.last_il2),
+            previous,
+        }))
+    }
+
+    /// The Day 1 of an order the register holds (its latest sheet of `revision`),
+    /// or `None` when it holds no sheet of that order and revision.
+    pub fn day1_of(
+        &mut self,
+        order_id: &str,
+        revision: u32,
+    ) -> Result<Option<Option<chrono::NaiveDate>>, RegisterError> {
+        let rows = self
+            .conn
+            .query(
+                "SELECT day1 FROM entries WHERE order_id = $1 AND revision = $2 ORDER BY id DESC LIMIT 1",
+                &[order_id.into(), i64::from(revision).into()],
+            )
+            .map_err(self.db_err())?;
+        Ok(rows
+            .first()
+            .map(|r| r[0].text().and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())))
+    }
+}
+
+/// An administration as its signed step records it: `DRUG day N at INSTANT`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Administration {
+    pub drug: String,
+    pub day: i32,
+    pub at: chrono::DateTime<chrono::Utc>,
+}
+
+impl Administration {
+    /// The step's detail, with the instant in UTC.
+    pub fn detail(&self) -> String {
+        format!("{} day {} at {}", self.drug, self.day, self.at.format("%Y-%m-%dT%H:%M:%SZ"))
+    }
+
+    /// Reads a detail written by [`Administration::detail`] (or, before instants
+    /// were stored in UTC, with a local time: read in this workstation's zone,
+    /// the later instant when it was lived twice). The day is read whole: day 6
+    /// is not day 60.
+    pub fn parse(detail: &str) -> Option<Administration> {
+        let (head, at) = detail.rsplit_once(" at ")?;
+        let (drug, day) = head.rsplit_once(" day ")?;
+        let day = day.trim().parse().ok()?;
+        Some(Administration { drug: drug.trim().to_owned(), day, at: parse_instant(at.trim()).ok()? })
     }
 }
 
@@ -1454,12 +1528,31 @@ fn create_private_file(path: &Path) -> std::io::Result<()> {
     }
 }
 
+/// A local time as the register stores it: the instant in UTC, `…Z` (issue 18:
+/// local times without an offset jumped an hour between workstations in other
+/// zones, and across clock changes). A local time lived twice is stored at its
+/// earlier instant.
 fn iso(t: NaiveDateTime) -> String {
-    t.format("%Y-%m-%dT%H:%M:%S").to_string()
+    let utc = match chrono::Local.from_local_datetime(&t).earliest() {
+        Some(x) => x.with_timezone(&chrono::Utc),
+        None => crate::stagger::instant_latest(&chrono::Local, t),
+    };
+    utc.format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
+/// A stored time as an instant: `…Z` is UTC; a time without an offset (written
+/// before version 0.3) is this workstation's local time.
+fn parse_instant(s: &str) -> Result<chrono::DateTime<chrono::Utc>, chrono::ParseError> {
+    match s.strip_suffix('Z') {
+        Some(utc) => NaiveDateTime::parse_from_str(utc, "%Y-%m-%dT%H:%M:%S").map(|t| t.and_utc()),
+        None => NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S")
+            .map(|t| crate::stagger::instant_latest(&chrono::Local, t)),
+    }
+}
+
+/// A stored time in this workstation's local time, for people and sheets.
 fn parse_iso(s: &str) -> Result<NaiveDateTime, chrono::ParseError> {
-    NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S")
+    parse_instant(s).map(|t| crate::stagger::local(&chrono::Local, t))
 }
 
 fn io_error(path: &Path, e: &std::io::Error) -> RegisterError {
