@@ -1,6 +1,8 @@
 //! A real PostgreSQL server for the register tests: `NKACT_DOSE_TEST_PG` when
-//! set, else the one `.ci/postgres` installs and starts (idempotent). Each test
-//! gets a fresh database of its own. Where no server can be had, the
+//! set (CI's server, started and stopped by `.ci/run`, left alone here), else a
+//! private one `.ci/postgres` installs and starts for this test process and
+//! stops, removing its data, as soon as the process has ended (issue 23). Each
+//! test gets a fresh database of its own. Where no server can be had, the
 //! PostgreSQL half of a test is skipped with a message, except in CI, where it fails.
 #![allow(dead_code)]
 
@@ -14,7 +16,10 @@ pub fn base_url() -> Option<String> {
             return Some(url);
         }
         let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(".ci/postgres");
-        let out = std::process::Command::new("bash").arg(&script).output();
+        let out = std::process::Command::new("bash")
+            .arg(&script)
+            .env("NKACT_PG_OWNER_PID", std::process::id().to_string())
+            .output();
         match out {
             Ok(o) if o.status.success() => {
                 Some(String::from_utf8_lossy(&o.stdout).lines().last().unwrap_or_default().trim().to_owned())
