@@ -4,6 +4,8 @@
 
 #[path = "common/eligible.rs"]
 mod eligible;
+#[path = "common/scratch.rs"]
+mod scratch;
 
 use std::process::{Command, Output};
 
@@ -11,7 +13,7 @@ const BIN: &str = env!("CARGO_BIN_EXE_nkact-dose");
 
 /// Runs the binary with its order register in a temporary folder, never the user's.
 fn run(args: &[&str]) -> Output {
-    let register = std::env::temp_dir().join(format!("nkact-cli-register-{}.sqlite3", std::process::id()));
+    let register = scratch::root().join(format!("nkact-cli-register-{}.sqlite3", std::process::id()));
     Command::new(BIN)
         .env("LC_ALL", "C.UTF-8")
         .env("NKACT_DOSE_REGISTER", register)
@@ -264,7 +266,7 @@ fn help_and_version() {
 }
 
 fn order_dir(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("nkact-cli-{name}-{}", std::process::id()));
+    let dir = scratch::root().join(format!("nkact-cli-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
@@ -351,7 +353,7 @@ fn order_refuses_and_writes_nothing() {
 
 /// Runs the binary with raw argument bytes.
 fn run_os(args: &[std::ffi::OsString]) -> Output {
-    let register = std::env::temp_dir().join(format!("nkact-cli-register-{}.sqlite3", std::process::id()));
+    let register = scratch::root().join(format!("nkact-cli-register-{}.sqlite3", std::process::id()));
     Command::new(BIN)
         .env("LC_ALL", "C.UTF-8")
         .env("NKACT_DOSE_REGISTER", register)

@@ -4,6 +4,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::float_cmp)] // tests may fail loudly
 
+#[path = "common/scratch.rs"]
+mod scratch;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -17,7 +19,7 @@ fn now() -> NaiveDateTime {
 }
 
 fn dir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("nkact-files-{name}-{}", std::process::id()));
+    let d = scratch::root().join(format!("nkact-files-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&d);
     std::fs::create_dir_all(&d).unwrap();
     d

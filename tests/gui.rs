@@ -5,6 +5,8 @@
 
 #[path = "common/eligible.rs"]
 mod eligible;
+#[path = "common/scratch.rs"]
+mod scratch;
 
 use chrono::NaiveDateTime;
 use egui::accesskit::Role;
@@ -21,9 +23,7 @@ fn fixed_now() -> NaiveDateTime {
 }
 
 fn harness() -> Harness<'static, GuiApp> {
-    harness_with_register(
-        std::env::temp_dir().join(format!("nkact-gui-register-{}.sqlite3", std::process::id())),
-    )
+    harness_with_register(scratch::root().join(format!("nkact-gui-register-{}.sqlite3", std::process::id())))
 }
 
 fn harness_with_register(register: std::path::PathBuf) -> Harness<'static, GuiApp> {
@@ -211,16 +211,34 @@ fn export_waits_for_every_warning_to_be_acknowledged() {
 }
 
 fn double_check(h: &mut Harness<'static, GuiApp>, verifier: &str, weight: &str, cyclophosphamide: &str) {
+    double_check_signed(h, verifier, None, weight, cyclophosphamide);
+}
+
+/// The double-check; in a register that knows people, the verifier's secret typed after the name.
+fn double_check_signed(
+    h: &mut Harness<'static, GuiApp>,
+    verifier: &str,
+    secret: Option<&str>,
+    weight: &str,
+    cyclophosphamide: &str,
+) {
     press(h, Role::Button, "Double-check");
     assert_eq!(h.state().state.mode, Mode::DoubleCheck);
     // The first entries are not on screen while the second person types.
     assert!(!shows(h, "1092 mg"));
     assert!(h.query_by_role_and_label(Role::TextInput, "Weight (kg)").is_none());
-    press(h, Role::CheckBox, "I confirmed the name, record number and date of birth on every bag label");
     type_into(h, "Verifier name", verifier);
+    if let Some(secret) = secret {
+        h.state_mut().state.check.verifier_secret = secret.into();
+        h.run();
+    }
+    press(h, Role::CheckBox, "I confirmed the name, record number and date of birth on every bag label");
     type_into(h, "Re-entered weight (kg)", weight);
     type_into(h, "Re-entered height (cm)", "170");
     type_into(h, "Re-entered NK cells", "2.0e8");
+    // The LVEF decides whether the antibodies are given: re-entered too (issue 18).
+    type_into(h, "Latest LVEF (%), from the report", "62");
+    type_into(h, "Baseline LVEF (%), from the report", "62");
     type_into(h, "Cyclophosphamide (mg)", cyclophosphamide);
     type_into(h, "Trastuzumab (mg)", "560");
     type_into(h, "Pertuzumab (mg)", "840");
@@ -266,7 +284,7 @@ fn a_mismatched_double_check_records_nothing_and_lists_the_differences() {
 
 #[test]
 fn save_then_open_round_trips_and_recomputes() {
-    let dir = std::env::temp_dir().join(format!("nkact-gui-{}", std::process::id()));
+    let dir = scratch::root().join(format!("nkact-gui-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("order.json");
     let mut h = harness();
@@ -304,7 +322,7 @@ fn an_empty_file_chooser_offers_a_typed_path() {
     h.state_mut().state.apply(Action::ChooserEmpty(nkact_dose::app::FileKind::Save));
     h.run();
     assert!(shows(&h, "type a path below"));
-    let dir = std::env::temp_dir().join(format!("nkact-gui-typed-{}", std::process::id()));
+    let dir = scratch::root().join(format!("nkact-gui-typed-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("typed.json");
     type_into(&mut h, "Path", path.to_str().unwrap());
@@ -315,7 +333,7 @@ fn an_empty_file_chooser_offers_a_typed_path() {
 
 #[test]
 fn the_register_view_lists_filters_and_reopens_exported_orders() {
-    let dir = std::env::temp_dir().join(format!("nkact-gui-reg-{}", std::process::id()));
+    let dir = scratch::root().join(format!("nkact-gui-reg-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     let mut h = harness_with_register(dir.join("register.sqlite3"));
@@ -357,7 +375,7 @@ fn the_register_view_lists_filters_and_reopens_exported_orders() {
 fn an_export_arriving_after_the_form_became_invalid_writes_nothing() {
     // The chooser is open while the form stays editable: clearing the cycle meanwhile must not
     // let the export fall back to cycle 1.
-    let dir = std::env::temp_dir().join(format!("nkact-gui-late-{}", std::process::id()));
+    let dir = scratch::root().join(format!("nkact-gui-late-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let mut h = harness_with_register(dir.join("register.sqlite3"));
     fill_for_export(&mut h);
@@ -413,7 +431,7 @@ fn the_verification_state_is_read_from_the_order_after_an_edit_or_a_failed_check
 #[test]
 fn a_failed_double_check_names_items_never_values_and_is_recorded() {
     // Regression: after a mismatch the message showed the first entry and the ordered dose.
-    let dir = std::env::temp_dir().join(format!("nkact-gui-failed-{}", std::process::id()));
+    let dir = scratch::root().join(format!("nkact-gui-failed-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     let mut h = harness_with_register(dir.join("register.sqlite3"));
@@ -491,8 +509,8 @@ fn the_double_check_re_enters_the_last_dose_dates() {
     h.run();
     press(&mut h, Role::Button, "Double-check");
     assert!(h.query_by_role_and_label(Role::TextInput, "Re-entered last trastuzumab date").is_some());
-    press(&mut h, Role::CheckBox, "I confirmed the name, record number and date of birth on every bag label");
     type_into(&mut h, "Verifier name", "Enf. Carmen Ruiz");
+    press(&mut h, Role::CheckBox, "I confirmed the name, record number and date of birth on every bag label");
     type_into(&mut h, "Re-entered weight (kg)", "70");
     type_into(&mut h, "Re-entered height (cm)", "170");
     type_into(&mut h, "Re-entered NK cells", "2e8");
@@ -509,7 +527,7 @@ fn the_double_check_re_enters_the_last_dose_dates() {
 fn a_changed_order_exported_again_is_a_new_revision_and_supersedes_the_old() {
     // Regression: editing after an export and exporting again gave a second, different sheet
     // under the same order ID, neither marked superseded.
-    let dir = std::env::temp_dir().join(format!("nkact-gui-revision-{}", std::process::id()));
+    let dir = scratch::root().join(format!("nkact-gui-revision-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     let mut h = harness_with_register(dir.join("register.sqlite3"));
@@ -584,7 +602,7 @@ fn each_ticked_warning_shows_who_and_when_and_reasons_are_required_where_asked()
 
 #[test]
 fn a_status_line_clears_on_the_next_edit() {
-    let dir = std::env::temp_dir().join(format!("nkact-gui-status-{}", std::process::id()));
+    let dir = scratch::root().join(format!("nkact-gui-status-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let mut h = harness_with_register(dir.join("register.sqlite3"));
     fill_for_export(&mut h);
@@ -715,7 +733,7 @@ fn the_window_in_spanish_finds_fields_by_their_spanish_names_and_keeps_the_order
 #[test]
 fn a_reprint_the_printer_refuses_can_be_exported_instead() {
     // Regression: Reprint from the register had no PDF fallback.
-    let dir = std::env::temp_dir().join(format!("nkact-gui-reprint-{}", std::process::id()));
+    let dir = scratch::root().join(format!("nkact-gui-reprint-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     let mut h = harness_with_register(dir.join("register.sqlite3"));
@@ -778,12 +796,14 @@ fn the_double_check_reads_the_il2_label_in_the_unit_the_order_shows() {
     h.run();
     h.state_mut().state.apply(Action::StartDoubleCheck);
     h.run();
+    type_into(&mut h, "Nombre de quien verifica", "Enf. B. Ruiz");
     press(
         &mut h,
         Role::CheckBox,
         "He confirmado el nombre, el NHC y la fecha de nacimiento en la etiqueta de cada bolsa o jeringa",
     );
-    type_into(&mut h, "Nombre de quien verifica", "Enf. B. Ruiz");
+    type_into(&mut h, "FEVI más reciente (%), según el informe", "62");
+    type_into(&mut h, "FEVI basal (%), según el informe", "62");
     type_into(&mut h, "Peso reintroducido (kg)", "70");
     type_into(&mut h, "Talla reintroducida (cm)", "170");
     type_into(&mut h, "Células NK reintroducidas", "2e8");
@@ -849,7 +869,7 @@ fn the_window_shows_a_withheld_antibody_without_a_dose() {
 #[test]
 fn in_a_register_that_knows_people_the_issuer_signs_in_and_the_chain_is_shown() {
     use nkact_dose::register::{PersonChange, Register, Role as Job};
-    let dir = std::env::temp_dir().join(format!("nkact-gui-people-{}", std::process::id()));
+    let dir = scratch::root().join(format!("nkact-gui-people-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("register.sqlite3");
@@ -886,13 +906,11 @@ fn in_a_register_that_knows_people_the_issuer_signs_in_and_the_chain_is_shown() 
     assert!(shows(&h, "Signed in: Farm. A. García (pharmacist)"));
     assert!(h.state().state.printable().is_ok());
     // The double-check by a nurse who proves who she is: a wrong PIN first, then hers.
-    h.state_mut().state.check.verifier_secret = "999999".into();
-    double_check(&mut h, "Enf. D. Ruiz", "70", "1092");
+    double_check_signed(&mut h, "Enf. D. Ruiz", Some("999999"), "70", "1092");
     assert!(h.state().state.order.verification.is_none());
     assert!(shows(&h, "does not match"));
     press(&mut h, Role::Button, "Cancel");
-    h.state_mut().state.check.verifier_secret = "nurse-pin-1".into();
-    double_check(&mut h, "Enf. D. Ruiz", "70", "1092");
+    double_check_signed(&mut h, "Enf. D. Ruiz", Some("nurse-pin-1"), "70", "1092");
     assert_eq!(
         h.state().state.order.verification.as_ref().map(|v| v.verifier.as_str()),
         Some("Enf. D. Ruiz")
@@ -914,7 +932,7 @@ fn in_a_register_that_knows_people_the_issuer_signs_in_and_the_chain_is_shown() 
 #[test]
 fn the_window_refuses_a_start_before_the_trials_stagger_rule_unless_overridden() {
     use nkact_dose::register::{Register, RegisterAction};
-    let dir = std::env::temp_dir().join(format!("nkact-gui-stagger-{}", std::process::id()));
+    let dir = scratch::root().join(format!("nkact-gui-stagger-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("register.sqlite3");
@@ -963,7 +981,7 @@ fn the_window_refuses_a_start_before_the_trials_stagger_rule_unless_overridden()
 #[test]
 fn a_register_that_cannot_be_read_never_skips_the_stagger_rule() {
     // The register location is a folder: the rule cannot be checked, so nothing leaves.
-    let dir = std::env::temp_dir().join(format!("nkact-gui-stagger-unread-{}", std::process::id()));
+    let dir = scratch::root().join(format!("nkact-gui-stagger-unread-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     let mut h = harness_with_register(dir.clone());

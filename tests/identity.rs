@@ -6,6 +6,8 @@
 
 #[path = "common/eligible.rs"]
 mod eligible;
+#[path = "common/scratch.rs"]
+mod scratch;
 
 use std::process::Command;
 
@@ -24,7 +26,7 @@ fn at(s: &str) -> NaiveDateTime {
 }
 
 fn dir(name: &str) -> std::path::PathBuf {
-    let d = std::env::temp_dir().join(format!("nkact-identity-{name}-{}", std::process::id()));
+    let d = scratch::root().join(format!("nkact-identity-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&d);
     std::fs::create_dir_all(&d).unwrap();
     d

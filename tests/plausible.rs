@@ -9,6 +9,8 @@
 
 #[path = "common/eligible.rs"]
 mod eligible;
+#[path = "common/scratch.rs"]
+mod scratch;
 
 use std::process::{Command, Output};
 
@@ -24,8 +26,7 @@ const BIN: &str = env!("CARGO_BIN_EXE_nkact-dose");
 const DAY1: &str = "2026-11-20";
 
 fn run(args: &[String]) -> Output {
-    let register =
-        std::env::temp_dir().join(format!("nkact-plausible-register-{}.sqlite3", std::process::id()));
+    let register = scratch::root().join(format!("nkact-plausible-register-{}.sqlite3", std::process::id()));
     Command::new(BIN)
         .env("LC_ALL", "C.UTF-8")
         .env("NKACT_DOSE_REGISTER", register)

@@ -10,6 +10,8 @@
 
 #[path = "common/eligible.rs"]
 mod eligible;
+#[path = "common/scratch.rs"]
+mod scratch;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -27,7 +29,7 @@ const BIN: &str = env!("CARGO_BIN_EXE_nkact-dose");
 const QUEUE: &str = "NKACT_PDF";
 
 fn dir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("nkact-print-{name}-{}", std::process::id()));
+    let d = scratch::root().join(format!("nkact-print-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&d);
     std::fs::create_dir_all(&d).unwrap();
     d

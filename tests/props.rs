@@ -4,6 +4,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::float_cmp)] // tests may fail loudly
 
+#[path = "common/scratch.rs"]
+mod scratch;
 use chrono::{NaiveDate, NaiveDateTime};
 use nkact_dose::bsa::BsaFormula;
 use nkact_dose::engine::{NkState, calculate};
@@ -156,7 +158,7 @@ proptest! {
         o.inputs.nk_cells = nk;
         o.created = base_time() + chrono::Duration::minutes(minutes);
         o.verification = verified.then(|| Verification { verifier: "V".into(), at: o.created });
-        let dir = std::env::temp_dir().join(format!("nkact-props-{}", std::process::id()));
+        let dir = scratch::root().join(format!("nkact-props-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join("order.json");
         order::save(&o, &path).unwrap();

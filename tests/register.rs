@@ -5,6 +5,8 @@
 
 #[path = "common/eligible.rs"]
 mod eligible;
+#[path = "common/scratch.rs"]
+mod scratch;
 
 #[path = "common/pg.rs"]
 mod pg;
@@ -21,7 +23,7 @@ fn at(s: &str) -> NaiveDateTime {
 }
 
 fn dir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("nkact-register-{name}-{}", std::process::id()));
+    let d = scratch::root().join(format!("nkact-register-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&d);
     std::fs::create_dir_all(&d).unwrap();
     d

@@ -11,6 +11,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::float_cmp)] // tests may fail loudly
 
+#[path = "common/scratch.rs"]
+mod scratch;
 mod common {
     pub mod ink;
 }
@@ -35,7 +37,7 @@ fn at(s: &str) -> NaiveDateTime {
 }
 
 fn dir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("nkact-renderers-{name}-{}", std::process::id()));
+    let d = scratch::root().join(format!("nkact-renderers-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&d);
     std::fs::create_dir_all(&d).unwrap();
     d

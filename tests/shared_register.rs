@@ -14,6 +14,8 @@
 mod eligible;
 #[path = "common/pg.rs"]
 mod pg;
+#[path = "common/scratch.rs"]
+mod scratch;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -21,7 +23,7 @@ use std::process::{Command, Output};
 const BIN: &str = env!("CARGO_BIN_EXE_nkact-dose");
 
 fn dir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("nkact-shared-{name}-{}", std::process::id()));
+    let d = scratch::root().join(format!("nkact-shared-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&d);
     std::fs::create_dir_all(&d).unwrap();
     d

@@ -5,6 +5,8 @@
 
 #[path = "common/eligible.rs"]
 mod eligible;
+#[path = "common/scratch.rs"]
+mod scratch;
 
 use std::path::PathBuf;
 
@@ -60,7 +62,7 @@ fn text_of(pdf: &[u8]) -> String {
 }
 
 fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("nkact-sheet-{name}-{}", std::process::id()));
+    let dir = scratch::root().join(format!("nkact-sheet-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
@@ -408,11 +410,17 @@ fn in_every_language_no_word_overprints_another_or_leaves_the_page() {
     use nkact_dose::locale::Lang;
     let d = temp_dir("langs");
     for lang in Lang::ALL {
-        for (name, weight, paper) in [("typical", "70", Paper::A4), ("heavy", "160", Paper::Letter)] {
+        // Revision 12 too: "Orden … rev. 12" is longer, and the Spanish title ran into it (issue 18).
+        for (name, weight, paper, revision) in [
+            ("typical", "70", Paper::A4, 1),
+            ("heavy", "160", Paper::Letter, 1),
+            ("revised", "70", Paper::A4, 12),
+        ] {
             let mut inputs = raw(weight, "170");
             inputs.nk_cells = "2e8".into();
             inputs.day1 = "2026-11-25".into();
             let mut o = order(inputs);
+            o.revision = revision;
             o.lang = lang;
             o.decimal_mark = lang.usual_decimal_mark();
             o.settings.paper = paper;

@@ -8,6 +8,8 @@
 
 #[path = "common/eligible.rs"]
 mod eligible;
+#[path = "common/scratch.rs"]
+mod scratch;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -145,7 +147,7 @@ fn at(s: &str) -> NaiveDateTime {
 }
 
 fn dir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("nkact-spanish-{name}-{}", std::process::id()));
+    let d = scratch::root().join(format!("nkact-spanish-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&d);
     std::fs::create_dir_all(&d).unwrap();
     d

@@ -9,6 +9,8 @@
 
 #[path = "common/eligible.rs"]
 mod eligible;
+#[path = "common/scratch.rs"]
+mod scratch;
 
 use std::path::PathBuf;
 use std::process::{Command, Output};
@@ -17,14 +19,14 @@ const BIN: &str = env!("CARGO_BIN_EXE_nkact-dose");
 const DAY1: &str = "2026-12-01";
 
 fn dir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("nkact-treat-{name}-{}", std::process::id()));
+    let d = scratch::root().join(format!("nkact-treat-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&d);
     std::fs::create_dir_all(&d).unwrap();
     d
 }
 
 fn run(args: &[String]) -> Output {
-    let register = std::env::temp_dir().join(format!("nkact-treat-register-{}.sqlite3", std::process::id()));
+    let register = scratch::root().join(format!("nkact-treat-register-{}.sqlite3", std::process::id()));
     Command::new(BIN)
         .env("LC_ALL", "C.UTF-8")
         .env("NKACT_DOSE_REGISTER", register)

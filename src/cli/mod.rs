@@ -54,7 +54,8 @@ impl Outcome {
 #[allow(clippy::large_enum_variant)]
 #[derive(Debug)]
 pub enum Command {
-    Window,
+    /// The window, in this language when `--lang` was given.
+    Window(Option<crate::locale::Lang>),
     /// Help, version or completions: text for stdout, exit 0.
     Print(String),
     Calc(CalcArgs),
@@ -299,6 +300,9 @@ enum Sub {
 struct Cli {
     #[command(subcommand)]
     command: Option<Sub>,
+    /// The window's language: en, es or ca (default: the last one chosen, else the system locale)
+    #[arg(long, value_name = "LANG")]
+    lang: Option<OsString>,
 }
 
 /// The exit codes, for every `--help` (one text, written once).
@@ -383,16 +387,21 @@ pub fn field_error(w: &Words, e: &crate::error::InputError) -> String {
     )
 }
 
+/// `--lang` as a language, or a usage error worded in the system's language.
+fn lang_option(v: &Option<OsString>) -> Result<Option<Lang>, Usage> {
+    let fallback = Words::new(crate::locale::system_lang(|k| std::env::var(k).ok()), None);
+    match value(&fallback, "--lang", v)? {
+        None => Ok(None),
+        Some(v) => Lang::from_key(v.trim().to_ascii_lowercase().as_str()).map(Some).ok_or_else(|| {
+            Usage(error_line(&fallback, &fallback.ta("cli-bad-lang", args!["value" => quoted_inner(&v, 40)])))
+        }),
+    }
+}
+
 /// The language of a run: `--lang` when given, else the system locale's, else English.
 fn words_for(d: &DoseOptions) -> Result<Words, Usage> {
     let system = crate::locale::system_lang(|k| std::env::var(k).ok());
-    let fallback = Words::new(system, None);
-    let lang = match value(&fallback, "--lang", &d.lang)? {
-        None => system,
-        Some(v) => Lang::from_key(v.trim().to_ascii_lowercase().as_str()).ok_or_else(|| {
-            Usage(error_line(&fallback, &fallback.ta("cli-bad-lang", args!["value" => quoted_inner(&v, 40)])))
-        })?,
-    };
+    let lang = lang_option(&d.lang)?.unwrap_or(system);
     let base = Words::new(lang, None);
     let mark = match value(&base, "--decimal-mark", &d.decimal_mark)? {
         None => None,
@@ -425,7 +434,7 @@ where
         }
     };
     match cli.command {
-        None => Ok(Command::Window),
+        None => Ok(Command::Window(lang_option(&cli.lang)?)),
         Some(Sub::Completions { shell }) => {
             let mut buf = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), PROGRAM, &mut buf);
@@ -1144,11 +1153,11 @@ pub fn compute(
     err: &mut dyn Write,
 ) -> Option<Report> {
     let inputs = validate(raw);
-    let day1 = inputs.as_ref().ok().and_then(|i| i.day1);
+    let day1 = crate::clinical::day1_for_criteria(&inputs, raw);
     let (inputs, mut clinical) = match (inputs, validate_clinical(clinical, day1, today)) {
         (Ok(i), Ok(c)) => (i, c),
         (i, c) => {
-            for e in i.err().unwrap_or_default().into_iter().chain(c.err().unwrap_or_default()) {
+            for e in crate::clinical::all_errors(i.err(), c.err()) {
                 let _ = writeln!(err, "{}", field_error(w, &e));
             }
             return None;

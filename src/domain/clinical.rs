@@ -148,6 +148,34 @@ pub struct Clinical {
     pub date_of_birth: Option<NaiveDate>,
 }
 
+/// The Day 1 the criteria inputs are judged against: the validated one, or,
+/// when another input is in error, Day 1 as typed if it is itself a valid date
+/// (issue 18: a correct cyclophosphamide date was flagged outside its window
+/// whenever any other input was invalid).
+pub fn day1_for_criteria(
+    inputs: &Result<crate::input::Inputs, Vec<InputError>>,
+    raw: &crate::input::RawInputs,
+) -> Option<NaiveDate> {
+    match inputs {
+        Ok(i) => i.day1,
+        Err(errors) if errors.iter().any(|e| e.field == Field::Day1) => None,
+        Err(_) => crate::input::iso_date(Field::Day1, &raw.day1).ok(),
+    }
+}
+
+/// The errors of the inputs and of the criteria inputs, as one list. A
+/// cyclophosphamide date "outside its window" only because Day 1 is itself in
+/// error is left out: Day 1's own error says what to correct, and the date is
+/// judged again once it is.
+pub fn all_errors(inputs: Option<Vec<InputError>>, clinical: Option<Vec<InputError>>) -> Vec<InputError> {
+    let mut errors = inputs.unwrap_or_default();
+    let day1_in_error = errors.iter().any(|e| e.field == Field::Day1);
+    errors.extend(clinical.unwrap_or_default().into_iter().filter(|e| {
+        !(day1_in_error && e.field == Field::CyclophosphamideDate && e.problem == Problem::OutsideWindow)
+    }));
+    errors
+}
+
 /// LVEF accepted, %. Normal is 52–72 % (ASE/EACVI 2015); a patient on
 /// trastuzumab with an LVEF under 10 % is not an outpatient, and above 85 % is
 /// beyond any echocardiographic or MUGA reading. Outside, a digit was lost or

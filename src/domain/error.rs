@@ -59,6 +59,25 @@ pub enum Field {
 }
 
 impl Field {
+    /// The criteria-to-treat inputs (laboratory values, ULNs, LVEF, and the rest of
+    /// `RawClinical`), as opposed to the measures, the cycle and the patient.
+    pub fn is_criteria_input(self) -> bool {
+        matches!(
+            self,
+            Field::Lab
+                | Field::Uln
+                | Field::Lvef
+                | Field::LvefDate
+                | Field::LvefBaseline
+                | Field::Sex
+                | Field::PreviousInfusionTolerated
+                | Field::CyclophosphamideDate
+                | Field::NkProductId
+                | Field::NkBagId
+                | Field::NkReleasedAt
+        )
+    }
+
     /// The fields a person types on the order command line, besides [`Field::ALL`].
     pub const PEOPLE_AND_PATIENT: [Field; 7] = [
         Field::PatientName,

@@ -19,6 +19,10 @@ pub struct SecondEntry {
     /// decide loading or maintenance from cycle 2 on.
     pub last_trastuzumab: String,
     pub last_pertuzumab: String,
+    /// The latest and the baseline LVEF, re-entered from the echocardiogram or
+    /// MUGA report: they decide whether both antibodies are given (issue 18).
+    pub lvef: String,
+    pub lvef_baseline: String,
     /// The verifier confirmed name, record number and date of birth against the bag labels.
     pub identity_confirmed: bool,
     /// The dose read from each prepared bag's label, per drug of the cycle.
@@ -73,6 +77,8 @@ impl Mismatch {
                     Field::NkCells => "nk-cells",
                     Field::LastTrastuzumab => "last-trastuzumab",
                     Field::LastPertuzumab => "last-pertuzumab",
+                    Field::Lvef => "lvef",
+                    Field::LvefBaseline => "lvef-baseline",
                     _ => "other",
                 }
                 .to_owned(),
@@ -90,12 +96,14 @@ pub fn needs_last_dates(first: &RawInputs) -> bool {
 }
 
 /// Compares the second entry with the order. Measures must match exactly
-/// after parsing (70,5 = 70.5), last-dose dates as dates; each bag dose must be
+/// after parsing (70,5 = 70.5), and so must the latest and baseline LVEF
+/// ("60 %" = 60; both empty matches); last-dose dates as dates; each bag dose must be
 /// within `tolerance_pct` of the ordered dose; the verifier must not be the
 /// issuer (names compared as [`crate::identity::same_person`] does) and must
 /// have confirmed the patient's identity. Returns every difference.
 pub fn compare(
     first: &RawInputs,
+    clinical: &crate::clinical::RawClinical,
     issued_by: &str,
     report: &Report,
     second: &SecondEntry,
@@ -119,6 +127,24 @@ pub fn compare(
         [(Field::Weight, &first.weight, &second.weight), (Field::Height, &first.height, &second.height)]
     {
         if !same_number(a, b) {
+            out.push(Mismatch::Measure { field });
+        }
+    }
+    let percent = |s: &str| -> Option<Option<f64>> {
+        let t = s.trim();
+        let t = t.strip_suffix('%').unwrap_or(t).trim();
+        if t.is_empty() { Some(None) } else { parse_decimal(t).map(Some) }
+    };
+    for (field, a, b) in [
+        (Field::Lvef, &clinical.lvef, &second.lvef),
+        (Field::LvefBaseline, &clinical.lvef_baseline, &second.lvef_baseline),
+    ] {
+        let same = match (percent(a), percent(b)) {
+            (Some(None), Some(None)) => true,
+            (Some(Some(x)), Some(Some(y))) => (x - y).abs() <= 1e-9,
+            _ => false,
+        };
+        if !same {
             out.push(Mismatch::Measure { field });
         }
     }

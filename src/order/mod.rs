@@ -278,14 +278,12 @@ impl Order {
     /// patient's date of birth, when valid, gives the age criterion.
     pub fn report(&self) -> Result<Report, Vec<InputError>> {
         let inputs = validate(&self.inputs);
-        let day1 = inputs.as_ref().ok().and_then(|i| i.day1);
+        let day1 = crate::clinical::day1_for_criteria(&inputs, &self.inputs);
         let clinical = validate_clinical(&self.clinical, day1, self.created.date());
         let (inputs, mut clinical) = match (inputs, clinical) {
             (Ok(i), Ok(c)) => (i, c),
             (i, c) => {
-                let mut errors = i.err().unwrap_or_default();
-                errors.extend(c.err().unwrap_or_default());
-                return Err(errors);
+                return Err(crate::clinical::all_errors(i.err(), c.err()));
             }
         };
         clinical.date_of_birth = parse_birth_date(&self.patient.date_of_birth, self.created.date()).ok();

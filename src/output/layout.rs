@@ -312,10 +312,12 @@ impl Layout {
             let (m, w, h) = (self.margin, self.width, self.height);
             let head_y = h - m - TITLE;
             let rw = self.text_width(&header.order, BODY, true);
-            // A longer title in another language is set smaller, never over the order ID.
+            // A longer title in another language, or beside a longer order ID ("rev. 2"), is
+            // set smaller, down to body size, never over the order ID (issue 18: the Spanish
+            // title ran into "Orden … rev. 2").
             let room = w - 2.0 * m - rw - 12.0;
             let at_one = self.text_width(&header.title, 1.0, true).max(f32::EPSILON);
-            let title_size = TITLE.min(room / at_one).max(HEADING);
+            let title_size = TITLE.min(room / at_one).max(BODY);
             self.text_at(m, head_y, &header.title, title_size, true);
             self.text_at(w - m - rw, head_y + 4.0, &header.order, BODY, true);
             let page = page_label(i + 1, count);

@@ -14,9 +14,11 @@ impl Words {
         match p {
             PersonProblem::Unknown => self.ta("person-unknown", args!["name" => name]),
             PersonProblem::WrongSecret => self.ta("person-wrong-secret", args!["name" => name]),
-            PersonProblem::WrongRole(r) => {
-                self.ta("person-wrong-role", args!["name" => name, "role" => r.key()])
-            }
+            // The role in this language's words, never the register's key (issue 18).
+            PersonProblem::WrongRole(r) => self.ta(
+                "person-wrong-role",
+                args!["name" => name, "role" => self.t(&format!("role-{}", r.key()))],
+            ),
             PersonProblem::SamePerson => self.ta("person-same", args!["name" => name]),
             PersonProblem::Exists => self.ta("person-exists", args!["name" => name]),
             PersonProblem::AlreadyInitialised => self.t("person-already-initialised"),

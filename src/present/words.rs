@@ -761,14 +761,51 @@ impl Words {
     /// One rejected value, as a whole sentence: the field, the value as typed
     /// and what is wrong, then what the field accepts.
     pub fn input_error(&self, e: &InputError) -> String {
-        let label = self.field_label(e.field);
-        let gender = self.field_gender(e.field);
+        let sentence = self.problem_sentence(e, self.field_label(e.field), self.field_gender(e.field));
+        self.ta("error-with-accepted", args!["error" => sentence, "accepted" => self.accepted(e.field)])
+    }
+
+    /// A laboratory result or ULN refused in the window, in the window's terms:
+    /// the test's name and the value as typed in its row, never the command
+    /// line's `CODE=VALUE UNIT@DATE` (issue 18); a missing date or value says which.
+    pub fn window_lab_error(&self, e: &InputError) -> String {
+        let (code, rest) = e.value.split_once('=').unwrap_or(("", e.value.as_str()));
+        let (measure, date) = match rest.rsplit_once('@') {
+            Some((m, d)) => (m, d),
+            None => (rest, ""),
+        };
+        let name = crate::criteria::LabCode::from_key(code.trim().to_lowercase().as_str())
+            .map(|c| self.criterion_name(c.key()))
+            .unwrap_or_else(|| code.to_owned());
+        let uln = e.field == Field::Uln;
+        let label = if uln { self.ta("g-uln-of", args!["test" => name]) } else { name };
+        let gender = "masculine".to_owned();
+        let sentence = match &e.problem {
+            Problem::Missing if measure.trim().is_empty() => {
+                self.ta("g-lab-missing-value", args!["test" => label])
+            }
+            Problem::Missing => self.ta("g-lab-missing-date", args!["test" => label]),
+            Problem::NotADate | Problem::InFuture | Problem::DateOutOfRange => {
+                let shown = InputError::new(e.field, date.trim(), e.problem.clone());
+                self.problem_sentence(&shown, label, gender)
+            }
+            _ => {
+                let shown = InputError::new(e.field, measure.trim(), e.problem.clone());
+                self.problem_sentence(&shown, label, gender)
+            }
+        };
+        let accepted = self.t(if uln { "g-accepted-uln" } else { "g-accepted-lab" });
+        self.ta("error-with-accepted", args!["error" => sentence, "accepted" => accepted])
+    }
+
+    /// What is wrong with a value, as a sentence naming `label` and the value.
+    fn problem_sentence(&self, e: &InputError, label: String, gender: String) -> String {
         let value = quoted_inner(&e.value, 40);
         let typed = crate::input::parse_decimal(&e.value);
         let base = |id: &str| {
             self.ta(id, args!["label" => label.clone(), "gender" => gender.clone(), "value" => value.clone()])
         };
-        let sentence = match &e.problem {
+        match &e.problem {
             Problem::Missing => base("error-missing"),
             Problem::NotANumber => base("error-not-a-number"),
             Problem::NotPositive => base("error-not-positive"),
@@ -836,8 +873,7 @@ impl Words {
             Problem::InFuture => base("error-in-future"),
             Problem::NonexistentLocalTime => base("error-nonexistent-local-time"),
             Problem::AmbiguousLocalTime => base("error-ambiguous-local-time"),
-        };
-        self.ta("error-with-accepted", args!["error" => sentence, "accepted" => self.accepted(e.field)])
+        }
     }
 
     /// A laboratory value (or ULN) outside its test's plausible range, with the
@@ -940,7 +976,12 @@ impl Words {
                 let mut s = self.t("refuse-invalid");
                 for e in errors {
                     s.push('\n');
-                    s.push_str(&self.input_error(e));
+                    // A laboratory row is named by its test, as the form shows it.
+                    if matches!(e.field, Field::Lab | Field::Uln) {
+                        s.push_str(&self.window_lab_error(e));
+                    } else {
+                        s.push_str(&self.input_error(e));
+                    }
                 }
                 s
             }

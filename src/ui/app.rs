@@ -136,6 +136,8 @@ pub enum Action {
     StartDoubleCheck,
     CancelDoubleCheck,
     SubmitDoubleCheck,
+    /// The verifier's name changed: the re-entries are cleared for whoever checks now.
+    VerifierChanged,
     SetFormula(BsaFormula),
     SetDark(bool),
     SetPaper(Paper),
@@ -186,6 +188,21 @@ pub struct CheckState {
     pub verifier_secret: String,
     /// Why the verifier could not sign, worded.
     pub sign_error: Option<String>,
+}
+
+impl CheckState {
+    /// Empties every re-entry and every line about the last attempt, keeping the
+    /// verifier's name when asked: a new or refused verifier never sees what the
+    /// previous one typed (issue 18: the issuer's own entries stayed for the nurse).
+    pub fn clear_entries(&mut self, keep_verifier: bool) {
+        let verifier = std::mem::take(&mut self.second.verifier);
+        let units_in_millions = self.second.units_in_millions;
+        *self = CheckState::default();
+        self.second.units_in_millions = units_in_millions;
+        if keep_verifier {
+            self.second.verifier = verifier;
+        }
+    }
 }
 
 /// What the window is waiting for around files.
@@ -612,6 +629,7 @@ impl AppState {
                 self.mode = Mode::Form;
             }
             Action::SubmitDoubleCheck => self.submit_double_check(),
+            Action::VerifierChanged => self.check.clear_entries(true),
             Action::SetFormula(f) => {
                 self.order.inputs.bsa_formula = f.key().to_owned();
                 self.prefs.bsa_formula = f;
@@ -1022,10 +1040,12 @@ impl AppState {
                 Ok(Ok(p)) if crate::register::Step::DoubleChecked.roles().contains(&p.role) => Some(p),
                 Ok(Ok(p)) => {
                     let problem = crate::register::PersonProblem::WrongRole(p.role);
+                    self.check.clear_entries(false);
                     self.check.sign_error = Some(w.person_problem(&problem, &p.name));
                     return;
                 }
                 Ok(Err(problem)) => {
+                    self.check.clear_entries(false);
                     self.check.sign_error = Some(w.person_problem(&problem, &name));
                     return;
                 }
@@ -1038,7 +1058,8 @@ impl AppState {
             None
         };
         let tolerance = self.order.settings.double_check_tolerance_pct;
-        match compare(&self.order.inputs, &self.order.issued_by, &report, &self.check.second, tolerance) {
+        let (first, clinical) = (&self.order.inputs, &self.order.clinical);
+        match compare(first, clinical, &self.order.issued_by, &report, &self.check.second, tolerance) {
             Ok(()) => {
                 let at = self.now();
                 // The signed double-check: refused when this person issued or checked the order already.
@@ -1046,6 +1067,7 @@ impl AppState {
                     match self.sign_check(p, true, "") {
                         Ok(()) => {}
                         Err(message) => {
+                            self.check.clear_entries(false);
                             self.check.sign_error = Some(message);
                             return;
                         }

@@ -42,8 +42,9 @@ pub struct GuiApp {
     chooser_open: bool,
     started: std::time::Instant,
     first_frame_logged: bool,
-    /// The inputs as they were when a measure field took the keyboard focus.
-    focus_snapshot: Option<crate::input::RawInputs>,
+    /// The inputs and criteria inputs as they were when a field that decides a
+    /// dose or a withhold took the keyboard focus.
+    focus_snapshot: Option<(crate::input::RawInputs, crate::clinical::RawClinical)>,
 }
 
 impl GuiApp {
@@ -86,7 +87,22 @@ impl GuiApp {
     fn form_mode(&mut self, ui: &mut Ui) {
         let w = self.state.words();
         let mut choose: Option<FileKind> = None;
-        let report = self.state.report();
+        let mut report = self.state.report();
+        // A criteria row half typed (a value without its date yet) gives no report; while it is
+        // being typed the doses stay on screen as they were before it, marked PROVISIONAL, and
+        // nothing can leave (issue 18: the whole dose panel blanked).
+        if let (Err(errors), true, Some((_, before))) =
+            (&report, self.state.editing_measure, self.focus_snapshot.as_ref())
+        {
+            let criteria_only = errors.iter().all(|e| e.field.is_criteria_input());
+            if criteria_only {
+                let mut provisional = self.state.order.clone();
+                provisional.clinical = before.clone();
+                if let Ok(r) = provisional.report() {
+                    report = Ok(r);
+                }
+            }
+        }
         let view = report.as_ref().ok().map(|r| {
             Presentation::of(r, &self.state.order.warnings(r), &w).with_overrides(
                 r,
@@ -105,19 +121,18 @@ impl GuiApp {
         });
         // A measure being typed ("70" on the way to "70,5") gives provisional results:
         // nothing may leave until the field is finished (Tab, Enter, or a click elsewhere).
+        let now = (&self.state.order.inputs, &self.state.order.clinical);
         if measure_focus.gained || !measure_focus.has_focus {
-            self.focus_snapshot = measure_focus.has_focus.then(|| self.state.order.inputs.clone());
+            self.focus_snapshot = measure_focus.has_focus.then(|| (now.0.clone(), now.1.clone()));
         }
-        self.state.editing_measure = measure_focus.has_focus
-            && self.focus_snapshot.as_ref().is_some_and(|before| *before != self.state.order.inputs);
+        self.state.editing_measure =
+            measure_focus.has_focus && self.focus_snapshot.as_ref().is_some_and(|(i, c)| (i, c) != now);
         let editing = self.state.editing_measure;
         egui::Panel::bottom("actions").show(ui, |ui| {
             ui.add_space(4.0);
-            egui::ScrollArea::vertical().id_salt("actions-scroll").max_height(220.0).show(ui, |ui| {
-                if let Some(kind) = actions_ui(ui, &mut self.state, view.as_ref(), &mut self.actions) {
-                    choose = Some(kind);
-                }
-            });
+            if let Some(kind) = actions_ui(ui, &mut self.state, view.as_ref(), &mut self.actions) {
+                choose = Some(kind);
+            }
             ui.add_space(4.0);
         });
         // The toolbar is added after the form and the actions, so Tab reaches it last.
@@ -293,9 +308,18 @@ fn label_cell(ui: &mut Ui, label: &str) -> egui::Response {
     .inner
 }
 
-/// A labelled single-line field (never a drag value); its message below it.
+/// The id of a text field, from what it holds, never from where it is drawn:
+/// egui's automatic ids shift when a line (an error message) appears above a
+/// field, and the keyboard focus then lands in another field (issue 18: a
+/// re-typed NK count went into the NK product ID).
+pub fn field_id(key: impl std::hash::Hash + std::fmt::Debug) -> egui::Id {
+    egui::Id::unique(("nkact-field", key))
+}
+
+/// A labelled single-line field (never a drag value) with a stable id; its message below it.
 fn field(
     ui: &mut Ui,
+    key: impl std::hash::Hash + std::fmt::Debug,
     label: &str,
     value: &mut String,
     hint: &str,
@@ -305,7 +329,12 @@ fn field(
         .horizontal(|ui| {
             let l = label_cell(ui, label);
             let r = ui
-                .add(TextEdit::singleline(value).hint_text(hint.to_owned()).desired_width(180.0))
+                .add(
+                    TextEdit::singleline(value)
+                        .id(field_id(key))
+                        .hint_text(hint.to_owned())
+                        .desired_width(180.0),
+                )
                 .labelled_by(l.id);
             // A field in error is outlined in red, as the messages say.
             if let Some(FieldNote::Error(_)) = &note {
@@ -335,6 +364,19 @@ fn error_for(w: &Words, errors: &[InputError], f: Field) -> Option<FieldNote> {
     })
 }
 
+/// The cyclophosphamide date's note. Its window (Day -5 … -3) needs Day 1:
+/// while Day 1 itself is in error the date cannot be judged, and is not flagged
+/// (issue 18: a correct date was red whenever any other input was invalid).
+fn cyclophosphamide_note(w: &Words, errors: &[InputError], typed: &str) -> Option<FieldNote> {
+    let day1_unusable = errors.iter().any(|e| e.field == Field::Day1);
+    let own = errors.iter().find(|e| e.field == Field::CyclophosphamideDate)?;
+    let window_only = own.problem == crate::error::Problem::OutsideWindow;
+    if day1_unusable && window_only || typed.trim().is_empty() {
+        return None;
+    }
+    error_for(w, errors, Field::CyclophosphamideDate)
+}
+
 fn section(ui: &mut Ui, title: &str) {
     ui.add_space(6.0);
     ui.label(RichText::new(title).strong().size(16.0));
@@ -362,18 +404,32 @@ fn form_ui(ui: &mut Ui, s: &mut AppState, errors: &[InputError], actions: &mut V
     section(ui, &w.t("s-patient"));
     let p = &mut s.order.patient;
     let name_note = error_for(&w, &patient_errors, Field::PatientName);
-    let name = field(ui, &w.field_label(Field::PatientName), &mut p.name, "", name_note);
+    let name = field(ui, Field::PatientName, &w.field_label(Field::PatientName), &mut p.name, "", name_note);
     // A new window starts in the first patient field, not in the toolbar.
     if !s.focus_placed {
         name.request_focus();
         s.focus_placed = true;
     }
     let id_note = error_for(&w, &patient_errors, Field::PatientId);
-    field(ui, &w.field_label(Field::PatientId), &mut p.identifier, "", id_note);
+    field(ui, Field::PatientId, &w.field_label(Field::PatientId), &mut p.identifier, "", id_note);
     let dob_error =
         error_for(&w, &patient_errors, Field::DateOfBirth).filter(|_| !p.date_of_birth.trim().is_empty());
-    field(ui, &w.field_label(Field::DateOfBirth), &mut p.date_of_birth, &w.t("g-date-hint"), dob_error);
-    field(ui, &w.field_label(Field::Allergies), &mut p.allergies, &w.t("g-allergies-hint"), None);
+    field(
+        ui,
+        Field::DateOfBirth,
+        &w.field_label(Field::DateOfBirth),
+        &mut p.date_of_birth,
+        &w.t("g-date-hint"),
+        dob_error,
+    );
+    field(
+        ui,
+        Field::Allergies,
+        &w.field_label(Field::Allergies),
+        &mut p.allergies,
+        &w.t("g-allergies-hint"),
+        None,
+    );
     // Required before any warning can be acknowledged or a sheet leave: said beside it.
     let issuer_note = s.order.issued_by.trim().is_empty().then(|| FieldNote::Required(w.t("g-required")));
     // Signed in: the issuer is the person who proved who they are.
@@ -384,9 +440,16 @@ fn form_ui(ui: &mut Ui, s: &mut AppState, errors: &[InputError], actions: &mut V
             ui.label(RichText::new(&s.order.issued_by).strong());
         });
     } else {
-        field(ui, &w.t("g-issued-by"), &mut s.order.issued_by, "", issuer_note);
+        field(ui, "g-issued-by", &w.t("g-issued-by"), &mut s.order.issued_by, "", issuer_note);
     }
-    field(ui, &w.field_label(Field::Subject), &mut s.order.trial.subject, &w.t("g-optional"), None);
+    field(
+        ui,
+        Field::Subject,
+        &w.field_label(Field::Subject),
+        &mut s.order.trial.subject,
+        &w.t("g-optional"),
+        None,
+    );
     let cohorts = [
         ("", w.t("g-not-answered")),
         ("lead-in", w.cohort_name(crate::stagger::Cohort::LeadIn)),
@@ -402,6 +465,7 @@ fn form_ui(ui: &mut Ui, s: &mut AppState, errors: &[InputError], actions: &mut V
     // Hints name the unit, never an example number that could be read as a value.
     focus.add(&field(
         ui,
+        Field::Weight,
         &w.field_label(Field::Weight),
         &mut i.weight,
         "kg",
@@ -409,6 +473,7 @@ fn form_ui(ui: &mut Ui, s: &mut AppState, errors: &[InputError], actions: &mut V
     ));
     focus.add(&field(
         ui,
+        Field::Height,
         &w.field_label(Field::Height),
         &mut i.height,
         "cm",
@@ -431,6 +496,7 @@ fn form_ui(ui: &mut Ui, s: &mut AppState, errors: &[InputError], actions: &mut V
     });
     focus.add(&field(
         ui,
+        Field::BsaCap,
         &w.field_label(Field::BsaCap),
         &mut i.bsa_cap,
         &w.t("g-optional"),
@@ -438,6 +504,7 @@ fn form_ui(ui: &mut Ui, s: &mut AppState, errors: &[InputError], actions: &mut V
     ));
     focus.add(&field(
         ui,
+        Field::PreviousWeight,
         &w.field_label(Field::PreviousWeight),
         &mut i.previous_weight,
         &w.t("g-optional"),
@@ -447,6 +514,7 @@ fn form_ui(ui: &mut Ui, s: &mut AppState, errors: &[InputError], actions: &mut V
     section(ui, &w.t("l-cycle"));
     focus.add(&field(
         ui,
+        Field::Cycle,
         &w.field_label(Field::Cycle),
         &mut i.cycle,
         &w.t("g-cycle-hint"),
@@ -454,6 +522,7 @@ fn form_ui(ui: &mut Ui, s: &mut AppState, errors: &[InputError], actions: &mut V
     ));
     focus.add(&field(
         ui,
+        Field::Day1,
         &w.field_label(Field::Day1),
         &mut i.day1,
         &w.t("g-date-hint"),
@@ -463,6 +532,7 @@ fn form_ui(ui: &mut Ui, s: &mut AppState, errors: &[InputError], actions: &mut V
     if crate::doublecheck::needs_last_dates(i) {
         focus.add(&field(
             ui,
+            Field::LastTrastuzumab,
             &w.field_label(Field::LastTrastuzumab),
             &mut i.last_trastuzumab,
             &w.t("g-date-hint"),
@@ -470,6 +540,7 @@ fn form_ui(ui: &mut Ui, s: &mut AppState, errors: &[InputError], actions: &mut V
         ));
         focus.add(&field(
             ui,
+            Field::LastPertuzumab,
             &w.field_label(Field::LastPertuzumab),
             &mut i.last_pertuzumab,
             &w.t("g-date-hint"),
@@ -485,18 +556,22 @@ fn form_ui(ui: &mut Ui, s: &mut AppState, errors: &[InputError], actions: &mut V
     }
     let c = &mut s.order.clinical;
     if first_cycle {
-        field(
+        // Only this field's own problem outlines it: an error elsewhere is not the date's.
+        let note = cyclophosphamide_note(&w, errors, &c.cyclophosphamide_date);
+        focus.add(&field(
             ui,
+            Field::CyclophosphamideDate,
             &w.field_label(Field::CyclophosphamideDate),
             &mut c.cyclophosphamide_date,
             &w.t("g-date-hint"),
-            error_for(&w, errors, Field::CyclophosphamideDate),
-        );
+            note,
+        ));
     }
 
     section(ui, &w.t("g-nk-product"));
     focus.add(&field(
         ui,
+        Field::NkCells,
         &w.field_label(Field::NkCells),
         &mut i.nk_cells,
         &w.t("g-nk-hint"),
@@ -510,30 +585,52 @@ fn form_ui(ui: &mut Ui, s: &mut AppState, errors: &[InputError], actions: &mut V
             (Field::NkReleasedAt, &mut c.nk_released_at, w.t("g-date-time-hint")),
         ];
         for (f, value, hint) in nk {
-            field(ui, &w.field_label(f), value, &hint, error_for(&w, errors, f));
+            focus.add(&field(ui, f, &w.field_label(f), value, &hint, error_for(&w, errors, f)));
         }
     }
-    criteria_form(ui, &w, c, errors, first_cycle);
+    criteria_form(ui, &w, c, errors, first_cycle, &mut focus);
 
     egui::CollapsingHeader::new(w.t("g-site-settings")).show(ui, |ui| {
         let t = &mut s.settings_text;
-        field(ui, &w.t("g-rounding"), &mut t.mg_rounding_increment, "mg", None);
-        field(ui, &w.t("g-il2-dilution"), &mut t.il2_dilution_million_per_ml, &w.t("g-optional"), None);
-        field(ui, &w.t("g-cyclo-bag"), &mut t.cyclophosphamide_bag_ml, "mL", None);
-        field(ui, &w.t("g-cyclo-minutes"), &mut t.cyclophosphamide_minutes, "min", None);
+        field(ui, "g-rounding", &w.t("g-rounding"), &mut t.mg_rounding_increment, "mg", None);
         field(
             ui,
+            "g-il2-dilution",
+            &w.t("g-il2-dilution"),
+            &mut t.il2_dilution_million_per_ml,
+            &w.t("g-optional"),
+            None,
+        );
+        field(ui, "g-cyclo-bag", &w.t("g-cyclo-bag"), &mut t.cyclophosphamide_bag_ml, "mL", None);
+        field(ui, "g-cyclo-minutes", &w.t("g-cyclo-minutes"), &mut t.cyclophosphamide_minutes, "min", None);
+        field(
+            ui,
+            "g-trastuzumab-observation",
             &w.t("g-trastuzumab-observation"),
             &mut t.trastuzumab_later_observation_minutes,
             "min",
             None,
         );
-        field(ui, &w.t("g-lvef-max-age"), &mut t.lvef_max_age_days, &w.t("g-days"), None);
-        field(ui, &w.t("g-nk-max-hours"), &mut t.nk_max_hours, "h", None);
-        field(ui, &w.t("l-nk-route-set"), &mut t.nk_route_and_set, &w.per_site_protocol(), None);
-        field(ui, &w.t("l-premedication"), &mut t.premedication, &w.per_site_protocol(), None);
-        field(ui, &w.t("l-antiemetic"), &mut t.antiemetic, &w.per_site_protocol(), None);
-        field(ui, &w.t("l-hydration"), &mut t.hydration, &w.per_site_protocol(), None);
+        field(ui, "g-lvef-max-age", &w.t("g-lvef-max-age"), &mut t.lvef_max_age_days, &w.t("g-days"), None);
+        field(ui, "g-nk-max-hours", &w.t("g-nk-max-hours"), &mut t.nk_max_hours, "h", None);
+        field(
+            ui,
+            "l-nk-route-set",
+            &w.t("l-nk-route-set"),
+            &mut t.nk_route_and_set,
+            &w.per_site_protocol(),
+            None,
+        );
+        field(
+            ui,
+            "l-premedication",
+            &w.t("l-premedication"),
+            &mut t.premedication,
+            &w.per_site_protocol(),
+            None,
+        );
+        field(ui, "l-antiemetic", &w.t("l-antiemetic"), &mut t.antiemetic, &w.per_site_protocol(), None);
+        field(ui, "l-hydration", &w.t("l-hydration"), &mut t.hydration, &w.per_site_protocol(), None);
         if let Some(e) = &t.error {
             ui.colored_label(ui.visuals().error_fg_color, e);
         }
@@ -568,7 +665,7 @@ fn files_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Action>) {
         return;
     }
     section(ui, &w.t("g-typed-path-title"));
-    field(ui, &w.t("g-path"), &mut s.files.path_input, &w.t("g-path-hint"), None);
+    field(ui, "g-path", &w.t("g-path"), &mut s.files.path_input, &w.t("g-path-hint"), None);
     ui.horizontal(|ui| {
         if ui.button(w.t("g-save-to-path")).clicked() {
             actions.push(Action::TypedPath(FileKind::Save));
@@ -637,7 +734,7 @@ fn results_ui(ui: &mut Ui, w: &Words, view: Option<&Presentation>, editing: bool
         for day in &v.schedule {
             ui.label(RichText::new(&day.day).strong());
             ui.label(&day.date);
-            ui.label(&day.events);
+            ui.add(egui::Label::new(&day.events).wrap());
             ui.end_row();
         }
     });
@@ -715,12 +812,17 @@ fn actions_ui(
 ) -> Option<FileKind> {
     let w = s.words();
     let mut choose = None;
+    // Overrides and warnings scroll in their own area: however many there are, the
+    // sign-in, the verification and the buttons below them stay in view (issue 18:
+    // twelve override rows pushed Export and Print off the screen).
     if let Some(v) = view {
-        if let Some(c) = v.criteria.as_ref().filter(|c| !c.clear) {
-            overrides_ui(ui, s, c, actions);
-            ui.separator();
-        }
-        warnings_ui(ui, s, v, actions);
+        egui::ScrollArea::vertical().id_salt("actions-scroll").max_height(200.0).show(ui, |ui| {
+            if let Some(c) = v.criteria.as_ref().filter(|c| !c.clear) {
+                overrides_ui(ui, s, c, actions);
+                ui.separator();
+            }
+            warnings_ui(ui, s, v, actions);
+        });
         ui.separator();
     }
     // In a register that knows people, the issuer signs in with their secret.
@@ -781,6 +883,7 @@ fn actions_ui(
                     let l = ui.label(w.t("g-stagger-override"));
                     ui.add(
                         TextEdit::singleline(&mut s.stagger_reason)
+                            .id(field_id("stagger-reason"))
                             .hint_text(w.t("g-override-hint"))
                             .desired_width(280.0),
                     )
@@ -834,12 +937,14 @@ fn sign_in_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Action>) {
                 let l = ui.label(RichText::new(w.t("g-sign-in-title")).strong());
                 ui.add(
                     TextEdit::singleline(&mut s.sign_in.name)
+                        .id(field_id("sign-in-name"))
                         .hint_text(w.t("g-sign-in-name"))
                         .desired_width(160.0),
                 )
                 .labelled_by(l.id);
                 let secret = ui.add(
                     TextEdit::singleline(&mut s.sign_in.secret)
+                        .id(field_id("sign-in-secret"))
                         .password(true)
                         .hint_text(w.t("g-sign-in-secret"))
                         .desired_width(120.0),
@@ -881,37 +986,39 @@ fn choice(ui: &mut Ui, label: &str, salt: &str, value: &mut String, options: &[(
 
 /// The criteria inputs: the heart every cycle; in cycle 1 the laboratory
 /// values (value with its unit, and date), the site's upper limits of normal,
-/// and what relaxes a limit.
+/// and what relaxes a limit. Every field takes part in the partial-typing
+/// guard (`focus`): an LVEF of "6" on the way to "60" decides a withhold.
 fn criteria_form(
     ui: &mut Ui,
     w: &Words,
     c: &mut crate::clinical::RawClinical,
     errors: &[InputError],
     first_cycle: bool,
+    focus: &mut MeasureFocus,
 ) {
     use crate::criteria::LabCode;
     section(ui, &w.t("g-heart"));
-    field(ui, &w.field_label(Field::Lvef), &mut c.lvef, "%", error_for(w, errors, Field::Lvef));
-    field(
-        ui,
-        &w.field_label(Field::LvefDate),
-        &mut c.lvef_date,
-        &w.t("g-date-hint"),
-        error_for(w, errors, Field::LvefDate),
-    );
-    field(
-        ui,
-        &w.field_label(Field::LvefBaseline),
-        &mut c.lvef_baseline,
-        "%",
-        error_for(w, errors, Field::LvefBaseline),
-    );
+    let heart = [
+        (Field::Lvef, &mut c.lvef, "%".to_owned()),
+        (Field::LvefDate, &mut c.lvef_date, w.t("g-date-hint")),
+        (Field::LvefBaseline, &mut c.lvef_baseline, "%".to_owned()),
+    ];
+    for (f, value, hint) in heart {
+        focus.add(&field(ui, f, &w.field_label(f), value, &hint, error_for(w, errors, f)));
+    }
     if !first_cycle {
         c.tidy();
         return;
     }
     section(ui, &w.t("l-criteria"));
     ui.label(RichText::new(w.t("g-labs-hint")).weak());
+    // A row in error is outlined in red; its message, in the window's words, is under the table.
+    let lab_errors: Vec<&InputError> = errors.iter().filter(|e| matches!(e.field, Field::Lab)).collect();
+    let uln_errors: Vec<&InputError> = errors.iter().filter(|e| matches!(e.field, Field::Uln)).collect();
+    let outline = |ui: &Ui, r: &egui::Response| {
+        let red = egui::Stroke::new(2.0, ui.visuals().error_fg_color);
+        ui.painter().rect_stroke(r.rect.expand(1.0), 2.0, red, egui::StrokeKind::Outside);
+    };
     egui::Grid::new("labs").num_columns(3).show(ui, |ui| {
         ui.label(RichText::new(w.t("crit-h-criterion")).strong());
         ui.label(RichText::new(w.t("g-value-unit")).strong());
@@ -920,12 +1027,29 @@ fn criteria_form(
         for code in LabCode::ALL {
             let l = ui.label(w.criterion_name(code.key()));
             let lab = c.lab_mut(code);
-            ui.add(
-                TextEdit::singleline(&mut lab.measure).hint_text(code.unit().symbol()).desired_width(110.0),
-            )
-            .labelled_by(l.id);
-            ui.add(TextEdit::singleline(&mut lab.date).hint_text(w.t("g-date-hint")).desired_width(100.0))
+            let in_error = lab_errors.iter().any(|e| e.value.starts_with(&format!("{}=", code.key())));
+            let measure = ui
+                .add(
+                    TextEdit::singleline(&mut lab.measure)
+                        .id(field_id(("lab-measure", code.key())))
+                        .hint_text(code.unit().symbol())
+                        .desired_width(110.0),
+                )
                 .labelled_by(l.id);
+            let date = ui
+                .add(
+                    TextEdit::singleline(&mut lab.date)
+                        .id(field_id(("lab-date", code.key())))
+                        .hint_text(w.t("g-date-hint"))
+                        .desired_width(100.0),
+                )
+                .labelled_by(l.id);
+            if in_error {
+                outline(ui, &measure);
+                outline(ui, &date);
+            }
+            focus.add(&measure);
+            focus.add(&date);
             ui.end_row();
         }
     });
@@ -934,15 +1058,25 @@ fn criteria_form(
         for code in [LabCode::Bilirubin, LabCode::Ast, LabCode::Alt, LabCode::Creatinine, LabCode::Inr] {
             let l = ui.label(w.criterion_name(code.key()));
             let uln = c.uln_mut(code);
-            ui.add(
-                TextEdit::singleline(&mut uln.measure).hint_text(code.unit().symbol()).desired_width(110.0),
-            )
-            .labelled_by(l.id);
+            let in_error = uln_errors.iter().any(|e| e.value.starts_with(&format!("{}=", code.key())));
+            let r = ui
+                .add(
+                    TextEdit::singleline(&mut uln.measure)
+                        .id(field_id(("uln", code.key())))
+                        .hint_text(code.unit().symbol())
+                        .desired_width(110.0),
+                )
+                .labelled_by(l.id);
+            if in_error {
+                outline(ui, &r);
+            }
+            focus.add(&r);
             ui.end_row();
         }
     });
-    for e in errors.iter().filter(|e| matches!(e.field, Field::Lab | Field::Uln)) {
-        ui.add(egui::Label::new(RichText::new(w.input_error(e)).color(ui.visuals().error_fg_color)).wrap());
+    for e in lab_errors.iter().chain(uln_errors.iter()) {
+        let text = w.window_lab_error(e);
+        ui.add(egui::Label::new(RichText::new(text).color(ui.visuals().error_fg_color)).wrap());
     }
     let sexes = [("", w.t("g-not-answered")), ("female", w.t("g-female")), ("male", w.t("g-male"))];
     choice(ui, &w.field_label(Field::Sex), "sex", &mut c.sex, &sexes);
@@ -954,36 +1088,42 @@ fn criteria_form(
     c.tidy();
 }
 
-/// The criteria table: each criterion with its value, limit, date and state.
+/// The criteria table: each criterion with its state first, then its value,
+/// limit and date wrapped to the width of the panel, so that nothing that
+/// decides a release is beyond the edge (issue 18: the result column was off
+/// screen at 1024 × 768 on every cycle-1 order).
 fn criteria_ui(ui: &mut Ui, c: &crate::present::model::CriteriaView) {
     ui.label(RichText::new(&c.title).strong().size(16.0));
-    ui.label(RichText::new(&c.basis).weak());
-    egui::Grid::new("criteria").striped(true).show(ui, |ui| {
-        for h in &c.header {
-            ui.label(RichText::new(h).strong());
-        }
-        ui.end_row();
-        for r in &c.rows {
-            ui.label(RichText::new(&r.name).strong());
-            ui.label(&r.value);
-            ui.label(&r.limit);
-            ui.label(&r.date);
-            let state = RichText::new(&r.state);
-            ui.label(match (r.kind, &r.overridden) {
-                (crate::criteria::CriterionState::Met, _) => state.color(Color32::from_rgb(0, 120, 40)),
-                (_, Some(_)) => state.strong().color(ui.visuals().warn_fg_color),
-                _ => state.strong().color(ui.visuals().error_fg_color),
+    ui.add(egui::Label::new(RichText::new(&c.basis).weak()).wrap());
+    for (k, r) in c.rows.iter().enumerate() {
+        let fill = if k % 2 == 0 { ui.visuals().faint_bg_color } else { Color32::TRANSPARENT };
+        egui::Frame::NONE.fill(fill).inner_margin(egui::Margin::symmetric(4, 2)).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal_wrapped(|ui| {
+                let state = RichText::new(&r.state).strong();
+                ui.label(match (r.kind, &r.overridden) {
+                    (crate::criteria::CriterionState::Met, _) => state.color(Color32::from_rgb(0, 120, 40)),
+                    (_, Some(_)) => state.color(ui.visuals().warn_fg_color),
+                    _ => state.color(ui.visuals().error_fg_color),
+                });
+                ui.label(RichText::new(&r.name).strong());
             });
-            ui.end_row();
+            let details = [&r.value, &r.limit, &r.date]
+                .into_iter()
+                .filter(|t| !t.is_empty())
+                .cloned()
+                .collect::<Vec<_>>()
+                .join("  ·  ");
+            ui.add(egui::Label::new(details).wrap());
             for extra in [&r.note, &r.overridden].into_iter().flatten() {
-                ui.label("");
-                ui.label(RichText::new(extra).italics());
-                ui.end_row();
+                ui.add(egui::Label::new(RichText::new(extra).italics()).wrap());
             }
-        }
-    });
+        });
+    }
     let summary = RichText::new(&c.summary).strong();
-    ui.label(if c.clear { summary } else { summary.color(ui.visuals().error_fg_color) });
+    ui.add(
+        egui::Label::new(if c.clear { summary } else { summary.color(ui.visuals().error_fg_color) }).wrap(),
+    );
 }
 
 /// Criteria not met or not entered: each needs the issuer's reasoned override before a sheet can leave.
@@ -999,14 +1139,26 @@ fn overrides_ui(
     if !can {
         ui.colored_label(ui.visuals().warn_fg_color, w.t("g-override-needs"));
     }
+    // Nothing of the criteria typed yet: say what to enter, and invite no reason for
+    // "not entered" before anything is (a reason is for a value that is there, or a
+    // decision to treat without one once the others are in).
+    if s.order.clinical.labs.is_empty() && s.order.clinical.lvef.trim().is_empty() {
+        ui.label(w.t("g-criteria-enter-first"));
+        return;
+    }
     for r in
         c.rows.iter().filter(|r| r.kind != crate::criteria::CriterionState::Met && r.overridden.is_none())
     {
         ui.horizontal_wrapped(|ui| {
             let l = ui.label(RichText::new(format!("{}: {}", r.name, r.state)).strong());
             let reason = s.override_reasons.entry(r.code.clone()).or_default();
-            ui.add(TextEdit::singleline(reason).hint_text(w.t("g-override-hint")).desired_width(260.0))
-                .labelled_by(l.id);
+            ui.add(
+                TextEdit::singleline(reason)
+                    .id(field_id(("override-reason", r.code.as_str())))
+                    .hint_text(w.t("g-override-hint"))
+                    .desired_width(260.0),
+            )
+            .labelled_by(l.id);
             let ok = can && reason.chars().filter(|c| c.is_alphabetic()).count() >= 3;
             if ui.add_enabled(ok, egui::Button::new(w.t("g-override"))).clicked() {
                 actions.push(Action::Override { code: r.code.clone() });
@@ -1063,7 +1215,10 @@ fn warnings_ui(ui: &mut Ui, s: &mut AppState, v: &Presentation, actions: &mut Ve
                 // Named after its warning, so each reason field is found by what it is for.
                 ui.add_enabled(
                     ack.is_none(),
-                    TextEdit::singleline(reason).hint_text(w.t("g-reason-hint")).desired_width(320.0),
+                    TextEdit::singleline(reason)
+                        .id(field_id(("warning-reason", x.code.as_str())))
+                        .hint_text(w.t("g-reason-hint"))
+                        .desired_width(320.0),
                 )
                 .labelled_by(checkbox.id);
             });
@@ -1090,15 +1245,21 @@ fn double_check_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Action>) {
             }
             let needs_dates = crate::doublecheck::needs_last_dates(&s.order.inputs);
             let people = s.register_has_people();
+            // Who checks comes first: a change of verifier empties everything below it.
             let second = &mut s.check.second;
-            ui.checkbox(&mut second.identity_confirmed, w.t("g-confirm-identity"));
-            field(ui, &w.t("g-verifier"), &mut second.verifier, "", None);
+            let before = second.verifier.clone();
+            field(ui, "g-verifier", &w.t("g-verifier"), &mut second.verifier, "", None);
+            // Another verifier starts from empty fields: nobody sees what someone else typed.
+            if second.verifier != before {
+                actions.push(Action::VerifierChanged);
+            }
             // In a register that knows people, the second professional proves who they are.
             if people {
                 ui.horizontal(|ui| {
                     let l = label_cell(ui, &w.t("g-verifier-secret"));
                     ui.add(
                         TextEdit::singleline(&mut s.check.verifier_secret)
+                            .id(field_id("verifier-secret"))
                             .password(true)
                             .hint_text(w.t("g-sign-in-secret"))
                             .desired_width(180.0),
@@ -1110,12 +1271,29 @@ fn double_check_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Action>) {
                 }
             }
             let second = &mut s.check.second;
-            field(ui, &w.t("g-re-weight"), &mut second.weight, "", None);
-            field(ui, &w.t("g-re-height"), &mut second.height, "", None);
-            field(ui, &w.t("g-re-nk"), &mut second.nk_cells, &w.t("g-nk-hint"), None);
+            ui.checkbox(&mut second.identity_confirmed, w.t("g-confirm-identity"));
+            field(ui, "g-re-weight", &w.t("g-re-weight"), &mut second.weight, "", None);
+            field(ui, "g-re-height", &w.t("g-re-height"), &mut second.height, "", None);
+            field(ui, "g-re-nk", &w.t("g-re-nk"), &mut second.nk_cells, &w.t("g-nk-hint"), None);
+            field(ui, "g-re-lvef", &w.t("g-re-lvef"), &mut second.lvef, "%", None);
+            field(ui, "g-re-lvef-baseline", &w.t("g-re-lvef-baseline"), &mut second.lvef_baseline, "%", None);
             if needs_dates {
-                field(ui, &w.t("g-re-last-t"), &mut second.last_trastuzumab, &w.t("g-date-hint"), None);
-                field(ui, &w.t("g-re-last-p"), &mut second.last_pertuzumab, &w.t("g-date-hint"), None);
+                field(
+                    ui,
+                    "g-re-last-t",
+                    &w.t("g-re-last-t"),
+                    &mut second.last_trastuzumab,
+                    &w.t("g-date-hint"),
+                    None,
+                );
+                field(
+                    ui,
+                    "g-re-last-p",
+                    &w.t("g-re-last-p"),
+                    &mut second.last_pertuzumab,
+                    &w.t("g-date-hint"),
+                    None,
+                );
             }
             ui.add_space(6.0);
             ui.label(RichText::new(w.t("g-bag-labels")).strong());
@@ -1133,7 +1311,7 @@ fn double_check_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Action>) {
                     crate::regimen::DoseUnit::Units => "g-unit-units",
                 });
                 let label = w.ta("g-bag-label", &[("drug", w.drug_name(drug).into()), ("unit", unit.into())]);
-                field(ui, &label, second.bag_dose_mut(drug), "", None);
+                field(ui, ("bag-dose", drug.key()), &label, second.bag_dose_mut(drug), "", None);
             }
             for m in &s.check.mismatches {
                 ui.colored_label(ui.visuals().error_fg_color, w.mismatch(m));
@@ -1188,8 +1366,15 @@ fn register_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Action>) -> Opti
             ui.label(format!("{}: {}", w.t("g-register-at"), path.display()));
         }
         let v = &mut s.register_view;
-        field(ui, &w.t("g-register-filter-id"), &mut v.patient_id, "", None);
-        field(ui, &w.t("g-register-filter-date"), &mut v.date, &w.t("g-date-hint"), None);
+        field(ui, "g-register-filter-id", &w.t("g-register-filter-id"), &mut v.patient_id, "", None);
+        field(
+            ui,
+            "g-register-filter-date",
+            &w.t("g-register-filter-date"),
+            &mut v.date,
+            &w.t("g-date-hint"),
+            None,
+        );
         if ui.button(w.t("g-filter")).clicked() {
             actions.push(Action::RefreshRegister);
         }
@@ -1288,7 +1473,8 @@ impl eframe::App for GuiApp {
 }
 
 /// Opens the window and runs until it is closed.
-pub fn run(started: std::time::Instant) -> Result<(), String> {
+/// Opens the window; `lang` (from `--lang`) is this session's language, over the one last chosen.
+pub fn run(started: std::time::Instant, lang: Option<crate::locale::Lang>) -> Result<(), String> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(
@@ -1304,11 +1490,14 @@ pub fn run(started: std::time::Instant) -> Result<(), String> {
         "nkact-dose",
         options,
         Box::new(move |cc| {
-            let prefs: Preferences = cc
+            let mut prefs: Preferences = cc
                 .storage
                 .and_then(|s| eframe::get_value::<Preferences>(s, PREFS_KEY))
                 .filter(|p| p.settings.validate().is_ok())
                 .unwrap_or_default();
+            if lang.is_some() {
+                prefs.lang = lang;
+            }
             // The theme before the first frame (no dark flash), and a text cursor that does not
             // blink: a blinking cursor repaints the window for ever (about 5 % of a core while
             // a field has the focus); idle means idle.

@@ -1,0 +1,326 @@
+//! Issue 18, what the Spanish pharmacist and nurse found walking the real
+//! window (egui_kittest, headless): keystrokes that landed in another field
+//! when an error line came or went above it; an LVEF or a laboratory value
+//! half typed that gave full doses; a double-check that never re-entered the
+//! LVEF; a verifier who saw the previous verifier's entries; criteria results
+//! beyond the right edge; override rows that pushed Export and Print off the
+//! screen; a correct cyclophosphamide date flagged red.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::float_cmp)] // tests may fail loudly
+
+#[path = "common/eligible.rs"]
+mod eligible;
+#[path = "common/scratch.rs"]
+mod scratch;
+
+use chrono::NaiveDateTime;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use nkact_dose::app::{AppState, Mode, Preferences};
+use nkact_dose::gui::GuiApp;
+
+use eframe::egui;
+
+fn fixed_now() -> NaiveDateTime {
+    NaiveDateTime::parse_from_str("2026-03-01 10:00", "%Y-%m-%d %H:%M").unwrap()
+}
+
+fn harness_sized(width: f32, height: f32) -> Harness<'static, GuiApp> {
+    let register = scratch::root().join(format!("nkact-window-findings-{}.sqlite3", std::process::id()));
+    let prefs = Preferences {
+        register_path: Some(register),
+        lang: Some(nkact_dose::locale::Lang::En),
+        ..Preferences::default()
+    };
+    let app = GuiApp::new(AppState::new(prefs, fixed_now));
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(width, height))
+        .with_max_steps(12)
+        .build_ui_state(|ui, app: &mut GuiApp| app.ui(ui), app);
+    h.run();
+    h
+}
+
+fn harness() -> Harness<'static, GuiApp> {
+    harness_sized(1280.0, 1000.0)
+}
+
+fn type_only(h: &mut Harness<'static, GuiApp>, label: &str, text: &str) {
+    h.get_by_role_and_label(Role::TextInput, label).focus();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, label).type_text(text);
+    h.run();
+}
+
+fn type_into(h: &mut Harness<'static, GuiApp>, label: &str, text: &str) {
+    type_only(h, label, text);
+    h.key_press(egui::Key::Enter);
+    h.run();
+}
+
+fn shows(h: &Harness<'static, GuiApp>, text: &str) -> bool {
+    h.query_all_by_label_contains(text).next().is_some()
+}
+
+/// A complete cycle-1 order, every criterion met (Day 1 2026-03-09).
+fn fill(h: &mut Harness<'static, GuiApp>) {
+    for (label, text) in [
+        ("Patient name", "Lucía Gómez"),
+        ("Hospital record number", "HC-8"),
+        ("Date of birth", "1975-07-07"),
+        ("Allergies", "none known"),
+        ("Your name (issued by)", "Farm. A. García"),
+        ("Weight (kg)", "70"),
+        ("Height (cm)", "170"),
+        ("Cycle", "1"),
+        ("NK cells", "2e8"),
+        ("Day 1 date", "2026-03-09"),
+    ] {
+        type_into(h, label, text);
+    }
+    h.state_mut().state.order.clinical = eligible::clinical("2026-03-09");
+    h.run();
+}
+
+/// Every string leaf of a JSON value, with its path.
+fn leaves(v: &serde_json::Value, path: String, out: &mut Vec<(String, String)>) {
+    match v {
+        serde_json::Value::Object(m) => {
+            for (k, x) in m {
+                leaves(x, format!("{path}.{k}"), out);
+            }
+        }
+        serde_json::Value::Array(a) => {
+            for (i, x) in a.iter().enumerate() {
+                leaves(x, format!("{path}[{i}]"), out);
+            }
+        }
+        other => out.push((path, other.to_string())),
+    }
+}
+
+fn order_leaves(h: &Harness<'static, GuiApp>) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    leaves(&serde_json::to_value(&h.state().state.order).unwrap(), String::new(), &mut out);
+    out
+}
+
+#[test]
+fn keystrokes_stay_in_their_field_while_an_error_comes_and_goes_above_it() {
+    // Issue 18 (harm): re-typing the NK count as 180000000 while an error line appeared above put
+    // the digits into the NK product ID and left the count empty. Every text field of the form
+    // below the date of birth, typed into while the date of birth's error line appears and
+    // disappears above it, takes every keystroke itself and changes no other field.
+    let mut h = harness();
+    fill(&mut h);
+    let filled = h.state().state.order.clone();
+    let count = h.query_all_by_role(Role::TextInput).count();
+    assert!(count > 30, "the form's fields are found ({count})");
+    let mut tried = 0;
+    for i in 0..count {
+        h.state_mut().state.order = filled.clone();
+        h.run();
+        let node = h.query_all_by_role(Role::TextInput).nth(i).unwrap();
+        let label = node.accesskit_node().label().unwrap_or_default();
+        // The fields above the date of birth do not move.
+        if ["Patient name", "Hospital record number", "Date of birth"].contains(&label.as_str()) {
+            continue;
+        }
+        node.focus();
+        h.run();
+        let before = order_leaves(&h);
+        for (k, c) in "97".chars().enumerate() {
+            // The error line under the date of birth appears, then goes.
+            h.state_mut().state.order.patient.date_of_birth =
+                if k % 2 == 0 { "1975-13-99" } else { "1975-07-07" }.into();
+            h.run();
+            h.event(egui::Event::Text(c.to_string()));
+            h.run();
+        }
+        h.state_mut().state.order.patient.date_of_birth = "1975-07-07".into();
+        h.run();
+        let after = order_leaves(&h);
+        // The fields a person types (the acknowledgements follow the date of birth, toggled here).
+        let typed_leaf = |p: &str| {
+            [
+                ".inputs",
+                ".clinical",
+                ".patient.name",
+                ".patient.identifier",
+                ".patient.allergies",
+                ".trial",
+                ".issued_by",
+            ]
+            .iter()
+            .any(|k| p.starts_with(k))
+        };
+        let changed: Vec<_> = before.iter().zip(&after).filter(|(a, b)| a != b && typed_leaf(&a.0)).collect();
+        assert!(changed.len() <= 1, "field {i} ({label:?}): typing changed {changed:?}");
+        let typed = h.query_all_by_role(Role::TextInput).nth(i).unwrap().value().unwrap_or_default();
+        assert!(typed.contains("97"), "field {i} ({label:?}) holds {typed:?}: keystrokes went elsewhere");
+        if let Some((_, (_, new))) = changed.first() {
+            assert!(new.contains("97"), "field {i} ({label:?}): {new}");
+        }
+        tried += 1;
+    }
+    assert!(tried > 25, "{tried} fields tried");
+}
+
+#[test]
+fn an_lvef_or_a_lab_value_half_typed_gives_provisional_doses_and_nothing_can_leave() {
+    // Issue 18 (harm): "6" on the way to "60" showed full antibody doses with Export enabled.
+    for (label, text) in [("Baseline LVEF (%)", "6"), ("LVEF (%)", "5"), ("Platelets", "1")] {
+        let mut h = harness();
+        fill(&mut h);
+        // The field is emptied first, as a person re-typing it does.
+        match label {
+            "Baseline LVEF (%)" => h.state_mut().state.order.clinical.lvef_baseline.clear(),
+            "LVEF (%)" => h.state_mut().state.order.clinical.lvef.clear(),
+            _ => h
+                .state_mut()
+                .state
+                .order
+                .clinical
+                .lab_mut(nkact_dose::criteria::LabCode::Platelets)
+                .measure
+                .clear(),
+        }
+        h.run();
+        let node = h.query_all_by_role_and_label(Role::TextInput, label).next().unwrap();
+        node.focus();
+        h.run();
+        h.query_all_by_role_and_label(Role::TextInput, label).next().unwrap().type_text(text);
+        h.run();
+        assert!(h.state().state.printable().is_err(), "{label}: a sheet could leave while {text:?} is typed");
+        assert!(!h.state().state.checkable(), "{label}: a double-check could start");
+        // Doses, when shown, are marked provisional.
+        if shows(&h, "560 mg") {
+            assert!(shows(&h, "PROVISIONAL"), "{label}: doses without PROVISIONAL");
+        }
+    }
+}
+
+#[test]
+fn the_double_check_re_enters_the_lvef_and_a_new_verifier_starts_from_empty_fields() {
+    let mut h = harness();
+    fill(&mut h);
+    let warning = h.state().state.report().unwrap().warnings.first().map(|w| w.kind.clone());
+    if let Some(w) = warning {
+        h.get_by_role_and_label(Role::CheckBox, &nkact_dose::present::Words::english().warning(&w))
+            .click_accesskit();
+        h.run();
+    }
+    h.get_by_role_and_label(Role::Button, "Double-check").click_accesskit();
+    h.run();
+    assert_eq!(h.state().state.mode, Mode::DoubleCheck);
+    type_into(&mut h, "Verifier name", "Enf. Carmen Ruiz");
+    h.get_by_role_and_label(
+        Role::CheckBox,
+        "I confirmed the name, record number and date of birth on every bag label",
+    )
+    .click_accesskit();
+    h.run();
+    for (label, text) in [
+        ("Re-entered weight (kg)", "70"),
+        ("Re-entered height (cm)", "170"),
+        ("Re-entered NK cells", "2e8"),
+        ("Cyclophosphamide (mg)", "1092"),
+        ("Trastuzumab (mg)", "560"),
+        ("Pertuzumab (mg)", "840"),
+        ("Interleukin-2 (aldesleukin) (units)", "910000"),
+        // The order's LVEF is 62 %: 26 is a different echocardiogram.
+        ("Latest LVEF (%), from the report", "26"),
+        ("Baseline LVEF (%), from the report", "62"),
+    ] {
+        type_into(&mut h, label, text);
+    }
+    h.get_by_role_and_label(Role::Button, "Compare").click_accesskit();
+    h.run();
+    assert!(h.state().state.order.verification.is_none(), "a different LVEF passed the double-check");
+    let mismatches = h.state().state.check.mismatches.clone();
+    assert!(
+        mismatches
+            .contains(&nkact_dose::doublecheck::Mismatch::Measure { field: nkact_dose::error::Field::Lvef }),
+        "{mismatches:?}"
+    );
+    // Another verifier takes over: nothing the first one typed, and no line about it, stays.
+    type_into(&mut h, "Verifier name", " (2)");
+    let second = &h.state().state.check.second;
+    assert!(second.weight.is_empty() && second.lvef.is_empty() && !second.identity_confirmed, "{second:?}");
+    assert!(second.bag_doses.iter().all(|(_, d)| d.is_empty()), "{second:?}");
+    assert!(h.state().state.check.mismatches.is_empty());
+}
+
+#[test]
+fn at_1024_by_768_every_criterion_result_and_the_export_buttons_are_in_view() {
+    // Issue 18 (harm): the result column (met / NOT MET) was beyond the right edge at 1024 × 768,
+    // and twelve override rows pushed Export and Print below the bottom.
+    let mut h = harness_sized(1024.0, 768.0);
+    fill(&mut h);
+    // Every criterion open: nothing entered but one value, so the overrides are invited.
+    h.state_mut().state.order.clinical = Default::default();
+    h.state_mut().state.order.clinical.lvef = "62".into();
+    h.state_mut().state.order.clinical.lvef_date = "2026-02-27".into();
+    h.run();
+    let view = {
+        let s = &h.state().state;
+        let r = s.report().unwrap();
+        nkact_dose::present::model::Presentation::of(&r, &s.order.warnings(&r), &s.words())
+    };
+    let criteria = view.criteria.expect("a cycle-1 order shows its criteria");
+    for row in &criteria.rows {
+        let text = row.state.to_string();
+        let nodes: Vec<_> = h.query_all_by_label(&text).collect();
+        assert!(!nodes.is_empty(), "{text:?} not shown");
+        for n in nodes {
+            assert!(n.rect().max.x <= 1024.0 + 0.5, "{} {text:?} ends at x = {}", row.name, n.rect().max.x);
+        }
+    }
+    for button in ["Export PDF…", "Print…"] {
+        let r = h.get_by_role_and_label(Role::Button, button).rect();
+        assert!(r.max.y <= 768.0 && r.min.y >= 0.0, "{button} at {r:?}, outside 1024 × 768");
+    }
+}
+
+#[test]
+fn no_reason_is_invited_for_criteria_before_any_is_entered() {
+    let mut h = harness();
+    fill(&mut h);
+    h.state_mut().state.order.clinical = Default::default();
+    h.run();
+    assert!(shows(&h, "Enter the criteria to treat in the form"));
+    assert!(h.query_all_by_role_and_label(Role::Button, "Override").next().is_none());
+}
+
+#[test]
+fn a_correct_cyclophosphamide_date_is_not_flagged_for_another_fields_error() {
+    let mut h = harness();
+    fill(&mut h);
+    type_into(&mut h, "Cyclophosphamide date", "2026-03-04");
+    assert!(h.state().state.report().is_ok());
+    // Another field in error: the date keeps no error of its own.
+    h.state_mut().state.order.inputs.weight = "7o".into();
+    h.run();
+    assert!(!shows(&h, "Cyclophosphamide date: \"2026-03-04\""), "the date is flagged");
+    // A Day 1 in error: the window cannot be judged, so the date is not flagged either.
+    h.state_mut().state.order.inputs.weight = "70".into();
+    h.state_mut().state.order.inputs.day1 = "2026-3-9".into();
+    h.run();
+    assert!(!shows(&h, "Cyclophosphamide date: \"2026-03-04\""), "the date is flagged for Day 1's error");
+}
+
+#[test]
+fn a_lab_error_in_the_window_names_the_test_and_the_row_not_the_command_line() {
+    let mut h = harness();
+    fill(&mut h);
+    h.state_mut().state.order.clinical.lab_mut(nkact_dose::criteria::LabCode::Anc).date.clear();
+    h.run();
+    assert!(shows(&h, "the value is there but not the date"), "a missing date says so");
+    assert!(!shows(&h, "CODE=VALUE"), "command-line syntax in the window");
+    h.state_mut().state.order.clinical = eligible::clinical("2026-03-09");
+    h.state_mut().state.order.clinical.lab_mut(nkact_dose::criteria::LabCode::Anc).measure =
+        "800 x10^9/L".into();
+    h.run();
+    assert!(shows(&h, "1000-fold"), "an impossible count names the likely unit mix-up");
+}
