@@ -596,6 +596,7 @@ field-nk-released-at = Hora d'alliberament o descongelació NK
 field-override = Justificació del prescriptor (criteri no complert)
     .gender = feminine
 event-withheld = { $drug }: NO S'ADMINISTRA
+warn-lvef-missing = No hi ha FEVE registrada per a aquest cicle d'anticossos (cicle { $cycle }): no s'ha fet la comprovació cardíaca; registreu l'última FEVE i la seva data, o indiqueu un motiu per continuar
 warn-lvef-old = L'última FEVE ({ $date }) és de { $days } dies abans del dia 1 ({ $day1 }); el centre admet { $max } dies abans d'una dosi d'anticòs: repetiu-la o indiqueu un motiu per continuar
 warn-lvef-baseline-missing = FEVE { $latest } inferior al { $below } sense FEVE basal registrada, de manera que no es pot valorar el descens: registreu la basal o indiqueu un motiu per continuar
 accepted-lab = CODI=VALOR UNITAT@AAAA-MM-DD, per exemple anc=1,8 x10^9/L@2026-11-25 o creatinine=85 umol/L@2026-11-25; codis: { $codes }; unitats: x10^9/L o cèl·lules/µL, g/dL o g/L, mg/dL o µmol/L, U/L; l'INR sense unitat

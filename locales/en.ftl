@@ -519,6 +519,7 @@ field-nk-bag-id = NK bag ID
 field-nk-released-at = NK release or thaw time
 field-override = Override
 event-withheld = { $drug } WITHHELD
+warn-lvef-missing = No LVEF is entered for this antibody cycle (cycle { $cycle }): the heart check was not done; enter the latest LVEF and its date, or give a reason to go ahead
 warn-lvef-old = The latest LVEF ({ $date }) is { $days } days before Day 1 ({ $day1 }); the site allows { $max } days before an antibody dose: repeat it, or give a reason to go ahead
 warn-lvef-baseline-missing = LVEF { $latest } is below { $below } and no baseline LVEF is entered, so the fall cannot be judged: enter the baseline, or give a reason to go ahead
 accepted-lab = CODE=VALUE UNIT@YYYY-MM-DD, such as anc=1.8 x10^9/L@2026-11-25 or creatinine=85 umol/L@2026-11-25; codes: { $codes }; units: x10^9/L or cells/µL, g/dL or g/L, mg/dL or µmol/L, U/L; INR without a unit

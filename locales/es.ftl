@@ -656,6 +656,7 @@ field-nk-released-at = Hora de liberación o descongelación NK
 field-override = Justificación del prescriptor (criterio no cumplido)
     .gender = feminine
 event-withheld = { $drug }: NO SE ADMINISTRA
+warn-lvef-missing = No hay FEVI registrada para este ciclo de anticuerpos (ciclo { $cycle }): no se ha hecho la comprobación cardiaca; registre la última FEVI y su fecha, o indique un motivo para continuar
 warn-lvef-old = La última FEVI ({ $date }) es de { $days } días antes del día 1 ({ $day1 }); el centro admite { $max } días antes de una dosis de anticuerpo: repítala o indique un motivo para continuar
 warn-lvef-baseline-missing = FEVI { $latest } inferior al { $below } sin FEVI basal registrada, de modo que no se puede valorar el descenso: registre la basal o indique un motivo para continuar
 accepted-lab = CÓDIGO=VALOR UNIDAD@AAAA-MM-DD, por ejemplo anc=1,8 x10^9/L@2026-11-25 o creatinine=85 umol/L@2026-11-25; códigos: { $codes }; unidades: x10^9/L o células/µL, g/dL o g/L, mg/dL o µmol/L, U/L; el INR sin unidad

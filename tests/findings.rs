@@ -100,10 +100,13 @@ fn a_dose_too_soon_after_the_last_needs_a_reasoned_acknowledgement() {
     let mut o = order(later_cycle("2026-03-02", "2026-03-01", "2026-02-09"), adult());
     let r = o.report().unwrap();
     let missing = o.acknowledge_all(&r, "Farm. A. García", &[], at("2026-03-01 09:05"));
-    assert_eq!(missing, ["interval-too-short:trastuzumab"]);
+    // No LVEF entered for this antibody cycle needs a reason too (issue 18).
+    assert_eq!(missing, ["interval-too-short:trastuzumab", "lvef-missing"]);
     assert!(!o.all_acknowledged(&r));
-    let reasons =
-        [("interval-too-short:trastuzumab".to_owned(), "previous dose given late, confirmed".to_owned())];
+    let reasons = [
+        ("interval-too-short:trastuzumab".to_owned(), "previous dose given late, confirmed".to_owned()),
+        ("lvef-missing".to_owned(), "echocardiogram booked, cardiology agrees".to_owned()),
+    ];
     assert!(o.acknowledge_all(&r, "Farm. A. García", &reasons, at("2026-03-01 09:06")).is_empty());
     assert!(o.all_acknowledged(&r));
 }

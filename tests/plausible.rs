@@ -281,3 +281,72 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_maintenance_cycle_without_an_lvef_needs_a_reason() {
+    // Issue 18: an LVEF 100 days old needed a reason while no LVEF at all said nothing.
+    let cycle4 = |extra: &[&str]| {
+        let mut a = s(&[
+            "calc",
+            "--json",
+            "--weight",
+            "70",
+            "--height",
+            "170",
+            "--cycle",
+            "4",
+            "--day1",
+            "2026-11-26",
+        ]);
+        a.extend(s(&["--last-trastuzumab", "2026-11-05", "--last-pertuzumab", "2026-11-05"]));
+        a.extend(s(extra));
+        let v: serde_json::Value = serde_json::from_slice(&run(&a).stdout).unwrap();
+        v["warning_codes"].as_array().unwrap().iter().find(|w| w["code"] == "lvef-missing").cloned()
+    };
+    let w = cycle4(&[]).expect("no LVEF: a warning");
+    assert_eq!(w["needs_reason"], true);
+    assert!(cycle4(&["--lvef", "60@2026-11-20", "--lvef-baseline", "61"]).is_none());
+}
+
+#[test]
+fn site_settings_outside_their_bounds_are_refused() {
+    // Issue 18: a 10-minute trastuzumab maintenance (1500 mL/h) was accepted silently.
+    let d = scratch::root().join("settings");
+    std::fs::create_dir_all(&d).unwrap();
+    for (name, json) in [
+        ("fast", r#"{"products": {"trastuzumab": {"infusion_minutes_maintenance": 10}}}"#),
+        ("fast-loading", r#"{"products": {"pertuzumab": {"infusion_minutes_loading": 20}}}"#),
+        ("tiny-bag", r#"{"products": {"cyclophosphamide": {"bag_volume_ml": 5}}}"#),
+        ("huge-bag", r#"{"products": {"trastuzumab": {"bag_volume_ml": 2500}}}"#),
+        ("slow", r#"{"products": {"cyclophosphamide": {"infusion_minutes_loading": 600}}}"#),
+        ("push", r#"{"products": {"cyclophosphamide": {"infusion_minutes_loading": 5}}}"#),
+        ("nk-week", r#"{"administration": {"nk_max_hours_after_release": 100}}"#),
+    ] {
+        let f = d.join(format!("{name}.json"));
+        std::fs::write(&f, json).unwrap();
+        let mut a = s(&["calc", "--weight", "70", "--height", "170", "--site-settings", f.to_str().unwrap()]);
+        a.extend(s(&["--cycle", "2"]));
+        let o = run(&a);
+        assert_eq!(o.status.code(), Some(2), "{name} accepted: {}", String::from_utf8_lossy(&o.stdout));
+    }
+    // Inside the bounds: accepted (cyclophosphamide over 60 min in 250 mL, trastuzumab as labelled).
+    let f = d.join("ok.json");
+    std::fs::write(
+        &f,
+        r#"{"products": {"cyclophosphamide": {"bag_volume_ml": 250, "infusion_minutes_loading": 60},
+            "trastuzumab": {"infusion_minutes_maintenance": 30}}}"#,
+    )
+    .unwrap();
+    let o = run(&s(&[
+        "calc",
+        "--weight",
+        "70",
+        "--height",
+        "170",
+        "--cycle",
+        "2",
+        "--site-settings",
+        f.to_str().unwrap(),
+    ]));
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+}

@@ -216,6 +216,8 @@ pub enum WarningKind {
     NameMixesScripts { name: String },
     /// The latest LVEF is older than the site allows before an antibody dose.
     LvefOld { date: NaiveDate, day1: NaiveDate, days: i64, max_days: u32 },
+    /// An antibody cycle after the first with no LVEF entered: the heart was not checked.
+    LvefMissing { cycle: u32 },
     /// The latest LVEF is below the hold threshold and no baseline was entered to judge the fall.
     LvefBaselineMissing { latest_pct: f64, below_pct: f64 },
     /// Day 1 is before the order date.
@@ -668,6 +670,16 @@ fn cardiac(
         (Some(b), Some((l, _))) => lvef_withholds(&rule, b, l),
         _ => false,
     };
+    // No LVEF at all before a maintenance dose is at least as serious as an old one (issue 18):
+    // a warning that needs a reason. In cycle 1 the LVEF is an eligibility criterion instead.
+    if clinical.lvef.is_none() && inputs.cycle >= 2 {
+        warnings.push(Warning::new(
+            "lvef-missing",
+            inputs.cycle.to_string(),
+            WarningKind::LvefMissing { cycle: inputs.cycle },
+            true,
+        ));
+    }
     if let (Some((latest, date)), Some(day1)) = (clinical.lvef, inputs.day1) {
         let days = (day1 - date).num_days();
         if days > i64::from(a.lvef_max_age_days) {

@@ -150,6 +150,15 @@ impl Default for Settings {
     }
 }
 
+/// A bag's volume a site may set, mL: from a 20 mL minibag to a 1 L bag.
+/// Outside, a slip of the keyboard (a 5 mL "bag", 2500 mL) that the pump rate would follow.
+pub const BAG_ML: (f64, f64) = (20.0, 1000.0);
+
+/// An infusion time a site may set, minutes: at least 15 (shorter is a push, not
+/// an infusion) or the label's own time where the label gives one (trastuzumab 90
+/// then 30, pertuzumab 60 then 30: EU SmPCs), and at most 240 (4 hours).
+pub const INFUSION_MIN: (u32, u32) = (15, 240);
+
 /// Why a site settings file cannot be used.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SiteFileProblem {
@@ -257,9 +266,32 @@ impl Settings {
                 return bad(format!("{name}.vial_sizes = {:?}", p.vial_sizes));
             }
             if let Some(v) = p.bag_volume_ml
-                && !positive(v)
+                && !(v.is_finite() && (BAG_ML.0..=BAG_ML.1).contains(&v))
             {
                 return bad(format!("{name}.bag_volume_ml = {v}"));
+            }
+            // No faster than the label's own time for this product; an unlabelled time at
+            // least a short infusion. At most 4 hours (issue 18: a 10-minute trastuzumab
+            // maintenance, 1500 mL/h, was accepted silently).
+            let label = NK_ACT_BC.products.iter().find(|x| x.drug == rule.drug);
+            for (which, minutes, label_min) in [
+                (
+                    "infusion_minutes_loading",
+                    p.infusion_minutes_loading,
+                    label.and_then(|l| l.infusion_minutes_loading),
+                ),
+                (
+                    "infusion_minutes_maintenance",
+                    p.infusion_minutes_maintenance,
+                    label.and_then(|l| l.infusion_minutes_maintenance),
+                ),
+            ] {
+                let floor = label_min.unwrap_or(INFUSION_MIN.0);
+                if let Some(m) = minutes
+                    && !(floor..=INFUSION_MIN.1).contains(&m)
+                {
+                    return bad(format!("{name}.{which} = {m}"));
+                }
             }
             if let Some(c) = p.dilute_to_per_ml
                 && !(positive(c) && c < p.concentration_per_ml)
@@ -294,7 +326,9 @@ impl Settings {
             return bad(format!("administration.trastuzumab_later_observation_minutes = {m}"));
         }
         if let Some(h) = a.nk_max_hours_after_release
-            && !(h.is_finite() && h > 0.0 && h <= 168.0)
+            // Fresh cell products are given within hours; 72 h bounds any shelf life a
+            // sponsor gives after release or thaw (the sponsor's value is the setting).
+            && !(h.is_finite() && h > 0.0 && h <= 72.0)
         {
             return bad(format!("administration.nk_max_hours_after_release = {h}"));
         }

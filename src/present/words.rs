@@ -676,6 +676,7 @@ impl Words {
                     "max" => *max_days
                 ],
             ),
+            WarningKind::LvefMissing { cycle } => self.ta("warn-lvef-missing", args!["cycle" => *cycle]),
             WarningKind::LvefBaselineMissing { latest_pct, below_pct } => self.ta(
                 "warn-lvef-baseline-missing",
                 args!["latest" => self.pct(*latest_pct), "below" => self.pct(*below_pct)],
