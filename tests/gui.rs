@@ -967,6 +967,10 @@ fn the_window_refuses_a_start_before_the_trials_stagger_rule_unless_overridden()
     press(&mut h, Role::Button, "Override");
     let o = h.state().state.order.stagger_override.clone().expect("override recorded");
     assert_eq!((o.by.as_str(), o.previous_subject.as_str()), ("Farm. A. García", "S-01"));
+    // The window says the override took (issue 18: it showed nothing), and tells no window
+    // user to use a command-line option.
+    assert!(shows(&h, "OVERRIDDEN by Farm. A. García"));
+    assert!(!shows(&h, "--stagger-override"));
     assert!(h.state().state.printable().is_ok());
     let pdf = dir.join("s02.pdf");
     h.state_mut().state.apply(Action::ExportTo { path: pdf.clone(), replace: false });

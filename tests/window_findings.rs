@@ -324,3 +324,61 @@ fn a_lab_error_in_the_window_names_the_test_and_the_row_not_the_command_line() {
     h.run();
     assert!(shows(&h, "1000-fold"), "an impossible count names the likely unit mix-up");
 }
+
+#[test]
+fn escape_cancels_the_check_and_leaves_nothing_typed() {
+    let mut h = harness();
+    fill(&mut h);
+    let warning = h.state().state.report().unwrap().warnings.first().map(|w| w.kind.clone());
+    if let Some(w) = warning {
+        h.get_by_role_and_label(Role::CheckBox, &nkact_dose::present::Words::english().warning(&w))
+            .click_accesskit();
+        h.run();
+    }
+    h.get_by_role_and_label(Role::Button, "Double-check").click_accesskit();
+    h.run();
+    type_into(&mut h, "Verifier name", "Enf. Carmen Ruiz");
+    type_only(&mut h, "Re-entered weight (kg)", "71");
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert_eq!(h.state().state.mode, Mode::Form, "Escape cancels the double-check");
+    assert!(
+        h.state().state.check.second.weight.is_empty() && h.state().state.check.second.verifier.is_empty()
+    );
+}
+
+#[test]
+fn escape_in_a_field_keeps_the_keyboard_there() {
+    let mut h = harness();
+    fill(&mut h);
+    type_only(&mut h, "Weight (kg)", "");
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(
+        h.get_by_role_and_label(Role::TextInput, "Weight (kg)").is_focused(),
+        "Escape dropped the keyboard focus"
+    );
+}
+
+#[test]
+fn a_new_order_offers_no_path_named_after_the_previous_patient() {
+    let mut h = harness();
+    fill(&mut h);
+    h.state_mut().state.files.show_path_input = true;
+    h.state_mut().state.files.path_input = "/tmp/NKACT-x-HC-8.pdf".into();
+    h.state_mut().state.apply(nkact_dose::app::Action::NewOrder);
+    h.run();
+    assert!(h.state().state.files.path_input.is_empty());
+}
+
+#[test]
+fn the_window_takes_its_language_from_the_command_line() {
+    // `nkact-dose --lang es` was refused though --help showed --lang (issue 18).
+    let bin = env!("CARGO_BIN_EXE_nkact-dose");
+    let o = std::process::Command::new(bin).args(["--lang", "zz"]).output().unwrap();
+    assert_eq!(o.status.code(), Some(2), "an unknown language is a usage error");
+    match nkact_dose::cli::parse_args(["--lang", "es"]) {
+        Ok(nkact_dose::cli::Command::Window(Some(nkact_dose::locale::Lang::Es))) => {}
+        other => panic!("--lang es did not open the window in Spanish: {other:?}"),
+    }
+}

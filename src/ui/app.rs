@@ -97,6 +97,8 @@ pub struct SignIn {
     pub register_has_people: Option<bool>,
     /// The next-start line for the cohort and subject typed: ((cohort, subject), line).
     pub next_start: Option<((String, String), String)>,
+    /// Just signed in: the keyboard goes on to Export, not nowhere (issue 18).
+    pub focus_export: bool,
 }
 
 /// Which file a chooser is for.
@@ -477,6 +479,9 @@ impl AppState {
                 self.order.issued_by = p.name.clone();
                 self.sign_in.person = Some(p);
                 self.sign_in.error = None;
+                self.sign_in.focus_export = true;
+                // What was said before signing in no longer stands.
+                self.notice = None;
             }
             Ok(Err(problem)) => {
                 self.sign_in.error = Some(w.person_problem(&problem, &name));
@@ -592,6 +597,11 @@ impl AppState {
                 self.notice = None;
                 self.saved_snapshot = None;
                 self.files.pending_discard = None;
+                // A typed path named after the previous patient's order is not offered for the next.
+                self.files.path_input.clear();
+                self.files.confirm_replace = None;
+                self.stagger_reason.clear();
+                self.override_reasons.clear();
             }
             Action::SaveTo(path) => self.save_to(&path),
             Action::OpenFrom(path) => self.open_from(&path),
@@ -625,7 +635,8 @@ impl AppState {
                 self.mode = Mode::DoubleCheck;
             }
             Action::CancelDoubleCheck => {
-                self.check.second = SecondEntry::default();
+                // Nothing of a cancelled check stays for the next one.
+                self.check.clear_entries(false);
                 self.mode = Mode::Form;
             }
             Action::SubmitDoubleCheck => self.submit_double_check(),
@@ -674,6 +685,8 @@ impl AppState {
             Action::SignOut => {
                 self.sign_in.person = None;
                 self.sign_in.secret.clear();
+                self.sign_in.error = None;
+                self.notice = None;
             }
         }
     }

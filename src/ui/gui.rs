@@ -293,7 +293,10 @@ enum FieldNote {
     Error(String),
 }
 
-const LABEL_WIDTH: f32 = 190.0;
+const LABEL_WIDTH: f32 = 180.0;
+/// A field's width: with the label column, room is left beside it for "Required"
+/// ("Obligatorio") in the 470-px form column (issue 18: it was clipped).
+const FIELD_WIDTH: f32 = 160.0;
 
 /// A label in the left-aligned label column.
 fn label_cell(ui: &mut Ui, label: &str) -> egui::Response {
@@ -333,9 +336,13 @@ fn field(
                     TextEdit::singleline(value)
                         .id(field_id(key))
                         .hint_text(hint.to_owned())
-                        .desired_width(180.0),
+                        .desired_width(FIELD_WIDTH),
                 )
                 .labelled_by(l.id);
+            // Escape in a field leaves the keyboard where it was, not nowhere (issue 18).
+            if r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                r.request_focus();
+            }
             // A field in error is outlined in red, as the messages say.
             if let Some(FieldNote::Error(_)) = &note {
                 let red = egui::Stroke::new(2.0, ui.visuals().error_fg_color);
@@ -666,7 +673,8 @@ fn files_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Action>) {
     }
     section(ui, &w.t("g-typed-path-title"));
     field(ui, "g-path", &w.t("g-path"), &mut s.files.path_input, &w.t("g-path-hint"), None);
-    ui.horizontal(|ui| {
+    // Wrapped: "Exportar el PDF a la ruta" was cut off at the column's edge.
+    ui.horizontal_wrapped(|ui| {
         if ui.button(w.t("g-save-to-path")).clicked() {
             actions.push(Action::TypedPath(FileKind::Save));
         }
@@ -854,6 +862,9 @@ fn actions_ui(
             let printable = s.printable();
             let export = ui
                 .add_enabled(printable.is_ok(), egui::Button::new(RichText::new(w.t("g-export")).size(16.0)));
+            if std::mem::take(&mut s.sign_in.focus_export) {
+                export.request_focus();
+            }
             if export.clicked() {
                 choose = Some(FileKind::Export);
             }
@@ -896,6 +907,15 @@ fn actions_ui(
             }
         }
         Ok(_) => {}
+    }
+    // A stagger override given: said where the refusal was, so the person sees it took.
+    if let Some(o) = &s.order.stagger_override {
+        ui.add(
+            egui::Label::new(
+                RichText::new(w.stagger_override_line(o)).strong().color(ui.visuals().warn_fg_color),
+            )
+            .wrap(),
+        );
     }
     if let Some(e) = &s.printing.error {
         ui.add(egui::Label::new(RichText::new(e).color(ui.visuals().warn_fg_color)).wrap());
@@ -942,13 +962,17 @@ fn sign_in_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Action>) {
                         .desired_width(160.0),
                 )
                 .labelled_by(l.id);
-                let secret = ui.add(
-                    TextEdit::singleline(&mut s.sign_in.secret)
-                        .id(field_id("sign-in-secret"))
-                        .password(true)
-                        .hint_text(w.t("g-sign-in-secret"))
-                        .desired_width(120.0),
-                );
+                // The secret field has a name of its own, for screen readers and for people.
+                let sl = ui.label(w.t("g-sign-in-secret"));
+                let secret = ui
+                    .add(
+                        TextEdit::singleline(&mut s.sign_in.secret)
+                            .id(field_id("sign-in-secret"))
+                            .password(true)
+                            .hint_text(w.t("g-sign-in-secret"))
+                            .desired_width(120.0),
+                    )
+                    .labelled_by(sl.id);
                 let enter = secret.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 if ui.button(w.t("g-sign-in")).clicked() || enter {
                     actions.push(Action::SignIn);
@@ -1323,7 +1347,9 @@ fn double_check_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Action>) {
                 if ui.button(RichText::new(w.t("g-compare")).size(16.0)).clicked() {
                     actions.push(Action::SubmitDoubleCheck);
                 }
-                if ui.button(w.t("g-cancel")).clicked() {
+                // Escape, as in any dialogue, cancels the check (nothing typed is kept).
+                let escape = ui.input(|i| i.key_pressed(egui::Key::Escape));
+                if ui.button(w.t("g-cancel")).clicked() || escape {
                     actions.push(Action::CancelDoubleCheck);
                 }
             });
