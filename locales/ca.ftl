@@ -855,6 +855,7 @@ g-page = Pàgina { $page }
 g-verifier-secret = Contrasenya o PIN de qui verifica
 fill-in-datetime = dia ____/____/______ a les ____:____ h (Farmàcia, segons l'etiqueta del producte)
 admin-none = Aquesta ordre no administra res: no escau premedicació, profilaxi antiemètica ni hidratació
+g-trial-required = Una ordre del cicle 1 en aquest registre indica el número de subjecte de l'assaig i la cohort: responeu tots dos al formulari.
 g-stagger-override = Començar abans (investigador principal), motiu:
 person-line = { $name } · { $role }{ $state ->
     [disabled] {" "}(desactivada)

@@ -773,6 +773,7 @@ g-page = Page { $page }
 g-verifier-secret = Verifier's password or PIN
 fill-in-datetime = date ____/____/______ time ____:____ (pharmacy, from the product label)
 admin-none = Nothing is given on this order: no premedication, antiemetic prophylaxis or hydration
+g-trial-required = A cycle-1 order in this register names the trial subject number and the cohort: answer both in the form.
 g-stagger-override = Start earlier (principal investigator), reason:
 person-line = { $name } · { $role }{ $state ->
     [disabled] {" "}(disabled)

@@ -915,6 +915,7 @@ g-page = Página { $page }
 g-verifier-secret = Contraseña o PIN de quien verifica
 fill-in-datetime = día ____/____/______ a las ____:____ h (Farmacia, según la etiqueta del producto)
 admin-none = Esta orden no administra nada: no procede premedicación, profilaxis antiemética ni hidratación
+g-trial-required = Una orden del ciclo 1 en este registro indica el número de sujeto del ensayo y la cohorte: responda a ambos en el formulario.
 g-stagger-override = Empezar antes (investigador principal), motivo:
 person-line = { $name } · { $role }{ $state ->
     [disabled] {" "}(desactivada)

@@ -758,6 +758,49 @@ fn a_reprint_the_printer_refuses_can_be_exported_instead() {
 }
 
 #[test]
+fn exporting_from_the_form_after_a_refused_reprint_writes_the_order_shown() {
+    // Issue 19 (harm): after a refused reprint in the Register view, Export on the form (showing
+    // another patient) wrote the reprinted patient's sheet and recorded it as a reprint.
+    let dir = scratch::root().join("reprint-leftover");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut h = harness_with_register(dir.join("register.sqlite3"));
+    fill_for_export(&mut h);
+    let warning = h.state().state.report().unwrap().warnings[0].kind.clone();
+    press(&mut h, Role::CheckBox, &Words::english().warning(&warning));
+    h.state_mut().state.apply(Action::ExportTo { path: dir.join("lucia.pdf"), replace: false });
+    h.run();
+    press(&mut h, Role::Button, "Register");
+    h.state_mut().state.prefs.last_printer = Some("NKACT_NO_SUCH_PRINTER".into());
+    let id = h.state().state.register_view.entries[0].id;
+    h.state_mut().state.apply(Action::Reprint(id));
+    h.run();
+    assert!(h.state().state.printing.reprint_fallback.is_some());
+    press(&mut h, Role::Button, "Close");
+    // Another patient on the form.
+    h.state_mut().state.apply(Action::NewOrder);
+    h.run();
+    fill_for_export(&mut h);
+    h.state_mut().state.order.patient.name = "Isabel Pons".into();
+    h.state_mut().state.order.patient.identifier = "HC-99".into();
+    h.run();
+    let warning = h.state().state.report().unwrap().warnings[0].kind.clone();
+    press(&mut h, Role::CheckBox, &Words::english().warning(&warning));
+    h.state_mut().state.apply(Action::ExportTo { path: dir.join("isabel.pdf"), replace: false });
+    h.run();
+    let t = std::process::Command::new("pdftotext").arg(dir.join("isabel.pdf")).arg("-").output();
+    if let Ok(t) = t {
+        let t = String::from_utf8_lossy(&t.stdout);
+        assert!(t.contains("Isabel Pons") && !t.contains("Lucía Gómez"), "{t}");
+    }
+    let entries = nkact_dose::register::Register::open(&dir.join("register.sqlite3"))
+        .unwrap()
+        .list(&Default::default())
+        .unwrap();
+    assert_eq!(entries[0].patient_id, "HC-99");
+    assert_eq!(entries[0].action, nkact_dose::register::RegisterAction::Exported);
+}
+
+#[test]
 fn tab_walks_the_form_then_the_actions_and_reaches_the_toolbar_last() {
     // Regression: Tab started in the toolbar (six stops before the first field) and had invisible stops.
     use egui_kittest::kittest::NodeT;
@@ -904,7 +947,14 @@ fn in_a_register_that_knows_people_the_issuer_signs_in_and_the_chain_is_shown() 
     h.state_mut().state.sign_in.secret = "pin-123456".into();
     press(&mut h, Role::Button, "Sign in");
     assert!(shows(&h, "Signed in: Farm. A. García (pharmacist)"));
-    assert!(h.state().state.printable().is_ok());
+    // A cycle-1 order in a register that applies the trial's rules names its subject and cohort
+    // (issue 19: an unanswered cohort skipped the stagger rule in the window).
+    assert!(matches!(h.state().state.printable(), Err(nkact_dose::sheet::SheetError::StaggerUnchecked(_))));
+    assert!(shows(&h, "names the trial subject number and the cohort"));
+    type_into(&mut h, "Trial subject number", "S-01");
+    h.state_mut().state.order.trial.cohort = "expansion".into();
+    h.run();
+    assert!(h.state().state.printable().is_ok(), "{:?}", h.state().state.printable().err());
     // The double-check by a nurse who proves who she is: a wrong PIN first, then hers.
     double_check_signed(&mut h, "Enf. D. Ruiz", Some("999999"), "70", "1092");
     assert!(h.state().state.order.verification.is_none());

@@ -400,12 +400,20 @@ impl AppState {
     /// The stagger rule for this order, if it refuses it. A register that
     /// cannot be read refuses too: the rule is never skipped silently.
     fn too_early(&self, report: &Report) -> Result<(), SheetError> {
+        let w = self.words();
+        // In a register that applies the rule (it knows people), a cycle-1 order names its
+        // subject and cohort, as on the command line: an unanswered cohort never skips the
+        // rule (issue 19: the window let it through).
+        let trial_unanswered = self.order.trial.subject.trim().is_empty()
+            || crate::stagger::Cohort::from_key(&self.order.trial.cohort).is_none();
+        if self.sign_in.register_has_people == Some(true) && report.inputs.cycle == 1 && trial_unanswered {
+            return Err(SheetError::StaggerUnchecked(w.t("g-trial-required")));
+        }
         if self.order.stagger_override.is_some()
             || crate::stagger::Cohort::from_key(&self.order.trial.cohort).is_none()
         {
             return Ok(());
         }
-        let w = self.words();
         let path = self
             .register_path()
             .ok_or_else(|| SheetError::StaggerUnchecked(w.t("not-recorded-no-location")))?;
@@ -672,7 +680,12 @@ impl AppState {
                 self.register_view.page = 0;
                 self.refresh_register();
             }
-            Action::CloseRegister => self.mode = Mode::Form,
+            Action::CloseRegister => {
+                // A refused reprint's fallback belongs to the register view: it never
+                // outlives it (issue 19: the form's export wrote another patient's sheet).
+                self.printing.reprint_fallback = None;
+                self.mode = Mode::Form;
+            }
             Action::Reopen(id) => self.reopen(id),
             Action::Reprint(id) => self.reprint(id),
             Action::RegisterPage(older) => {
@@ -963,11 +976,16 @@ impl AppState {
     fn export_to(&mut self, path: &Path, replace: bool) {
         let w = self.words();
         self.files.confirm_replace = None;
-        // A reprint the printer refused is exported as stored: the same sheet, recorded as a reprint.
-        if let Some(order) = self.printing.reprint_fallback.clone() {
+        // A reprint the printer refused is exported as stored: the same sheet, recorded as a
+        // reprint, and only from the register view, where it was offered. From the form,
+        // the order shown is exported, whatever a register view left behind.
+        if self.mode == Mode::Register
+            && let Some(order) = self.printing.reprint_fallback.clone()
+        {
             self.export_reprint(&order, path, replace);
             return;
         }
+        self.printing.reprint_fallback = None;
         self.sync_sheet_words();
         // The form stays editable while a file chooser is open: check the window's
         // own rules again now, not only when the button was enabled.
