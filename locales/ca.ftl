@@ -362,6 +362,7 @@ action-check-failed = doble verificació no superada
 
 print-no-service = No s'ha pogut accedir al servei d'impressió (CUPS): { $detail }. L'ordre no s'ha imprès.
 print-rejected = S'ha rebutjat la tasca d'impressió: { $detail }. L'ordre no s'ha imprès.
+print-no-default = No s'ha imprès: aquest equip no té impressora predeterminada; trieu una impressora a la llista al costat d'Imprimir (el full no consta com a imprès).
 print-unsupported = La impressió no està disponible en aquest sistema; exporteu el PDF i imprimiu-lo des d'un visualitzador.
 print-timeout = La tasca d'impressió { $job } no ha acabat a temps.
 print-failed = El servei d'impressió ha cancel·lat o interromput la tasca d'impressió { $job }.
@@ -775,6 +776,7 @@ register-login = El registre d'ordres a { $path } ha rebutjat l'accés ({ $detai
 register-network-fs = El registre d'ordres { $path } és en un sistema de fitxers de xarxa ({ $fs }), on el bloqueig de SQLite no és fiable: feu servir un fitxer local o el registre compartit PostgreSQL de la farmàcia (postgres://…).
 field-subject = Número de subjecte de l'assaig
     .gender = masculine
+override-refused = { $why }: la justificació la dona un prescriptor o l'investigador principal; ha d'iniciar sessió, escriure-la i prémer Justificar.
 cohort-lead-in = fase de seguretat inicial
 cohort-expansion = expansió
 next-start-none = Pacient següent ({ $cohort }): no hi ha pacient anterior en aquest registre: pot començar ara.
@@ -834,6 +836,7 @@ admin-outside-planned-day = { $drug } del dia { $day } estava previst el { $plan
        *[other] { $tolerance } dies
     } d'aquesta data. No s'ha signat res.
 admin-in-future = { $drug }: l'hora indicada és posterior a ara; registreu l'administració quan hagi passat. No s'ha signat res.
+cli-no-such-entry = El registre no té l'entrada { $id }: indiqueu el número d'entrada de `register list` o un identificador d'ordre.
 cli-sign-no-such-order = El registre no té cap full de l'ordre { $order }, revisió { $revision }: comproveu l'identificador de l'ordre i --revision. No s'ha signat res.
 signed = Signat: { $step } de { $order } per { $name }
 cli-bad-role = --role: administrator, investigator, prescriber, pharmacist, technician o nurse

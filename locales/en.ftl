@@ -301,6 +301,7 @@ action-check-failed = double-check failed
 
 print-no-service = Could not reach the print service (CUPS): { $detail }. The order was not printed.
 print-rejected = The print job was refused: { $detail }. The order was not printed.
+print-no-default = Not printed: this computer has no default printer; choose a printer in the list beside Print (the sheet was not recorded as printed).
 print-unsupported = Printing is not available on this system; export the PDF and print it from a viewer.
 print-timeout = Print job { $job } did not complete in time.
 print-failed = Print job { $job } was cancelled or aborted by the print service.
@@ -694,6 +695,7 @@ register-connection = The order register at { $path } cannot be reached or did n
 register-login = The order register at { $path } refused the login ({ $detail }): check the user and password in the register's address.
 register-network-fs = The order register { $path } is on a network file system ({ $fs }), where SQLite's locking is unreliable: use a local file, or the pharmacy's shared PostgreSQL register (postgres://…).
 field-subject = Trial subject number
+override-refused = { $why }: a justification is given by a prescriber or a principal investigator; they sign in, type it and press Override.
 cohort-lead-in = safety lead-in
 cohort-expansion = expansion
 next-start-none = Next patient ({ $cohort }): no previous patient in this register: may start now.
@@ -752,6 +754,7 @@ admin-outside-planned-day = { $drug } on Day { $day } was planned for { $planned
        *[other] { $tolerance } days
     } from it cannot be recorded for that day. Nothing was signed.
 admin-in-future = { $drug }: the time given is after now; record an administration once it has happened. Nothing was signed.
+cli-no-such-entry = The register holds no entry { $id }: give the entry number from `register list`, or an order ID.
 cli-sign-no-such-order = The register holds no sheet of order { $order }, revision { $revision }: check the order ID and --revision. Nothing was signed.
 signed = Signed: { $step } of { $order } by { $name }
 cli-bad-role = --role: administrator, investigator, prescriber, pharmacist, technician or nurse

@@ -421,6 +421,7 @@ action-check-failed = doble chequeo no superado
 
 print-no-service = No se ha podido acceder al servicio de impresión (CUPS): { $detail }. La orden no se ha impreso.
 print-rejected = Se ha rechazado el trabajo de impresión: { $detail }. La orden no se ha impreso.
+print-no-default = No se ha impreso: este equipo no tiene impresora predeterminada; elija una impresora en la lista junto a Imprimir (la hoja no consta como impresa).
 print-unsupported = La impresión no está disponible en este sistema; exporte el PDF e imprímalo desde un visor.
 print-timeout = El trabajo de impresión { $job } no ha terminado a tiempo.
 print-failed = El servicio de impresión ha cancelado o interrumpido el trabajo de impresión { $job }.
@@ -835,6 +836,7 @@ register-login = El registro de órdenes en { $path } ha rechazado el acceso ({ 
 register-network-fs = El registro de órdenes { $path } está en un sistema de archivos de red ({ $fs }), donde el bloqueo de SQLite no es fiable: use un archivo local o el registro compartido PostgreSQL de la farmacia (postgres://…).
 field-subject = Número de sujeto del ensayo
     .gender = masculine
+override-refused = { $why }: la justificación la da un prescriptor o el investigador principal; debe iniciar sesión, escribirla y pulsar Justificar.
 cohort-lead-in = fase de seguridad inicial
 cohort-expansion = expansión
 next-start-none = Siguiente paciente ({ $cohort }): no hay paciente anterior en este registro: puede empezar ya.
@@ -894,6 +896,7 @@ admin-outside-planned-day = { $drug } del día { $day } estaba previsto el { $pl
        *[other] { $tolerance } días
     } de esa fecha. No se ha firmado nada.
 admin-in-future = { $drug }: la hora indicada es posterior a ahora; registre la administración cuando haya ocurrido. No se ha firmado nada.
+cli-no-such-entry = El registro no tiene la entrada { $id }: indique el número de entrada de `register list` o un identificador de orden.
 cli-sign-no-such-order = El registro no tiene ninguna hoja de la orden { $order }, revisión { $revision }: compruebe el identificador de la orden y --revision. No se ha firmado nada.
 signed = Firmado: { $step } de { $order } por { $name }
 cli-bad-role = --role: administrator, investigator, prescriber, pharmacist, technician o nurse

@@ -382,3 +382,136 @@ fn the_window_takes_its_language_from_the_command_line() {
         other => panic!("--lang es did not open the window in Spanish: {other:?}"),
     }
 }
+
+/// A window on a register that knows a prescriber, a pharmacist and a nurse.
+fn harness_with_people() -> (Harness<'static, GuiApp>, std::path::PathBuf) {
+    use nkact_dose::register::{PersonChange, Register, Role as Job};
+    let dir =
+        scratch::root().join(format!("people-{:?}", std::thread::current().id()).replace(['(', ')'], ""));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("register.sqlite3");
+    {
+        let mut reg = Register::open(&path).unwrap();
+        reg.init("Admin", "admin-secret", fixed_now()).unwrap().unwrap();
+        let admin = reg.authenticate("Admin", "admin-secret", fixed_now()).unwrap().unwrap();
+        for (name, role, secret) in [
+            ("Dra. L. Martín", Job::Prescriber, "doctor-pin-1"),
+            ("Farm. A. García", Job::Pharmacist, "pin-123456"),
+            ("Enf. D. Ruiz", Job::Nurse, "nurse-pin-1"),
+        ] {
+            reg.manage_person(&admin, name, PersonChange::Add(role, secret), fixed_now()).unwrap().unwrap();
+        }
+    }
+    let prefs = Preferences {
+        register_path: Some(path.clone()),
+        lang: Some(nkact_dose::locale::Lang::En),
+        ..Preferences::default()
+    };
+    let app = GuiApp::new(AppState::new(prefs, fixed_now));
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 1000.0))
+        .with_max_steps(12)
+        .build_ui_state(|ui, app: &mut GuiApp| app.ui(ui), app);
+    h.run();
+    (h, path)
+}
+
+fn sign_in(h: &mut Harness<'static, GuiApp>, name: &str, secret: &str) {
+    h.state_mut().state.sign_in.name = name.into();
+    h.state_mut().state.sign_in.secret = secret.into();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Sign in").click_accesskit();
+    h.run();
+}
+
+#[test]
+fn after_signing_out_the_next_name_goes_into_the_sign_in_field() {
+    // The walk: after "Sign out" the next person's name and secret went into the patient's name.
+    let (mut h, _) = harness_with_people();
+    fill(&mut h);
+    sign_in(&mut h, "Farm. A. García", "pin-123456");
+    assert!(shows(&h, "Signed in: Farm. A. García"));
+    h.get_by_role_and_label(Role::Button, "Sign out").click();
+    h.run();
+    assert!(h.state().state.sign_in.name.is_empty(), "the previous person's name stays");
+    let patient = h.state().state.order.patient.name.clone();
+    h.get_by_role_and_label(Role::TextInput, "Sign in to issue:").click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Sign in to issue:").type_text("Dra. L. Martín");
+    h.run();
+    h.key_press(egui::Key::Tab);
+    h.run();
+    h.event(egui::Event::Text("doctor-pin-1".into()));
+    h.run();
+    assert_eq!(h.state().state.sign_in.name, "Dra. L. Martín");
+    assert_eq!(h.state().state.sign_in.secret, "doctor-pin-1", "Tab goes from the name to the secret");
+    assert_eq!(h.state().state.order.patient.name, patient, "typing went into the patient's name");
+}
+
+#[test]
+fn a_prescribers_override_is_signed_when_given_and_a_pharmacist_then_issues() {
+    // The walk (issue 19's harm): the prescriber justified a missing value, the pharmacist issued,
+    // and the window said "NOT recorded … override not signed: WrongRole(Pharmacist)".
+    let (mut h, path) = harness_with_people();
+    fill(&mut h);
+    h.state_mut().state.order.clinical.labs.retain(|l| l.code != "platelets");
+    h.state_mut().state.order.trial.subject = "S-01".into();
+    h.state_mut().state.order.trial.cohort = "expansion".into();
+    h.run();
+    // The pharmacist may not justify: said beside the button, naming who may.
+    sign_in(&mut h, "Farm. A. García", "pin-123456");
+    h.state_mut().state.override_reasons.insert("platelets".into(), "haematology confirms the count".into());
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Override").click_accesskit();
+    h.run();
+    assert!(h.state().state.order.overrides.is_empty());
+    assert!(shows(&h, "prescriber or a principal investigator"), "who may justify is said");
+    h.get_by_role_and_label(Role::Button, "Sign out").click_accesskit();
+    h.run();
+    assert!(!shows(&h, "prescriber or a principal investigator"), "the refusal outlived the sign-out");
+    // The prescriber justifies: signed now, by her.
+    sign_in(&mut h, "Dra. L. Martín", "doctor-pin-1");
+    h.state_mut().state.override_reasons.insert("platelets".into(), "haematology confirms the count".into());
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Override").click_accesskit();
+    h.run();
+    assert_eq!(h.state().state.order.overrides.len(), 1);
+    h.get_by_role_and_label(Role::Button, "Sign out").click_accesskit();
+    h.run();
+    // The pharmacist issues.
+    sign_in(&mut h, "Farm. A. García", "pin-123456");
+    let report = h.state().state.report().unwrap();
+    for x in h.state().state.order.warnings(&report) {
+        let text = nkact_dose::present::Words::english().warning(&x.kind);
+        if !x.needs_reason {
+            h.get_by_role_and_label(Role::CheckBox, &text).click_accesskit();
+            h.run();
+        }
+    }
+    assert!(h.state().state.printable().is_ok(), "{:?}", h.state().state.printable().err());
+    let out = scratch::root().join("override-issued.pdf");
+    h.state_mut().state.apply(nkact_dose::app::Action::ExportTo { path: out.clone(), replace: false });
+    h.run();
+    let notice = format!("{:?}", h.state().state.notice);
+    assert!(!notice.contains("NOT recorded") && !notice.contains("WrongRole"), "{notice}");
+    let mut reg = nkact_dose::register::Register::open(&path).unwrap();
+    let chain = reg.chain_of(&h.state().state.order.order_id).unwrap();
+    let steps: Vec<(String, String)> =
+        chain.iter().map(|e| (e.step.key().to_owned(), e.person.clone())).collect();
+    assert!(steps.contains(&("override".to_owned(), "Dra. L. Martín".to_owned())), "{steps:?}");
+    assert!(steps.contains(&("issued".to_owned(), "Farm. A. García".to_owned())), "{steps:?}");
+}
+
+#[test]
+fn answering_the_cohort_moves_no_field_under_the_pointer() {
+    // Issue 18: the "next patient may start from …" line appeared in the form and pushed every field down.
+    let mut h = harness();
+    fill(&mut h);
+    let before = h.get_by_role_and_label(Role::TextInput, "Weight (kg)").rect();
+    h.state_mut().state.order.trial.cohort = "expansion".into();
+    h.run();
+    assert!(shows(&h, "may start"), "the next-start line is shown");
+    let after = h.get_by_role_and_label(Role::TextInput, "Weight (kg)").rect();
+    assert_eq!(before, after, "the weight field moved");
+}

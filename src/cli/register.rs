@@ -57,13 +57,15 @@ enum RegisterSub {
     },
     /// One entry with its signed steps
     Show {
-        id: i64,
+        /// The entry's number (from `register list`) or an order ID (its latest sheet)
+        id: String,
         #[arg(long)]
         json: bool,
     },
     /// The sheet of an entry again, recorded as a reprint
     Reprint {
-        id: i64,
+        /// The entry's number (from `register list`) or an order ID (its latest sheet)
+        id: String,
         #[arg(long, value_name = "FILE.pdf")]
         out: Option<OsString>,
         #[arg(long)]
@@ -357,7 +359,11 @@ pub fn run(a: &RegisterArgs, now: NaiveDateTime, out: &mut dyn Write, err: &mut 
             }
         }
         RegisterSub::Show { id, json } => {
-            let entry = match reg.entry(*id) {
+            let id = match entry_number(w, &mut reg, id) {
+                Ok(n) => n,
+                Err(m) => return fail(err, &m, Outcome::Invalid),
+            };
+            let entry = match reg.entry(id) {
                 Ok(e) => e,
                 Err(e) => return fail(err, &w.register_error(&e), Outcome::Invalid),
             };
@@ -387,10 +393,13 @@ pub fn run(a: &RegisterArgs, now: NaiveDateTime, out: &mut dyn Write, err: &mut 
                 let _ = writeln!(out, "{}", serde_json::to_string_pretty(&shown).unwrap_or_default());
             } else {
                 let e = JsonEntry::of(&entry);
+                // The cohort in the run's language; a step's detail is printed as the register holds it.
+                let cohort =
+                    crate::stagger::Cohort::from_key(&e.cohort).map(|c| w.cohort_name(c)).unwrap_or_default();
                 let _ = writeln!(
                     out,
                     "{} rev. {} · {} · {} · {}",
-                    e.order_id, e.revision, e.patient_id, e.subject, e.cohort
+                    e.order_id, e.revision, e.patient_id, e.subject, cohort
                 );
                 let _ = writeln!(out, "{}", w.register_doses(&entry.doses));
                 for step in &chain {
@@ -409,7 +418,11 @@ pub fn run(a: &RegisterArgs, now: NaiveDateTime, out: &mut dyn Write, err: &mut 
             Outcome::Ok
         }
         RegisterSub::Reprint { id, out: file, print, printer } => {
-            let mut order = match reg.order(*id) {
+            let id = match entry_number(w, &mut reg, id) {
+                Ok(n) => n,
+                Err(m) => return fail(err, &m, Outcome::Invalid),
+            };
+            let mut order = match reg.order(id) {
                 Ok(o) => o,
                 Err(e) => return fail(err, &w.register_error(&e), Outcome::Invalid),
             };
@@ -569,6 +582,23 @@ pub fn run(a: &RegisterArgs, now: NaiveDateTime, out: &mut dyn Write, err: &mut 
                 Err(e) => reg_err(err, &e),
             }
         }
+    }
+}
+
+/// An entry named by its number or by an order ID (the order's latest sheet), or
+/// a message in the run's language (issue 18: an order ID gave clap's English
+/// "invalid digit found in string").
+fn entry_number(w: &Words, reg: &mut Register, id: &str) -> Result<i64, String> {
+    let id = id.trim();
+    if let Ok(n) = id.parse::<i64>() {
+        return Ok(n);
+    }
+    match reg.latest_entry_of(id) {
+        Ok(Some(n)) => Ok(n),
+        Ok(None) => {
+            Err(w.ta("cli-no-such-entry", args!["id" => crate::present::words::quoted_inner(id, 60)]))
+        }
+        Err(e) => Err(w.register_error(&e)),
     }
 }
 

@@ -14,6 +14,8 @@ pub enum PrintError {
     NoService(String),
     /// The service refused the job (no such printer, printer disabled).
     Rejected(String),
+    /// No printer was chosen and the print service has no default one.
+    NoDefault,
     /// No print service on this system.
     Unsupported,
     /// The job did not finish in time.
@@ -114,8 +116,11 @@ pub fn print_pdf(bytes: &[u8], printer: Option<&str>, title: &str) -> Result<Pri
     let stderr = String::from_utf8_lossy(&out.stderr).trim().to_owned();
     if !out.status.success() {
         // lp says "scheduler not responding" when CUPS is down; anything else is a refusal.
+        // lp runs under the C locale: its messages are CUPS's English ones, read as such.
         return Err(if stderr.contains("not responding") || stderr.contains("No such file") {
             PrintError::NoService(stderr)
+        } else if stderr.contains("No default destination") {
+            PrintError::NoDefault
         } else {
             PrintError::Rejected(stderr)
         });

@@ -29,6 +29,11 @@ impl Words {
         }
     }
 
+    /// An override refused for the signer's role, saying who may give one.
+    pub fn override_refused(&self, p: &crate::register::PersonProblem, name: &str) -> String {
+        self.ta("override-refused", args!["why" => self.person_problem(p, name)])
+    }
+
     pub fn cohort_name(&self, c: Cohort) -> String {
         self.t(match c {
             Cohort::LeadIn => "cohort-lead-in",

@@ -1100,6 +1100,7 @@ impl Words {
                 self.ta("print-rejected", args!["detail" => clip(d.trim_end_matches('.'), 200)])
             }
             PrintError::Unsupported => self.t("print-unsupported"),
+            PrintError::NoDefault => self.t("print-no-default"),
             PrintError::Timeout(job) => self.ta("print-timeout", args!["job" => job.clone()]),
             PrintError::Failed(job) => self.ta("print-failed", args!["job" => job.clone()]),
         }

@@ -1239,11 +1239,18 @@ impl Register {
         steps.extend(
             order.acknowledged.iter().map(|a| (Step::Acknowledged, format!("{} {}", a.code, a.detail))),
         );
+        // An override is signed by whoever gave it, when they gave it (the window signs a
+        // prescriber's then); the issuer signs only their own here.
+        let mine = |by: &str| name_key(by) == name_key(&person.name);
         steps.extend(
-            order.overrides.iter().map(|o| (Step::Override, format!("criterion {}: {}", o.code, o.reason))),
+            order
+                .overrides
+                .iter()
+                .filter(|o| mine(&o.by))
+                .map(|o| (Step::Override, OverrideDetail::criterion_detail(&o.code, &o.reason))),
         );
-        if let Some(o) = &order.stagger_override {
-            steps.push((Step::Override, format!("stagger: {}", o.reason)));
+        if let Some(o) = order.stagger_override.as_ref().filter(|o| mine(&o.by)) {
+            steps.push((Step::Override, OverrideDetail::stagger_detail(&o.reason)));
         }
         for (step, detail) in steps {
             // The faces refuse an override by a role that may not sign one before the sheet leaves;
@@ -1347,6 +1354,15 @@ impl Register {
         }))
     }
 
+    /// The number of the latest entry of an order, if the register holds one.
+    pub fn latest_entry_of(&mut self, order_id: &str) -> Result<Option<i64>, RegisterError> {
+        let rows = self
+            .conn
+            .query("SELECT id FROM entries WHERE order_id = $1 ORDER BY id DESC LIMIT 1", &[order_id.into()])
+            .map_err(self.db_err())?;
+        Ok(rows.first().and_then(|r| r[0].int()))
+    }
+
     /// The Day 1 of an order the register holds (its latest sheet of `revision`),
     /// or `None` when it holds no sheet of that order and revision.
     pub fn day1_of(
@@ -1364,6 +1380,19 @@ impl Register {
         Ok(rows
             .first()
             .map(|r| r[0].text().and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())))
+    }
+}
+
+/// The detail an override's signed step records.
+pub struct OverrideDetail;
+
+impl OverrideDetail {
+    pub fn criterion_detail(code: &str, reason: &str) -> String {
+        format!("criterion {code}: {reason}")
+    }
+
+    pub fn stagger_detail(reason: &str) -> String {
+        format!("stagger: {reason}")
     }
 }
 

@@ -272,6 +272,9 @@ pub struct AppState {
     pub sign_in: SignIn,
     /// The reason typed for starting before the trial's stagger rule allows.
     pub stagger_reason: String,
+    /// Why the last override was refused, worded; shown beside the overrides, cleared by
+    /// the next override, sign-in or sign-out.
+    pub override_error: Option<String>,
     /// Reasons typed beside criteria to treat not met or not entered, by criterion code.
     pub override_reasons: std::collections::BTreeMap<String, String>,
     /// Set by the window each frame: a measure field has focus and was changed
@@ -306,6 +309,7 @@ impl AppState {
             override_reasons: Default::default(),
             sign_in: SignIn::default(),
             stagger_reason: String::new(),
+            override_error: None,
             editing_measure: false,
             focus_placed: false,
             last_seen: None,
@@ -435,11 +439,11 @@ impl AppState {
             (Some(p), _) if crate::register::Step::Override.roles().contains(&p.role) => p.name.clone(),
             (Some(p), _) => {
                 let problem = crate::register::PersonProblem::WrongRole(p.role);
-                self.notice = Some(Notice::Error(w.person_problem(&problem, &p.name)));
+                self.override_error = Some(w.override_refused(&problem, &p.name));
                 return;
             }
             (None, Some(true)) => {
-                self.notice = Some(Notice::Error(w.t("refuse-sign-in")));
+                self.override_error = Some(w.t("refuse-sign-in"));
                 return;
             }
             (None, _) => {
@@ -464,6 +468,15 @@ impl AppState {
         let next = Register::connect(&path.to_string_lossy())
             .and_then(|mut r| r.next_start(cohort, self.order.trial.subject.trim()));
         if let (Ok(Some(n)), true) = (next, report.inputs.cycle == 1) {
+            // Signed by whoever gives it, when they give it (issue 19: left to the issuer, a
+            // pharmacist's signature was refused after the sheet was recorded).
+            if let Some(p) = self.sign_in.person.clone() {
+                let detail = crate::register::OverrideDetail::stagger_detail(&reason);
+                if let Err(message) = self.sign_step(crate::register::Step::Override, &p, true, &detail) {
+                    self.override_error = Some(message);
+                    return;
+                }
+            }
             self.order.stagger_override = Some(crate::order::StaggerOverride {
                 by,
                 at: self.now(),
@@ -472,6 +485,7 @@ impl AppState {
                 previous_subject: n.previous.subject,
             });
             self.stagger_reason.clear();
+            self.override_error = None;
         }
     }
 
@@ -490,6 +504,7 @@ impl AppState {
                 self.sign_in.focus_export = true;
                 // What was said before signing in no longer stands.
                 self.notice = None;
+                self.override_error = None;
             }
             Ok(Err(problem)) => {
                 self.sign_in.error = Some(w.person_problem(&problem, &name));
@@ -698,8 +713,11 @@ impl AppState {
             Action::SignOut => {
                 self.sign_in.person = None;
                 self.sign_in.secret.clear();
+                // The next person types their own name into an empty field.
+                self.sign_in.name.clear();
                 self.sign_in.error = None;
                 self.notice = None;
+                self.override_error = None;
             }
         }
     }
@@ -813,10 +831,21 @@ impl AppState {
 
     /// Records the double-check as a signed step, and shows it with the open order.
     fn sign_check(&mut self, p: &crate::register::Person, ok: bool, detail: &str) -> Result<(), String> {
+        self.sign_step(crate::register::Step::DoubleChecked, p, ok, detail)
+    }
+
+    /// Signs a step of the open order in the register, now, as `p`; on success the
+    /// step is added to the order's chain as shown.
+    fn sign_step(
+        &mut self,
+        step: crate::register::Step,
+        p: &crate::register::Person,
+        ok: bool,
+        detail: &str,
+    ) -> Result<(), String> {
         let w = self.words();
         let path = self.register_path().ok_or_else(|| w.t("not-recorded-no-location"))?;
         let (id, revision, at) = (self.order.order_id.clone(), self.order.revision, self.now());
-        let step = crate::register::Step::DoubleChecked;
         match Register::connect(&path.to_string_lossy())
             .and_then(|mut r| r.sign(&id, revision, step, p, ok, detail, at))
         {
@@ -1164,7 +1193,7 @@ impl AppState {
             .filter(|p| !crate::register::Step::Override.roles().contains(&p.role))
         {
             let problem = crate::register::PersonProblem::WrongRole(p.role);
-            self.notice = Some(Notice::Error(w.person_problem(&problem, &p.name)));
+            self.override_error = Some(w.override_refused(&problem, &p.name));
             return;
         }
         let by = crate::identity::normalise(crate::error::Field::IssuedBy, &self.order.issued_by);
@@ -1172,6 +1201,14 @@ impl AppState {
         let reason = crate::identity::normalise(crate::error::Field::Reason, &typed);
         match (by, reason) {
             (Ok(by), Ok(reason)) if !by.is_empty() && !reason.is_empty() => {
+                // Signed by whoever gives it, when they give it (issue 19).
+                if let Some(p) = self.sign_in.person.clone() {
+                    let detail = crate::register::OverrideDetail::criterion_detail(code, &reason);
+                    if let Err(message) = self.sign_step(crate::register::Step::Override, &p, true, &detail) {
+                        self.override_error = Some(message);
+                        return;
+                    }
+                }
                 let detail = crate::order::Override::detail_of(c);
                 self.order.overrides.retain(|o| o.code != code);
                 self.order.overrides.push(crate::order::Override {
@@ -1181,10 +1218,10 @@ impl AppState {
                     at: self.now(),
                     reason,
                 });
-                self.notice = None;
+                self.override_error = None;
             }
-            (Err(e), _) | (_, Err(e)) => self.notice = Some(Notice::Error(w.input_error(&e))),
-            _ => self.notice = Some(Notice::Error(w.t("g-override-needs"))),
+            (Err(e), _) | (_, Err(e)) => self.override_error = Some(w.input_error(&e)),
+            _ => self.override_error = Some(w.t("g-override-needs")),
         }
     }
 

@@ -196,6 +196,12 @@ impl GuiApp {
         });
 
         egui::CentralPanel::default().show(ui, |ui| {
+            // "Next patient may start from …": above the results, not in the form, so that
+            // answering the cohort never moves the fields under the pointer (issue 18).
+            if let Some(line) = self.state.next_start_line() {
+                ui.add(egui::Label::new(RichText::new(line).strong()).wrap());
+                ui.separator();
+            }
             let untouched = self.state.untouched();
             egui::ScrollArea::vertical().show(ui, |ui| {
                 keyboard_scroll(ui);
@@ -463,9 +469,6 @@ fn form_ui(ui: &mut Ui, s: &mut AppState, errors: &[InputError], actions: &mut V
         ("expansion", w.cohort_name(crate::stagger::Cohort::Expansion)),
     ];
     choice(ui, &w.t("s-cohort"), "cohort", &mut s.order.trial.cohort, &cohorts);
-    if let Some(line) = s.next_start_line() {
-        ui.add(egui::Label::new(RichText::new(line).strong()).wrap());
-    }
 
     section(ui, &w.t("g-measures"));
     let i = &mut s.order.inputs;
@@ -738,14 +741,28 @@ fn results_ui(ui: &mut Ui, w: &Words, view: Option<&Presentation>, editing: bool
     }
     ui.separator();
     ui.label(RichText::new(&v.schedule_title).strong().size(16.0));
-    egui::Grid::new("schedule").striped(true).show(ui, |ui| {
-        for day in &v.schedule {
-            ui.label(RichText::new(&day.day).strong());
-            ui.label(&day.date);
+    // Day and date in columns of their own width, the events wrapped in the room left
+    // (a grid gave the events ~45 px and broke words in half).
+    let day_w = v.schedule.iter().map(|d| text_width(ui, &d.day, true)).fold(0.0, f32::max) + 8.0;
+    let date_w = v.schedule.iter().map(|d| text_width(ui, &d.date, false)).fold(0.0, f32::max) + 12.0;
+    for day in &v.schedule {
+        ui.horizontal(|ui| {
+            ui.add_sized([day_w, 18.0], egui::Label::new(RichText::new(&day.day).strong()));
+            ui.add_sized([date_w, 18.0], egui::Label::new(&day.date));
             ui.add(egui::Label::new(&day.events).wrap());
-            ui.end_row();
-        }
-    });
+        });
+    }
+}
+
+/// The width `text` takes in the body font (bold or not).
+fn text_width(ui: &Ui, text: &str, strong: bool) -> f32 {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let color = ui.visuals().text_color();
+    let rich = if strong { RichText::new(text).strong() } else { RichText::new(text) };
+    let galley =
+        egui::WidgetText::from(rich).into_galley(ui, Some(egui::TextWrapMode::Extend), f32::INFINITY, font);
+    let _ = color;
+    galley.size().x
 }
 
 /// PageUp/PageDown scroll the results from anywhere; Home/End when no text field
@@ -824,7 +841,9 @@ fn actions_ui(
     // sign-in, the verification and the buttons below them stay in view (issue 18:
     // twelve override rows pushed Export and Print off the screen).
     if let Some(v) = view {
-        egui::ScrollArea::vertical().id_salt("actions-scroll").max_height(200.0).show(ui, |ui| {
+        // A quarter of the window at most: at 1024 × 768 the doses keep most of the height.
+        let room = (ui.ctx().content_rect().height() * 0.22).clamp(90.0, 200.0);
+        egui::ScrollArea::vertical().id_salt("actions-scroll").max_height(room).show(ui, |ui| {
             if let Some(c) = v.criteria.as_ref().filter(|c| !c.clear) {
                 overrides_ui(ui, s, c, actions);
                 ui.separator();
@@ -904,6 +923,9 @@ fn actions_ui(
                         actions.push(Action::StaggerOverride);
                     }
                 });
+                if let Some(e) = &s.override_error {
+                    ui.add(egui::Label::new(RichText::new(e).color(ui.visuals().error_fg_color)).wrap());
+                }
             }
         }
         Ok(_) => {}
@@ -1057,7 +1079,7 @@ fn criteria_form(
                     TextEdit::singleline(&mut lab.measure)
                         .id(field_id(("lab-measure", code.key())))
                         .hint_text(code.unit().symbol())
-                        .desired_width(110.0),
+                        .desired_width(140.0),
                 )
                 .labelled_by(l.id);
             let date = ui
@@ -1162,6 +1184,10 @@ fn overrides_ui(
     let can = !s.order.issued_by.trim().is_empty();
     if !can {
         ui.colored_label(ui.visuals().warn_fg_color, w.t("g-override-needs"));
+    }
+    // A refused override is said here, beside the Override buttons, not in the toolbar.
+    if let Some(e) = &s.override_error {
+        ui.add(egui::Label::new(RichText::new(e).color(ui.visuals().error_fg_color)).wrap());
     }
     // Nothing of the criteria typed yet: say what to enter, and invite no reason for
     // "not entered" before anything is (a reason is for a value that is there, or a
@@ -1404,9 +1430,18 @@ fn register_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Action>) -> Opti
         if ui.button(w.t("g-filter")).clicked() {
             actions.push(Action::RefreshRegister);
         }
-        if let Some(m) = &v.message {
-            ui.add(egui::Label::new(RichText::new(m).strong()).wrap());
-        }
+        // The last reprint's message in a space kept for it, so the rows never move under the
+        // pointer when it comes or goes (issue 18).
+        ui.allocate_ui_with_layout(
+            egui::vec2(ui.available_width(), 36.0),
+            egui::Layout::top_down(egui::Align::Min),
+            |ui| {
+                ui.set_min_height(36.0);
+                if let Some(m) = &v.message {
+                    ui.add(egui::Label::new(RichText::new(m).strong()).wrap());
+                }
+            },
+        );
         // The printer refused a reprint: the same sheet as a PDF, recorded as a reprint.
         if s.printing.reprint_fallback.is_some() && ui.button(w.t("g-export-reprint")).clicked() {
             choose = Some(FileKind::Export);
@@ -1428,7 +1463,8 @@ fn register_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Action>) -> Opti
         }
         // Solid scroll bars beside the rows, never floating over the last row's buttons.
         ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
-        egui::ScrollArea::both().show(ui, |ui| {
+        // One scroll position per page: page 2 opens at its start, not where page 1 was left.
+        egui::ScrollArea::both().id_salt(("register-rows", v.page)).show(ui, |ui| {
             egui::Grid::new("register").striped(true).show(ui, |ui| {
                 ui.label("");
                 for id in COLUMNS {
