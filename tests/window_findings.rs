@@ -515,3 +515,43 @@ fn answering_the_cohort_moves_no_field_under_the_pointer() {
     let after = h.get_by_role_and_label(Role::TextInput, "Weight (kg)").rect();
     assert_eq!(before, after, "the weight field moved");
 }
+
+#[test]
+fn editing_the_patient_after_the_double_check_clears_the_verification() {
+    // The walk: allergies edited after the check kept "Verified by …".
+    let mut h = harness();
+    fill(&mut h);
+    let warning = h.state().state.report().unwrap().warnings.first().map(|w| w.kind.clone());
+    if let Some(w) = warning {
+        h.get_by_role_and_label(Role::CheckBox, &nkact_dose::present::Words::english().warning(&w))
+            .click_accesskit();
+        h.run();
+    }
+    h.get_by_role_and_label(Role::Button, "Double-check").click_accesskit();
+    h.run();
+    type_into(&mut h, "Verifier name", "Enf. Carmen Ruiz");
+    h.get_by_role_and_label(
+        Role::CheckBox,
+        "I confirmed the name, record number and date of birth on every bag label",
+    )
+    .click_accesskit();
+    h.run();
+    for (label, text) in [
+        ("Re-entered weight (kg)", "70"),
+        ("Re-entered height (cm)", "170"),
+        ("Re-entered NK cells", "2e8"),
+        ("Cyclophosphamide (mg)", "1092"),
+        ("Trastuzumab (mg)", "560"),
+        ("Pertuzumab (mg)", "840"),
+        ("Interleukin-2 (aldesleukin) (units)", "910000"),
+        ("Latest LVEF (%), from the report", "62"),
+        ("Baseline LVEF (%), from the report", "62"),
+    ] {
+        type_into(&mut h, label, text);
+    }
+    h.get_by_role_and_label(Role::Button, "Compare").click_accesskit();
+    h.run();
+    assert!(h.state().state.order.verification.is_some(), "{:?}", h.state().state.check.mismatches);
+    type_into(&mut h, "Allergies", " and penicillin");
+    assert!(h.state().state.order.verification.is_none(), "the verification outlived a change of allergies");
+}

@@ -192,6 +192,26 @@ pub struct CheckState {
     pub sign_error: Option<String>,
 }
 
+/// What a double-check covered: a change to any of it clears the verification.
+#[derive(Debug, Clone, PartialEq)]
+struct Checked {
+    inputs: RawInputs,
+    clinical: crate::clinical::RawClinical,
+    /// Name, record number, date of birth and allergies (issue 18: an allergy edited after the
+    /// check kept "Verified by …").
+    patient: crate::order::Patient,
+}
+
+impl Checked {
+    fn of(order: &Order) -> Checked {
+        Checked {
+            inputs: order.inputs.clone(),
+            clinical: order.clinical.clone(),
+            patient: order.patient.clone(),
+        }
+    }
+}
+
 impl CheckState {
     /// Empties every re-entry and every line about the last attempt, keeping the
     /// verifier's name when asked: a new or refused verifier never sees what the
@@ -265,7 +285,7 @@ pub struct AppState {
     pub printing: PrintState,
     pub register_view: RegisterView,
     /// The inputs a recorded verification was made on.
-    verified_inputs: Option<(RawInputs, crate::clinical::RawClinical)>,
+    verified_inputs: Option<Checked>,
     /// Reasons typed beside warnings that need one, by warning code.
     pub reasons: std::collections::BTreeMap<String, String>,
     /// Who is signing, and what the register says about people and the next start.
@@ -774,8 +794,7 @@ impl AppState {
         let w = self.words();
         match self.stored_order(id) {
             Ok(order) => {
-                self.verified_inputs =
-                    order.verification.as_ref().map(|_| (order.inputs.clone(), order.clinical.clone()));
+                self.verified_inputs = order.verification.as_ref().map(|_| Checked::of(&order));
                 self.settings_text = SettingsText::from(&order.settings);
                 self.order = order;
                 self.mark_saved();
@@ -909,8 +928,9 @@ impl AppState {
     /// other inputs is cleared, and acknowledgements of warnings that no
     /// longer apply are dropped.
     pub fn after_frame(&mut self) {
-        // The criteria inputs decide whether an antibody is given at all: they count too.
-        let now = (self.order.inputs.clone(), self.order.clinical.clone());
+        // The criteria inputs decide whether an antibody is given at all, and the patient's
+        // details are what the verifier confirmed on the labels: they count too.
+        let now = Checked::of(&self.order);
         if self.order.verification.is_some() && self.verified_inputs.as_ref() != Some(&now) {
             self.order.verification = None;
             self.verified_inputs = None;
@@ -987,8 +1007,7 @@ impl AppState {
         let w = self.words();
         match order::load(path) {
             Ok(order) => {
-                self.verified_inputs =
-                    order.verification.as_ref().map(|_| (order.inputs.clone(), order.clinical.clone()));
+                self.verified_inputs = order.verification.as_ref().map(|_| Checked::of(&order));
                 self.settings_text = SettingsText::from(&order.settings);
                 self.order = order;
                 self.mark_saved();
@@ -1141,7 +1160,7 @@ impl AppState {
                     }
                 };
                 self.order.verification = Some(Verification { verifier, at });
-                self.verified_inputs = Some((self.order.inputs.clone(), self.order.clinical.clone()));
+                self.verified_inputs = Some(Checked::of(&self.order));
                 self.check.mismatches.clear();
                 self.check.second = SecondEntry::default();
                 self.mode = Mode::Form;
