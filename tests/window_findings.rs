@@ -59,6 +59,41 @@ fn type_into(h: &mut Harness<'static, GuiApp>, label: &str, text: &str) {
     h.run();
 }
 
+/// The double-check of `fill`'s order, as a nurse types it; `latest_lvef` is what she reads.
+fn double_check(h: &mut Harness<'static, GuiApp>, latest_lvef: &str) {
+    let warning = h.state().state.report().unwrap().warnings.first().map(|w| w.kind.clone());
+    if let Some(w) = warning {
+        h.get_by_role_and_label(Role::CheckBox, &nkact_dose::present::Words::english().warning(&w))
+            .click_accesskit();
+        h.run();
+    }
+    h.get_by_role_and_label(Role::Button, "Double-check").click_accesskit();
+    h.run();
+    assert_eq!(h.state().state.mode, Mode::DoubleCheck);
+    type_into(h, "Verifier name", "Enf. Carmen Ruiz");
+    h.get_by_role_and_label(
+        Role::CheckBox,
+        "I confirmed the name, record number and date of birth on every bag label",
+    )
+    .click_accesskit();
+    h.run();
+    for (label, text) in [
+        ("Re-entered weight (kg)", "70"),
+        ("Re-entered height (cm)", "170"),
+        ("Re-entered NK cells", "2e8"),
+        ("Cyclophosphamide (mg)", "1092"),
+        ("Trastuzumab (mg)", "560"),
+        ("Pertuzumab (mg)", "840"),
+        ("Interleukin-2 (aldesleukin) (units)", "910000"),
+        ("Latest LVEF (%), from the report", latest_lvef),
+        ("Baseline LVEF (%), from the report", "62"),
+    ] {
+        type_into(h, label, text);
+    }
+    h.get_by_role_and_label(Role::Button, "Compare").click_accesskit();
+    h.run();
+}
+
 fn shows(h: &Harness<'static, GuiApp>, text: &str) -> bool {
     h.query_all_by_label_contains(text).next().is_some()
 }
@@ -205,38 +240,8 @@ fn an_lvef_or_a_lab_value_half_typed_gives_provisional_doses_and_nothing_can_lea
 fn the_double_check_re_enters_the_lvef_and_a_new_verifier_starts_from_empty_fields() {
     let mut h = harness();
     fill(&mut h);
-    let warning = h.state().state.report().unwrap().warnings.first().map(|w| w.kind.clone());
-    if let Some(w) = warning {
-        h.get_by_role_and_label(Role::CheckBox, &nkact_dose::present::Words::english().warning(&w))
-            .click_accesskit();
-        h.run();
-    }
-    h.get_by_role_and_label(Role::Button, "Double-check").click_accesskit();
-    h.run();
-    assert_eq!(h.state().state.mode, Mode::DoubleCheck);
-    type_into(&mut h, "Verifier name", "Enf. Carmen Ruiz");
-    h.get_by_role_and_label(
-        Role::CheckBox,
-        "I confirmed the name, record number and date of birth on every bag label",
-    )
-    .click_accesskit();
-    h.run();
-    for (label, text) in [
-        ("Re-entered weight (kg)", "70"),
-        ("Re-entered height (cm)", "170"),
-        ("Re-entered NK cells", "2e8"),
-        ("Cyclophosphamide (mg)", "1092"),
-        ("Trastuzumab (mg)", "560"),
-        ("Pertuzumab (mg)", "840"),
-        ("Interleukin-2 (aldesleukin) (units)", "910000"),
-        // The order's LVEF is 62 %: 26 is a different echocardiogram.
-        ("Latest LVEF (%), from the report", "26"),
-        ("Baseline LVEF (%), from the report", "62"),
-    ] {
-        type_into(&mut h, label, text);
-    }
-    h.get_by_role_and_label(Role::Button, "Compare").click_accesskit();
-    h.run();
+    // The order's LVEF is 62 %: 26 is a different echocardiogram.
+    double_check(&mut h, "26");
     assert!(h.state().state.order.verification.is_none(), "a different LVEF passed the double-check");
     let mismatches = h.state().state.check.mismatches.clone();
     assert!(
@@ -521,36 +526,7 @@ fn editing_the_patient_after_the_double_check_clears_the_verification() {
     // The walk: allergies edited after the check kept "Verified by …".
     let mut h = harness();
     fill(&mut h);
-    let warning = h.state().state.report().unwrap().warnings.first().map(|w| w.kind.clone());
-    if let Some(w) = warning {
-        h.get_by_role_and_label(Role::CheckBox, &nkact_dose::present::Words::english().warning(&w))
-            .click_accesskit();
-        h.run();
-    }
-    h.get_by_role_and_label(Role::Button, "Double-check").click_accesskit();
-    h.run();
-    type_into(&mut h, "Verifier name", "Enf. Carmen Ruiz");
-    h.get_by_role_and_label(
-        Role::CheckBox,
-        "I confirmed the name, record number and date of birth on every bag label",
-    )
-    .click_accesskit();
-    h.run();
-    for (label, text) in [
-        ("Re-entered weight (kg)", "70"),
-        ("Re-entered height (cm)", "170"),
-        ("Re-entered NK cells", "2e8"),
-        ("Cyclophosphamide (mg)", "1092"),
-        ("Trastuzumab (mg)", "560"),
-        ("Pertuzumab (mg)", "840"),
-        ("Interleukin-2 (aldesleukin) (units)", "910000"),
-        ("Latest LVEF (%), from the report", "62"),
-        ("Baseline LVEF (%), from the report", "62"),
-    ] {
-        type_into(&mut h, label, text);
-    }
-    h.get_by_role_and_label(Role::Button, "Compare").click_accesskit();
-    h.run();
+    double_check(&mut h, "62");
     assert!(h.state().state.order.verification.is_some(), "{:?}", h.state().state.check.mismatches);
     type_into(&mut h, "Allergies", " and penicillin");
     assert!(h.state().state.order.verification.is_none(), "the verification outlived a change of allergies");

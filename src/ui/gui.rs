@@ -1061,10 +1061,6 @@ fn criteria_form(
     // A row in error is outlined in red; its message, in the window's words, is under the table.
     let lab_errors: Vec<&InputError> = errors.iter().filter(|e| matches!(e.field, Field::Lab)).collect();
     let uln_errors: Vec<&InputError> = errors.iter().filter(|e| matches!(e.field, Field::Uln)).collect();
-    let outline = |ui: &Ui, r: &egui::Response| {
-        let red = egui::Stroke::new(2.0, ui.visuals().error_fg_color);
-        ui.painter().rect_stroke(r.rect.expand(1.0), 2.0, red, egui::StrokeKind::Outside);
-    };
     egui::Grid::new("labs").num_columns(3).show(ui, |ui| {
         ui.label(RichText::new(w.t("crit-h-criterion")).strong());
         ui.label(RichText::new(w.t("g-value-unit")).strong());
@@ -1074,28 +1070,10 @@ fn criteria_form(
             let l = ui.label(w.criterion_name(code.key()));
             let lab = c.lab_mut(code);
             let in_error = lab_errors.iter().any(|e| e.value.starts_with(&format!("{}=", code.key())));
-            let measure = ui
-                .add(
-                    TextEdit::singleline(&mut lab.measure)
-                        .id(field_id(("lab-measure", code.key())))
-                        .hint_text(code.unit().symbol())
-                        .desired_width(140.0),
-                )
-                .labelled_by(l.id);
-            let date = ui
-                .add(
-                    TextEdit::singleline(&mut lab.date)
-                        .id(field_id(("lab-date", code.key())))
-                        .hint_text(w.t("g-date-hint"))
-                        .desired_width(100.0),
-                )
-                .labelled_by(l.id);
-            if in_error {
-                outline(ui, &measure);
-                outline(ui, &date);
-            }
-            focus.add(&measure);
-            focus.add(&date);
+            let hint = code.unit().symbol();
+            grid_field(ui, ("lab-measure", code.key()), &mut lab.measure, hint, 140.0, l.id, in_error, focus);
+            let date_hint = w.t("g-date-hint");
+            grid_field(ui, ("lab-date", code.key()), &mut lab.date, &date_hint, 100.0, l.id, in_error, focus);
             ui.end_row();
         }
     });
@@ -1105,18 +1083,8 @@ fn criteria_form(
             let l = ui.label(w.criterion_name(code.key()));
             let uln = c.uln_mut(code);
             let in_error = uln_errors.iter().any(|e| e.value.starts_with(&format!("{}=", code.key())));
-            let r = ui
-                .add(
-                    TextEdit::singleline(&mut uln.measure)
-                        .id(field_id(("uln", code.key())))
-                        .hint_text(code.unit().symbol())
-                        .desired_width(110.0),
-                )
-                .labelled_by(l.id);
-            if in_error {
-                outline(ui, &r);
-            }
-            focus.add(&r);
+            let hint = code.unit().symbol();
+            grid_field(ui, ("uln", code.key()), &mut uln.measure, hint, 110.0, l.id, in_error, focus);
             ui.end_row();
         }
     });
@@ -1132,6 +1100,29 @@ fn criteria_form(
     ui.checkbox(&mut c.liver_metastases, w.t("g-liver-metastases"));
     ui.checkbox(&mut c.gilbert, w.t("g-gilbert"));
     c.tidy();
+}
+
+/// One text cell of the criteria grid: a stable id, labelled by its row, outlined in
+/// red when its row is in error, and part of the partial-typing guard.
+#[allow(clippy::too_many_arguments)]
+fn grid_field(
+    ui: &mut Ui,
+    key: impl std::hash::Hash + std::fmt::Debug,
+    value: &mut String,
+    hint: &str,
+    width: f32,
+    label: egui::Id,
+    in_error: bool,
+    focus: &mut MeasureFocus,
+) {
+    let r = ui
+        .add(TextEdit::singleline(value).id(field_id(key)).hint_text(hint.to_owned()).desired_width(width))
+        .labelled_by(label);
+    if in_error {
+        let red = egui::Stroke::new(2.0, ui.visuals().error_fg_color);
+        ui.painter().rect_stroke(r.rect.expand(1.0), 2.0, red, egui::StrokeKind::Outside);
+    }
+    focus.add(&r);
 }
 
 /// The criteria table: each criterion with its state first, then its value,
