@@ -1455,7 +1455,7 @@ fn register_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Action>) -> Opti
         // Solid scroll bars beside the rows, never floating over the last row's buttons.
         ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
         // One scroll position per page: page 2 opens at its start, not where page 1 was left.
-        egui::ScrollArea::both().id_salt(("register-rows", v.page)).show(ui, |ui| {
+        egui::ScrollArea::both().id_salt(("rows of the register view", v.page)).show(ui, |ui| {
             egui::Grid::new("register").striped(true).show(ui, |ui| {
                 ui.label("");
                 for id in COLUMNS {
