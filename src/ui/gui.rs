@@ -377,19 +377,6 @@ fn error_for(w: &Words, errors: &[InputError], f: Field) -> Option<FieldNote> {
     })
 }
 
-/// The cyclophosphamide date's note. Its window (Day -5 … -3) needs Day 1:
-/// while Day 1 itself is in error the date cannot be judged, and is not flagged
-/// (issue 18: a correct date was red whenever any other input was invalid).
-fn cyclophosphamide_note(w: &Words, errors: &[InputError], typed: &str) -> Option<FieldNote> {
-    let day1_unusable = errors.iter().any(|e| e.field == Field::Day1);
-    let own = errors.iter().find(|e| e.field == Field::CyclophosphamideDate)?;
-    let window_only = own.problem == crate::error::Problem::OutsideWindow;
-    if day1_unusable && window_only || typed.trim().is_empty() {
-        return None;
-    }
-    error_for(w, errors, Field::CyclophosphamideDate)
-}
-
 fn section(ui: &mut Ui, title: &str) {
     ui.add_space(6.0);
     ui.label(RichText::new(title).strong().size(16.0));
@@ -566,8 +553,9 @@ fn form_ui(ui: &mut Ui, s: &mut AppState, errors: &[InputError], actions: &mut V
     }
     let c = &mut s.order.clinical;
     if first_cycle {
-        // Only this field's own problem outlines it: an error elsewhere is not the date's.
-        let note = cyclophosphamide_note(&w, errors, &c.cyclophosphamide_date);
+        // Only the date's own problem outlines it: the order judges it against Day 1 as typed
+        // and drops "outside the window" while Day 1 itself is in error (clinical::all_errors).
+        let note = error_for(&w, errors, Field::CyclophosphamideDate);
         focus.add(&field(
             ui,
             Field::CyclophosphamideDate,
