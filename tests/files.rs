@@ -308,3 +308,28 @@ fn a_temporary_file_left_by_a_killed_run_is_removed_by_the_next_write() {
     assert!(!stale.exists(), "stale temporary file kept");
     assert!(fresh.exists(), "a fresh temporary file of another run was removed");
 }
+
+#[test]
+fn a_file_that_names_a_key_twice_is_refused() {
+    // Issue 20: `"name":"Eve Other","name":"Ana García"` opened as Ana García. A saved order
+    // with a key repeated, anywhere in it, is refused whichever value would have been read.
+    let d = dir("duplicate-keys");
+    let path = d.join("order.json");
+    let mut o = order_with_weight("70");
+    o.patient.name = "Ana García".into();
+    order::save(&o, &path).unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    for (what, edited) in [
+        (
+            "patient name",
+            text.replacen("\"name\": \"Ana García\"", "\"name\": \"Eve Other\", \"name\": \"Ana García\"", 1),
+        ),
+        ("weight", text.replacen("\"weight\": \"70\"", "\"weight\": \"700\", \"weight\": \"70\"", 1)),
+    ] {
+        assert_ne!(edited, text, "{what}: the edit applies");
+        std::fs::write(&path, &edited).unwrap();
+        let e = order::load(&path).unwrap_err();
+        assert!(matches!(e, FileError::Corrupt { .. }), "{what}: {e}");
+        assert!(e.to_string().contains("twice"), "{what}: {e}");
+    }
+}
