@@ -59,8 +59,8 @@ fn type_into(h: &mut Harness<'static, GuiApp>, label: &str, text: &str) {
     h.run();
 }
 
-/// The double-check of `fill`'s order, as a nurse types it; `latest_lvef` is what she reads.
-fn double_check(h: &mut Harness<'static, GuiApp>, latest_lvef: &str) {
+/// The first warning acknowledged, then the double-check screen opened.
+fn open_check(h: &mut Harness<'static, GuiApp>) {
     let warning = h.state().state.report().unwrap().warnings.first().map(|w| w.kind.clone());
     if let Some(w) = warning {
         h.get_by_role_and_label(Role::CheckBox, &nkact_dose::present::Words::english().warning(&w))
@@ -69,6 +69,11 @@ fn double_check(h: &mut Harness<'static, GuiApp>, latest_lvef: &str) {
     }
     h.get_by_role_and_label(Role::Button, "Double-check").click_accesskit();
     h.run();
+}
+
+/// The double-check of `fill`'s order, as a nurse types it; `latest_lvef` is what she reads.
+fn double_check(h: &mut Harness<'static, GuiApp>, latest_lvef: &str) {
+    open_check(h);
     assert_eq!(h.state().state.mode, Mode::DoubleCheck);
     type_into(h, "Verifier name", "Enf. Carmen Ruiz");
     h.get_by_role_and_label(
@@ -334,14 +339,7 @@ fn a_lab_error_in_the_window_names_the_test_and_the_row_not_the_command_line() {
 fn escape_cancels_the_check_and_leaves_nothing_typed() {
     let mut h = harness();
     fill(&mut h);
-    let warning = h.state().state.report().unwrap().warnings.first().map(|w| w.kind.clone());
-    if let Some(w) = warning {
-        h.get_by_role_and_label(Role::CheckBox, &nkact_dose::present::Words::english().warning(&w))
-            .click_accesskit();
-        h.run();
-    }
-    h.get_by_role_and_label(Role::Button, "Double-check").click_accesskit();
-    h.run();
+    open_check(&mut h);
     type_into(&mut h, "Verifier name", "Enf. Carmen Ruiz");
     type_only(&mut h, "Re-entered weight (kg)", "71");
     h.key_press(egui::Key::Escape);

@@ -745,11 +745,9 @@ fn results_ui(ui: &mut Ui, w: &Words, view: Option<&Presentation>, editing: bool
 /// The width `text` takes in the body font (bold or not).
 fn text_width(ui: &Ui, text: &str, strong: bool) -> f32 {
     let font = egui::TextStyle::Body.resolve(ui.style());
-    let color = ui.visuals().text_color();
     let rich = if strong { RichText::new(text).strong() } else { RichText::new(text) };
     let galley =
         egui::WidgetText::from(rich).into_galley(ui, Some(egui::TextWrapMode::Extend), f32::INFINITY, font);
-    let _ = color;
     galley.size().x
 }
 
