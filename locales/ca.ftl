@@ -865,3 +865,15 @@ person-line = { $name } · { $role }{ $state ->
    *[active] {""}
 }
 refuse-stagger-unchecked = No es genera el full de prescripció: no es pot comprovar la regla d'esglaonament de l'assaig. { $why }
+## Rebutjos del flux d'emissió (issue 19), per a les dues cares.
+refuse-person = No es genera el full de prescripció: { $why }.
+refuse-override-unsigned = No es genera el full de prescripció: l'excepció de { $code } consta a nom de { $name }, que no s'ha identificat per signar-la.
+refuse-trial-required = No es genera el full de prescripció: una ordre del cicle 1 en aquest registre indica el número de subjecte de l'assaig i la cohort.
+refuse-subject-clash = No es genera el full de prescripció: el subjecte { $subject } consta amb el número d'història { $held }, no { $record }. Comproveu el número de subjecte i la pacient.
+refuse-record-clash = No es genera el full de prescripció: el número d'història { $record } consta com a subjecte { $held }, no { $subject }. Comproveu el número de subjecte i la pacient.
+refuse-stale-stagger = No es genera el full de prescripció: l'excepció a la regla d'esglaonament es va donar davant del subjecte { $given }; la pacient anterior és ara el subjecte { $now }. Cal donar-la de nou.
+refuse-register-needed = No es genera el full de prescripció: signar requereix el registre d'ordres i no se'n pot fer servir cap.
+refuse-register = No es genera el full de prescripció i no s'anota res: { $error }
+not-recorded-removed = S'ha eliminat el full { $path }: el registre no l'ha pogut anotar.
+not-recorded-printed = El full s'ha imprès però NO consta al registre: retireu-lo i imprimiu-lo de nou quan es pugui accedir al registre.
+g-register-checking = consultant el registre d'ordres…

@@ -783,3 +783,15 @@ person-line = { $name } · { $role }{ $state ->
    *[active] {""}
 }
 refuse-stagger-unchecked = No order sheet: the trial's stagger rule cannot be checked. { $why }
+## The release workflow's refusals (issue 19), for both faces.
+refuse-person = No order sheet: { $why }.
+refuse-override-unsigned = No order sheet: the override of { $code } is given in the name of { $name }, who has not signed in to sign it.
+refuse-trial-required = No order sheet: a cycle-1 order in this register names the trial subject number and the cohort.
+refuse-subject-clash = No order sheet: subject { $subject } is recorded for record number { $held }, not { $record }. Check the subject number and the patient.
+refuse-record-clash = No order sheet: record number { $record } is recorded as subject { $held }, not { $subject }. Check the subject number and the patient.
+refuse-stale-stagger = No order sheet: the stagger override was given against subject { $given }; the previous patient is now subject { $now }. The override must be given again.
+refuse-register-needed = No order sheet: signing needs the order register, and none can be used.
+refuse-register = No order sheet, nothing recorded: { $error }
+not-recorded-removed = The sheet { $path } was removed: the register could not record it.
+not-recorded-printed = The sheet was printed but is NOT in the register: withdraw it, and print it again when the register can be reached.
+g-register-checking = checking the order register…

@@ -925,3 +925,15 @@ person-line = { $name } · { $role }{ $state ->
    *[active] {""}
 }
 refuse-stagger-unchecked = No se genera la hoja de prescripción: no se puede comprobar la regla de escalonamiento del ensayo. { $why }
+## Rechazos del flujo de emisión (issue 19), para las dos caras.
+refuse-person = No se genera la hoja de prescripción: { $why }.
+refuse-override-unsigned = No se genera la hoja de prescripción: la excepción de { $code } consta a nombre de { $name }, que no se ha identificado para firmarla.
+refuse-trial-required = No se genera la hoja de prescripción: una orden del ciclo 1 en este registro indica el número de sujeto del ensayo y la cohorte.
+refuse-subject-clash = No se genera la hoja de prescripción: el sujeto { $subject } consta con el número de historia { $held }, no { $record }. Compruebe el número de sujeto y la paciente.
+refuse-record-clash = No se genera la hoja de prescripción: el número de historia { $record } consta como sujeto { $held }, no { $subject }. Compruebe el número de sujeto y la paciente.
+refuse-stale-stagger = No se genera la hoja de prescripción: la excepción a la regla de escalonamiento se dio frente al sujeto { $given }; la paciente anterior es ahora el sujeto { $now }. Hay que darla de nuevo.
+refuse-register-needed = No se genera la hoja de prescripción: firmar requiere el registro de órdenes y no se puede usar ninguno.
+refuse-register = No se genera la hoja de prescripción y no se anota nada: { $error }
+not-recorded-removed = Se ha eliminado la hoja { $path }: el registro no ha podido anotarla.
+not-recorded-printed = La hoja se ha impreso pero NO consta en el registro: retírela e imprímala de nuevo cuando se pueda acceder al registro.
+g-register-checking = consultando el registro de órdenes…

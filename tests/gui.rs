@@ -949,7 +949,10 @@ fn in_a_register_that_knows_people_the_issuer_signs_in_and_the_chain_is_shown() 
     assert!(shows(&h, "Signed in: Farm. A. García (pharmacist)"));
     // A cycle-1 order in a register that applies the trial's rules names its subject and cohort
     // (issue 19: an unanswered cohort skipped the stagger rule in the window).
-    assert!(matches!(h.state().state.printable(), Err(nkact_dose::sheet::SheetError::StaggerUnchecked(_))));
+    assert!(matches!(
+        h.state().state.printable(),
+        Err(nkact_dose::sheet::SheetError::Refused(nkact_dose::order::release::Refusal::TrialRequired))
+    ));
     assert!(shows(&h, "names the trial subject number and the cohort"));
     type_into(&mut h, "Trial subject number", "S-01");
     h.state_mut().state.order.trial.cohort = "expansion".into();

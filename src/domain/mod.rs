@@ -12,6 +12,7 @@ pub mod error;
 pub mod identity;
 pub mod input;
 pub mod locale;
+pub mod people;
 pub mod regimen;
 pub mod rounding;
 pub mod settings;

@@ -187,3 +187,64 @@ pub fn check_administration(
     }
     Ok(())
 }
+
+/// The previous patient's, for the stagger rule.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NextStart {
+    pub cohort: Cohort,
+    pub previous: Previous,
+    /// Which wait applied (the previous patient's cohort decides it too).
+    pub gap: Gap,
+    /// The first instant allowed.
+    pub earliest_utc: chrono::DateTime<chrono::Utc>,
+    /// The same, in this workstation's local time, for people.
+    pub earliest: NaiveDateTime,
+    /// The previous patient's last IL-2, in local time.
+    pub last_il2_local: NaiveDateTime,
+}
+
+/// The previous patient's cycle-1 sheet as the register holds it, with the
+/// administrations signed for it: what [`next_start`] decides from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PreviousSheet {
+    pub subject: String,
+    pub record: String,
+    pub cohort: Option<Cohort>,
+    pub day1: NaiveDate,
+    pub administrations: Vec<crate::domain::people::Administration>,
+}
+
+/// The earliest start of the next patient of `cohort` after `sheet`'s patient,
+/// in `zone`: the last IL-2 is Day 6's, at the instant recorded when it was
+/// given, else the end of that day (the later, stricter reading).
+pub fn next_start<Z: TimeZone>(zone: &Z, cohort: Cohort, sheet: &PreviousSheet) -> NextStart {
+    let day6 = crate::domain::engine::date_of_day(sheet.day1, 6).unwrap_or(sheet.day1);
+    let recorded =
+        sheet.administrations.iter().filter(|a| a.drug == "interleukin-2" && a.day == 6).map(|a| a.at).max();
+    let previous = Previous {
+        subject: sheet.subject.clone(),
+        cohort: sheet.cohort,
+        day1: sheet.day1,
+        last_il2: recorded.unwrap_or_else(|| end_of_day(zone, day6)),
+        il2_recorded: recorded.is_some(),
+    };
+    let (earliest_utc, gap) = earliest_start(zone, cohort, &previous);
+    NextStart {
+        cohort,
+        gap,
+        earliest_utc,
+        earliest: local(zone, earliest_utc),
+        last_il2_local: local(zone, previous.last_il2),
+        previous,
+    }
+}
+
+/// A first treatment at local time `start` in `zone`, as an instant: a time
+/// lived twice is taken at its earlier instant, a time that does not exist at
+/// the instant after the gap (the stricter reading either way).
+pub fn start_instant<Z: TimeZone>(zone: &Z, start: NaiveDateTime) -> DateTime<Utc> {
+    match zone.from_local_datetime(&start).earliest() {
+        Some(t) => t.with_timezone(&Utc),
+        None => instant_latest(zone, start),
+    }
+}

@@ -5,6 +5,7 @@
 //! ([`save`], [`load`]) and drawn (the sheet, the window) lives elsewhere.
 
 pub mod doublecheck;
+pub mod release;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

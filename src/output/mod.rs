@@ -3,3 +3,9 @@
 pub mod layout;
 pub mod print;
 pub mod sheet;
+
+/// What could not be delivered: the sheet not written, or not printed.
+pub enum Undelivered {
+    Sheet(sheet::SheetError),
+    Print(print::PrintFailure),
+}

@@ -52,6 +52,8 @@ pub enum SheetError {
     TooEarly { start: NaiveDateTime, earliest: NaiveDateTime },
     /// The stagger rule could not be checked (the register, worded, says why).
     StaggerUnchecked(String),
+    /// The release workflow would refuse it (the trial's rules across patients, a signer's role).
+    Refused(crate::order::release::Refusal),
 }
 
 /// What a sheet is drawn from, once every check passed.

@@ -993,6 +993,7 @@ impl Words {
             SheetError::StillTyping => self.t("refuse-still-typing"),
             SheetError::CriteriaOpen(n) => self.ta("refuse-criteria-open", args!["count" => *n]),
             SheetError::SignInNeeded => self.t("refuse-sign-in"),
+            SheetError::Refused(r) => self.refusal(r),
             SheetError::StaggerUnchecked(why) => {
                 self.ta("refuse-stagger-unchecked", args!["why" => why.clone()])
             }

@@ -285,24 +285,36 @@ impl Conn {
 
     /// Runs `f` in one transaction that takes the write lock first (SQLite:
     /// BEGIN IMMEDIATE; PostgreSQL: the caller locks what it needs).
-    pub fn write<T>(&mut self, f: impl FnOnce(&mut Tx<'_>) -> Result<T, DbError>) -> Result<T, DbError> {
+    pub fn write<T, E: From<DbError>>(
+        &mut self,
+        f: impl FnOnce(&mut Tx<'_>) -> Result<T, E>,
+    ) -> Result<T, E> {
         match self {
             Conn::Sqlite(c) => {
                 let tx = c
                     .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-                    .map_err(classify_sqlite)?;
+                    .map_err(classify_sqlite)
+                    .map_err(E::from)?;
                 let mut t = Tx::Sqlite(tx);
                 let out = f(&mut t)?;
                 t.commit()?;
                 Ok(out)
             }
             Conn::Postgres(c) => {
-                let tx = c.transaction().map_err(|e| classify_pg(&e))?;
+                let tx = c.transaction().map_err(|e| E::from(classify_pg(&e)))?;
                 let mut t = Tx::Postgres(tx);
                 let out = f(&mut t)?;
                 t.commit()?;
                 Ok(out)
             }
+        }
+    }
+
+    /// How long a SQLite write waits for another workstation's transaction before
+    /// saying the register is locked (PostgreSQL: its `lock_timeout`).
+    pub fn set_busy_wait(&mut self, wait: std::time::Duration) {
+        if let Conn::Sqlite(c) = self {
+            let _ = c.busy_timeout(wait);
         }
     }
 

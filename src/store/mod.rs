@@ -3,4 +3,5 @@
 //! ISO dates, never display text.
 
 pub mod db;
+pub mod ledger;
 pub mod register;

@@ -12,8 +12,13 @@ use rusqlite::{Connection, ErrorCode};
 use crate::store::db::{Conn, DbError, Engine, Row, Tx, Value};
 use serde::{Deserialize, Serialize};
 
+use crate::domain::people::parse_instant;
+pub use crate::domain::people::{
+    Administration, Event, MIN_SECRET_CHARS, OverrideDetail, Person, PersonProblem, Role, Step, name_key,
+};
 use crate::engine::{NkState, Report};
 use crate::order::Order;
+pub use crate::stagger::NextStart;
 
 /// The schema this program writes; older registers are migrated on open.
 /// Version 2 added revisions, the `orders` table whose primary key makes an
@@ -23,39 +28,10 @@ use crate::order::Order;
 /// every record; people and their signed steps.
 pub const SCHEMA_VERSION: i32 = 4;
 
-/// What was done with an order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum RegisterAction {
-    Exported,
-    Printed,
-    Reprinted,
-    /// A double-check that did not match (who, when and which items are in the order).
-    #[serde(rename = "check-failed")]
-    CheckFailed,
-}
+/// How long a SQLite register waits for another program's write before saying it is locked.
+pub const BUSY_WAIT: std::time::Duration = std::time::Duration::from_millis(5000);
 
-impl RegisterAction {
-    pub fn key(self) -> &'static str {
-        match self {
-            RegisterAction::Exported => "exported",
-            RegisterAction::Printed => "printed",
-            RegisterAction::Reprinted => "reprinted",
-            RegisterAction::CheckFailed => "check-failed",
-        }
-    }
-
-    fn from_key(key: &str) -> Option<Self> {
-        [
-            RegisterAction::Exported,
-            RegisterAction::Printed,
-            RegisterAction::Reprinted,
-            RegisterAction::CheckFailed,
-        ]
-        .into_iter()
-        .find(|a| a.key() == key)
-    }
-}
+pub use crate::order::release::RegisterAction;
 
 /// One dose as recorded.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -198,9 +174,9 @@ pub struct Register {
 }
 
 /// The columns of each record kept in the chain, in the order they are hashed.
-const ENTRY_COLUMNS: &str = "id, order_id, fingerprint, patient_name, patient_id, cycle, day1, doses, nk_count, \
+pub(super) const ENTRY_COLUMNS: &str = "id, order_id, fingerprint, patient_name, patient_id, cycle, day1, doses, nk_count, \
     nk_state, verifier, verified_at, issued_by, action, at, order_json, revision, lang, subject, cohort";
-const EVENT_COLUMNS: &str = "id, order_id, revision, step, person, role, ok, detail, at";
+pub(super) const EVENT_COLUMNS: &str = "id, order_id, revision, step, person, role, ok, detail, at";
 const PERSON_COLUMNS: &str = "id, name, name_key, role, action, secret_hash, by_person, at";
 
 /// Every table the chain covers, with its hashed columns.
@@ -316,132 +292,6 @@ fn patient_index_ddl(engine: Engine) -> &'static str {
     }
 }
 
-/// A person's role in the register.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Role {
-    Administrator,
-    Investigator,
-    Prescriber,
-    Pharmacist,
-    Technician,
-    Nurse,
-}
-
-impl Role {
-    pub const ALL: [Role; 6] = [
-        Role::Administrator,
-        Role::Investigator,
-        Role::Prescriber,
-        Role::Pharmacist,
-        Role::Technician,
-        Role::Nurse,
-    ];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Role::Administrator => "administrator",
-            Role::Investigator => "investigator",
-            Role::Prescriber => "prescriber",
-            Role::Pharmacist => "pharmacist",
-            Role::Technician => "technician",
-            Role::Nurse => "nurse",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Role> {
-        Role::ALL.into_iter().find(|r| r.key() == key.trim().to_ascii_lowercase())
-    }
-}
-
-/// A person who may act, as the register knows them now.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Person {
-    pub name: String,
-    pub role: Role,
-    pub active: bool,
-}
-
-/// One step of an order's chain, signed by a person.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Step {
-    Issued,
-    Validated,
-    Prepared,
-    DoubleChecked,
-    Administered,
-    /// A warning acknowledged.
-    Acknowledged,
-    /// A criterion to treat or the stagger rule overridden.
-    Override,
-    /// A secret that did not match (recorded, never the secret).
-    FailedLogin,
-}
-
-impl Step {
-    pub const ALL: [Step; 8] = [
-        Step::Issued,
-        Step::Validated,
-        Step::Prepared,
-        Step::DoubleChecked,
-        Step::Administered,
-        Step::Acknowledged,
-        Step::Override,
-        Step::FailedLogin,
-    ];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Step::Issued => "issued",
-            Step::Validated => "validated",
-            Step::Prepared => "prepared",
-            Step::DoubleChecked => "double-checked",
-            Step::Administered => "administered",
-            Step::Acknowledged => "acknowledged",
-            Step::Override => "override",
-            Step::FailedLogin => "failed-login",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Step> {
-        Step::ALL.into_iter().find(|s| s.key() == key.trim())
-    }
-
-    /// The roles that may sign this step.
-    pub fn roles(self) -> &'static [Role] {
-        match self {
-            Step::Issued => &[Role::Prescriber, Role::Pharmacist],
-            Step::Validated => &[Role::Pharmacist],
-            Step::Prepared => &[Role::Technician, Role::Pharmacist],
-            Step::DoubleChecked => &[Role::Pharmacist, Role::Nurse],
-            Step::Administered => &[Role::Nurse],
-            Step::Acknowledged => &[Role::Prescriber, Role::Pharmacist, Role::Nurse],
-            Step::Override => &[Role::Prescriber, Role::Investigator],
-            Step::FailedLogin => &Role::ALL,
-        }
-    }
-
-    /// The checking steps: one person signs at most one of them per order, and never checks their own.
-    pub fn is_check(self) -> bool {
-        matches!(self, Step::Validated | Step::Prepared | Step::DoubleChecked)
-    }
-}
-
-/// One signed step as recorded.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Event {
-    pub id: i64,
-    pub order_id: String,
-    pub revision: u32,
-    pub step: Step,
-    pub person: String,
-    pub role: String,
-    pub ok: bool,
-    pub detail: String,
-    pub at: NaiveDateTime,
-}
-
 /// What `verify` found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChainReport {
@@ -449,21 +299,6 @@ pub struct ChainReport {
     pub checked: u64,
     /// The first record that does not match its hash, its place or its predecessor: (sequence, table).
     pub first_bad: Option<(i64, String)>,
-}
-
-/// The previous patient's, for the stagger rule.
-#[derive(Debug, Clone, PartialEq)]
-pub struct NextStart {
-    pub cohort: crate::stagger::Cohort,
-    pub previous: crate::stagger::Previous,
-    /// Which wait applied (the previous patient's cohort decides it too).
-    pub gap: crate::stagger::Gap,
-    /// The first instant allowed.
-    pub earliest_utc: chrono::DateTime<chrono::Utc>,
-    /// The same, in this workstation's local time, for people.
-    pub earliest: NaiveDateTime,
-    /// The previous patient's last IL-2, in local time.
-    pub last_il2_local: NaiveDateTime,
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {
@@ -475,12 +310,6 @@ fn sha256_hex(bytes: &[u8]) -> String {
 fn chain_hash(prev: &str, tbl: &str, row: &[Value]) -> String {
     let content = serde_json::Value::Array(row.iter().map(Value::json).collect()).to_string();
     sha256_hex(format!("{prev}\n{tbl}\n{content}").as_bytes())
-}
-
-/// A person's name as the register compares it: NFC, case and spacing folded.
-pub fn name_key(name: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    name.nfc().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
 /// Hashes a secret with Argon2id and a random salt (PHC string).
@@ -497,30 +326,6 @@ fn secret_matches(secret: &str, phc: &str) -> bool {
     use argon2::password_hash::{PasswordHash, PasswordVerifier};
     PasswordHash::new(phc)
         .is_ok_and(|h| argon2::Argon2::default().verify_password(secret.as_bytes(), &h).is_ok())
-}
-
-/// The shortest secret accepted (a PIN of six digits, or a password).
-pub const MIN_SECRET_CHARS: usize = 6;
-
-/// Why a person could not act.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PersonProblem {
-    /// No active person of that name.
-    Unknown,
-    /// The secret did not match (the attempt is recorded).
-    WrongSecret,
-    /// The person's role may not sign this step.
-    WrongRole(Role),
-    /// The same person already signed another check of this order, or issued it.
-    SamePerson,
-    /// Already a person of that name.
-    Exists,
-    /// The register already has people: `init` runs once.
-    AlreadyInitialised,
-    /// The register has no people yet: run `register init`.
-    NoPeople,
-    /// The secret is shorter than [`MIN_SECRET_CHARS`].
-    WeakSecret,
 }
 
 impl Register {
@@ -564,7 +369,7 @@ impl Register {
         }
         let err = |e: rusqlite::Error| classify(path, e);
         let conn = Connection::open(path).map_err(err)?;
-        conn.busy_timeout(std::time::Duration::from_millis(5000)).map_err(err)?;
+        conn.busy_timeout(BUSY_WAIT).map_err(err)?;
         let mut register = Register { conn: Conn::Sqlite(conn), path: path.to_owned() };
         register.migrate()?;
         Ok(register)
@@ -591,6 +396,10 @@ impl Register {
 
     pub fn engine(&self) -> Engine {
         self.conn.engine()
+    }
+
+    pub(super) fn conn_mut(&mut self) -> &mut Conn {
+        &mut self.conn
     }
 
     fn db_err(&self) -> impl Fn(DbError) -> RegisterError + '_ {
@@ -736,9 +545,14 @@ impl Register {
 
     /// Appends one record to `tbl` and to the chain, inside `tx`, which already
     /// holds the write lock: the record's id is the chain's next number.
-    fn append(tx: &mut Tx<'_>, tbl: &str, columns: &str, mut values: Vec<Value>) -> Result<i64, DbError> {
+    pub(super) fn append(
+        tx: &mut Tx<'_>,
+        tbl: &str,
+        columns: &str,
+        mut values: Vec<Value>,
+    ) -> Result<i64, DbError> {
         if tx.engine() == Engine::Postgres {
-            tx.query("SELECT pg_advisory_xact_lock(7272002)", &[])?;
+            tx.query(&format!("SELECT pg_advisory_xact_lock({})", crate::store::ledger::PG_WRITE_LOCK), &[])?;
         }
         let head = tx.query("SELECT seq, hash FROM chain ORDER BY seq DESC LIMIT 1", &[])?;
         let (seq, prev) = match head.first() {
@@ -792,7 +606,7 @@ impl Register {
         })
     }
 
-    fn record_in(tx: &mut Tx<'_>, row: &EntryRow) -> Result<i64, DbError> {
+    pub(super) fn record_in(tx: &mut Tx<'_>, row: &EntryRow) -> Result<i64, DbError> {
         // One content per order ID and revision: a second, different order under
         // the same ID is refused, never recorded beside the first.
         let stored = tx.query(
@@ -825,7 +639,18 @@ impl Register {
         action: RegisterAction,
         at: NaiveDateTime,
     ) -> Result<EntryRow, RegisterError> {
-        let other = |e: String| RegisterError::Other(self.path.clone(), e);
+        Self::entry_row_at(&self.path, order, report, action, at)
+    }
+
+    /// [`Register::entry_row`] for a register at `path`.
+    pub(super) fn entry_row_at(
+        path: &Path,
+        order: &Order,
+        report: &Report,
+        action: RegisterAction,
+        at: NaiveDateTime,
+    ) -> Result<EntryRow, RegisterError> {
+        let other = |e: String| RegisterError::Other(path.to_owned(), e);
         // A withheld antibody is not a dose: it is not recorded as one.
         let doses: Vec<RecordedDose> = report
             .doses
@@ -1166,19 +991,9 @@ impl Register {
         detail: &str,
         at: NaiveDateTime,
     ) -> Result<Result<i64, PersonProblem>, RegisterError> {
-        if !step.roles().contains(&person.role) {
-            return Ok(Err(PersonProblem::WrongRole(person.role)));
-        }
-        if step.is_check() {
-            let chain = self.chain_of(order_id)?;
-            let me = name_key(&person.name);
-            let clash = chain.iter().any(|e| {
-                e.ok && name_key(&e.person) == me
-                    && (e.step == Step::Issued || (e.step.is_check() && e.step != step))
-            });
-            if clash {
-                return Ok(Err(PersonProblem::SamePerson));
-            }
+        let chain = if step.is_check() { self.chain_of(order_id)? } else { Vec::new() };
+        if let Err(problem) = crate::domain::people::may_sign(step, person, &chain) {
+            return Ok(Err(problem));
         }
         self.sign_event(order_id, revision, step, person, ok, detail, at).map(Ok)
     }
@@ -1192,22 +1007,7 @@ impl Register {
                 &[order_id.into()],
             )
             .map_err(self.db_err())?;
-        Ok(rows
-            .iter()
-            .filter_map(|r| {
-                Some(Event {
-                    id: r[0].int()?,
-                    order_id: r[1].text()?,
-                    revision: u32::try_from(r[2].int()?).ok()?,
-                    step: Step::from_key(&r[3].text()?)?,
-                    person: r[4].text()?,
-                    role: r[5].text()?,
-                    ok: r[6].int()? != 0,
-                    detail: r[7].text()?,
-                    at: parse_iso(&r[8].text()?).ok()?,
-                })
-            })
-            .collect())
+        Ok(rows.iter().filter_map(event_of).collect())
     }
 
     /// Fills the order's signed steps (of its revision) from the register, for the sheet to print.
@@ -1383,48 +1183,24 @@ impl Register {
     }
 }
 
-/// The detail an override's signed step records.
-pub struct OverrideDetail;
-
-impl OverrideDetail {
-    pub fn criterion_detail(code: &str, reason: &str) -> String {
-        format!("criterion {code}: {reason}")
-    }
-
-    pub fn stagger_detail(reason: &str) -> String {
-        format!("stagger: {reason}")
-    }
-}
-
-/// An administration as its signed step records it: `DRUG day N at INSTANT`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Administration {
-    pub drug: String,
-    pub day: i32,
-    pub at: chrono::DateTime<chrono::Utc>,
-}
-
-impl Administration {
-    /// The step's detail, with the instant in UTC.
-    pub fn detail(&self) -> String {
-        format!("{} day {} at {}", self.drug, self.day, self.at.format("%Y-%m-%dT%H:%M:%SZ"))
-    }
-
-    /// Reads a detail written by [`Administration::detail`] (or, before instants
-    /// were stored in UTC, with a local time: read in this workstation's zone,
-    /// the later instant when it was lived twice). The day is read whole: day 6
-    /// is not day 60.
-    pub fn parse(detail: &str) -> Option<Administration> {
-        let (head, at) = detail.rsplit_once(" at ")?;
-        let (drug, day) = head.rsplit_once(" day ")?;
-        let day = day.trim().parse().ok()?;
-        Some(Administration { drug: drug.trim().to_owned(), day, at: parse_instant(at.trim()).ok()? })
-    }
+/// A signed step as read back (`None`: a row this program did not write).
+pub(super) fn event_of(r: &Row) -> Option<Event> {
+    Some(Event {
+        id: r[0].int()?,
+        order_id: r[1].text()?,
+        revision: u32::try_from(r[2].int()?).ok()?,
+        step: Step::from_key(&r[3].text()?)?,
+        person: r[4].text()?,
+        role: r[5].text()?,
+        ok: r[6].int()? != 0,
+        detail: r[7].text()?,
+        at: parse_iso(&r[8].text()?).ok()?,
+    })
 }
 
 /// An entry ready to store.
-struct EntryRow {
-    key: String,
+pub(super) struct EntryRow {
+    pub(super) key: String,
     order_id: String,
     revision: u32,
     fingerprint: String,
@@ -1507,7 +1283,7 @@ pub fn network_fs_in(mountinfo: &str, full: &Path) -> Option<String> {
     best.map(|(_, t)| t).filter(|t| NETWORK.contains(&t.as_str()))
 }
 
-fn from_db(path: &Path, e: DbError) -> RegisterError {
+pub(super) fn from_db(path: &Path, e: DbError) -> RegisterError {
     let p = path.to_owned();
     match e {
         DbError::Locked => RegisterError::Locked(p),
@@ -1561,22 +1337,12 @@ fn create_private_file(path: &Path) -> std::io::Result<()> {
 /// local times without an offset jumped an hour between workstations in other
 /// zones, and across clock changes). A local time lived twice is stored at its
 /// earlier instant.
-fn iso(t: NaiveDateTime) -> String {
+pub(super) fn iso(t: NaiveDateTime) -> String {
     let utc = match chrono::Local.from_local_datetime(&t).earliest() {
         Some(x) => x.with_timezone(&chrono::Utc),
         None => crate::stagger::instant_latest(&chrono::Local, t),
     };
     utc.format("%Y-%m-%dT%H:%M:%SZ").to_string()
-}
-
-/// A stored time as an instant: `…Z` is UTC; a time without an offset (written
-/// before version 0.3) is this workstation's local time.
-fn parse_instant(s: &str) -> Result<chrono::DateTime<chrono::Utc>, chrono::ParseError> {
-    match s.strip_suffix('Z') {
-        Some(utc) => NaiveDateTime::parse_from_str(utc, "%Y-%m-%dT%H:%M:%S").map(|t| t.and_utc()),
-        None => NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S")
-            .map(|t| crate::stagger::instant_latest(&chrono::Local, t)),
-    }
 }
 
 /// A stored time in this workstation's local time, for people and sheets.

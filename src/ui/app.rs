@@ -14,6 +14,7 @@ use crate::engine::Report;
 use crate::error::InputError;
 use crate::input::{RawInputs, parse_decimal};
 use crate::locale::{DecimalMark, Lang};
+use crate::order::release::Refusal;
 use crate::order::{self, Acknowledgement, FileError, Order, Verification};
 use crate::present::Words;
 use crate::regimen::Drug;
@@ -302,6 +303,11 @@ pub struct AppState {
     pub editing_measure: bool,
     /// The first frame put the keyboard focus in the first patient field.
     pub focus_placed: bool,
+    /// What the register says of this order, read off the frame.
+    pub watch: crate::ui::watch::Watch,
+    /// Everyone who gave an override of this order while signed in: the release signs each
+    /// override as theirs, at the time they gave it.
+    pub givers: Vec<crate::register::Person>,
     /// What the form held after the last frame, to clear stale status lines on an edit.
     last_seen: Option<(RawInputs, crate::order::Patient, String)>,
     clock: fn() -> NaiveDateTime,
@@ -332,6 +338,8 @@ impl AppState {
             override_error: None,
             editing_measure: false,
             focus_placed: false,
+            watch: Default::default(),
+            givers: Vec::new(),
             last_seen: None,
             clock,
         }
@@ -401,50 +409,60 @@ impl AppState {
         has
     }
 
-    /// "Next patient may start from …" for the cohort and subject typed, cached until they change.
+    /// "Next patient may start from …" for the cohort and subject typed, from the register's last answer.
     pub fn next_start_line(&mut self) -> Option<String> {
         let cohort = crate::stagger::Cohort::from_key(&self.order.trial.cohort)?;
-        let key = (self.order.trial.cohort.clone(), self.order.trial.subject.trim().to_owned());
-        if let Some((k, line)) = &self.sign_in.next_start
-            && *k == key
-        {
-            return Some(line.clone());
-        }
         let w = self.words();
-        let path = self.register_path()?;
-        let line =
-            match Register::connect(&path.to_string_lossy()).and_then(|mut r| r.next_start(cohort, &key.1)) {
-                Ok(n) => w.next_start_line(cohort, n.as_ref()),
-                Err(e) => w.register_error(&e),
-            };
-        self.sign_in.next_start = Some((key, line.clone()));
-        Some(line)
+        match self.watch.answer()? {
+            Ok(p) => Some(w.next_start_line(cohort, p.next.as_ref())),
+            Err(e) => Some(w.register_error(e)),
+        }
     }
 
-    /// The stagger rule for this order, if it refuses it. A register that
-    /// cannot be read refuses too: the rule is never skipped silently.
-    fn too_early(&self, report: &Report) -> Result<(), SheetError> {
+    /// Asks the register again about this order when what its answer depends on
+    /// changed (never on a mere repaint); called once per frame, before drawing.
+    pub fn refresh_watch(&mut self) {
+        let report = self.report().ok();
+        let key = self.register_path().map(|path| crate::ui::watch::Key {
+            location: path.to_string_lossy().into_owned(),
+            subject: self.order.trial.subject.trim().to_owned(),
+            cohort: self.order.trial.cohort.clone(),
+            record: self.order.patient.identifier.trim().to_owned(),
+            cycle: report.as_ref().map(|r| r.inputs.cycle).unwrap_or(0),
+            day1: report.as_ref().and_then(|r| r.inputs.day1),
+            start: report.as_ref().and_then(|r| r.first_treatment()),
+            stagger_override: self.order.stagger_override.as_ref().map(|o| o.previous_subject.clone()),
+            generation: self.watch.generation,
+        });
+        let key = key.filter(|_| report.is_some());
+        self.watch.refresh(key, &self.order, report.as_ref(), self.now());
+    }
+
+    /// The trial's rules across patients as the register last answered: a refusal, or
+    /// why they cannot be checked. A register that cannot be read refuses an order of a
+    /// cohort: the rule is never skipped silently.
+    fn trial_refusal(&self) -> Result<(), SheetError> {
         let w = self.words();
-        // In a register that applies the rule (it knows people), a cycle-1 order names its
-        // subject and cohort, as on the command line: an unanswered cohort never skips the
-        // rule (issue 19: the window let it through).
-        let trial_unanswered = self.order.trial.subject.trim().is_empty()
-            || crate::stagger::Cohort::from_key(&self.order.trial.cohort).is_none();
-        if self.sign_in.register_has_people == Some(true) && report.inputs.cycle == 1 && trial_unanswered {
-            return Err(SheetError::StaggerUnchecked(w.t("g-trial-required")));
+        let cohort = crate::stagger::Cohort::from_key(&self.order.trial.cohort);
+        if self.register_path().is_none() {
+            return match cohort {
+                Some(_) => Err(SheetError::StaggerUnchecked(w.t("not-recorded-no-location"))),
+                None => Ok(()),
+            };
         }
-        if self.order.stagger_override.is_some()
-            || crate::stagger::Cohort::from_key(&self.order.trial.cohort).is_none()
-        {
-            return Ok(());
-        }
-        let path = self
-            .register_path()
-            .ok_or_else(|| SheetError::StaggerUnchecked(w.t("not-recorded-no-location")))?;
-        match Register::connect(&path.to_string_lossy()).and_then(|mut r| r.too_early(&self.order, report)) {
-            Ok(None) => Ok(()),
-            Ok(Some((start, n))) => Err(SheetError::TooEarly { start, earliest: n.earliest }),
-            Err(e) => Err(SheetError::StaggerUnchecked(w.register_error(&e))),
+        match self.watch.answer() {
+            None => Err(SheetError::StaggerUnchecked(w.t("g-register-checking"))),
+            Some(Err(e)) if cohort.is_some() || self.sign_in.person.is_some() => {
+                Err(SheetError::StaggerUnchecked(w.register_error(e)))
+            }
+            Some(Err(_)) => Ok(()),
+            Some(Ok(p)) => match &p.refusal {
+                None => Ok(()),
+                Some(Refusal::TooEarly { start, next }) => {
+                    Err(SheetError::TooEarly { start: *start, earliest: next.earliest })
+                }
+                Some(r) => Err(SheetError::Refused(r.clone())),
+            },
         }
     }
 
@@ -484,18 +502,18 @@ impl AppState {
                 return;
             }
         };
-        let Some(path) = self.register_path() else { return };
-        let next = Register::connect(&path.to_string_lossy())
-            .and_then(|mut r| r.next_start(cohort, self.order.trial.subject.trim()));
-        if let (Ok(Some(n)), true) = (next, report.inputs.cycle == 1) {
-            // Signed by whoever gives it, when they give it (issue 19: left to the issuer, a
-            // pharmacist's signature was refused after the sheet was recorded).
+        let next = match self.watch.answer() {
+            Some(Ok(p)) => match &p.refusal {
+                Some(Refusal::TooEarly { next, .. }) => Some((**next).clone()),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let (Some(n), true) = (next, report.inputs.cycle == 1) {
+            let _ = cohort;
+            // Signed by whoever gives it, as it was given, when the order is released (issue 19).
             if let Some(p) = self.sign_in.person.clone() {
-                let detail = crate::register::OverrideDetail::stagger_detail(&reason);
-                if let Err(message) = self.sign_step(crate::register::Step::Override, &p, true, &detail) {
-                    self.override_error = Some(message);
-                    return;
-                }
+                self.add_giver(p);
             }
             self.order.stagger_override = Some(crate::order::StaggerOverride {
                 by,
@@ -507,6 +525,13 @@ impl AppState {
             self.stagger_reason.clear();
             self.override_error = None;
         }
+    }
+
+    /// Keeps who gave an override, proved, for the release to sign it as theirs.
+    fn add_giver(&mut self, p: crate::register::Person) {
+        let key = crate::register::name_key(&p.name);
+        self.givers.retain(|g| crate::register::name_key(&g.name) != key);
+        self.givers.push(p);
     }
 
     fn sign_in(&mut self) {
@@ -568,12 +593,27 @@ impl AppState {
         if self.editing_measure {
             return Err(SheetError::StillTyping);
         }
-        // In a register that knows people, an order is signed by someone who proved who they are.
-        if self.sign_in.register_has_people == Some(true) && self.sign_in.person.is_none() {
-            return Err(SheetError::SignInNeeded);
+        // In a register that knows people, an order is signed by someone who proved who they
+        // are, and whose role may issue it (issue 19: a signed-in nurse could export).
+        let has_people = match self.watch.answer() {
+            Some(Ok(p)) => p.has_people,
+            _ => self.sign_in.register_has_people == Some(true),
+        };
+        if has_people {
+            match &self.sign_in.person {
+                None => return Err(SheetError::SignInNeeded),
+                Some(p) if !crate::register::Step::Issued.roles().contains(&p.role) => {
+                    return Err(SheetError::Refused(Refusal::WrongRole {
+                        name: p.name.clone(),
+                        role: p.role,
+                        step: crate::register::Step::Issued,
+                    }));
+                }
+                Some(_) => {}
+            }
         }
         let report = sheet::printable(&self.order, self.now().date())?;
-        self.too_early(&report)?;
+        self.trial_refusal()?;
         Ok(report)
     }
 
@@ -830,24 +870,6 @@ impl AppState {
         self.refresh_register_keep_message();
     }
 
-    /// The sheet prints who signs it, as it leaves, after the steps already signed.
-    fn set_issued_chain(&mut self, now: NaiveDateTime) {
-        if let Some(p) = &self.sign_in.person {
-            let issued = crate::register::Step::Issued.key();
-            self.order.chain.retain(|s| s.step != issued);
-            self.order.chain.insert(
-                0,
-                crate::order::SignedStep {
-                    step: issued.to_owned(),
-                    person: p.name.clone(),
-                    role: p.role.key().to_owned(),
-                    at: now,
-                    ok: true,
-                },
-            );
-        }
-    }
-
     /// Records the double-check as a signed step, and shows it with the open order.
     fn sign_check(&mut self, p: &crate::register::Person, ok: bool, detail: &str) -> Result<(), String> {
         self.sign_step(crate::register::Step::DoubleChecked, p, ok, detail)
@@ -892,21 +914,107 @@ impl AppState {
     }
 
     fn print_current(&mut self) {
+        self.release_current(None);
+    }
+
+    /// Releases the order shown through the one release workflow
+    /// ([`crate::order::release`]): exported to a path, or printed; recorded and signed
+    /// with every override by whoever gave it, or nothing recorded and the notice says why.
+    fn release_current(&mut self, export: Option<(&Path, bool)>) {
+        use crate::order::release::{Delivered, Failure, Reach, Request, release};
+        use crate::output::Undelivered;
         let w = self.words();
         self.sync_sheet_words();
+        // The form stays editable while a file chooser is open: check again now.
         if let Err(e) = self.printable() {
             self.notice = Some(Notice::Error(w.sheet_error(&e)));
             return;
         }
-        self.order.issue();
-        self.set_issued_chain(self.now());
+        let now = self.now();
+        let (mut reg, unreachable) =
+            match self.register_path().map(|p| Register::connect(&p.to_string_lossy())) {
+                None => (None, None),
+                Some(Ok(r)) => (Some(r), None),
+                Some(Err(e)) => (None, Some(e)),
+            };
+        let not_recorded = unreachable.as_ref().map(|e| w.not_recorded(e));
+        let reach = match (reg.as_mut(), unreachable) {
+            (Some(r), _) => Reach::Open(r),
+            (None, Some(e)) => Reach::Unreachable(e),
+            (None, None) => Reach::NoLocation,
+        };
+        let issuer = self.sign_in.person.clone();
         let order = self.order.clone();
-        self.notice = Some(match self.print_order(&order, RegisterAction::Printed) {
-            Ok(m) => {
-                self.mark_saved();
-                Notice::Info(m)
+        let request = Request {
+            order: &order,
+            issuer: issuer.as_ref(),
+            givers: &self.givers,
+            stagger_reason: None,
+            now,
+        };
+        let printer = self.prefs.last_printer.clone();
+        let mut said = String::new();
+        let outcome = release(reach, &request, |o| {
+            let mut d = Delivered { done: Vec::new(), written: Vec::new(), failed: None };
+            match export {
+                Some((path, replace)) => match sheet::export_pdf(o, now, path, replace) {
+                    Ok(()) => {
+                        said = w.ta("written", &[("path", crate::present::words::shown(path).into())]);
+                        d.done.push(RegisterAction::Exported);
+                        d.written.push(path.to_owned());
+                    }
+                    Err(e) => d.failed = Some(Undelivered::Sheet(e)),
+                },
+                None => match crate::print::print_sheet(o, now, printer.as_deref()) {
+                    Ok(job) => {
+                        said = w.printed(&job.id, printer.as_deref());
+                        d.done.push(RegisterAction::Printed);
+                    }
+                    Err(e) => d.failed = Some(Undelivered::Print(e)),
+                },
             }
-            Err(m) => Notice::Error(m),
+            d
+        });
+        self.watch.invalidate();
+        self.notice = Some(match outcome {
+            Ok(released) => {
+                let action = released.delivered.done.first().copied().unwrap_or(RegisterAction::Exported);
+                self.order = released.order;
+                self.mark_saved();
+                match (released.recorded, self.register_path()) {
+                    (true, Some(path)) => Notice::Info(format!("{said}. {}", w.recorded(action, &path))),
+                    _ => Notice::Error(format!(
+                        "{said}. {}",
+                        not_recorded.unwrap_or_else(|| w.t("not-recorded-no-location"))
+                    )),
+                }
+            }
+            Err(Failure::Refused(r)) => Notice::Error(w.refusal(&r)),
+            Err(Failure::Register(e)) => {
+                Notice::Error(w.ta("refuse-register", &[("error", w.register_error(&e).into())]))
+            }
+            Err(Failure::Delivery(Undelivered::Sheet(SheetError::File(FileError::Exists { path })))) => {
+                self.files.confirm_replace = Some(path.clone());
+                Notice::Info(
+                    w.ta("g-confirm-replace", &[("path", crate::present::words::shown(&path).into())]),
+                )
+            }
+            Err(Failure::Delivery(Undelivered::Sheet(e))) => Notice::Error(w.sheet_error(&e)),
+            Err(Failure::Delivery(Undelivered::Print(e))) => Notice::Error(w.print_failure(&e)),
+            Err(Failure::NotRecorded { printed, removed, error }) => {
+                let mut m = w.not_recorded(&error);
+                for p in &removed {
+                    m.push(' ');
+                    m.push_str(
+                        &w.ta("not-recorded-removed", &[("path", crate::present::words::shown(p).into())]),
+                    );
+                }
+                if printed {
+                    m.push(' ');
+                    m.push_str(&w.t("not-recorded-printed"));
+                }
+                Notice::Error(m)
+            }
         });
     }
 
@@ -1022,7 +1130,6 @@ impl AppState {
     }
 
     fn export_to(&mut self, path: &Path, replace: bool) {
-        let w = self.words();
         self.files.confirm_replace = None;
         // A reprint the printer refused is exported as stored: the same sheet, recorded as a
         // reprint, and only from the register view, where it was offered. From the form,
@@ -1034,46 +1141,7 @@ impl AppState {
             return;
         }
         self.printing.reprint_fallback = None;
-        self.sync_sheet_words();
-        // The form stays editable while a file chooser is open: check the window's
-        // own rules again now, not only when the button was enabled.
-        if let Err(e) = self.printable() {
-            self.notice = Some(Notice::Error(w.sheet_error(&e)));
-            return;
-        }
-        let now = self.now();
-        let before = self.order.clone();
-        self.order.issue();
-        self.set_issued_chain(now);
-        self.notice = Some(match sheet::export_pdf(&self.order, now, path, replace) {
-            Ok(()) => {
-                let report = self.report();
-                let written = w.ta("written", &[("path", crate::present::words::shown(path).into())]);
-                match report
-                    .map_err(|_| w.t("refuse-invalid"))
-                    .and_then(|r| self.record(&self.order, &r, RegisterAction::Exported))
-                {
-                    Ok(recorded) => {
-                        self.mark_saved();
-                        Notice::Info(format!("{written}. {recorded}"))
-                    }
-                    // Exported, but not in the register: said plainly, in the error colour.
-                    Err(warning) => Notice::Error(format!("{written}. {warning}")),
-                }
-            }
-            Err(SheetError::File(FileError::Exists { .. })) => {
-                // Nothing left the program: the revision stays as it was.
-                self.order = before;
-                self.files.confirm_replace = Some(path.to_owned());
-                Notice::Info(
-                    w.ta("g-confirm-replace", &[("path", crate::present::words::shown(path).into())]),
-                )
-            }
-            Err(e) => {
-                self.order = before;
-                Notice::Error(w.sheet_error(&e))
-            }
-        });
+        self.release_current(Some((path, replace)));
     }
 
     /// Writes a stored order's sheet as a PDF after the printer refused its reprint.
@@ -1220,13 +1288,9 @@ impl AppState {
         let reason = crate::identity::normalise(crate::error::Field::Reason, &typed);
         match (by, reason) {
             (Ok(by), Ok(reason)) if !by.is_empty() && !reason.is_empty() => {
-                // Signed by whoever gives it, when they give it (issue 19).
+                // Signed by whoever gives it, as given, when the order is released (issue 19).
                 if let Some(p) = self.sign_in.person.clone() {
-                    let detail = crate::register::OverrideDetail::criterion_detail(code, &reason);
-                    if let Err(message) = self.sign_step(crate::register::Step::Override, &p, true, &detail) {
-                        self.override_error = Some(message);
-                        return;
-                    }
+                    self.add_giver(p);
                 }
                 let detail = crate::order::Override::detail_of(c);
                 self.order.overrides.retain(|o| o.code != code);

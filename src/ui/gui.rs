@@ -69,6 +69,11 @@ impl GuiApp {
             self.actions.push(action);
         }
         ui.ctx().set_theme(if self.state.prefs.dark { egui::Theme::Dark } else { egui::Theme::Light });
+        // What the register says of this order: asked off the frame when it changes, read here.
+        self.state.refresh_watch();
+        if self.state.watch.pending() {
+            ui.ctx().request_repaint_after(std::time::Duration::from_millis(20));
+        }
         match self.state.mode {
             Mode::Form => self.form_mode(ui),
             Mode::DoubleCheck => double_check_ui(ui, &mut self.state, &mut self.actions),

@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod gui;
+pub mod watch;
 
 /// Where the order register lives unless told otherwise: `$NKACT_DOSE_REGISTER`,
 /// else the user's data folder for this program (as eframe names it per system).

@@ -1,0 +1,231 @@
+//! People, their roles and the rules of signing an order's steps: who may
+//! sign which step, and nobody checks an order they issued or checks it twice.
+//! Pure values and functions; the register stores them and asks here.
+
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+
+/// A person's role in the register.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    Administrator,
+    Investigator,
+    Prescriber,
+    Pharmacist,
+    Technician,
+    Nurse,
+}
+
+impl Role {
+    pub const ALL: [Role; 6] = [
+        Role::Administrator,
+        Role::Investigator,
+        Role::Prescriber,
+        Role::Pharmacist,
+        Role::Technician,
+        Role::Nurse,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Role::Administrator => "administrator",
+            Role::Investigator => "investigator",
+            Role::Prescriber => "prescriber",
+            Role::Pharmacist => "pharmacist",
+            Role::Technician => "technician",
+            Role::Nurse => "nurse",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.key() == key.trim().to_ascii_lowercase())
+    }
+}
+
+/// A person who may act, as the register knows them now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Person {
+    pub name: String,
+    pub role: Role,
+    pub active: bool,
+}
+
+/// One step of an order's chain, signed by a person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Step {
+    Issued,
+    Validated,
+    Prepared,
+    DoubleChecked,
+    Administered,
+    /// A warning acknowledged.
+    Acknowledged,
+    /// A criterion to treat or the stagger rule overridden.
+    Override,
+    /// A secret that did not match (recorded, never the secret).
+    FailedLogin,
+}
+
+impl Step {
+    pub const ALL: [Step; 8] = [
+        Step::Issued,
+        Step::Validated,
+        Step::Prepared,
+        Step::DoubleChecked,
+        Step::Administered,
+        Step::Acknowledged,
+        Step::Override,
+        Step::FailedLogin,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Step::Issued => "issued",
+            Step::Validated => "validated",
+            Step::Prepared => "prepared",
+            Step::DoubleChecked => "double-checked",
+            Step::Administered => "administered",
+            Step::Acknowledged => "acknowledged",
+            Step::Override => "override",
+            Step::FailedLogin => "failed-login",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Step> {
+        Step::ALL.into_iter().find(|s| s.key() == key.trim())
+    }
+
+    /// The roles that may sign this step.
+    pub fn roles(self) -> &'static [Role] {
+        match self {
+            Step::Issued => &[Role::Prescriber, Role::Pharmacist],
+            Step::Validated => &[Role::Pharmacist],
+            Step::Prepared => &[Role::Technician, Role::Pharmacist],
+            Step::DoubleChecked => &[Role::Pharmacist, Role::Nurse],
+            Step::Administered => &[Role::Nurse],
+            Step::Acknowledged => &[Role::Prescriber, Role::Pharmacist, Role::Nurse],
+            Step::Override => &[Role::Prescriber, Role::Investigator],
+            Step::FailedLogin => &Role::ALL,
+        }
+    }
+
+    /// The checking steps: one person signs at most one of them per order, and never checks their own.
+    pub fn is_check(self) -> bool {
+        matches!(self, Step::Validated | Step::Prepared | Step::DoubleChecked)
+    }
+}
+
+/// One signed step as recorded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Event {
+    pub id: i64,
+    pub order_id: String,
+    pub revision: u32,
+    pub step: Step,
+    pub person: String,
+    pub role: String,
+    pub ok: bool,
+    pub detail: String,
+    pub at: NaiveDateTime,
+}
+
+/// A person's name as the register compares it: NFC, case and spacing folded.
+pub fn name_key(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    name.nfc().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+/// The shortest secret accepted (a PIN of six digits, or a password).
+pub const MIN_SECRET_CHARS: usize = 6;
+
+/// Why a person could not act.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PersonProblem {
+    /// No active person of that name.
+    Unknown,
+    /// The secret did not match (the attempt is recorded).
+    WrongSecret,
+    /// The person's role may not sign this step.
+    WrongRole(Role),
+    /// The same person already signed another check of this order, or issued it.
+    SamePerson,
+    /// Already a person of that name.
+    Exists,
+    /// The register already has people: `init` runs once.
+    AlreadyInitialised,
+    /// The register has no people yet: run `register init`.
+    NoPeople,
+    /// The secret is shorter than [`MIN_SECRET_CHARS`].
+    WeakSecret,
+}
+
+/// The detail an override's signed step records.
+pub struct OverrideDetail;
+
+impl OverrideDetail {
+    pub fn criterion_detail(code: &str, reason: &str) -> String {
+        format!("criterion {code}: {reason}")
+    }
+
+    pub fn stagger_detail(reason: &str) -> String {
+        format!("stagger: {reason}")
+    }
+}
+
+/// An administration as its signed step records it: `DRUG day N at INSTANT`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Administration {
+    pub drug: String,
+    pub day: i32,
+    pub at: chrono::DateTime<chrono::Utc>,
+}
+
+impl Administration {
+    /// The step's detail, with the instant in UTC.
+    pub fn detail(&self) -> String {
+        format!("{} day {} at {}", self.drug, self.day, self.at.format("%Y-%m-%dT%H:%M:%SZ"))
+    }
+
+    /// Reads a detail written by [`Administration::detail`] (or, before instants
+    /// were stored in UTC, with a local time: read in this workstation's zone,
+    /// the later instant when it was lived twice). The day is read whole: day 6
+    /// is not day 60.
+    pub fn parse(detail: &str) -> Option<Administration> {
+        let (head, at) = detail.rsplit_once(" at ")?;
+        let (drug, day) = head.rsplit_once(" day ")?;
+        let day = day.trim().parse().ok()?;
+        Some(Administration { drug: drug.trim().to_owned(), day, at: parse_instant(at.trim()).ok()? })
+    }
+}
+
+/// A stored time as an instant: `…Z` is UTC; a time without an offset (written
+/// before version 0.3) is this workstation's local time.
+pub fn parse_instant(s: &str) -> Result<chrono::DateTime<chrono::Utc>, chrono::ParseError> {
+    match s.strip_suffix('Z') {
+        Some(utc) => NaiveDateTime::parse_from_str(utc, "%Y-%m-%dT%H:%M:%S").map(|t| t.and_utc()),
+        None => NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S")
+            .map(|t| super::stagger::instant_latest(&chrono::Local, t)),
+    }
+}
+
+/// Whether `person` may sign `step` of an order whose signed steps so far are
+/// `chain` (every revision): the role may sign the step, and nobody signs two
+/// checks of one order or checks an order they issued.
+pub fn may_sign(step: Step, person: &Person, chain: &[Event]) -> Result<(), PersonProblem> {
+    if !step.roles().contains(&person.role) {
+        return Err(PersonProblem::WrongRole(person.role));
+    }
+    if step.is_check() {
+        let me = name_key(&person.name);
+        let clash = chain.iter().any(|e| {
+            e.ok && name_key(&e.person) == me
+                && (e.step == Step::Issued || (e.step.is_check() && e.step != step))
+        });
+        if clash {
+            return Err(PersonProblem::SamePerson);
+        }
+    }
+    Ok(())
+}
