@@ -877,3 +877,7 @@ refuse-register = No es genera el full de prescripció i no s'anota res: { $erro
 not-recorded-removed = S'ha eliminat el full { $path }: el registre no l'ha pogut anotar.
 not-recorded-printed = El full s'ha imprès però NO consta al registre: retireu-lo i imprimiu-lo de nou quan es pugui accedir al registre.
 g-register-checking = consultant el registre d'ordres…
+g-col-revision = Revisió
+g-revision = rev. { $n }
+g-revision-superseded = rev. { $n } — substituïda
+cli-sign-superseded = la revisió { $revision } de l'ordre { $order } va ser substituïda per la revisió { $latest }: signeu la revisió vigent (--revision { $latest })

@@ -795,3 +795,7 @@ refuse-register = No order sheet, nothing recorded: { $error }
 not-recorded-removed = The sheet { $path } was removed: the register could not record it.
 not-recorded-printed = The sheet was printed but is NOT in the register: withdraw it, and print it again when the register can be reached.
 g-register-checking = checking the order register…
+g-col-revision = Revision
+g-revision = rev. { $n }
+g-revision-superseded = rev. { $n } — superseded
+cli-sign-superseded = order { $order } revision { $revision } was replaced by revision { $latest }: sign the revision in force (--revision { $latest })

@@ -937,3 +937,7 @@ refuse-register = No se genera la hoja de prescripción y no se anota nada: { $e
 not-recorded-removed = Se ha eliminado la hoja { $path }: el registro no ha podido anotarla.
 not-recorded-printed = La hoja se ha impreso pero NO consta en el registro: retírela e imprímala de nuevo cuando se pueda acceder al registro.
 g-register-checking = consultando el registro de órdenes…
+g-col-revision = Revisión
+g-revision = rev. { $n }
+g-revision-superseded = rev. { $n } — sustituida
+cli-sign-superseded = la revisión { $revision } de la orden { $order } fue sustituida por la revisión { $latest }: firme la revisión vigente (--revision { $latest })

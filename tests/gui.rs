@@ -557,6 +557,42 @@ fn a_changed_order_exported_again_is_a_new_revision_and_supersedes_the_old() {
     let by_rev = |r: u32| entries.iter().filter(move |e| e.revision == r);
     assert!(by_rev(1).count() == 2 && by_rev(1).all(|e| e.superseded), "{entries:?}");
     assert!(by_rev(2).count() == 1 && by_rev(2).all(|e| !e.superseded), "{entries:?}");
+    // The Register view names each sheet's revision and says which was superseded (issue 19).
+    press(&mut h, Role::Button, "Register");
+    assert!(shows(&h, "rev. 1 — superseded"), "the superseded revision is marked");
+    assert!(shows(&h, "rev. 2"));
+    // A step on the superseded revision is refused: it would sign a sheet no longer in force.
+    let path = dir.join("register.sqlite3");
+    {
+        use nkact_dose::register::{PersonChange, Register, Role as Job};
+        let mut reg = Register::open(&path).unwrap();
+        reg.init("Admin", "admin-secret", fixed_now()).unwrap().unwrap();
+        let admin = reg.authenticate("Admin", "admin-secret", fixed_now()).unwrap().unwrap();
+        reg.manage_person(&admin, "Enf. D. Ruiz", PersonChange::Add(Job::Nurse, "nurse-pin-1"), fixed_now())
+            .unwrap()
+            .unwrap();
+    }
+    let secret = dir.join("nurse.secret");
+    std::fs::write(&secret, "nurse-pin-1\n").unwrap();
+    let id = h.state().state.order.order_id.clone();
+    let sign = |revision: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_nkact-dose"))
+            .env("LC_ALL", "C.UTF-8")
+            .env_remove("NKACT_DOSE_SECRET")
+            .args(["register", "sign", &id, "--step", "double-checked", "--as", "Enf. D. Ruiz"])
+            .arg("--secret-file")
+            .arg(&secret)
+            .args(["--revision", revision, "--register"])
+            .arg(&path)
+            .output()
+            .unwrap()
+    };
+    let o = sign("1");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(err.contains("was replaced by revision 2"), "{err}");
+    let o = sign("2");
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
 }
 
 #[test]

@@ -529,3 +529,51 @@ fn editing_the_patient_after_the_double_check_clears_the_verification() {
     type_into(&mut h, "Allergies", " and penicillin");
     assert!(h.state().state.order.verification.is_none(), "the verification outlived a change of allergies");
 }
+
+#[test]
+fn a_signed_in_nurse_cannot_issue_from_the_window() {
+    // Issue 19: the window only checked that someone had signed in; a nurse's export was
+    // printed as issued by her and the register then refused the signature. The same rule
+    // as the command line (tests/release.rs, only_a_pharmacist_or_a_prescriber_issues).
+    let (mut h, path) = harness_with_people();
+    fill(&mut h);
+    h.state_mut().state.order.trial.subject = "S-01".into();
+    h.state_mut().state.order.trial.cohort = "expansion".into();
+    h.run();
+    sign_in(&mut h, "Enf. D. Ruiz", "nurse-pin-1");
+    assert!(shows(&h, "Signed in: Enf. D. Ruiz"));
+    let refused = h.state().state.printable();
+    assert!(
+        matches!(
+            refused,
+            Err(nkact_dose::sheet::SheetError::Refused(nkact_dose::order::release::Refusal::WrongRole { .. }))
+        ),
+        "{refused:?}"
+    );
+    assert!(shows(&h, "may not sign this step"), "the reason is said where the buttons are");
+    let export = h.get_by_role_and_label(Role::Button, "Export PDF…");
+    assert!(export.accesskit_node().is_disabled(), "Export stays disabled for a nurse");
+    // Forced past the button (a file chooser left open): refused, nothing written, nothing recorded.
+    let out = scratch::root().join("nurse-issued.pdf");
+    let _ = std::fs::remove_file(&out);
+    h.state_mut().state.apply(nkact_dose::app::Action::ExportTo { path: out.clone(), replace: false });
+    h.run();
+    assert!(!out.exists(), "a sheet left the program");
+    let notice = format!("{:?}", h.state().state.notice);
+    assert!(notice.contains("may not sign this step") && !notice.contains("NOT recorded"), "{notice}");
+    let mut reg = nkact_dose::register::Register::open(&path).unwrap();
+    assert!(reg.list(&Default::default()).unwrap().is_empty(), "nothing recorded");
+    // The pharmacist signs in: the same order may leave.
+    h.get_by_role_and_label(Role::Button, "Sign out").click_accesskit();
+    h.run();
+    sign_in(&mut h, "Farm. A. García", "pin-123456");
+    let report = h.state().state.report().unwrap();
+    for x in h.state().state.order.warnings(&report) {
+        let text = nkact_dose::present::Words::english().warning(&x.kind);
+        if !x.needs_reason {
+            h.get_by_role_and_label(Role::CheckBox, &text).click_accesskit();
+            h.run();
+        }
+    }
+    assert!(h.state().state.printable().is_ok(), "{:?}", h.state().state.printable().err());
+}

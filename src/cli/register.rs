@@ -550,6 +550,18 @@ pub fn run(a: &RegisterArgs, now: NaiveDateTime, out: &mut dyn Write, err: &mut 
                 }
                 Err(e) => return reg_err(err, &e),
             };
+            // A later revision replaced this one: its steps would sign a sheet no longer in force.
+            match reg.latest_revision_of(order_id) {
+                Ok(Some(latest)) if latest > *revision => {
+                    let message = w.ta(
+                        "cli-sign-superseded",
+                        args!["order" => order_id.clone(), "revision" => *revision, "latest" => latest],
+                    );
+                    return fail(err, &message, Outcome::Invalid);
+                }
+                Ok(_) => {}
+                Err(e) => return reg_err(err, &e),
+            }
             let detail = match (step, drug, day, at) {
                 (Step::Administered, Some(d), Some(day), Some(t)) => {
                     let field = crate::error::Field::AdministeredAt;

@@ -1154,6 +1154,15 @@ impl Register {
         }))
     }
 
+    /// The latest revision of an order the register holds, if any.
+    pub fn latest_revision_of(&mut self, order_id: &str) -> Result<Option<u32>, RegisterError> {
+        let rows = self
+            .conn
+            .query("SELECT max(revision) FROM orders WHERE order_id = $1", &[order_id.into()])
+            .map_err(self.db_err())?;
+        Ok(rows.first().and_then(|r| r[0].int()).and_then(|n| u32::try_from(n).ok()))
+    }
+
     /// The number of the latest entry of an order, if the register holds one.
     pub fn latest_entry_of(&mut self, order_id: &str) -> Result<Option<i64>, RegisterError> {
         let rows = self

@@ -20,10 +20,11 @@ use crate::settings::Paper;
 const PREFS_KEY: &str = "nkact-dose-preferences";
 
 /// The register view's columns, after the actions.
-const COLUMNS: [&str; 10] = [
+const COLUMNS: [&str; 11] = [
     "g-col-when",
     "g-col-action",
     "g-col-order",
+    "g-col-revision",
     "g-col-fingerprint",
     "g-col-patient",
     "g-col-record",
@@ -1475,6 +1476,16 @@ fn register_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Action>) -> Opti
                     ui.label(w.datetime(e.at));
                     ui.label(w.register_action(e.action));
                     ui.label(&e.order_id);
+                    // Which revision this sheet is, and whether a later one replaced it (issue 19).
+                    if e.superseded {
+                        ui.label(
+                            RichText::new(w.ta("g-revision-superseded", args!["n" => e.revision]))
+                                .strong()
+                                .color(ui.visuals().warn_fg_color),
+                        );
+                    } else {
+                        ui.label(w.ta("g-revision", args!["n" => e.revision]));
+                    }
                     ui.label(&e.fingerprint);
                     ui.label(&e.patient_name);
                     ui.label(&e.patient_id);
