@@ -546,7 +546,9 @@ fn a_signed_in_nurse_cannot_issue_from_the_window() {
     assert!(
         matches!(
             refused,
-            Err(nkact_dose::sheet::SheetError::Refused(nkact_dose::order::release::Refusal::WrongRole { .. }))
+            Err(nkact_dose::sheet::SheetError::Refused(
+                nkact_dose::order::release::Refusal::WrongRole { .. }
+            ))
         ),
         "{refused:?}"
     );

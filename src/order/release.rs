@@ -562,11 +562,15 @@ pub struct Preview {
 pub fn preview<E>(
     tx: &mut dyn LedgerTx<Error = E>,
     order: &Order,
-    report: &Report,
+    report: Option<&Report>,
     now: NaiveDateTime,
 ) -> Result<Preview, E> {
     let has_people = tx.has_people()?;
     let follows_trial = tx.follows_trial()?;
+    // An order whose doses cannot be calculated yet: only who must sign.
+    let Some(report) = report else {
+        return Ok(Preview { has_people, follows_trial, refusal: None, next: None });
+    };
     let mut order = order.clone();
     let request = Request { order: &order.clone(), issuer: None, givers: &[], stagger_reason: None, now };
     let refusal = match check_trial::<E, ()>(tx, &mut order, report, &request) {

@@ -395,18 +395,13 @@ impl AppState {
             .map_err(|e| w.not_recorded(&e))
     }
 
-    /// Whether the register knows people, asked once and cached.
+    /// Whether the register knows people, from the register's last answer (read off the
+    /// frame, [`crate::ui::watch`]); until it answers, what it said before.
     pub fn register_has_people(&mut self) -> bool {
-        if let Some(h) = self.sign_in.register_has_people {
-            return h;
+        if let Some(Ok(p)) = self.watch.answer() {
+            self.sign_in.register_has_people = Some(p.has_people);
         }
-        let has = self
-            .register_path()
-            .and_then(|p| Register::connect(&p.to_string_lossy()).ok())
-            .and_then(|mut r| r.has_people().ok())
-            .unwrap_or(false);
-        self.sign_in.register_has_people = Some(has);
-        has
+        self.sign_in.register_has_people.unwrap_or(false)
     }
 
     /// "Next patient may start from …" for the cohort and subject typed, from the register's last answer.
@@ -434,7 +429,6 @@ impl AppState {
             stagger_override: self.order.stagger_override.as_ref().map(|o| o.previous_subject.clone()),
             generation: self.watch.generation,
         });
-        let key = key.filter(|_| report.is_some());
         self.watch.refresh(key, &self.order, report.as_ref(), self.now());
     }
 

@@ -53,12 +53,12 @@ impl Watch {
             self.key = key.clone();
             self.answer = None;
             self.pending = None;
-            if let (Some(k), Some(report)) = (key, report) {
+            if let Some(k) = key {
                 let (tx, rx) = channel();
-                let (order, report) = (order.clone(), report.clone());
+                let (order, report) = (order.clone(), report.cloned());
                 std::thread::spawn(move || {
                     let answer = Register::connect(&k.location)
-                        .and_then(|mut r| r.in_release(|t| preview(t, &order, &report, now)));
+                        .and_then(|mut r| r.in_release(|t| preview(t, &order, report.as_ref(), now)));
                     let _ = tx.send(answer);
                 });
                 self.pending = Some(rx);
