@@ -4,6 +4,7 @@
 use std::process::ExitCode;
 
 use nkact_dose::cli::{self, Command, Outcome};
+use nkact_dose::msg;
 use nkact_dose::present::Words;
 use nkact_dose::settings::Settings;
 
@@ -44,7 +45,7 @@ fn run(args: Vec<std::ffi::OsString>, started: std::time::Instant) -> Outcome {
                 use std::io::Write;
                 let lang = nkact_dose::locale::system_lang(|k| std::env::var(k).ok());
                 let w = Words::new(lang, None);
-                let message = w.ta("cli-window-failed", &[("detail", e.into())]);
+                let message = w.msg(msg!("cli-window-failed", "detail" => e));
                 let _ = writeln!(err, "{}", cli::error_line(&w, &message));
                 Outcome::Failed
             }

@@ -13,14 +13,14 @@ use crate::error::Field;
 use crate::input::{RawInputs, validate};
 use crate::locale::{DecimalMark, Lang};
 use crate::present::Words;
-use crate::present::i18n::Arg;
 use crate::present::model::Presentation;
-use crate::present::words::{PROGRAM, args, quoted_inner};
+use crate::present::words::{PROGRAM, quoted_inner};
 use crate::regimen::DoseUnit;
 
 pub mod order;
 pub mod register;
 use crate::settings::Settings;
+use crate::{id, msg};
 pub use order::run_order;
 
 /// How a run ended; the only place exit codes are chosen.
@@ -377,14 +377,14 @@ pub fn field_option(field: Field) -> &'static str {
 
 /// "nkact-dose: error: …" in the words of the run.
 pub fn error_line(w: &Words, message: &str) -> String {
-    w.ta("cli-error", args!["program" => PROGRAM, "message" => message])
+    w.msg(msg!("cli-error", "program" => PROGRAM, "message" => message))
 }
 
 /// A rejected field, with the option that carried it.
 pub fn field_error(w: &Words, e: &crate::error::InputError) -> String {
     error_line(
         w,
-        &w.ta("cli-field-error", args!["error" => w.input_error(e), "option" => field_option(e.field)]),
+        &w.msg(msg!("cli-field-error", "error" => w.input_error(e), "option" => field_option(e.field))),
     )
 }
 
@@ -394,7 +394,7 @@ fn lang_option(v: &Option<OsString>) -> Result<Option<Lang>, Usage> {
     match value(&fallback, "--lang", v)? {
         None => Ok(None),
         Some(v) => Lang::from_key(v.trim().to_ascii_lowercase().as_str()).map(Some).ok_or_else(|| {
-            Usage(error_line(&fallback, &fallback.ta("cli-bad-lang", args!["value" => quoted_inner(&v, 40)])))
+            Usage(error_line(&fallback, &fallback.msg(msg!("cli-bad-lang", "value" => quoted_inner(&v, 40)))))
         }),
     }
 }
@@ -407,7 +407,7 @@ fn words_for(d: &DoseOptions) -> Result<Words, Usage> {
     let mark = match value(&base, "--decimal-mark", &d.decimal_mark)? {
         None => None,
         Some(v) => Some(DecimalMark::from_key(v.trim().to_ascii_lowercase().as_str()).ok_or_else(|| {
-            Usage(error_line(&base, &base.ta("cli-bad-decimal-mark", args!["value" => quoted_inner(&v, 40)])))
+            Usage(error_line(&base, &base.msg(msg!("cli-bad-decimal-mark", "value" => quoted_inner(&v, 40)))))
         })?),
     };
     Ok(Words::new(lang, mark))
@@ -476,17 +476,17 @@ fn value(w: &Words, option: &str, v: &Option<OsString>) -> Result<Option<String>
     let usage = |message: String| Usage(error_line(w, &message));
     let Some(s) = v.to_str() else {
         let shown = quoted_inner(&v.to_string_lossy(), 40);
-        return Err(usage(w.ta("cli-not-utf8", args!["option" => option, "value" => shown])));
+        return Err(usage(w.msg(msg!("cli-not-utf8", "option" => option, "value" => shown))));
     };
     if s.trim().is_empty() {
         let label = option_label(option)
-            .map(|f| w.ta("cli-empty-value-label", args!["label" => w.field_label(f)]))
+            .map(|f| w.msg(msg!("cli-empty-value-label", "label" => w.field_label(f))))
             .unwrap_or_default();
-        return Err(usage(w.ta("cli-empty-value", args!["label" => label, "option" => option])));
+        return Err(usage(w.msg(msg!("cli-empty-value", "label" => label, "option" => option))));
     }
     // A flag taken as this option's value means the value was forgotten.
     if s.starts_with("--") && !option_takes_hyphen_values(option) {
-        return Err(usage(w.ta("cli-missing-value", args!["option" => option])));
+        return Err(usage(w.msg(msg!("cli-missing-value", "option" => option))));
     }
     Ok(Some(s.to_owned()))
 }
@@ -566,13 +566,13 @@ pub fn site_settings(w: &Words, path: Option<&str>, defaults: &Settings) -> Resu
     let shown = crate::present::words::shown(std::path::Path::new(path));
     let bytes = match std::fs::metadata(path) {
         Ok(m) if m.is_file() && m.len() <= 256 * 1024 => std::fs::read(path).map_err(|e| e.to_string()),
-        Ok(_) => Err(w.t("cli-site-settings-not-file")),
+        Ok(_) => Err(w.msg(msg!("cli-site-settings-not-file"))),
         Err(e) => Err(e.to_string()),
     }
     .map_err(|detail| {
         error_line(
             w,
-            &w.ta("cli-site-settings-unreadable", args!["path" => shown.clone(), "detail" => detail]),
+            &w.msg(msg!("cli-site-settings-unreadable", "path" => shown.clone(), "detail" => detail)),
         )
     })?;
     Settings::from_site_json(&bytes).map_err(|p| {
@@ -580,7 +580,7 @@ pub fn site_settings(w: &Words, path: Option<&str>, defaults: &Settings) -> Resu
             crate::settings::SiteFileProblem::NotJson(d) | crate::settings::SiteFileProblem::Shape(d) => d,
             crate::settings::SiteFileProblem::Invalid(e) => w.input_error(&e),
         };
-        error_line(w, &w.ta("cli-site-settings-invalid", args!["path" => shown.clone(), "detail" => detail]))
+        error_line(w, &w.msg(msg!("cli-site-settings-invalid", "path" => shown.clone(), "detail" => detail)))
     })
 }
 
@@ -592,7 +592,7 @@ fn order_args(o: OrderCli) -> Result<Command, Usage> {
     // An order sheet is for one cycle on real dates: neither is defaulted.
     for (field, v) in [(Field::Cycle, &raw.cycle), (Field::Day1, &raw.day1)] {
         if v.is_empty() {
-            return Err(usage(w.ta("cli-order-requires", args!["option" => field_option(field)])));
+            return Err(usage(w.msg(msg!("cli-order-requires", "option" => field_option(field)))));
         }
     }
     let text_of = |option: &str, v: &Option<OsString>| value(w, option, v).map(Option::unwrap_or_default);
@@ -607,7 +607,7 @@ fn order_args(o: OrderCli) -> Result<Command, Usage> {
         Some(v) => Some(match v.trim().to_ascii_lowercase().as_str() {
             "a4" => crate::settings::Paper::A4,
             "letter" => crate::settings::Paper::Letter,
-            _ => return Err(usage(w.ta("cli-bad-paper", args!["value" => quoted_inner(&v, 40)]))),
+            _ => return Err(usage(w.msg(msg!("cli-bad-paper", "value" => quoted_inner(&v, 40))))),
         }),
     };
     let mut reasons = Vec::new();
@@ -617,11 +617,11 @@ fn order_args(o: OrderCli) -> Result<Command, Usage> {
             Some((code, why)) if !code.trim().is_empty() && !why.trim().is_empty() => {
                 if reasons.iter().any(|(c, _): &(String, String)| c == code.trim()) {
                     let code = quoted_inner(code.trim(), 40);
-                    return Err(usage(w.ta("cli-repeated-reason", args!["value" => code])));
+                    return Err(usage(w.msg(msg!("cli-repeated-reason", "value" => code))));
                 }
                 reasons.push((code.trim().to_owned(), why.trim().to_owned()));
             }
-            _ => return Err(usage(w.ta("cli-bad-reason", args!["value" => quoted_inner(&r, 40)]))),
+            _ => return Err(usage(w.msg(msg!("cli-bad-reason", "value" => quoted_inner(&r, 40))))),
         }
     }
     let mut overrides = Vec::new();
@@ -631,27 +631,27 @@ fn order_args(o: OrderCli) -> Result<Command, Usage> {
             Some((code, why)) if !code.trim().is_empty() && !why.trim().is_empty() => {
                 if overrides.iter().any(|(c, _): &(String, String)| c == code.trim()) {
                     let code = quoted_inner(code.trim(), 40);
-                    return Err(usage(w.ta("cli-repeated-override", args!["value" => code])));
+                    return Err(usage(w.msg(msg!("cli-repeated-override", "value" => code))));
                 }
                 overrides.push((code.trim().to_owned(), why.trim().to_owned()));
             }
-            _ => return Err(usage(w.ta("cli-bad-override", args!["value" => quoted_inner(&r, 40)]))),
+            _ => return Err(usage(w.msg(msg!("cli-bad-override", "value" => quoted_inner(&r, 40))))),
         }
     }
     let out = value(w, "--out", &o.out)?;
     if let Some(path) = &out
         && !path.to_lowercase().ends_with(".pdf")
     {
-        return Err(usage(w.ta("cli-out-not-pdf", args!["value" => quoted_inner(path, 40)])));
+        return Err(usage(w.msg(msg!("cli-out-not-pdf", "value" => quoted_inner(path, 40)))));
     }
     let printer = value(w, "--printer", &o.printer)?;
     if let Some(p) = &printer
         && p.chars().any(|c| c.is_whitespace() || c.is_control() || c == '/' || c == '#')
     {
-        return Err(usage(w.ta("cli-bad-printer", args!["value" => quoted_inner(p, 40)])));
+        return Err(usage(w.msg(msg!("cli-bad-printer", "value" => quoted_inner(p, 40)))));
     }
     if out.is_none() && !o.print {
-        return Err(usage(w.t("cli-out-or-print")));
+        return Err(usage(w.msg(msg!("cli-out-or-print"))));
     }
     let trial = crate::order::Trial {
         subject: text_of("--subject", &o.subject)?,
@@ -659,7 +659,7 @@ fn order_args(o: OrderCli) -> Result<Command, Usage> {
             None => String::new(),
             Some(c) => crate::stagger::Cohort::from_key(&c)
                 .map(|c| c.key().to_owned())
-                .ok_or_else(|| usage(w.t("cli-bad-cohort")))?,
+                .ok_or_else(|| usage(w.msg(msg!("cli-bad-cohort"))))?,
         },
     };
     Ok(Command::Order(OrderArgs {
@@ -731,7 +731,11 @@ pub fn run_calc(
     } else {
         let mut notes = String::new();
         for key in &defaults {
-            notes.push_str(&w.t(if *key == "cycle" { "calc-default-cycle" } else { "calc-default-day1" }));
+            notes.push_str(&w.t(if *key == "cycle" {
+                id!("calc-default-cycle")
+            } else {
+                id!("calc-default-day1")
+            }));
             notes.push('\n');
         }
         notes + &render_text(&Presentation::of(&report, &report.warnings, w))
@@ -742,7 +746,7 @@ pub fn run_calc(
     if report.protocol_checks_pass() {
         Outcome::Ok
     } else {
-        let _ = writeln!(err, "{}", w.ta("cli-protocol-failed", args!["program" => PROGRAM]));
+        let _ = writeln!(err, "{}", w.msg(msg!("cli-protocol-failed", "program" => PROGRAM)));
         Outcome::ProtocolCheckFailed
     }
 }
@@ -1006,7 +1010,9 @@ impl JsonReport {
                     too_small_to_measure: !d.withheld && d.preparation.too_small,
                     withheld: d.phase.is_some().then_some(d.withheld),
                     withheld_reason: d.withheld.then(|| {
-                        r.cardiac.map(|c| w.withheld_reason(&c)).unwrap_or_else(|| w.t("withheld-plain"))
+                        r.cardiac
+                            .map(|c| w.withheld_reason(&c))
+                            .unwrap_or_else(|| w.msg(msg!("withheld-plain")))
                     }),
                     infusion_minutes: d
                         .preparation

@@ -10,12 +10,12 @@ use crate::error::Field;
 use crate::order::Order;
 use crate::order::release::{Delivered, Failure, Reach, Refusal, Released, Request, release};
 use crate::present::Words;
-use crate::present::i18n::Arg;
-use crate::present::words::{args, quoted_inner};
+use crate::present::words::quoted_inner;
 use crate::register::{Person, Register, RegisterAction, RegisterError};
 use crate::settings::Settings;
 use crate::sheet::SheetError;
 
+use crate::msg;
 use crate::output::Undelivered;
 
 /// Writes the sheet, prints it, or both, and records and signs it in one step.
@@ -57,7 +57,7 @@ pub fn run_order(
                 let _ = writeln!(
                     err,
                     "{}",
-                    error_line(w, &w.ta("cli-not-the-signer", args!["option" => option]))
+                    error_line(w, &w.msg(msg!("cli-not-the-signer", "option" => option)))
                 );
                 return Outcome::Invalid;
             }
@@ -151,7 +151,7 @@ fn collect(
     if let (Some(out_path), Some(reg)) = (&args.out, register::location(args.register.as_deref()))
         && same_file(Path::new(out_path), Path::new(&reg))
     {
-        let message = w.ta("cli-out-is-register", args!["value" => quoted_inner(out_path, 40)]);
+        let message = w.msg(msg!("cli-out-is-register", "value" => quoted_inner(out_path, 40)));
         let _ = writeln!(err, "{}", error_line(w, &message));
         return Err(Outcome::Invalid);
     }
@@ -169,7 +169,7 @@ fn overrides(
     let w = &args.words;
     let needs_issuer = !args.overrides.is_empty() || args.stagger_override.is_some();
     if needs_issuer && order.issued_by.is_empty() && args.signer.is_none() {
-        let _ = writeln!(err, "{}", error_line(w, &w.t("cli-override-needs-issuer")));
+        let _ = writeln!(err, "{}", error_line(w, &w.msg(msg!("cli-override-needs-issuer"))));
         return Err(Outcome::Invalid);
     }
     let by = args.signer.clone().unwrap_or_else(|| order.issued_by.clone());
@@ -212,7 +212,7 @@ fn acknowledgements(
     let warnings = order.warnings(report);
     // A reason for a warning this order does not have is a typo, not a formality.
     if let Some((code, _)) = args.reasons.iter().find(|(c, _)| !warnings.iter().any(|w| w.code == *c)) {
-        let message = w.ta("cli-reason-for-no-warning", args!["value" => quoted_inner(code, 40)]);
+        let message = w.msg(msg!("cli-reason-for-no-warning", "value" => quoted_inner(code, 40)));
         let _ = writeln!(err, "{}", error_line(w, &message));
         return Err(Outcome::Invalid);
     }
@@ -254,15 +254,15 @@ fn sign_in(
             }
         },
         (Some(_), false) => {
-            let _ = writeln!(err, "{}", error_line(w, &w.t("person-no-people")));
+            let _ = writeln!(err, "{}", error_line(w, &w.msg(msg!("person-no-people"))));
             Err(Outcome::Invalid)
         }
         (None, true) => {
-            let _ = writeln!(err, "{}", error_line(w, &w.t("cli-sign-with-as")));
+            let _ = writeln!(err, "{}", error_line(w, &w.msg(msg!("cli-sign-with-as"))));
             Err(Outcome::Invalid)
         }
         (None, false) => {
-            let _ = writeln!(err, "{}", w.t("register-no-people-note"));
+            let _ = writeln!(err, "{}", w.msg(msg!("register-no-people-note")));
             Ok(None)
         }
     }
@@ -283,7 +283,7 @@ fn finish(
     let w = &args.words;
     let unreachable = match &reach {
         Reach::Unreachable(e) => Some(w.not_recorded(e)),
-        Reach::NoLocation => Some(w.t("not-recorded-no-location")),
+        Reach::NoLocation => Some(w.msg(msg!("not-recorded-no-location"))),
         Reach::Open(_) => None,
     };
     let reason = args
@@ -343,7 +343,7 @@ fn said_released(
 ) -> Outcome {
     let d = &released.delivered;
     for path in &d.written {
-        let _ = writeln!(out, "{}", w.ta("written", args!["path" => crate::present::words::shown(path)]));
+        let _ = writeln!(out, "{}", w.msg(msg!("written", "path" => crate::present::words::shown(path))));
     }
     if let Some(line) = job_line {
         let _ = writeln!(out, "{line}");
@@ -359,7 +359,7 @@ fn said_released(
             let _ = writeln!(out, "{}", w.recorded(*action, Path::new(&path)));
         }
     } else {
-        let _ = writeln!(err, "{}", unreachable.unwrap_or_else(|| w.t("not-recorded-no-location")));
+        let _ = writeln!(err, "{}", unreachable.unwrap_or_else(|| w.msg(msg!("not-recorded-no-location"))));
         if outcome == Outcome::Ok {
             outcome = Outcome::NotRecorded;
         }
@@ -380,7 +380,7 @@ fn said_failed(
             let _ = writeln!(
                 err,
                 "{}",
-                error_line(w, &w.ta("refuse-register", args!["error" => w.register_error(&e)]))
+                error_line(w, &w.msg(msg!("refuse-register", "error" => w.register_error(&e))))
             );
             Outcome::Failed
         }
@@ -411,11 +411,11 @@ fn said_failed(
                 let _ = writeln!(
                     err,
                     "{}",
-                    w.ta("not-recorded-removed", args!["path" => crate::present::words::shown(path)])
+                    w.msg(msg!("not-recorded-removed", "path" => crate::present::words::shown(path)))
                 );
             }
             if printed {
-                let _ = writeln!(err, "{}", w.t("not-recorded-printed"));
+                let _ = writeln!(err, "{}", w.msg(msg!("not-recorded-printed")));
             }
             Outcome::NotRecorded
         }
@@ -441,18 +441,15 @@ fn said_refused(
             return Outcome::ProtocolCheckFailed;
         }
         Refusal::SignInNeeded => {
-            let _ = writeln!(err, "{}", error_line(w, &w.t("cli-sign-with-as")));
+            let _ = writeln!(err, "{}", error_line(w, &w.msg(msg!("cli-sign-with-as"))));
             return Outcome::Invalid;
         }
         Refusal::TrialRequired => {
-            let _ = writeln!(err, "{}", error_line(w, &w.t("cli-trial-required")));
+            let _ = writeln!(err, "{}", error_line(w, &w.msg(msg!("cli-trial-required"))));
             return Outcome::Invalid;
         }
         Refusal::TooEarly { start, next } => {
-            let line = w.ta(
-                "cli-stagger-refused",
-                args!["start" => w.datetime(*start), "rule" => w.next_start_line(next.cohort, Some(next))],
-            );
+            let line = w.msg(msg!("cli-stagger-refused", "start" => w.datetime(*start), "rule" => w.next_start_line(next.cohort, Some(next))));
             let _ = writeln!(err, "{}", error_line(w, &line));
             return Outcome::Invalid;
         }
@@ -480,17 +477,17 @@ fn said_refused(
                     w.criterion_threshold(c)
                 );
             }
-            let _ = writeln!(err, "{}", w.t("cli-criteria-hint"));
+            let _ = writeln!(err, "{}", w.msg(msg!("cli-criteria-hint")));
         }
         Refusal::Unacknowledged(_) => {
             for x in order.unacknowledged(report) {
                 let _ = writeln!(err, "  - [{}] {}", x.code, w.warning(&x.kind));
                 if x.needs_reason {
                     let _ =
-                        writeln!(err, "    {}", w.ta("cli-needs-reason", args!["code" => x.code.clone()]));
+                        writeln!(err, "    {}", w.msg(msg!("cli-needs-reason", "code" => x.code.clone())));
                 }
             }
-            let _ = writeln!(err, "{}", w.t("cli-unacknowledged-hint"));
+            let _ = writeln!(err, "{}", w.msg(msg!("cli-unacknowledged-hint")));
         }
         _ => {}
     }

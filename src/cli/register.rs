@@ -10,9 +10,9 @@ use chrono::NaiveDateTime;
 use serde::Serialize;
 
 use super::{Outcome, Usage, error_line};
+use crate::msg;
 use crate::present::Words;
-use crate::present::i18n::Arg;
-use crate::present::words::{args, quoted_inner};
+use crate::present::words::quoted_inner;
 use crate::register::{Filter, Person, PersonChange, Register, RegisterAction, Role, Step};
 
 #[derive(Debug, clap::Args)]
@@ -153,7 +153,7 @@ pub(super) fn args(cli: RegisterCli) -> Result<RegisterArgs, Usage> {
     let lang = match cli.lang.as_ref().and_then(|l| l.to_str()) {
         Some(l) => crate::locale::Lang::from_key(l.trim()).ok_or_else(|| {
             let w = Words::new(system, None);
-            Usage(error_line(&w, &w.ta("cli-bad-lang", args!["value" => quoted_inner(l, 40)])))
+            Usage(error_line(&w, &w.msg(msg!("cli-bad-lang", "value" => quoted_inner(l, 40)))))
         })?,
         None => system,
     };
@@ -163,7 +163,7 @@ pub(super) fn args(cli: RegisterCli) -> Result<RegisterArgs, Usage> {
 /// An argument as text, or the worded refusal naming its option.
 fn text(w: &Words, option: &str, v: &OsString) -> Result<String, String> {
     v.to_str().map(|s| s.trim().to_owned()).ok_or_else(|| {
-        w.ta("cli-not-utf8", args!["option" => option, "value" => quoted_inner(&v.to_string_lossy(), 40)])
+        w.msg(msg!("cli-not-utf8", "option" => option, "value" => quoted_inner(&v.to_string_lossy(), 40)))
     })
 }
 
@@ -176,16 +176,16 @@ pub fn read_secret(w: &Words, file: Option<&OsString>) -> Result<String, String>
                 Ok(m) if m.is_file() && m.len() <= 4096 => {
                     std::fs::read_to_string(path).map_err(|e| e.to_string())?
                 }
-                Ok(_) => return Err(w.t("cli-secret-file-bad")),
+                Ok(_) => return Err(w.msg(msg!("cli-secret-file-bad"))),
                 Err(e) => return Err(e.to_string()),
             }
         }
-        None => std::env::var("NKACT_DOSE_SECRET").map_err(|_| w.t("cli-secret-missing"))?,
+        None => std::env::var("NKACT_DOSE_SECRET").map_err(|_| w.msg(msg!("cli-secret-missing")))?,
     };
     let secret = secret.strip_suffix('\n').unwrap_or(&secret);
     let secret = secret.strip_suffix('\r').unwrap_or(secret).to_owned();
     if secret.is_empty() {
-        return Err(w.t("cli-secret-missing"));
+        return Err(w.msg(msg!("cli-secret-missing")));
     }
     Ok(secret)
 }
@@ -194,7 +194,7 @@ pub fn read_secret(w: &Words, file: Option<&OsString>) -> Result<String, String>
 pub fn location(given: Option<&str>) -> Option<String> {
     given
         .map(str::to_owned)
-        .or_else(|| crate::ui::default_register_path().map(|p| p.to_string_lossy().into_owned()))
+        .or_else(|| crate::register::default_path().map(|p| p.to_string_lossy().into_owned()))
 }
 
 /// Opens the register and proves who `name` is with the secret; every failure worded.
@@ -273,7 +273,7 @@ pub fn run(a: &RegisterArgs, now: NaiveDateTime, out: &mut dyn Write, err: &mut 
     };
     let given = a.cli.register.as_ref().and_then(|r| r.to_str());
     let Some(loc) = location(given) else {
-        return fail(err, &w.t("not-recorded-no-location"), Outcome::Failed);
+        return fail(err, &w.msg(msg!("not-recorded-no-location")), Outcome::Failed);
     };
     let mut reg = match Register::connect(&loc) {
         Ok(r) => r,
@@ -307,7 +307,7 @@ pub fn run(a: &RegisterArgs, now: NaiveDateTime, out: &mut dyn Write, err: &mut 
             };
             match reg.init(&name, &secret, now) {
                 Ok(Ok(())) => {
-                    let _ = writeln!(out, "{}", w.ta("register-initialised", args!["name" => name]));
+                    let _ = writeln!(out, "{}", w.msg(msg!("register-initialised", "name" => name)));
                     Outcome::Ok
                 }
                 Ok(Err(p)) => fail(err, &w.person_problem(&p, &name), Outcome::Invalid),
@@ -321,7 +321,7 @@ pub fn run(a: &RegisterArgs, now: NaiveDateTime, out: &mut dyn Write, err: &mut 
                     .ok()
                     .and_then(|t| chrono::NaiveDate::parse_from_str(&t, "%Y-%m-%d").ok())
             }) {
-                Some(None) => return fail(err, &w.t("cli-bad-since"), Outcome::Invalid),
+                Some(None) => return fail(err, &w.msg(msg!("cli-bad-since")), Outcome::Invalid),
                 Some(d) => d,
                 None => None,
             };
@@ -427,12 +427,12 @@ pub fn run(a: &RegisterArgs, now: NaiveDateTime, out: &mut dyn Write, err: &mut 
                 Err(e) => return fail(err, &w.register_error(&e), Outcome::Invalid),
             };
             if file.is_none() && !print {
-                return fail(err, &w.t("cli-out-or-print"), Outcome::Invalid);
+                return fail(err, &w.msg(msg!("cli-out-or-print")), Outcome::Invalid);
             }
             reg.attach_chain(&mut order);
             let report = match order.report() {
                 Ok(r) => r,
-                Err(_) => return fail(err, &w.t("refuse-invalid-stored"), Outcome::Failed),
+                Err(_) => return fail(err, &w.msg(msg!("refuse-invalid-stored")), Outcome::Failed),
             };
             let mut done = false;
             if let Some(f) = file.as_ref().and_then(|f| f.to_str()) {
@@ -441,10 +441,7 @@ pub fn run(a: &RegisterArgs, now: NaiveDateTime, out: &mut dyn Write, err: &mut 
                         let _ = writeln!(
                             out,
                             "{}",
-                            w.ta(
-                                "written",
-                                args!["path" => crate::present::words::shown(std::path::Path::new(f))]
-                            )
+                            w.msg(msg!("written", "path" => crate::present::words::shown(std::path::Path::new(f))))
                         );
                         done = true;
                     }
@@ -473,17 +470,15 @@ pub fn run(a: &RegisterArgs, now: NaiveDateTime, out: &mut dyn Write, err: &mut 
         RegisterSub::Verify => match reg.verify() {
             Ok(r) => match r.first_bad {
                 None => {
-                    let _ = writeln!(out, "{}", w.ta("chain-intact", args!["count" => r.checked as i64]));
+                    let _ = writeln!(out, "{}", w.msg(msg!("chain-intact", "count" => r.checked as i64)));
                     Outcome::Ok
                 }
                 Some((seq, tbl)) => {
-                    let _ = writeln!(
+                    let _ =
+                        writeln!(
                         out,
                         "{}",
-                        w.ta(
-                            "chain-broken",
-                            args!["seq" => seq, "table" => tbl, "count" => r.checked as i64]
-                        )
+                        w.msg(msg!("chain-broken", "seq" => seq, "table" => tbl, "count" => r.checked as i64))
                     );
                     Outcome::ProtocolCheckFailed
                 }
@@ -492,7 +487,7 @@ pub fn run(a: &RegisterArgs, now: NaiveDateTime, out: &mut dyn Write, err: &mut 
         },
         RegisterSub::NextStart { cohort, json } => {
             let Some(cohort) = cohort.to_str().and_then(crate::stagger::Cohort::from_key) else {
-                return fail(err, &w.t("cli-bad-cohort"), Outcome::Invalid);
+                return fail(err, &w.msg(msg!("cli-bad-cohort")), Outcome::Invalid);
             };
             match reg.next_start(cohort, "") {
                 Ok(next) if *json => {
@@ -528,7 +523,7 @@ pub fn run(a: &RegisterArgs, now: NaiveDateTime, out: &mut dyn Write, err: &mut 
             let Some(step) = step.to_str().and_then(Step::from_key).filter(|s| {
                 matches!(s, Step::Validated | Step::Prepared | Step::DoubleChecked | Step::Administered)
             }) else {
-                return fail(err, &w.t("cli-bad-step"), Outcome::Invalid);
+                return fail(err, &w.msg(msg!("cli-bad-step")), Outcome::Invalid);
             };
             let name = match text(w, "--as", person) {
                 Ok(n) => n,
@@ -542,9 +537,8 @@ pub fn run(a: &RegisterArgs, now: NaiveDateTime, out: &mut dyn Write, err: &mut 
             let day1 = match reg.day1_of(order_id, *revision) {
                 Ok(Some(day1)) => day1,
                 Ok(None) => {
-                    let message = w.ta(
-                        "cli-sign-no-such-order",
-                        args!["order" => order_id.clone(), "revision" => *revision],
+                    let message = w.msg(
+                        msg!("cli-sign-no-such-order", "order" => order_id.clone(), "revision" => *revision),
                     );
                     return fail(err, &message, Outcome::Invalid);
                 }
@@ -553,10 +547,7 @@ pub fn run(a: &RegisterArgs, now: NaiveDateTime, out: &mut dyn Write, err: &mut 
             // A later revision replaced this one: its steps would sign a sheet no longer in force.
             match reg.latest_revision_of(order_id) {
                 Ok(Some(latest)) if latest > *revision => {
-                    let message = w.ta(
-                        "cli-sign-superseded",
-                        args!["order" => order_id.clone(), "revision" => *revision, "latest" => latest],
-                    );
+                    let message = w.msg(msg!("cli-sign-superseded", "order" => order_id.clone(), "revision" => *revision, "latest" => latest));
                     return fail(err, &message, Outcome::Invalid);
                 }
                 Ok(_) => {}
@@ -568,7 +559,7 @@ pub fn run(a: &RegisterArgs, now: NaiveDateTime, out: &mut dyn Write, err: &mut 
                     let when = match t.to_str().map(|t| crate::clinical::parse_date_time(field, t)) {
                         Some(Ok(when)) => when,
                         Some(Err(e)) => return fail(err, &w.input_error(&e), Outcome::Invalid),
-                        None => return fail(err, &w.t("cli-bad-administered"), Outcome::Invalid),
+                        None => return fail(err, &w.msg(msg!("cli-bad-administered")), Outcome::Invalid),
                     };
                     let drug = d.to_string_lossy().trim().to_ascii_lowercase();
                     let checked = match day1 {
@@ -582,12 +573,14 @@ pub fn run(a: &RegisterArgs, now: NaiveDateTime, out: &mut dyn Write, err: &mut 
                     let at = crate::stagger::instant_latest(&chrono::Local, when);
                     crate::register::Administration { drug, day: *day, at }.detail()
                 }
-                (Step::Administered, ..) => return fail(err, &w.t("cli-bad-administered"), Outcome::Invalid),
+                (Step::Administered, ..) => {
+                    return fail(err, &w.msg(msg!("cli-bad-administered")), Outcome::Invalid);
+                }
                 _ => String::new(),
             };
             match reg.sign(order_id, *revision, step, &who, !failed, &detail, now) {
                 Ok(Ok(_)) => {
-                    let _ = writeln!(out, "{}", w.ta("signed", args!["step" => step.key(), "name" => who.name.clone(), "order" => order_id.clone()]));
+                    let _ = writeln!(out, "{}", w.msg(msg!("signed", "step" => step.key(), "name" => who.name.clone(), "order" => order_id.clone())));
                     Outcome::Ok
                 }
                 Ok(Err(p)) => fail(err, &w.person_problem(&p, &who.name), Outcome::Invalid),
@@ -608,7 +601,7 @@ fn entry_number(w: &Words, reg: &mut Register, id: &str) -> Result<i64, String> 
     match reg.latest_entry_of(id) {
         Ok(Some(n)) => Ok(n),
         Ok(None) => {
-            Err(w.ta("cli-no-such-entry", args!["id" => crate::present::words::quoted_inner(id, 60)]))
+            Err(w.msg(msg!("cli-no-such-entry", "id" => crate::present::words::quoted_inner(id, 60))))
         }
         Err(e) => Err(w.register_error(&e)),
     }
@@ -635,16 +628,16 @@ fn people(
         PeopleSub::List => {
             match reg.people() {
                 Ok(people) if people.is_empty() => {
-                    let _ = writeln!(out, "{}", w.t("person-no-people"));
+                    let _ = writeln!(out, "{}", w.msg(msg!("person-no-people")));
                 }
                 Ok(people) => {
                     for p in people {
-                        let role = w.t(&format!("role-{}", p.role.key()));
+                        let role = w.role_name(p.role.key());
                         let state = if p.active { "active" } else { "disabled" };
                         let _ = writeln!(
                             out,
                             "{}",
-                            w.ta("person-line", args!["name" => p.name, "role" => role, "state" => state])
+                            w.msg(msg!("person-line", "name" => p.name, "role" => role, "state" => state))
                         );
                     }
                 }
@@ -654,7 +647,7 @@ fn people(
         }
         PeopleSub::Add { name, role, secret_file, admin, as_secret_file } => {
             let Some(role) = role.to_str().and_then(Role::from_key) else {
-                return fail(err, &w.t("cli-bad-role"));
+                return fail(err, &w.msg(msg!("cli-bad-role")));
             };
             (admin_of(reg, admin, as_secret_file.as_ref()), name, Some(secret_file.as_ref()), Some(role))
         }
@@ -699,7 +692,7 @@ fn people(
     };
     match reg.manage_person(&admin, &name, change, now) {
         Ok(Ok(())) => {
-            let _ = writeln!(out, "{}", w.ta("person-changed", args!["name" => name]));
+            let _ = writeln!(out, "{}", w.msg(msg!("person-changed", "name" => name)));
             Outcome::Ok
         }
         Ok(Err(p)) => fail(err, &w.person_problem(&p, &name)),

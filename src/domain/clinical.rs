@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::criteria::{
     LabCode, LabProblem, LabResult, is_plausible, plausible, reads_as_thousands, to_canonical, uln_plausible,
 };
-use crate::engine::date_of_day;
+use crate::domain::calendar::date_of_day;
 use crate::error::{Field, InputError, Problem};
 use crate::input::{parse_date, parse_decimal};
 use crate::regimen::{NK_ACT_BC, Timing};

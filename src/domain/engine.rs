@@ -10,7 +10,7 @@
 //!   stays in the working.
 //! - Volumes: to 0.1 mL at 10 mL and over, 0.01 mL from 1 mL, 0.001 mL below.
 
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 
 use crate::bsa::BsaFormula;
 use crate::clinical::Clinical;
@@ -421,16 +421,7 @@ impl Report {
     }
 }
 
-/// The calendar date of a protocol day. There is no Day 0: Day -1 is the day
-/// before Day 1, Day 2 the day after.
-pub fn date_of_day(day1: NaiveDate, day: i32) -> Option<NaiveDate> {
-    let offset = if day < 0 { i64::from(day) } else { i64::from(day) - 1 };
-    if offset >= 0 {
-        day1.checked_add_days(Days::new(offset.unsigned_abs()))
-    } else {
-        day1.checked_sub_days(Days::new(offset.unsigned_abs()))
-    }
-}
+pub use crate::domain::calendar::date_of_day;
 
 /// Runs the regimen for one patient and cycle, with no criteria inputs
 /// (every criterion not entered).

@@ -174,7 +174,7 @@ pub enum Problem {
     NothingToOverride,
     /// A laboratory value (or a site's ULN) outside what the test can
     /// plausibly be: `canonical` is the value in the test's own unit.
-    Implausible { code: crate::criteria::LabCode, canonical: f64, uln: bool },
+    Implausible { code: crate::domain::lab::LabCode, canonical: f64, uln: bool },
     /// A count per microlitre written with a point or a comma before exactly
     /// three digits: a thousands separator or a decimal mark, not guessed.
     ThousandsSeparator,

@@ -188,10 +188,7 @@ fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Combining marks (accents after NFKD decomposition).
-pub fn is_combining(c: char) -> bool {
-    matches!(u32::from(c), 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
-}
+pub use crate::domain::units::is_combining;
 
 /// Characters refused in any identity text.
 fn is_refused(c: char) -> bool {

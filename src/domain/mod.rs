@@ -4,6 +4,7 @@
 //! output, ui, cli); `tests/layers.rs` fails if it does.
 
 pub mod bsa;
+pub mod calendar;
 pub mod clinical;
 pub mod clock;
 pub mod criteria;
@@ -11,6 +12,7 @@ pub mod engine;
 pub mod error;
 pub mod identity;
 pub mod input;
+pub mod lab;
 pub mod locale;
 pub mod people;
 pub mod regimen;

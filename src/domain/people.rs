@@ -196,17 +196,11 @@ impl Administration {
         let (head, at) = detail.rsplit_once(" at ")?;
         let (drug, day) = head.rsplit_once(" day ")?;
         let day = day.trim().parse().ok()?;
-        Some(Administration { drug: drug.trim().to_owned(), day, at: parse_instant(at.trim()).ok()? })
-    }
-}
-
-/// A stored time as an instant: `…Z` is UTC; a time without an offset (written
-/// before version 0.3) is this workstation's local time.
-pub fn parse_instant(s: &str) -> Result<chrono::DateTime<chrono::Utc>, chrono::ParseError> {
-    match s.strip_suffix('Z') {
-        Some(utc) => NaiveDateTime::parse_from_str(utc, "%Y-%m-%dT%H:%M:%S").map(|t| t.and_utc()),
-        None => NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S")
-            .map(|t| super::stagger::instant_latest(&chrono::Local, t)),
+        Some(Administration {
+            drug: drug.trim().to_owned(),
+            day,
+            at: crate::domain::calendar::parse_instant(at.trim()).ok()?,
+        })
     }
 }
 

@@ -405,7 +405,7 @@ pub fn drugs_named_in(allergies: &str) -> Vec<Drug> {
 /// letters that look like Latin ones become those; combining marks dropped;
 /// anything else kept as a separator.
 fn fold_lookalike(c: char) -> Option<char> {
-    if crate::identity::is_combining(c) {
+    if crate::domain::units::is_combining(c) {
         return None;
     }
     let latin = match c {

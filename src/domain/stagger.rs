@@ -9,6 +9,8 @@
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, TimeZone, Utc};
 
+pub use crate::domain::calendar::{LocalTimeProblem, end_of_day, instant, instant_latest, local};
+
 /// The trial's two cohorts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cohort {
@@ -77,40 +79,6 @@ pub struct Previous {
     pub il2_recorded: bool,
 }
 
-/// Why a local time cannot be turned into one instant.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LocalTimeProblem {
-    /// Skipped by a clock change (spring forward): 02:30 on 2026-03-29 in Madrid.
-    Nonexistent,
-    /// Lived twice (fall back): 02:30 on 2026-10-25 in Madrid.
-    Ambiguous,
-}
-
-/// The instant a local time in `zone` names, or why it names none or two.
-pub fn instant<Tz: TimeZone>(zone: &Tz, local: NaiveDateTime) -> Result<DateTime<Utc>, LocalTimeProblem> {
-    match zone.from_local_datetime(&local) {
-        chrono::LocalResult::Single(t) => Ok(t.with_timezone(&Utc)),
-        chrono::LocalResult::Ambiguous(..) => Err(LocalTimeProblem::Ambiguous),
-        chrono::LocalResult::None => Err(LocalTimeProblem::Nonexistent),
-    }
-}
-
-/// The instant a local time names when one must be chosen: the later of two
-/// (the safe side for the end of a window), or the first moment after a gap.
-pub fn instant_latest<Tz: TimeZone>(zone: &Tz, local: NaiveDateTime) -> DateTime<Utc> {
-    match zone.from_local_datetime(&local) {
-        chrono::LocalResult::Single(t) => t.with_timezone(&Utc),
-        chrono::LocalResult::Ambiguous(_, later) => later.with_timezone(&Utc),
-        // In a gap: an hour later always exists (clock changes are at most an hour here).
-        chrono::LocalResult::None => instant_latest(zone, local + TimeDelta::hours(1)),
-    }
-}
-
-/// The local time of an instant in `zone`.
-pub fn local<Tz: TimeZone>(zone: &Tz, at: DateTime<Utc>) -> NaiveDateTime {
-    at.with_timezone(zone).naive_local()
-}
-
 /// The earliest instant the next patient's cyclophosphamide may start, and the wait applied.
 pub fn earliest_start<Tz: TimeZone>(zone: &Tz, next: Cohort, previous: &Previous) -> (DateTime<Utc>, Gap) {
     let g = gap(next, previous.cohort);
@@ -122,14 +90,6 @@ pub fn earliest_start<Tz: TimeZone>(zone: &Tz, next: Cohort, previous: &Previous
         }
     };
     (at, g)
-}
-
-/// The end of a planned day, when no administration time is recorded: the
-/// midnight that closes it, the latest a dose that day could have been given.
-/// The window then ends on a whole minute that is itself the first allowed
-/// ("from 10 Mar 2026, 00:00"), not one minute before it.
-pub fn end_of_day<Tz: TimeZone>(zone: &Tz, date: NaiveDate) -> DateTime<Utc> {
-    instant_latest(zone, (date + TimeDelta::days(1)).and_time(NaiveTime::MIN))
 }
 
 /// How far from its planned day an administration may be recorded, in days (either side):
@@ -175,7 +135,8 @@ pub fn check_administration(
     if !days.contains(&day) {
         return Err(AdministrationProblem::NotAPlannedDay);
     }
-    let planned = crate::engine::date_of_day(day1, day).ok_or(AdministrationProblem::NotAPlannedDay)?;
+    let planned =
+        crate::domain::calendar::date_of_day(day1, day).ok_or(AdministrationProblem::NotAPlannedDay)?;
     if (at.date() - planned).num_days().abs() > ADMINISTRATION_TOLERANCE_DAYS {
         return Err(AdministrationProblem::OutsidePlannedDay {
             planned,
@@ -218,7 +179,7 @@ pub struct PreviousSheet {
 /// in `zone`: the last IL-2 is Day 6's, at the instant recorded when it was
 /// given, else the end of that day (the later, stricter reading).
 pub fn next_start<Z: TimeZone>(zone: &Z, cohort: Cohort, sheet: &PreviousSheet) -> NextStart {
-    let day6 = crate::domain::engine::date_of_day(sheet.day1, 6).unwrap_or(sheet.day1);
+    let day6 = crate::domain::calendar::date_of_day(sheet.day1, 6).unwrap_or(sheet.day1);
     let recorded =
         sheet.administrations.iter().filter(|a| a.drug == "interleukin-2" && a.day == 6).map(|a| a.at).max();
     let previous = Previous {

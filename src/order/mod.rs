@@ -5,6 +5,7 @@
 //! ([`save`], [`load`]) and drawn (the sheet, the window) lives elsewhere.
 
 pub mod doublecheck;
+pub mod faults;
 pub mod release;
 
 use std::io::Write;
@@ -782,7 +783,6 @@ mod v1 {
     #[serde(deny_unknown_fields)]
     struct Ack {
         code: String,
-        #[allow(dead_code)]
         message: String,
         by: String,
         at: NaiveDateTime,
@@ -807,9 +807,11 @@ mod v1 {
 
     pub(super) fn migrate(value: &serde_json::Value) -> Result<Order, String> {
         let old: OrderV1 = serde_json::from_value(value.clone()).map_err(|e| e.to_string())?;
-        Ok(Order {
+        // Through version 2: revision 1, no failed checks, and acknowledgements kept with an
+        // empty detail (they no longer match a warning, so each is asked for again).
+        Ok(super::v2::current(super::v2::OrderV2 {
             format: FORMAT.to_owned(),
-            format_version: FORMAT_VERSION,
+            format_version: 2,
             order_id: old.order_id,
             revision: 1,
             created: old.created,
@@ -817,13 +819,13 @@ mod v1 {
             patient: old.patient,
             inputs: old.inputs,
             settings: old.settings,
-            // Kept with an empty detail: they no longer match a warning, so each is asked for again.
             acknowledged: old
                 .acknowledged
                 .into_iter()
-                .map(|a| Acknowledgement {
+                .map(|a| super::v2::Ack {
                     code: a.code,
                     detail: String::new(),
+                    message: a.message,
                     by: a.by,
                     at: a.at,
                     reason: None,
@@ -832,14 +834,7 @@ mod v1 {
             verification: old.verification,
             failed_checks: Vec::new(),
             issued_content: None,
-            lang: Lang::En,
-            decimal_mark: DecimalMark::Point,
-            clinical: RawClinical::default(),
-            overrides: Vec::new(),
-            trial: Trial::default(),
-            stagger_override: None,
-            chain: Vec::new(),
-        })
+        }))
     }
 }
 
@@ -853,36 +848,40 @@ mod v2 {
 
     #[derive(Serialize, Deserialize)]
     #[serde(deny_unknown_fields)]
-    struct Ack {
-        code: String,
-        detail: String,
-        message: String,
-        by: String,
-        at: NaiveDateTime,
-        reason: Option<String>,
+    pub(super) struct Ack {
+        pub(super) code: String,
+        pub(super) detail: String,
+        pub(super) message: String,
+        pub(super) by: String,
+        pub(super) at: NaiveDateTime,
+        pub(super) reason: Option<String>,
     }
 
     #[derive(Serialize, Deserialize)]
     #[serde(deny_unknown_fields)]
-    struct OrderV2 {
-        format: String,
-        format_version: u32,
-        order_id: String,
-        revision: u32,
-        created: NaiveDateTime,
-        issued_by: String,
-        patient: Patient,
-        inputs: RawInputs,
-        settings: Settings,
-        acknowledged: Vec<Ack>,
-        verification: Option<Verification>,
-        failed_checks: Vec<FailedCheck>,
-        issued_content: Option<String>,
+    pub(super) struct OrderV2 {
+        pub(super) format: String,
+        pub(super) format_version: u32,
+        pub(super) order_id: String,
+        pub(super) revision: u32,
+        pub(super) created: NaiveDateTime,
+        pub(super) issued_by: String,
+        pub(super) patient: Patient,
+        pub(super) inputs: RawInputs,
+        pub(super) settings: Settings,
+        pub(super) acknowledged: Vec<Ack>,
+        pub(super) verification: Option<Verification>,
+        pub(super) failed_checks: Vec<FailedCheck>,
+        pub(super) issued_content: Option<String>,
     }
 
     pub(super) fn migrate(value: serde_json::Value, path: &Path) -> Result<Order, FileError> {
-        let old: OrderV2 = checked(value, path)?;
-        Ok(Order {
+        Ok(current(checked(value, path)?))
+    }
+
+    /// A version-2 order as this version holds it.
+    pub(super) fn current(old: OrderV2) -> Order {
+        Order {
             format: FORMAT.to_owned(),
             format_version: FORMAT_VERSION,
             order_id: old.order_id,
@@ -913,7 +912,7 @@ mod v2 {
             trial: Trial::default(),
             stagger_override: None,
             chain: Vec::new(),
-        })
+        }
     }
 }
 

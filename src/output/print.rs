@@ -3,26 +3,11 @@
 //! wherever CUPS is, and the interface CUPS documents for programs); on
 //! Windows the PDF opens in the default viewer to print from there.
 
+use crate::msg;
 #[cfg(unix)]
+pub use crate::order::faults::{PrintError, PrintFailure};
 use std::process::Command;
 use std::time::Duration;
-
-/// Why a print did not happen.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PrintError {
-    /// The print service could not be reached (CUPS down, `lp` missing).
-    NoService(String),
-    /// The service refused the job (no such printer, printer disabled).
-    Rejected(String),
-    /// No printer was chosen and the print service has no default one.
-    NoDefault,
-    /// No print service on this system.
-    Unsupported,
-    /// The job did not finish in time.
-    Timeout(String),
-    /// The job was cancelled or aborted.
-    Failed(String),
-}
 
 /// A job accepted by the print service.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -196,23 +181,6 @@ pub fn print_sheet(
     // The order ID first: print-to-PDF queues name the file from the title's
     // start, and a long Spanish title cut the ID off (the next print then
     // overwrote the file).
-    let title = format!("{} {}", w.order_id(order), w.t("s-title"));
+    let title = format!("{} {}", w.order_id(order), w.msg(msg!("s-title")));
     print_pdf(&bytes, printer, &title).map_err(PrintFailure::Print)
-}
-
-/// Why a print did not happen: no sheet, or the print service said no.
-#[derive(Debug)]
-pub enum PrintFailure {
-    Sheet(crate::sheet::SheetError),
-    Print(crate::print::PrintError),
-}
-
-impl crate::present::Words {
-    /// Why a print did not happen, worded.
-    pub fn print_failure(&self, e: &PrintFailure) -> String {
-        match e {
-            PrintFailure::Sheet(e) => self.sheet_error(e),
-            PrintFailure::Print(e) => self.print_error(e),
-        }
-    }
 }

@@ -17,44 +17,18 @@ use printpdf::{Mm, ParsedFont, PdfDocument, PdfPage, PdfSaveOptions};
 use crate::criteria::CriterionState;
 use crate::engine::Report;
 use crate::error::{Field, InputError, Problem};
-use crate::order::{FileError, Order, ValidPatient, write_atomic};
+pub use crate::order::faults::SheetError;
+use crate::order::{Order, ValidPatient, write_atomic};
 use crate::output::layout::{BODY, DRUG, HEADING, Header, LEADING, Layout, Row, SMALL, mm};
 use crate::present::Words;
-use crate::present::i18n::Arg;
 use crate::present::model::{CriteriaView, Emphasis, Item, Presentation};
-use crate::present::words::{PROGRAM, args};
+use crate::present::words::PROGRAM;
 use crate::regimen::NK_ACT_BC;
 use crate::settings::Paper;
+use crate::{id, msg};
 
 const REGULAR_TTF: &[u8] = include_bytes!("../../assets/DejaVuSans.ttf");
 const BOLD_TTF: &[u8] = include_bytes!("../../assets/DejaVuSans-Bold.ttf");
-
-/// Why no sheet was made.
-#[derive(Debug)]
-pub enum SheetError {
-    /// Inputs or patient details invalid: nothing is printed from them.
-    Invalid(Vec<InputError>),
-    /// A protocol check failed (NK count out of range).
-    NkOutOfRange,
-    /// Warnings not yet acknowledged.
-    Unacknowledged(usize),
-    /// The embedded font did not parse.
-    Font,
-    /// Writing the file failed.
-    File(FileError),
-    /// A measure is still being typed: the results are provisional.
-    StillTyping,
-    /// Cycle 1 criteria to treat not met or not entered, and not overridden.
-    CriteriaOpen(usize),
-    /// The register knows people: someone must sign in first.
-    SignInNeeded,
-    /// The trial's stagger rule: this patient would start before the earliest permitted.
-    TooEarly { start: NaiveDateTime, earliest: NaiveDateTime },
-    /// The stagger rule could not be checked (the register, worded, says why).
-    StaggerUnchecked(String),
-    /// The release workflow would refuse it (the trial's rules across patients, a signer's role).
-    Refused(crate::order::release::Refusal),
-}
 
 /// What a sheet is drawn from, once every check passed.
 pub struct Printable {
@@ -152,7 +126,7 @@ pub fn render(order: &Order, generated: NaiveDateTime) -> Result<Vec<u8>, SheetE
     let fonts = fonts().ok_or(SheetError::Font)?;
     // The sheet's language and decimal mark are the order's: one mark in one document.
     let w = Words::new(order.lang, Some(order.decimal_mark));
-    let mut doc = PdfDocument::new(&format!("{} {}", w.t("s-title"), w.order_id(order)));
+    let mut doc = PdfDocument::new(&format!("{} {}", w.msg(msg!("s-title")), w.order_id(order)));
     let ids = (doc.add_font(&fonts.0), doc.add_font(&fonts.1));
     let stamp = printpdf::DateTime::from_unix_timestamp(generated.and_utc().timestamp()).ok();
     if let Some(stamp) = stamp {
@@ -167,36 +141,23 @@ pub fn render(order: &Order, generated: NaiveDateTime) -> Result<Vec<u8>, SheetE
         Paper::A4 => (210.0, 297.0),
         Paper::Letter => (215.9, 279.4),
     };
-    let strip = w.ta(
-        "sheet-identity-strip",
-        args![
-            "name" => patient.name.clone(),
+    let strip = w.msg(msg!("sheet-identity-strip", "name" => patient.name.clone(),
             "record" => patient.identifier.clone(),
-            "dob" => w.date_plain(patient.date_of_birth)
-        ],
-    );
+            "dob" => w.date_plain(patient.date_of_birth)));
     let mut layout = Layout::new(fonts, ids, mm(pw), mm(ph), &strip);
     draw_body(&mut layout, &w, order, &patient, &report);
-    let footer = w.ta(
-        "sheet-footer",
-        args![
-            "program" => PROGRAM,
+    let footer = w.msg(msg!("sheet-footer", "program" => PROGRAM,
             "version" => env!("CARGO_PKG_VERSION"),
             "at" => w.datetime(generated),
             "fingerprint" => order.fingerprint(),
-            "mark" => w.ta("sheet-numbers-with", args!["mark" => w.decimal_mark_name(w.mark)])
-        ],
-    );
+            "mark" => w.msg(msg!("sheet-numbers-with", "mark" => w.decimal_mark_name(w.mark)))));
     let header = Header {
-        title: w.t("s-title"),
-        order: format!("{} {}", w.t("s-order"), w.order_id(order)),
-        left: w.ta(
-            "sheet-header-left",
-            args!["regimen" => NK_ACT_BC.name, "protocol" => NK_ACT_BC.protocol, "sponsor" => NK_ACT_BC.sponsor_code],
-        ),
+        title: w.msg(msg!("s-title")),
+        order: format!("{} {}", w.msg(msg!("s-order")), w.order_id(order)),
+        left: w.msg(msg!("sheet-header-left", "regimen" => NK_ACT_BC.name, "protocol" => NK_ACT_BC.protocol, "sponsor" => NK_ACT_BC.sponsor_code)),
     };
     let pages = layout
-        .finish(&header, &footer, |page, pages| w.ta("sheet-page", args!["page" => page, "pages" => pages]));
+        .finish(&header, &footer, |page, pages| w.msg(msg!("sheet-page", "page" => page, "pages" => pages)));
     let pages: Vec<PdfPage> = pages.into_iter().map(|ops| PdfPage::new(Mm(pw), Mm(ph), ops)).collect();
     let opts = PdfSaveOptions { subset_fonts: true, ..PdfSaveOptions::default() };
     Ok(doc.with_pages(pages).save(&opts, &mut Vec::new()))
@@ -232,46 +193,59 @@ fn draw_body(l: &mut Layout, w: &Words, order: &Order, p: &ValidPatient, r: &Rep
 
     // Patient: the name large, then what the ASCO/ONS standard asks an order to carry.
     let mut rows = l.heading(&p.name, DRUG + 2.0, None);
-    rows.extend(l.field(&w.t("s-record"), &p.identifier));
-    rows.extend(l.field(&w.t("s-dob"), &w.date_plain(p.date_of_birth)));
-    rows.extend(l.field(&w.t("s-allergies"), &p.allergies));
+    rows.extend(l.field(&w.msg(msg!("s-record")), &p.identifier));
+    rows.extend(l.field(&w.msg(msg!("s-dob")), &w.date_plain(p.date_of_birth)));
+    rows.extend(l.field(&w.msg(msg!("s-allergies")), &p.allergies));
     if order.revision > 1 {
         let line =
-            w.ta("sheet-revision", args!["revision" => order.revision, "previous" => order.revision - 1]);
-        rows.extend(l.field(&w.t("s-revision"), &line));
+            w.msg(msg!("sheet-revision", "revision" => order.revision, "previous" => order.revision - 1));
+        rows.extend(l.field(&w.msg(msg!("s-revision")), &line));
     }
     rows.extend(l.pair(
-        (&w.t("l-cycle"), &i.cycle.to_string()),
-        (&w.t("s-order-date"), &w.date(order.created.date())),
+        (&w.msg(msg!("l-cycle")), &i.cycle.to_string()),
+        (&w.msg(msg!("s-order-date")), &w.date(order.created.date())),
     ));
-    rows.extend(
-        l.pair((&w.t("s-issued-by"), order.issued_by.trim()), (&w.t("s-diagnosis"), &w.t("diagnosis"))),
-    );
+    rows.extend(l.pair(
+        (&w.msg(msg!("s-issued-by")), order.issued_by.trim()),
+        (&w.msg(msg!("s-diagnosis")), &w.msg(msg!("diagnosis"))),
+    ));
     if !order.trial.is_empty() {
         let cohort = crate::stagger::Cohort::from_key(&order.trial.cohort)
             .map(|c| w.cohort_name(c))
             .unwrap_or_else(|| order.trial.cohort.clone());
-        rows.extend(l.pair((&w.t("s-subject"), order.trial.subject.trim()), (&w.t("s-cohort"), &cohort)));
+        rows.extend(l.pair(
+            (&w.msg(msg!("s-subject")), order.trial.subject.trim()),
+            (&w.msg(msg!("s-cohort")), &cohort),
+        ));
     }
     if let Some(o) = &order.stagger_override {
-        rows.extend(l.field_at(0.0, l.content_width(), &w.t("s-stagger"), &w.stagger_override_line(o), true));
+        rows.extend(l.field_at(
+            0.0,
+            l.content_width(),
+            &w.msg(msg!("s-stagger")),
+            &w.stagger_override_line(o),
+            true,
+        ));
     }
     l.block(rows);
     l.rule();
 
     // Basis of the doses.
-    let mut rows = l.heading(&w.t("s-basis"), HEADING, None);
-    rows.extend(l.pair((&w.t("s-height"), &w.cm(i.height.cm())), (&w.t("s-weight"), &w.kg(i.weight.kg()))));
+    let mut rows = l.heading(&w.msg(msg!("s-basis")), HEADING, None);
+    rows.extend(l.pair(
+        (&w.msg(msg!("s-height")), &w.cm(i.height.cm())),
+        (&w.msg(msg!("s-weight")), &w.kg(i.weight.kg())),
+    ));
     rows.extend(l.field(&view.bsa.label, &format!("{}: {}", view.bsa.value, view.bsa_working)));
     if let Some(wc) = &view.weight_change {
-        rows.extend(l.field(&w.t("s-previous-weight"), &wc.value));
+        rows.extend(l.field(&w.msg(msg!("s-previous-weight")), &wc.value));
     }
     if let Some(c) = &view.cardiac {
         rows.extend(l.field_at(0.0, l.content_width(), &c.label, &c.value, c.emphasis != Emphasis::Normal));
     }
     // The dates that decided loading or maintenance, as typed.
     for (label, date) in
-        [("s-last-trastuzumab", i.last_trastuzumab), ("s-last-pertuzumab", i.last_pertuzumab)]
+        [(id!("s-last-trastuzumab"), i.last_trastuzumab), (id!("s-last-pertuzumab"), i.last_pertuzumab)]
     {
         if let Some(d) = date {
             rows.extend(l.field(&w.t(label), &w.date(d)));
@@ -288,7 +262,7 @@ fn draw_body(l: &mut Layout, w: &Words, order: &Order, p: &ValidPatient, r: &Rep
 
     // Schedule: day label, date, what happens.
     // The columns are as wide as their widest cell in this language ("27 nov 2026, divendres").
-    let mut rows = l.heading(&w.t("s-schedule"), HEADING, None);
+    let mut rows = l.heading(&w.msg(msg!("s-schedule")), HEADING, None);
     let widest = |cells: &mut dyn Iterator<Item = &String>, bold: bool| {
         cells.map(|c| l.text_width(c, BODY, bold)).fold(0.0_f32, f32::max)
     };
@@ -310,7 +284,7 @@ fn draw_body(l: &mut Layout, w: &Words, order: &Order, p: &ValidPatient, r: &Rep
     l.rule();
 
     // One block per drug, the NK product in its place (Day 2, before IL-2).
-    let heading = l.heading(&w.t("s-doses"), HEADING, None);
+    let heading = l.heading(&w.msg(msg!("s-doses")), HEADING, None);
     l.block(heading);
     for item in &view.items {
         item_block(l, item);
@@ -331,10 +305,7 @@ fn draw_body(l: &mut Layout, w: &Words, order: &Order, p: &ValidPatient, r: &Rep
         let blank = || "________________".to_owned();
         let product = r.nk_product.as_ref().and_then(|n| n.product_id.clone()).unwrap_or_else(blank);
         let bag = r.nk_product.as_ref().and_then(|n| n.bag_id.clone()).unwrap_or_else(blank);
-        let line = w.ta(
-            "s-identity-check",
-            args!["name" => p.name.clone(), "record" => p.identifier.clone(), "product" => product, "bag" => bag],
-        );
+        let line = w.msg(msg!("s-identity-check", "name" => p.name.clone(), "record" => p.identifier.clone(), "product" => product, "bag" => bag));
         rows.push(Layout::gap(2.0));
         rows.extend(l.para(0.0, &line, BODY, true));
     }
@@ -351,7 +322,7 @@ fn draw_body(l: &mut Layout, w: &Words, order: &Order, p: &ValidPatient, r: &Rep
         })
         .collect();
     if !acked.is_empty() {
-        let mut rows = l.heading(&w.t("s-warnings"), HEADING, None);
+        let mut rows = l.heading(&w.msg(msg!("s-warnings")), HEADING, None);
         for line in acked {
             rows.extend(l.para(mm(3.0), &format!("• {line}"), BODY, false));
         }
@@ -438,11 +409,12 @@ fn signatures(l: &mut Layout, w: &Words, order: &Order) {
     if l.y - needed < l.bottom {
         l.new_page();
     }
-    let heading = l.heading(&w.t("s-signatures"), HEADING, None);
+    let heading = l.heading(&w.msg(msg!("s-signatures")), HEADING, None);
     l.block(heading);
     let top = l.y - 2.0;
-    let titles = [w.t("s-prescriber"), w.t("s-pharmacist"), w.t("s-double-check")];
-    let (name, signature, date) = (w.t("s-sig-name"), w.t("s-sig-signature"), w.t("s-sig-date"));
+    let titles = [w.msg(msg!("s-prescriber")), w.msg(msg!("s-pharmacist")), w.msg(msg!("s-double-check"))];
+    let (name, signature, date) =
+        (w.msg(msg!("s-sig-name")), w.msg(msg!("s-sig-signature")), w.msg(msg!("s-sig-date")));
     for (k, title) in titles.iter().enumerate() {
         let x = l.margin + k as f32 * (bw + gap);
         Layout::rect(l.page(), x, top - box_h, bw, box_h);
@@ -465,11 +437,11 @@ fn signatures(l: &mut Layout, w: &Words, order: &Order) {
         l.text_at(x + 4.0, y, &date, BODY, false);
     }
     l.y = top - box_h - 2.0;
-    let scope = l.para(0.0, &w.t("s-double-check-scope"), SMALL, false);
+    let scope = l.para(0.0, &w.msg(msg!("s-double-check-scope")), SMALL, false);
     l.block(scope);
     // The steps signed in the register, each by a person who proved who they were.
     if !order.chain.is_empty() {
-        let mut rows = l.para(0.0, &w.t("s-signed-in-register"), BODY, true);
+        let mut rows = l.para(0.0, &w.msg(msg!("s-signed-in-register")), BODY, true);
         for step in &order.chain {
             rows.extend(l.para(mm(3.0), &format!("• {}", w.signed_line(step)), BODY, false));
         }

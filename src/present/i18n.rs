@@ -99,6 +99,142 @@ impl From<usize> for Arg {
     }
 }
 
+// The table `build.rs` reads from the translation files: every id, with the
+// arguments its English message reads and the arguments any language reads.
+include!(concat!(env!("OUT_DIR"), "/messages.rs"));
+
+const fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+const fn listed(name: &str, list: &[&str]) -> bool {
+    let mut i = 0;
+    while i < list.len() {
+        if same(name, list[i]) {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+const fn entry(
+    id: &str,
+) -> Option<&'static (&'static str, &'static [&'static str], &'static [&'static str])> {
+    let mut i = 0;
+    while i < MESSAGES.len() {
+        if same(id, MESSAGES[i].0) {
+            return Some(&MESSAGES[i]);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Checked while the program compiles (through [`msg!`] and [`id!`]): `id` is a
+/// message of every translation file.
+// Evaluated only in `const _` items the macros write: a panic here is a build error.
+#[allow(clippy::panic)]
+#[doc(hidden)]
+pub const fn check_id(id: &str) {
+    if entry(id).is_none() {
+        panic!("no such message id in locales/*.ftl");
+    }
+}
+
+/// Checked while the program compiles (through [`msg!`]): `id` is a message, every
+/// argument given is one it reads, and every argument its English message reads is given.
+// Evaluated only in `const _` items the macros write: a panic here is a build error.
+#[allow(clippy::panic)]
+#[doc(hidden)]
+pub const fn check(id: &str, given: &[&str]) {
+    let Some((_, needs, reads)) = entry(id) else { panic!("no such message id in locales/*.ftl") };
+    let mut i = 0;
+    while i < given.len() {
+        if !listed(given[i], reads) {
+            panic!("an argument this message does not read (misspelt?)");
+        }
+        i += 1;
+    }
+    let mut j = 0;
+    while j < needs.len() {
+        if !listed(needs[j], given) {
+            panic!("this message reads an argument that is not given");
+        }
+        j += 1;
+    }
+}
+
+/// A message and its values, checked against the translation files while the
+/// program compiles. Made by [`msg!`]; worded by [`Words::msg`].
+#[derive(Debug, Clone)]
+pub struct Msg {
+    pub id: &'static str,
+    pub args: Vec<(&'static str, Arg)>,
+}
+
+/// `msg!("id", "name" => value, …)`: a message whose id and argument names are
+/// checked at build time against `locales/*.ftl` (a misspelt id or argument
+/// fails `cargo build`).
+#[macro_export]
+macro_rules! msg {
+    ($id:literal $(, $k:literal => $v:expr)* $(,)?) => {{
+        const _: () = $crate::present::i18n::check($id, &[$($k),*]);
+        $crate::present::i18n::Msg { id: $id, args: vec![$(($k, $crate::present::i18n::Arg::from($v))),*] }
+    }};
+}
+
+/// Checked while the program compiles (through [`msg_some!`]): `id` is a message and
+/// every argument its English message reads is given (others may be given too).
+// Evaluated only in `const _` items the macros write: a panic here is a build error.
+#[allow(clippy::panic)]
+#[doc(hidden)]
+pub const fn check_needs(id: &str, given: &[&str]) {
+    let Some((_, needs, _)) = entry(id) else { panic!("no such message id in locales/*.ftl") };
+    let mut j = 0;
+    while j < needs.len() {
+        if !listed(needs[j], given) {
+            panic!("this message reads an argument that is not given");
+        }
+        j += 1;
+    }
+}
+
+/// `msg_some!("id", "name" => value, …)`: as [`msg!`], for a family of messages
+/// given the same values (the error sentences all get label, gender and value;
+/// each reads those it needs): the id and every argument it reads are checked
+/// at build time, a value it does not read is passed and unused.
+#[macro_export]
+macro_rules! msg_some {
+    ($id:literal $(, $k:literal => $v:expr)* $(,)?) => {{
+        const _: () = $crate::present::i18n::check_needs($id, &[$($k),*]);
+        $crate::present::i18n::Msg { id: $id, args: vec![$(($k, $crate::present::i18n::Arg::from($v))),*] }
+    }};
+}
+
+/// `id!("id")`: a message id checked at build time, for tables that choose an id
+/// (a drug's name, a state's word) and word it later with its values.
+#[macro_export]
+macro_rules! id {
+    ($id:literal) => {{
+        const _: () = $crate::present::i18n::check_id($id);
+        $id
+    }};
+}
+
+pub use crate::{id, msg, msg_some};
+
 /// The words of one language, and the decimal mark numbers are written with.
 /// One `Words` serves one document or one frame, so a document never mixes marks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -124,7 +260,12 @@ impl Words {
         Words::new(Lang::En, None)
     }
 
-    /// A message without placeables.
+    /// A message checked at build time ([`msg!`]), worded.
+    pub fn msg(&self, m: Msg) -> String {
+        self.ta(m.id, &m.args)
+    }
+
+    /// A message without placeables, by an id checked with [`id!`].
     pub fn t(&self, id: &str) -> String {
         self.ta(id, &[])
     }

@@ -6,9 +6,8 @@
 
 use crate::criteria::CriterionState;
 use crate::engine::{Administered, DoseLine, NkCheck, NkProduct, NkState, PhaseReason, Report, Warning};
-use crate::present::i18n::Arg;
+use crate::msg;
 use crate::present::i18n::Words;
-use crate::present::words::args;
 use crate::regimen::Drug;
 use crate::regimen::{NK_ACT_BC, Route};
 
@@ -184,28 +183,25 @@ impl Presentation {
         let has = |drug: Drug| r.dose(drug).is_some_and(|d| !d.withheld);
         let mut administration = Vec::new();
         if has(Drug::Pertuzumab) && has(Drug::Trastuzumab) {
-            administration.push(Row::new(w.t("l-sequence"), w.t("sequence-day1")));
+            administration.push(Row::new(w.msg(msg!("l-sequence")), w.msg(msg!("sequence-day1"))));
         }
         // Supportive care goes with a drug given: an order that gives nothing says so.
         if r.doses.iter().all(|d| d.withheld) && r.nk.is_none() {
-            administration.push(Row::new(w.t("l-premedication"), w.t("admin-none")));
+            administration.push(Row::new(w.msg(msg!("l-premedication")), w.msg(msg!("admin-none"))));
         } else {
             let site = |v: &Option<String>| v.clone().unwrap_or_else(|| w.per_site_protocol());
-            administration.push(Row::new(w.t("l-premedication"), site(&r.supportive.premedication)));
-            administration.push(Row::new(w.t("l-antiemetic"), site(&r.supportive.antiemetic)));
-            administration.push(Row::new(w.t("l-hydration"), site(&r.supportive.hydration)));
+            administration.push(Row::new(w.msg(msg!("l-premedication")), site(&r.supportive.premedication)));
+            administration.push(Row::new(w.msg(msg!("l-antiemetic")), site(&r.supportive.antiemetic)));
+            administration.push(Row::new(w.msg(msg!("l-hydration")), site(&r.supportive.hydration)));
         }
         Presentation {
-            headline: w.ta(
-                "headline",
-                args!["title" => w.t("regimen-title"), "protocol" => NK_ACT_BC.protocol, "cycle" => r.inputs.cycle],
-            ),
-            bsa: Row::new(w.t("l-bsa"), w.m2(r.bsa.used_m2)),
+            headline: w.msg(msg!("headline", "title" => w.msg(msg!("regimen-title")), "protocol" => NK_ACT_BC.protocol, "cycle" => r.inputs.cycle)),
+            bsa: Row::new(w.msg(msg!("l-bsa")), w.m2(r.bsa.used_m2)),
             bsa_working: w.bsa_working(&r.bsa),
-            weight_change: r.weight_change.as_ref().map(|wc| Row::new(w.t("l-weight-change"), w.weight_change_line(wc))),
+            weight_change: r.weight_change.as_ref().map(|wc| Row::new(w.msg(msg!("l-weight-change")), w.weight_change_line(wc))),
             items,
-            nk_not_in_cycle: r.nk.is_none().then(|| Row::new(w.t("l-nk"), w.t("l-not-in-cycle"))),
-            schedule_title: w.t("l-schedule"),
+            nk_not_in_cycle: r.nk.is_none().then(|| Row::new(w.msg(msg!("l-nk")), w.msg(msg!("l-not-in-cycle")))),
+            schedule_title: w.msg(msg!("l-schedule")),
             schedule: r
                 .schedule
                 .iter()
@@ -215,7 +211,7 @@ impl Presentation {
                     events: day.events.iter().map(|e| w.event(*e)).collect::<Vec<_>>().join(", "),
                 })
                 .collect(),
-            warnings_title: w.t("l-warnings"),
+            warnings_title: w.msg(msg!("l-warnings")),
             warnings: warnings
                 .iter()
                 .map(|x| WarningLine {
@@ -223,16 +219,16 @@ impl Presentation {
                     detail: x.detail.clone(),
                     text: w.warning(&x.kind),
                     needs_reason: x.needs_reason,
-                    needs_reason_label: x.needs_reason.then(|| w.t("l-needs-reason")),
+                    needs_reason_label: x.needs_reason.then(|| w.msg(msg!("l-needs-reason"))),
                 })
                 .collect(),
-            none: w.t("l-none"),
+            none: w.msg(msg!("l-none")),
             criteria,
             cardiac: r.cardiac.map(|c| {
-                let row = Row::new(w.t("l-cardiac"), w.cardiac_line(&c));
+                let row = Row::new(w.msg(msg!("l-cardiac")), w.cardiac_line(&c));
                 if c.withhold { row.with(Emphasis::Warn) } else { row }
             }),
-            administration_title: w.t("l-administration"),
+            administration_title: w.msg(msg!("l-administration")),
             administration,
         }
     }
@@ -277,29 +273,26 @@ fn criteria_view(w: &Words, r: &Report, overrides: &[crate::order::Override]) ->
             kind: c.state,
             note: w.criterion_note(c, r.clearance_weight_kg),
             overridden: overrides.iter().find(|o| o.covers(c)).map(|o| {
-                w.ta(
-                    "crit-overridden",
-                    args!["by" => o.by.clone(), "at" => w.datetime(o.at), "reason" => o.reason.clone()],
-                )
+                w.msg(msg!("crit-overridden", "by" => o.by.clone(), "at" => w.datetime(o.at), "reason" => o.reason.clone()))
             }),
         })
         .collect();
     let open = rows.iter().filter(|c| c.kind != CriterionState::Met && c.overridden.is_none()).count();
     let overridden = rows.iter().filter(|c| c.overridden.is_some()).count();
     let summary = match (open, overridden) {
-        (0, 0) => w.t("crit-summary-all-met"),
-        (0, n) => w.ta("crit-summary-overridden", args!["count" => n]),
-        (n, _) => w.ta("crit-summary-open", args!["count" => n]),
+        (0, 0) => w.msg(msg!("crit-summary-all-met")),
+        (0, n) => w.msg(msg!("crit-summary-overridden", "count" => n)),
+        (n, _) => w.msg(msg!("crit-summary-open", "count" => n)),
     };
     CriteriaView {
-        title: w.t("l-criteria"),
+        title: w.msg(msg!("l-criteria")),
         basis: w.first_treatment_line(chosen, window),
         header: [
-            w.t("crit-h-criterion"),
-            w.t("crit-h-value"),
-            w.t("crit-h-limit"),
-            w.t("crit-h-date"),
-            w.t("crit-h-state"),
+            w.msg(msg!("crit-h-criterion")),
+            w.msg(msg!("crit-h-value")),
+            w.msg(msg!("crit-h-limit")),
+            w.msg(msg!("crit-h-date")),
+            w.msg(msg!("crit-h-state")),
         ],
         rows,
         summary,
@@ -311,64 +304,66 @@ fn dose_item(w: &Words, r: &Report, d: &DoseLine, nk_day: Option<i32>) -> Item {
     let p = &d.preparation;
     // A withheld antibody shows no dose: the reason and what next.
     if d.withheld {
-        let reason = r.cardiac.map(|c| w.withheld_reason(&c)).unwrap_or_else(|| w.t("withheld-plain"));
+        let reason =
+            r.cardiac.map(|c| w.withheld_reason(&c)).unwrap_or_else(|| w.msg(msg!("withheld-plain")));
         return Item {
             title: w.drug_name(d.drug),
-            large: w.t("withheld-large"),
+            large: w.msg(msg!("withheld-large")),
             tag: None,
             // Said once, large: no badge repeating it.
             badges: Vec::new(),
             rows: vec![
-                Row::new(w.t("l-withheld"), reason).with(Emphasis::Warn),
-                Row::new(w.t("l-next-step"), w.t("withheld-next")),
+                Row::new(w.msg(msg!("l-withheld")), reason).with(Emphasis::Warn),
+                Row::new(w.msg(msg!("l-next-step")), w.msg(msg!("withheld-next"))),
             ],
         };
     }
     let mut badges = Vec::new();
     // A re-load cannot be missed: a badge, not a word in the working.
     if d.phase.is_some_and(|p| p.loading && p.reason != PhaseReason::FirstCycle) {
-        badges.push(Badge { text: w.t("reload-badge"), kind: BadgeKind::Reload });
+        badges.push(Badge { text: w.msg(msg!("reload-badge")), kind: BadgeKind::Reload });
     }
-    let mut rows = vec![Row::new(w.t("l-working"), w.dose_working(d))];
+    let mut rows = vec![Row::new(w.msg(msg!("l-working")), w.dose_working(d))];
     // In cycle 1 the working already says "loading dose"; from cycle 2 the reason matters.
     if let Some(phase) = d.phase.filter(|p| p.reason != PhaseReason::FirstCycle) {
         rows.push(Row::new(
-            w.t("s-phase"),
-            w.ta("sheet-phase", args!["phase" => w.phase_label(phase), "reason" => w.phase_reason(phase)]),
+            w.msg(msg!("s-phase")),
+            w.msg(msg!("sheet-phase", "phase" => w.phase_label(phase), "reason" => w.phase_reason(phase))),
         ));
     }
     let days = match d.chosen_day {
-        Some((day, date)) => w.ta("chosen-day", args!["day" => w.day_with_date(day, Some(date))]),
+        Some((day, date)) => w.msg(msg!("chosen-day", "day" => w.day_with_date(day, Some(date)))),
         None => w.dose_days(d),
     };
     rows.push(Row::new(
-        w.t("l-route-days"),
-        w.ta("route-and-days", args!["route" => w.route_name(d.route), "days" => days]),
+        w.msg(msg!("l-route-days")),
+        w.msg(msg!("route-and-days", "route" => w.route_name(d.route), "days" => days)),
     ));
     if d.once_within && d.chosen_day.is_none() {
-        rows.push(Row::new(w.t("l-chosen-day"), w.t("chosen-day-fill")).with(Emphasis::Strong));
+        rows.push(
+            Row::new(w.msg(msg!("l-chosen-day")), w.msg(msg!("chosen-day-fill"))).with(Emphasis::Strong),
+        );
     }
     if let (Some(hours), Some(day)) = (d.after_nk_within_hours, nk_day) {
-        rows.push(Row::new(w.t("l-timing"), w.after_nk_line(hours, day)).with(Emphasis::Strong));
+        rows.push(Row::new(w.msg(msg!("l-timing")), w.after_nk_line(hours, day)).with(Emphasis::Strong));
     }
     // The stock concentration is in the draw's working: "1092 mg ÷ 20 mg/mL = 54.6 mL".
     rows.push(Row::new(
-        w.t("l-draw"),
-        w.ta(
-            "draw-with-vials",
-            args!["working" => w.volume_working(d), "vials" => w.vials(&p.vials, d.unit)],
+        w.msg(msg!("l-draw")),
+        w.msg(
+            msg!("draw-with-vials", "working" => w.volume_working(d), "vials" => w.vials(&p.vials, d.unit)),
         ),
     ));
     if p.too_small {
-        rows.push(Row::new(w.t("l-too-small"), w.too_small_line(d)).with(Emphasis::Warn));
+        rows.push(Row::new(w.msg(msg!("l-too-small")), w.too_small_line(d)).with(Emphasis::Warn));
     }
     // A subcutaneous dose has no bag and no infusion time.
     if d.route == Route::Intravenous {
-        rows.push(Row::new(w.t("l-diluent"), w.bag(p.diluent, p.bag_volume_ml)));
-        rows.push(Row::new(w.t("l-infusion"), w.infusion(p.infusion.as_ref(), p.bag_volume_ml)));
+        rows.push(Row::new(w.msg(msg!("l-diluent")), w.bag(p.diluent, p.bag_volume_ml)));
+        rows.push(Row::new(w.msg(msg!("l-infusion")), w.infusion(p.infusion.as_ref(), p.bag_volume_ml)));
     }
     if let Some(o) = d.observation {
-        rows.push(Row::new(w.t("l-observation"), w.observation(o)));
+        rows.push(Row::new(w.msg(msg!("l-observation")), w.observation(o)));
     }
     Item {
         title: w.drug_name(d.drug),
@@ -381,7 +376,7 @@ fn dose_item(w: &Words, r: &Report, d: &DoseLine, nk_day: Option<i32>) -> Item {
 
 fn nk_item(w: &Words, nk: &NkCheck, product: Option<&NkProduct>) -> Item {
     let mut item = Item {
-        title: w.t("l-nk"),
+        title: w.msg(msg!("l-nk")),
         large: w.nk_large(nk.count, nk.state),
         tag: None,
         // A pending count is written "PENDING" in large type already: no second badge.
@@ -391,36 +386,35 @@ fn nk_item(w: &Words, nk: &NkCheck, product: Option<&NkProduct>) -> Item {
             .into_iter()
             .collect(),
         rows: vec![
-            Row::new(w.t("l-dose"), w.nk_line(nk.count, nk.state)),
+            Row::new(w.msg(msg!("l-dose")), w.nk_line(nk.count, nk.state)),
             Row::new(
-                w.t("l-route-days"),
-                w.ta(
-                    "route-and-days",
-                    args!["route" => w.route_name(Route::Intravenous), "days" => w.day_with_date(nk.day.0, nk.day.1)],
-                ),
+                w.msg(msg!("l-route-days")),
+                w.msg(msg!("route-and-days", "route" => w.route_name(Route::Intravenous), "days" => w.day_with_date(nk.day.0, nk.day.1))),
             ),
         ],
     };
     if let Some(p) = product {
-        let typed = |v: &Option<String>| v.clone().unwrap_or_else(|| w.t("fill-in-entry"));
-        item.rows.push(Row::new(w.t("l-nk-product-id"), typed(&p.product_id)));
-        item.rows.push(Row::new(w.t("l-nk-bag-id"), typed(&p.bag_id)));
+        let typed = |v: &Option<String>| v.clone().unwrap_or_else(|| w.msg(msg!("fill-in-entry")));
+        item.rows.push(Row::new(w.msg(msg!("l-nk-product-id")), typed(&p.product_id)));
+        item.rows.push(Row::new(w.msg(msg!("l-nk-bag-id")), typed(&p.bag_id)));
         item.rows.push(Row::new(
-            w.t("l-nk-released"),
-            p.released_at.map(|t| w.datetime(t)).unwrap_or_else(|| w.t("fill-in-datetime")),
+            w.msg(msg!("l-nk-released")),
+            p.released_at.map(|t| w.datetime(t)).unwrap_or_else(|| w.msg(msg!("fill-in-datetime"))),
         ));
         let by = match (p.infuse_by, p.max_hours) {
             (Some(t), Some(h)) => {
-                w.ta("nk-infuse-by", args!["time" => w.datetime(t), "hours" => w.num(h, 1)])
+                w.msg(msg!("nk-infuse-by", "time" => w.datetime(t), "hours" => w.num(h, 1)))
             }
-            (None, Some(h)) => {
-                w.ta("nk-infuse-within", args!["hours" => w.num(h, 1), "fill" => w.t("fill-in-datetime")])
-            }
-            _ => format!("{} {}", w.fill_in(), w.t("fill-in-datetime")),
+            (None, Some(h)) => w.msg(
+                msg!("nk-infuse-within", "hours" => w.num(h, 1), "fill" => w.msg(msg!("fill-in-datetime"))),
+            ),
+            _ => format!("{} {}", w.fill_in(), w.msg(msg!("fill-in-datetime"))),
         };
-        item.rows.push(Row::new(w.t("l-nk-infuse-by"), by).with(Emphasis::Strong));
-        item.rows
-            .push(Row::new(w.t("l-nk-route-set"), p.route_and_set.clone().unwrap_or_else(|| w.fill_in())));
+        item.rows.push(Row::new(w.msg(msg!("l-nk-infuse-by")), by).with(Emphasis::Strong));
+        item.rows.push(Row::new(
+            w.msg(msg!("l-nk-route-set")),
+            p.route_and_set.clone().unwrap_or_else(|| w.fill_in()),
+        ));
     }
     item
 }

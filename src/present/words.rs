@@ -11,17 +11,10 @@ use crate::engine::{
     DoseLine, Measure, NkState, Phase, PhaseReason, VialCount, WarningKind, WeightChange, Working,
 };
 use crate::error::{Field, InputError, Problem};
-use crate::present::i18n::{Arg, Words};
+use crate::present::i18n::Words;
 use crate::present::numfmt;
 use crate::regimen::{Diluent, DoseUnit, Drug, NK_ACT_BC, Route};
-
-/// `args!["n" => 3, "name" => s]`: the placeables of one message.
-macro_rules! args {
-    ($($k:literal => $v:expr),* $(,)?) => {
-        &[$(($k, Arg::from($v))),*]
-    };
-}
-pub(crate) use args;
+use crate::{id, msg, msg_some};
 
 /// The program's name (never translated).
 pub const PROGRAM: &str = "nkact-dose";
@@ -53,47 +46,44 @@ impl Words {
     // ------------------------------------------------------------ names
 
     pub fn window_title(&self) -> String {
-        self.ta(
-            "window-title",
-            args!["program" => PROGRAM, "regimen" => NK_ACT_BC.name, "protocol" => NK_ACT_BC.protocol],
-        )
+        self.msg(msg!("window-title", "program" => PROGRAM, "regimen" => NK_ACT_BC.name, "protocol" => NK_ACT_BC.protocol))
     }
 
     fn field_id(field: Field) -> &'static str {
         match field {
-            Field::Weight => "field-weight",
-            Field::Height => "field-height",
-            Field::BsaFormula => "field-bsa-formula",
-            Field::BsaCap => "field-bsa-cap",
-            Field::NkCells => "field-nk-cells",
-            Field::Cycle => "field-cycle",
-            Field::Day1 => "field-day1",
-            Field::LastTrastuzumab => "field-last-trastuzumab",
-            Field::LastPertuzumab => "field-last-pertuzumab",
-            Field::PreviousWeight => "field-previous-weight",
-            Field::Settings => "field-settings",
-            Field::PatientName => "field-patient-name",
-            Field::PatientId => "field-patient-id",
-            Field::DateOfBirth => "field-date-of-birth",
-            Field::Allergies => "field-allergies",
-            Field::IssuedBy => "field-issued-by",
-            Field::AcknowledgedBy => "field-acknowledged-by",
-            Field::Verifier => "field-verifier",
-            Field::Reason => "field-reason",
-            Field::Lab => "field-lab",
-            Field::Uln => "field-uln",
-            Field::Lvef => "field-lvef",
-            Field::LvefDate => "field-lvef-date",
-            Field::LvefBaseline => "field-lvef-baseline",
-            Field::Sex => "field-sex",
-            Field::PreviousInfusionTolerated => "field-previous-infusion-tolerated",
-            Field::CyclophosphamideDate => "field-cyclophosphamide-date",
-            Field::NkProductId => "field-nk-product-id",
-            Field::NkBagId => "field-nk-bag-id",
-            Field::NkReleasedAt => "field-nk-released-at",
-            Field::AdministeredAt => "field-administered-at",
-            Field::Override => "field-override",
-            Field::Subject => "field-subject",
+            Field::Weight => id!("field-weight"),
+            Field::Height => id!("field-height"),
+            Field::BsaFormula => id!("field-bsa-formula"),
+            Field::BsaCap => id!("field-bsa-cap"),
+            Field::NkCells => id!("field-nk-cells"),
+            Field::Cycle => id!("field-cycle"),
+            Field::Day1 => id!("field-day1"),
+            Field::LastTrastuzumab => id!("field-last-trastuzumab"),
+            Field::LastPertuzumab => id!("field-last-pertuzumab"),
+            Field::PreviousWeight => id!("field-previous-weight"),
+            Field::Settings => id!("field-settings"),
+            Field::PatientName => id!("field-patient-name"),
+            Field::PatientId => id!("field-patient-id"),
+            Field::DateOfBirth => id!("field-date-of-birth"),
+            Field::Allergies => id!("field-allergies"),
+            Field::IssuedBy => id!("field-issued-by"),
+            Field::AcknowledgedBy => id!("field-acknowledged-by"),
+            Field::Verifier => id!("field-verifier"),
+            Field::Reason => id!("field-reason"),
+            Field::Lab => id!("field-lab"),
+            Field::Uln => id!("field-uln"),
+            Field::Lvef => id!("field-lvef"),
+            Field::LvefDate => id!("field-lvef-date"),
+            Field::LvefBaseline => id!("field-lvef-baseline"),
+            Field::Sex => id!("field-sex"),
+            Field::PreviousInfusionTolerated => id!("field-previous-infusion-tolerated"),
+            Field::CyclophosphamideDate => id!("field-cyclophosphamide-date"),
+            Field::NkProductId => id!("field-nk-product-id"),
+            Field::NkBagId => id!("field-nk-bag-id"),
+            Field::NkReleasedAt => id!("field-nk-released-at"),
+            Field::AdministeredAt => id!("field-administered-at"),
+            Field::Override => id!("field-override"),
+            Field::Subject => id!("field-subject"),
         }
     }
 
@@ -109,55 +99,55 @@ impl Words {
 
     pub fn drug_name(&self, drug: Drug) -> String {
         self.t(match drug {
-            Drug::Cyclophosphamide => "drug-cyclophosphamide",
-            Drug::Trastuzumab => "drug-trastuzumab",
-            Drug::Pertuzumab => "drug-pertuzumab",
-            Drug::Interleukin2 => "drug-interleukin2",
+            Drug::Cyclophosphamide => id!("drug-cyclophosphamide"),
+            Drug::Trastuzumab => id!("drug-trastuzumab"),
+            Drug::Pertuzumab => id!("drug-pertuzumab"),
+            Drug::Interleukin2 => id!("drug-interleukin2"),
         })
     }
 
     pub fn route_name(&self, route: Route) -> String {
         self.t(match route {
-            Route::Intravenous => "route-intravenous",
-            Route::Subcutaneous => "route-subcutaneous",
+            Route::Intravenous => id!("route-intravenous"),
+            Route::Subcutaneous => id!("route-subcutaneous"),
         })
     }
 
     pub fn formula_name(&self, formula: BsaFormula) -> String {
         self.t(match formula {
-            BsaFormula::Mosteller => "formula-mosteller",
-            BsaFormula::DuBois => "formula-dubois",
-            BsaFormula::Haycock => "formula-haycock",
-            BsaFormula::GehanGeorge => "formula-gehan-george",
-            BsaFormula::Boyd => "formula-boyd",
+            BsaFormula::Mosteller => id!("formula-mosteller"),
+            BsaFormula::DuBois => id!("formula-dubois"),
+            BsaFormula::Haycock => id!("formula-haycock"),
+            BsaFormula::GehanGeorge => id!("formula-gehan-george"),
+            BsaFormula::Boyd => id!("formula-boyd"),
         })
     }
 
     pub fn diluent_name(&self, diluent: Diluent) -> String {
         match diluent {
-            Diluent::SodiumChloride09 => self.ta("diluent-nacl-09", args!["pct" => self.num(0.9, 1)]),
+            Diluent::SodiumChloride09 => self.msg(msg!("diluent-nacl-09", "pct" => self.num(0.9, 1))),
         }
     }
 
     pub fn paper_name(&self, paper: crate::settings::Paper) -> String {
         self.t(match paper {
-            crate::settings::Paper::A4 => "paper-a4",
-            crate::settings::Paper::Letter => "paper-letter",
+            crate::settings::Paper::A4 => id!("paper-a4"),
+            crate::settings::Paper::Letter => id!("paper-letter"),
         })
     }
 
     pub fn lang_name(&self, lang: crate::locale::Lang) -> String {
         self.t(match lang {
-            crate::locale::Lang::En => "lang-en",
-            crate::locale::Lang::Es => "lang-es",
-            crate::locale::Lang::Ca => "lang-ca",
+            crate::locale::Lang::En => id!("lang-en"),
+            crate::locale::Lang::Es => id!("lang-es"),
+            crate::locale::Lang::Ca => id!("lang-ca"),
         })
     }
 
     pub fn decimal_mark_name(&self, mark: crate::locale::DecimalMark) -> String {
         self.t(match mark {
-            crate::locale::DecimalMark::Point => "decimal-mark-point",
-            crate::locale::DecimalMark::Comma => "decimal-mark-comma",
+            crate::locale::DecimalMark::Point => id!("decimal-mark-point"),
+            crate::locale::DecimalMark::Comma => id!("decimal-mark-comma"),
         })
     }
 
@@ -166,14 +156,13 @@ impl Words {
     /// Whether this language writes large unit counts in millions rather than
     /// grouped digits (the translators' choice, `large-units-style`).
     pub fn units_in_millions(&self) -> bool {
-        self.t("large-units-style") == "millions"
+        self.msg(msg!("large-units-style")) == "millions"
     }
 
     /// Units in millions: "0,91 millones de unidades", the millions to `decimals`.
     fn million_units(&self, value: f64, decimals: usize) -> String {
-        self.ta(
-            "amount-million-units",
-            args!["millions" => self.num(value / 1e6, decimals), "m" => value / 1e6],
+        self.msg(
+            msg!("amount-million-units", "millions" => self.num(value / 1e6, decimals), "m" => value / 1e6),
         )
     }
 
@@ -181,12 +170,9 @@ impl Words {
     pub fn amount(&self, value: f64, unit: DoseUnit) -> String {
         match unit {
             DoseUnit::Units if value >= 1e5 && self.units_in_millions() => self.million_units(value, 3),
-            DoseUnit::Mg => self.ta("amount-mg", args!["n" => self.num(value, 2)]),
-            DoseUnit::Units if value >= 1e5 => self.ta(
-                "amount-units-millions",
-                args!["n" => self.num(value, 0), "millions" => self.millions(value), "m" => value / 1e6],
-            ),
-            DoseUnit::Units => self.ta("amount-units", args!["n" => self.num(value, 0)]),
+            DoseUnit::Mg => self.msg(msg!("amount-mg", "n" => self.num(value, 2))),
+            DoseUnit::Units if value >= 1e5 => self.msg(msg!("amount-units-millions", "n" => self.num(value, 0), "millions" => self.millions(value), "m" => value / 1e6)),
+            DoseUnit::Units => self.msg(msg!("amount-units", "n" => self.num(value, 0))),
         }
     }
 
@@ -195,7 +181,7 @@ impl Words {
         match unit {
             DoseUnit::Mg => self.amount(value, unit),
             DoseUnit::Units if value >= 1e5 && self.units_in_millions() => self.million_units(value, 3),
-            DoseUnit::Units => self.ta("amount-units", args!["n" => self.num(value, 0)]),
+            DoseUnit::Units => self.msg(msg!("amount-units", "n" => self.num(value, 0))),
         }
     }
 
@@ -203,7 +189,7 @@ impl Words {
     pub fn amount_short(&self, value: f64, unit: DoseUnit) -> String {
         match unit {
             DoseUnit::Units if value >= 1e5 => {
-                self.ta("amount-million-units", args!["millions" => self.millions(value), "m" => value / 1e6])
+                self.msg(msg!("amount-million-units", "millions" => self.millions(value), "m" => value / 1e6))
             }
             _ => self.amount(value, unit),
         }
@@ -214,8 +200,8 @@ impl Words {
         match unit {
             // To the unit: six decimals of a million.
             DoseUnit::Units if value >= 1e5 && self.units_in_millions() => self.million_units(value, 6),
-            DoseUnit::Mg => self.ta("amount-mg", args!["n" => self.num(value, 4)]),
-            DoseUnit::Units => self.ta("amount-units", args!["n" => self.num(value, 2)]),
+            DoseUnit::Mg => self.msg(msg!("amount-mg", "n" => self.num(value, 4))),
+            DoseUnit::Units => self.msg(msg!("amount-units", "n" => self.num(value, 2))),
         }
     }
 
@@ -223,69 +209,63 @@ impl Words {
     fn rate(&self, value: f64, unit: DoseUnit, per_m2: bool) -> String {
         if unit == DoseUnit::Units && per_m2 && value >= 1e5 && self.units_in_millions() {
             let millions = self.num(value / 1e6, 3);
-            return self.ta("rate-million-units-per-m2", args!["millions" => millions, "m" => value / 1e6]);
+            return self.msg(msg!("rate-million-units-per-m2", "millions" => millions, "m" => value / 1e6));
         }
         let n = if value >= 1e5 { self.pow10(value) } else { self.num(value, 3) };
-        let id = match (unit, per_m2) {
-            (DoseUnit::Mg, true) => "rate-mg-per-m2",
-            (DoseUnit::Mg, false) => "rate-mg-per-kg",
-            (DoseUnit::Units, true) => "rate-units-per-m2",
-            (DoseUnit::Units, false) => "rate-units-per-kg",
-        };
-        self.ta(id, args!["n" => n])
+        self.msg(match (unit, per_m2) {
+            (DoseUnit::Mg, true) => msg!("rate-mg-per-m2", "n" => n),
+            (DoseUnit::Mg, false) => msg!("rate-mg-per-kg", "n" => n),
+            (DoseUnit::Units, true) => msg!("rate-units-per-m2", "n" => n),
+            (DoseUnit::Units, false) => msg!("rate-units-per-kg", "n" => n),
+        })
     }
 
     pub fn concentration(&self, per_ml: f64, unit: DoseUnit) -> String {
         match unit {
-            DoseUnit::Units if per_ml >= 1e5 => self.ta(
-                "concentration-million-units",
-                args!["millions" => self.millions(per_ml), "m" => per_ml / 1e6],
+            DoseUnit::Units if per_ml >= 1e5 => self.msg(
+                msg!("concentration-million-units", "millions" => self.millions(per_ml), "m" => per_ml / 1e6),
             ),
-            DoseUnit::Units => self.ta("concentration-units", args!["n" => self.num(per_ml, 3)]),
-            DoseUnit::Mg => self.ta("concentration-mg", args!["n" => self.num(per_ml, 3)]),
+            DoseUnit::Units => self.msg(msg!("concentration-units", "n" => self.num(per_ml, 3))),
+            DoseUnit::Mg => self.msg(msg!("concentration-mg", "n" => self.num(per_ml, 3))),
         }
     }
 
     pub fn volume(&self, ml: f64) -> String {
-        self.ta("volume-ml", args!["n" => self.num(ml, 3)])
+        self.msg(msg!("volume-ml", "n" => self.num(ml, 3)))
     }
 
     pub fn kg(&self, value: f64) -> String {
-        self.ta("measure-kg", args!["n" => self.num(value, 2)])
+        self.msg(msg!("measure-kg", "n" => self.num(value, 2)))
     }
 
     pub fn cm(&self, value: f64) -> String {
-        self.ta("measure-cm", args!["n" => self.num(value, 2)])
+        self.msg(msg!("measure-cm", "n" => self.num(value, 2)))
     }
 
     pub fn m2(&self, value: f64) -> String {
-        self.ta("measure-m2", args!["n" => self.num(value, 2)])
+        self.msg(msg!("measure-m2", "n" => self.num(value, 2)))
     }
 
     /// "2 × 10⁸ cells (200 million)".
     pub fn cells(&self, count: f64) -> String {
-        self.ta(
-            "cells",
-            args!["pow" => self.pow10(count), "millions" => self.millions(count), "m" => count / 1e6],
+        self.msg(
+            msg!("cells", "pow" => self.pow10(count), "millions" => self.millions(count), "m" => count / 1e6),
         )
     }
 
     pub fn nk_range(&self) -> String {
-        self.ta(
-            "nk-range",
-            args!["min" => self.pow10(NK_ACT_BC.nk.min_cells), "max" => self.pow10(NK_ACT_BC.nk.max_cells)],
-        )
+        self.msg(msg!("nk-range", "min" => self.pow10(NK_ACT_BC.nk.min_cells), "max" => self.pow10(NK_ACT_BC.nk.max_cells)))
     }
 
     /// "1 vial of 420 mg + 2 vials of 150 mg".
     pub fn vials(&self, vials: &[VialCount], unit: DoseUnit) -> String {
         if vials.is_empty() {
-            return self.t("vials-none");
+            return self.msg(msg!("vials-none"));
         }
         let parts: Vec<String> = vials
             .iter()
             .map(|v| {
-                self.ta("vials-of", args!["count" => v.count, "size" => self.amount_short(v.size, unit)])
+                self.msg(msg!("vials-of", "count" => v.count, "size" => self.amount_short(v.size, unit)))
             })
             .collect();
         parts.join(" + ")
@@ -295,43 +275,47 @@ impl Words {
 
     /// A protocol day: "Day -5", "Día 1".
     pub fn day_label(&self, day: i32) -> String {
-        self.ta("day-label", args!["day" => day.to_string()])
+        self.msg(msg!("day-label", "day" => day.to_string()))
     }
 
     /// The placeables every date message gets: ISO, day, month in letters, year.
-    fn date_args(&self, date: NaiveDate) -> Vec<(&'static str, Arg)> {
-        vec![
-            ("iso", Arg::from(date.format("%Y-%m-%d").to_string())),
-            ("day", Arg::from(date.day().to_string())),
-            ("month", Arg::from(self.ta("month-short", args!["m" => date.month()]))),
-            ("year", Arg::from(date.year().to_string())),
-        ]
+    fn date_parts(&self, date: NaiveDate) -> (String, String, String, String) {
+        (
+            date.format("%Y-%m-%d").to_string(),
+            date.day().to_string(),
+            self.msg(msg!("month-short", "m" => date.month())),
+            date.year().to_string(),
+        )
     }
 
     /// A calendar date with its weekday, so a weekend shows at a glance:
     /// "2026-12-01 (Tue)" in English, "1 dic 2026 (mar)" in Spanish.
     pub fn date(&self, date: NaiveDate) -> String {
-        let mut a = self.date_args(date);
-        let weekday = date.weekday().number_from_monday();
-        a.push(("weekday", Arg::from(self.ta("weekday-short", args!["d" => weekday]))));
-        self.ta("date", &a)
+        let (iso, day, month, year) = self.date_parts(date);
+        let weekday = self.msg(msg!("weekday-short", "d" => date.weekday().number_from_monday()));
+        self.msg(
+            msg!("date", "iso" => iso, "day" => day, "month" => month, "year" => year, "weekday" => weekday),
+        )
     }
 
     /// A date without its weekday, inside a sentence: "2026-12-01", "1 dic 2026".
     pub fn date_plain(&self, date: NaiveDate) -> String {
-        self.ta("date-plain", &self.date_args(date))
+        let (iso, day, month, year) = self.date_parts(date);
+        self.msg(msg!("date-plain", "iso" => iso, "day" => day, "month" => month, "year" => year))
     }
 
     /// A date and time: "2026-12-01 14:05", "1 dic 2026 14:05".
     pub fn datetime(&self, t: NaiveDateTime) -> String {
-        let mut a = self.date_args(t.date());
-        a.push(("time", Arg::from(t.format("%H:%M").to_string())));
-        self.ta("datetime", &a)
+        let (iso, day, month, year) = self.date_parts(t.date());
+        let time = t.format("%H:%M").to_string();
+        self.msg(
+            msg!("datetime", "iso" => iso, "day" => day, "month" => month, "year" => year, "time" => time),
+        )
     }
 
     pub fn day_with_date(&self, day: i32, when: Option<NaiveDate>) -> String {
         match when {
-            Some(d) => self.ta("day-with-date", args!["day" => self.day_label(day), "date" => self.date(d)]),
+            Some(d) => self.msg(msg!("day-with-date", "day" => self.day_label(day), "date" => self.date(d))),
             None => self.day_label(day),
         }
     }
@@ -339,10 +323,7 @@ impl Words {
     /// The days of a dose, or for a once-only window "once, on one day from … to …".
     pub fn dose_days(&self, line: &DoseLine) -> String {
         match (line.once_within, line.days.first(), line.days.last()) {
-            (true, Some(first), Some(last)) if line.days.len() > 1 => self.ta(
-                "days-once-within",
-                args!["first" => self.day_with_date(first.0, first.1), "last" => self.day_with_date(last.0, last.1)],
-            ),
+            (true, Some(first), Some(last)) if line.days.len() > 1 => self.msg(msg!("days-once-within", "first" => self.day_with_date(first.0, first.1), "last" => self.day_with_date(last.0, last.1))),
             _ => {
                 let days: Vec<String> = line.days.iter().map(|(d, date)| self.day_with_date(*d, *date)).collect();
                 days.join(", ")
@@ -352,7 +333,7 @@ impl Words {
 
     /// "1 day", "35 days".
     pub fn days_count(&self, n: i64) -> String {
-        self.ta("days-count", args!["n" => n])
+        self.msg(msg!("days-count", "n" => n))
     }
 
     /// What happens on a schedule day.
@@ -360,10 +341,10 @@ impl Words {
         use crate::engine::Event;
         match e {
             Event::Dose(d) => self.drug_name(d),
-            Event::DoseWindow(d) => self.ta("event-window", args!["drug" => self.drug_name(d)]),
-            Event::NkInfusion => self.t("event-nk-infusion"),
-            Event::NextCycle => self.t("event-next-cycle"),
-            Event::Withheld(d) => self.ta("event-withheld", args!["drug" => self.drug_name(d)]),
+            Event::DoseWindow(d) => self.msg(msg!("event-window", "drug" => self.drug_name(d))),
+            Event::NkInfusion => self.msg(msg!("event-nk-infusion")),
+            Event::NextCycle => self.msg(msg!("event-next-cycle")),
+            Event::Withheld(d) => self.msg(msg!("event-withheld", "drug" => self.drug_name(d))),
         }
     }
 
@@ -381,69 +362,50 @@ impl Words {
             BsaFormula::GehanGeorge => {
                 format!("{} × {h}^{} × {w}^{}", c(0.0235, 4), c(0.42246, 5), c(0.51456, 5))
             }
-            BsaFormula::Boyd => self.ta(
-                "bsa-boyd-expression",
-                args![
-                    "h" => h,
+            BsaFormula::Boyd => self.msg(msg!("bsa-boyd-expression", "h" => h,
                     "w" => w,
                     "g" => self.num(w_kg * 1000.0, 0),
                     "k" => c(0.0003207, 7),
                     "a" => c(0.3, 1),
                     "b" => c(0.7285, 4),
-                    "s" => c(0.0188, 4)
-                ],
-            ),
+                    "s" => c(0.0188, 4))),
         }
     }
 
     /// The BSA working: formula, numbers, rounding, and the cap when it bit.
     pub fn bsa_working(&self, bsa: &crate::engine::BsaResult) -> String {
-        let base = self.ta(
-            "bsa-working",
-            args![
-                "formula" => self.formula_name(bsa.formula),
+        let base = self.msg(msg!("bsa-working", "formula" => self.formula_name(bsa.formula),
                 "expression" => self.formula_expression(bsa.formula, bsa.height_cm, bsa.weight_kg),
                 "unrounded" => self.num(bsa.unrounded_m2, 4),
-                "rounded" => self.m2(bsa.rounded_m2)
-            ],
-        );
+                "rounded" => self.m2(bsa.rounded_m2)));
         match bsa.cap_applied_m2 {
-            Some(cap) => self.ta(
-                "bsa-working-capped",
-                args!["working" => base, "cap" => self.m2(cap), "rounded" => self.m2(bsa.rounded_m2)],
-            ),
+            Some(cap) => self.msg(msg!("bsa-working-capped", "working" => base, "cap" => self.m2(cap), "rounded" => self.m2(bsa.rounded_m2))),
             None => base,
         }
     }
 
     pub fn phase_label(&self, phase: Phase) -> String {
-        self.t(if phase.loading { "phase-loading" } else { "phase-maintenance" })
+        self.t(if phase.loading { id!("phase-loading") } else { id!("phase-maintenance") })
     }
 
     pub fn phase_reason(&self, phase: Phase) -> String {
         match phase.reason {
-            PhaseReason::FirstCycle => self.t("phase-first-cycle"),
-            PhaseReason::IntervalWithin { last, day1, days, max_days } => self.ta(
-                "phase-within",
-                args![
-                    "last" => self.date_plain(last),
+            PhaseReason::FirstCycle => self.msg(msg!("phase-first-cycle")),
+            PhaseReason::IntervalWithin { last, day1, days, max_days } => {
+                self.msg(msg!("phase-within", "last" => self.date_plain(last),
                     "day1" => self.date_plain(day1),
                     "days" => days,
                     "max" => max_days,
-                    "reload" => max_days + 1
-                ],
-            ),
-            PhaseReason::IntervalExceeded { last, day1, days, max_days } => self.ta(
-                "phase-exceeded",
-                args![
-                    "last" => self.date_plain(last),
+                    "reload" => max_days + 1))
+            }
+            PhaseReason::IntervalExceeded { last, day1, days, max_days } => {
+                self.msg(msg!("phase-exceeded", "last" => self.date_plain(last),
                     "day1" => self.date_plain(day1),
                     "days" => days,
                     "max" => max_days,
-                    "reload" => max_days + 1
-                ],
-            ),
-            PhaseReason::IntervalNotChecked => self.t("phase-not-checked"),
+                    "reload" => max_days + 1))
+            }
+            PhaseReason::IntervalNotChecked => self.msg(msg!("phase-not-checked")),
         }
     }
 
@@ -452,47 +414,26 @@ impl Words {
         let unit = d.unit;
         let exact = self.amount_exact(d.unrounded, unit);
         let formula = match d.working {
-            Working::PerSquareMetre { rate, bsa_m2, uncapped: None } => self.ta(
-                "working-product",
-                args!["rate" => self.rate(rate, unit, true), "basis" => self.m2(bsa_m2), "result" => exact],
-            ),
-            Working::PerSquareMetre { rate, bsa_m2, uncapped: Some((bsa, dose)) } => self.ta(
-                "working-product-capped",
-                args![
-                    "rate" => self.rate(rate, unit, true),
+            Working::PerSquareMetre { rate, bsa_m2, uncapped: None } => self.msg(msg!("working-product", "rate" => self.rate(rate, unit, true), "basis" => self.m2(bsa_m2), "result" => exact)),
+            Working::PerSquareMetre { rate, bsa_m2, uncapped: Some((bsa, dose)) } => self.msg(msg!("working-product-capped", "rate" => self.rate(rate, unit, true),
                     "basis" => self.m2(bsa_m2),
                     "result" => exact,
                     "uncapped_bsa" => self.m2(bsa),
-                    "uncapped_dose" => self.amount(dose, unit)
-                ],
-            ),
-            Working::PerKilogram { rate, weight_kg } => self.ta(
-                "working-product",
-                args!["rate" => self.rate(rate, unit, false), "basis" => self.kg(weight_kg), "result" => exact],
-            ),
-            Working::Flat { amount } => self.ta("working-flat", args!["amount" => self.amount(amount, unit)]),
+                    "uncapped_dose" => self.amount(dose, unit))),
+            Working::PerKilogram { rate, weight_kg } => self.msg(msg!("working-product", "rate" => self.rate(rate, unit, false), "basis" => self.kg(weight_kg), "result" => exact)),
+            Working::Flat { amount } => self.msg(msg!("working-flat", "amount" => self.amount(amount, unit))),
         };
         let phase = d.phase.map(|p| self.phase_label(p));
         let rounded = (d.unrounded - d.dose).abs() > 1e-9;
         match (phase, rounded) {
-            (Some(p), true) => self.ta(
-                "working-phase-rounded",
-                args![
-                    "formula" => formula,
+            (Some(p), true) => self.msg(msg!("working-phase-rounded", "formula" => formula,
                     "phase" => p,
                     "dose" => self.amount(d.dose, unit),
-                    "increment" => self.amount(d.increment, unit)
-                ],
-            ),
-            (Some(p), false) => self.ta("working-phase", args!["formula" => formula, "phase" => p]),
-            (None, true) => self.ta(
-                "working-rounded",
-                args![
-                    "formula" => formula,
+                    "increment" => self.amount(d.increment, unit))),
+            (Some(p), false) => self.msg(msg!("working-phase", "formula" => formula, "phase" => p)),
+            (None, true) => self.msg(msg!("working-rounded", "formula" => formula,
                     "dose" => self.amount(d.dose, unit),
-                    "increment" => self.amount(d.increment, unit)
-                ],
-            ),
+                    "increment" => self.amount(d.increment, unit))),
             (None, false) => formula,
         }
     }
@@ -510,17 +451,17 @@ impl Words {
 
     /// IL-2's Day-2 timing against the NK infusion.
     pub fn after_nk_line(&self, hours: u32, nk_day: i32) -> String {
-        self.ta("after-nk", args!["day" => self.day_label(nk_day), "hours" => hours])
+        self.msg(msg!("after-nk", "day" => self.day_label(nk_day), "hours" => hours))
     }
 
     pub fn bag(&self, diluent: Option<Diluent>, bag_ml: Option<f64>) -> String {
         match (diluent, bag_ml) {
             (Some(d), Some(v)) => {
-                self.ta("bag-in", args!["volume" => self.volume(v), "diluent" => self.diluent_name(d)])
+                self.msg(msg!("bag-in", "volume" => self.volume(v), "diluent" => self.diluent_name(d)))
             }
             (Some(d), None) => self
-                .ta("bag-diluent-fill", args!["diluent" => self.diluent_name(d), "fill" => self.fill_in()]),
-            (None, Some(v)) => self.ta("bag-volume", args!["volume" => self.volume(v)]),
+                .msg(msg!("bag-diluent-fill", "diluent" => self.diluent_name(d), "fill" => self.fill_in())),
+            (None, Some(v)) => self.msg(msg!("bag-volume", "volume" => self.volume(v))),
             (None, None) => self.fill_in(),
         }
     }
@@ -528,52 +469,39 @@ impl Words {
     pub fn too_small_line(&self, line: &DoseLine) -> String {
         let p = &line.preparation;
         match p.diluted {
-            Some((c, v)) => self.ta(
-                "too-small-dilute",
-                args![
-                    "volume" => self.volume(p.volume_ml),
+            Some((c, v)) => self.msg(msg!("too-small-dilute", "volume" => self.volume(p.volume_ml),
                     "min" => self.volume(p.min_measurable_ml),
                     "concentration" => self.concentration(c, line.unit),
-                    "draw" => self.volume(v)
-                ],
-            ),
-            None => self.ta(
-                "too-small-no-step",
-                args!["volume" => self.volume(p.volume_ml), "min" => self.volume(p.min_measurable_ml)],
-            ),
+                    "draw" => self.volume(v))),
+            None => self.msg(msg!("too-small-no-step", "volume" => self.volume(p.volume_ml), "min" => self.volume(p.min_measurable_ml))),
         }
     }
 
     pub fn nk_state(&self, state: NkState) -> String {
         self.t(match state {
-            NkState::Pending => "nk-pending",
-            NkState::WithinRange => "nk-within-range",
-            NkState::OutOfRange => "nk-out-of-range",
+            NkState::Pending => id!("nk-pending"),
+            NkState::WithinRange => id!("nk-within-range"),
+            NkState::OutOfRange => id!("nk-out-of-range"),
         })
     }
 
     pub fn nk_line(&self, count: Option<f64>, state: NkState) -> String {
         match (count, state) {
             (Some(c), NkState::WithinRange) => {
-                self.ta("nk-line-within", args!["cells" => self.cells(c), "range" => self.nk_range()])
+                self.msg(msg!("nk-line-within", "cells" => self.cells(c), "range" => self.nk_range()))
             }
-            (Some(c), _) => self.ta(
-                "nk-line-out",
-                args![
-                    "pow" => self.nearest_limit_distinct(c),
+            (Some(c), _) => self.msg(msg!("nk-line-out", "pow" => self.nearest_limit_distinct(c),
                     "count" => self.num(c, 0),
-                    "range" => self.nk_range()
-                ],
-            ),
-            (None, _) => self.ta("nk-line-pending", args!["range" => self.nk_range()]),
+                    "range" => self.nk_range())),
+            (None, _) => self.msg(msg!("nk-line-pending", "range" => self.nk_range())),
         }
     }
 
     /// The NK count in large type: "2 × 10⁸ cells", or "PENDING".
     pub fn nk_large(&self, count: Option<f64>, state: NkState) -> String {
         match (count, state) {
-            (Some(c), NkState::WithinRange) => self.ta("nk-large", args!["pow" => self.pow10(c)]),
-            (Some(c), _) => self.ta("nk-large", args!["pow" => self.nearest_limit_distinct(c)]),
+            (Some(c), NkState::WithinRange) => self.msg(msg!("nk-large", "pow" => self.pow10(c))),
+            (Some(c), _) => self.msg(msg!("nk-large", "pow" => self.nearest_limit_distinct(c))),
             (None, _) => self.nk_state(NkState::Pending),
         }
     }
@@ -586,15 +514,10 @@ impl Words {
 
     /// The change printed to 2 decimals, the precision the flag is decided on.
     pub fn weight_change_line(&self, wc: &WeightChange) -> String {
-        self.ta(
-            "weight-change-line",
-            args![
-                "from" => self.kg(wc.previous_kg),
+        self.msg(msg!("weight-change-line", "from" => self.kg(wc.previous_kg),
                 "to" => self.kg(wc.current_kg),
                 "pct" => self.num(crate::rounding::round_decimals(wc.change_pct, 2), 2),
-                "threshold" => self.num(wc.threshold_pct, 2)
-            ],
-        )
+                "threshold" => self.num(wc.threshold_pct, 2)))
     }
 
     // ------------------------------------------------------------ warnings
@@ -603,92 +526,62 @@ impl Words {
     pub fn warning(&self, kind: &WarningKind) -> String {
         match kind {
             WarningKind::SoftLimit { measure, value, range } => {
-                let (id, v, min, max) = match measure {
-                    Measure::Weight => ("warn-weight-soft", self.kg(*value), self.num(range.min, 1), self.kg(range.max)),
-                    Measure::Height => ("warn-height-soft", self.cm(*value), self.num(range.min, 1), self.cm(range.max)),
-                    Measure::Bsa => ("warn-bsa-soft", self.m2(*value), self.num(range.min, 2), self.m2(range.max)),
-                };
-                self.ta(id, args!["value" => v, "min" => min, "max" => max])
+                self.msg(match measure {
+                    Measure::Weight => msg!("warn-weight-soft", "value" => self.kg(*value), "min" => self.num(range.min, 1), "max" => self.kg(range.max)),
+                    Measure::Height => msg!("warn-height-soft", "value" => self.cm(*value), "min" => self.num(range.min, 1), "max" => self.cm(range.max)),
+                    Measure::Bsa => msg!("warn-bsa-soft", "value" => self.m2(*value), "min" => self.num(range.min, 2), "max" => self.m2(range.max)),
+                })
             }
             WarningKind::IntervalNotChecked { drug } => {
-                self.ta("warn-interval-not-checked", args!["drug" => self.drug_name(*drug), "drug_key" => drug.key()])
+                self.msg(msg!("warn-interval-not-checked", "drug" => self.drug_name(*drug)))
             }
-            WarningKind::IntervalTooShort { drug, last, day1, days, min_days } => self.ta(
-                "warn-interval-too-short",
-                args![
-                    "drug" => self.drug_name(*drug),
+            WarningKind::IntervalTooShort { drug, last, day1, days, min_days } => self.msg(msg!("warn-interval-too-short", "drug" => self.drug_name(*drug),
                     "last" => self.date_plain(*last),
                     "day1" => self.date_plain(*day1),
                     "days" => *days,
-                    "min" => *min_days
-                ],
-            ),
-            WarningKind::VolumeTooSmall { drug, volume_ml, min_ml } => self.ta(
-                "warn-volume-too-small",
-                args!["drug" => self.drug_name(*drug), "volume" => self.volume(*volume_ml), "min" => self.volume(*min_ml)],
-            ),
+                    "min" => *min_days)),
+            WarningKind::VolumeTooSmall { drug, volume_ml, min_ml } => self.msg(msg!("warn-volume-too-small", "drug" => self.drug_name(*drug), "volume" => self.volume(*volume_ml), "min" => self.volume(*min_ml))),
             WarningKind::BsaCapLowersDose { cap_m2, uncapped_m2, doses } => {
                 let list: Vec<String> = doses
                     .iter()
                     .map(|d| {
-                        self.ta(
-                            "warn-bsa-cap-dose",
-                            args![
-                                "drug" => self.drug_name(d.drug),
+                        self.msg(msg!("warn-bsa-cap-dose", "drug" => self.drug_name(d.drug),
                                 "uncapped" => self.amount_short(d.uncapped, d.unit),
-                                "capped" => self.amount_short(d.capped, d.unit)
-                            ],
-                        )
+                                "capped" => self.amount_short(d.capped, d.unit)))
                     })
                     .collect();
-                self.ta(
-                    "warn-bsa-cap",
-                    args!["cap" => self.m2(*cap_m2), "uncapped" => self.m2(*uncapped_m2), "doses" => list.join("; ")],
-                )
+                self.msg(msg!("warn-bsa-cap", "cap" => self.m2(*cap_m2), "uncapped" => self.m2(*uncapped_m2), "doses" => list.join("; ")))
             }
-            WarningKind::LastDoseIgnored { drug, date } => self.ta(
-                "warn-last-dose-ignored",
-                args!["drug" => self.drug_name(*drug), "drug_key" => drug.key(), "date" => self.date_plain(*date)],
-            ),
-            WarningKind::NkNotThisCycle { cycle } => self.ta("warn-nk-not-this-cycle", args!["cycle" => *cycle]),
+            WarningKind::LastDoseIgnored { drug, date } => self.msg(msg!("warn-last-dose-ignored", "drug" => self.drug_name(*drug), "date" => self.date_plain(*date))),
+            WarningKind::NkNotThisCycle { cycle } => self.msg(msg!("warn-nk-not-this-cycle", "cycle" => *cycle)),
             WarningKind::WeightChange(wc) => {
-                self.ta("warn-weight-change", args!["change" => self.weight_change_line(wc)])
+                self.msg(msg!("warn-weight-change", "change" => self.weight_change_line(wc)))
             }
             WarningKind::AgeUnder18 { age, date_of_birth } => {
-                self.ta("warn-age-under-18", args!["age" => *age, "dob" => self.date_plain(*date_of_birth)])
+                self.msg(msg!("warn-age-under-18", "age" => *age, "dob" => self.date_plain(*date_of_birth)))
             }
             WarningKind::AllergyNamesDrug { drugs } => {
                 let names: Vec<String> = drugs.iter().map(|d| self.drug_name(*d)).collect();
                 let antibodies = drugs.iter().any(|d| matches!(d, Drug::Trastuzumab | Drug::Pertuzumab));
-                let id = if antibodies { "warn-allergy-antibody" } else { "warn-allergy" };
-                self.ta(id, args!["drugs" => names.join(", ")])
+                let drugs = names.join(", ");
+                self.msg(if antibodies {
+                    msg!("warn-allergy-antibody", "drugs" => drugs)
+                } else {
+                    msg!("warn-allergy", "drugs" => drugs)
+                })
             }
-            WarningKind::AllergiesMixScripts => self.t("warn-allergies-mixed-scripts"),
+            WarningKind::AllergiesMixScripts => self.msg(msg!("warn-allergies-mixed-scripts")),
             WarningKind::NameMixesScripts { name } => {
-                self.ta("warn-name-mixed-scripts", args!["name" => quoted_inner(name, 100)])
+                self.msg(msg!("warn-name-mixed-scripts", "name" => quoted_inner(name, 100)))
             }
-            WarningKind::LvefOld { date, day1, days, max_days } => self.ta(
-                "warn-lvef-old",
-                args![
-                    "date" => self.date_plain(*date),
+            WarningKind::LvefOld { date, day1, days, max_days } => self.msg(msg!("warn-lvef-old", "date" => self.date_plain(*date),
                     "day1" => self.date_plain(*day1),
                     "days" => *days,
-                    "max" => *max_days
-                ],
-            ),
-            WarningKind::LvefMissing { cycle } => self.ta("warn-lvef-missing", args!["cycle" => *cycle]),
-            WarningKind::LvefBaselineMissing { latest_pct, below_pct } => self.ta(
-                "warn-lvef-baseline-missing",
-                args!["latest" => self.pct(*latest_pct), "below" => self.pct(*below_pct)],
-            ),
-            WarningKind::Day1BeforeOrderDate { day1, order_date } => self.ta(
-                "warn-day1-before-order",
-                args!["day1" => self.date_plain(*day1), "order_date" => self.date_plain(*order_date)],
-            ),
-            WarningKind::WindowBeforeOrderDate { drug, last, order_date } => self.ta(
-                "warn-window-before-order",
-                args!["drug" => self.drug_name(*drug), "last" => self.date_plain(*last), "order_date" => self.date_plain(*order_date)],
-            ),
+                    "max" => *max_days)),
+            WarningKind::LvefMissing { cycle } => self.msg(msg!("warn-lvef-missing", "cycle" => *cycle)),
+            WarningKind::LvefBaselineMissing { latest_pct, below_pct } => self.msg(msg!("warn-lvef-baseline-missing", "latest" => self.pct(*latest_pct), "below" => self.pct(*below_pct))),
+            WarningKind::Day1BeforeOrderDate { day1, order_date } => self.msg(msg!("warn-day1-before-order", "day1" => self.date_plain(*day1), "order_date" => self.date_plain(*order_date))),
+            WarningKind::WindowBeforeOrderDate { drug, last, order_date } => self.msg(msg!("warn-window-before-order", "drug" => self.drug_name(*drug), "last" => self.date_plain(*last), "order_date" => self.date_plain(*order_date))),
         }
     }
 
@@ -699,63 +592,46 @@ impl Words {
         let l = NK_ACT_BC.limits;
         let max_chars = crate::identity::max_chars(field);
         match field {
-            Field::Weight | Field::PreviousWeight => self.ta(
-                "accepted-weight",
-                args![
-                    "min" => self.num(l.weight_kg_hard.min, 1),
-                    "max" => self.num(l.weight_kg_hard.max, 1)
-                ],
-            ),
-            Field::Height => self.ta(
-                "accepted-height",
-                args!["min" => self.num(l.height_cm_hard.min, 1), "max" => self.num(l.height_cm_hard.max, 1)],
-            ),
-            Field::BsaCap => self.ta(
-                "accepted-bsa-cap",
-                args!["min" => self.num(l.bsa_cap_m2_hard.min, 2), "max" => self.num(l.bsa_cap_m2_hard.max, 2)],
-            ),
+            Field::Weight | Field::PreviousWeight => self.msg(msg!("accepted-weight", "min" => self.num(l.weight_kg_hard.min, 1),
+                    "max" => self.num(l.weight_kg_hard.max, 1))),
+            Field::Height => self.msg(msg!("accepted-height", "min" => self.num(l.height_cm_hard.min, 1), "max" => self.num(l.height_cm_hard.max, 1))),
+            Field::BsaCap => self.msg(msg!("accepted-bsa-cap", "min" => self.num(l.bsa_cap_m2_hard.min, 2), "max" => self.num(l.bsa_cap_m2_hard.max, 2))),
             Field::BsaFormula => {
                 let keys: Vec<&str> = BsaFormula::ALL.iter().map(|f| f.key()).collect();
-                self.ta("accepted-bsa-formula", args!["keys" => keys.join(", ")])
+                self.msg(msg!("accepted-bsa-formula", "keys" => keys.join(", ")))
             }
-            Field::NkCells => self.t("accepted-nk-cells"),
-            Field::Cycle => self.ta("accepted-cycle", args!["max" => l.cycle_max.to_string()]),
-            Field::Day1 | Field::LastTrastuzumab | Field::LastPertuzumab => self.ta(
-                "accepted-date",
-                args!["first" => l.first_year.to_string(), "last" => l.last_year.to_string()],
-            ),
-            Field::Settings => self.t("accepted-settings"),
-            Field::PatientName => self.ta("accepted-patient-name", args!["max" => max_chars]),
-            Field::PatientId => self.ta("accepted-patient-id", args!["max" => max_chars]),
+            Field::NkCells => self.msg(msg!("accepted-nk-cells")),
+            Field::Cycle => self.msg(msg!("accepted-cycle", "max" => l.cycle_max.to_string())),
+            Field::Day1 | Field::LastTrastuzumab | Field::LastPertuzumab => self.msg(msg!("accepted-date", "first" => l.first_year.to_string(), "last" => l.last_year.to_string())),
+            Field::Settings => self.msg(msg!("accepted-settings")),
+            Field::PatientName => self.msg(msg!("accepted-patient-name", "max" => max_chars)),
+            Field::PatientId => self.msg(msg!("accepted-patient-id", "max" => max_chars)),
             Field::IssuedBy | Field::AcknowledgedBy | Field::Verifier => {
-                self.ta("accepted-person", args!["max" => max_chars])
+                self.msg(msg!("accepted-person", "max" => max_chars))
             }
-            Field::Reason => self.ta("accepted-reason", args!["max" => max_chars]),
-            Field::DateOfBirth => self.t("accepted-date-of-birth"),
-            Field::Allergies => self.ta("accepted-allergies", args!["max" => max_chars]),
+            Field::Reason => self.msg(msg!("accepted-reason", "max" => max_chars)),
+            Field::DateOfBirth => self.msg(msg!("accepted-date-of-birth")),
+            Field::Allergies => self.msg(msg!("accepted-allergies", "max" => max_chars)),
             Field::Lab => {
                 let codes: Vec<&str> = crate::criteria::LabCode::ALL.iter().map(|c| c.key()).collect();
-                self.ta("accepted-lab", args!["codes" => codes.join(", ")])
+                self.msg(msg!("accepted-lab", "codes" => codes.join(", ")))
             }
             Field::Uln => {
                 let codes: Vec<&str> = crate::criteria::LabCode::ALL.iter().map(|c| c.key()).collect();
-                self.ta("accepted-uln", args!["codes" => codes.join(", ")])
+                self.msg(msg!("accepted-uln", "codes" => codes.join(", ")))
             }
             Field::Lvef | Field::LvefBaseline => {
                 let (min, max) = crate::clinical::LVEF_RANGE_PCT;
-                self.ta("accepted-lvef", args!["min" => self.num(min, 0), "max" => self.num(max, 0)])
+                self.msg(msg!("accepted-lvef", "min" => self.num(min, 0), "max" => self.num(max, 0)))
             }
-            Field::LvefDate => self.ta(
-                "accepted-date",
-                args!["first" => l.first_year.to_string(), "last" => l.last_year.to_string()],
-            ),
-            Field::Sex => self.t("accepted-sex"),
-            Field::PreviousInfusionTolerated => self.t("accepted-yes-no"),
-            Field::CyclophosphamideDate => self.t("accepted-cyclophosphamide-date"),
-            Field::NkProductId | Field::NkBagId => self.ta("accepted-product-id", args!["max" => max_chars]),
-            Field::NkReleasedAt | Field::AdministeredAt => self.t("accepted-date-time"),
-            Field::Override => self.t("accepted-override"),
-            Field::Subject => self.ta("accepted-product-id", args!["max" => max_chars]),
+            Field::LvefDate => self.msg(msg!("accepted-date", "first" => l.first_year.to_string(), "last" => l.last_year.to_string())),
+            Field::Sex => self.msg(msg!("accepted-sex")),
+            Field::PreviousInfusionTolerated => self.msg(msg!("accepted-yes-no")),
+            Field::CyclophosphamideDate => self.msg(msg!("accepted-cyclophosphamide-date")),
+            Field::NkProductId | Field::NkBagId => self.msg(msg!("accepted-product-id", "max" => max_chars)),
+            Field::NkReleasedAt | Field::AdministeredAt => self.msg(msg!("accepted-date-time")),
+            Field::Override => self.msg(msg!("accepted-override")),
+            Field::Subject => self.msg(msg!("accepted-product-id", "max" => max_chars)),
         }
     }
 
@@ -763,7 +639,7 @@ impl Words {
     /// and what is wrong, then what the field accepts.
     pub fn input_error(&self, e: &InputError) -> String {
         let sentence = self.problem_sentence(e, self.field_label(e.field), self.field_gender(e.field));
-        self.ta("error-with-accepted", args!["error" => sentence, "accepted" => self.accepted(e.field)])
+        self.msg(msg!("error-with-accepted", "error" => sentence, "accepted" => self.accepted(e.field)))
     }
 
     /// A laboratory result or ULN refused in the window, in the window's terms:
@@ -779,13 +655,13 @@ impl Words {
             .map(|c| self.criterion_name(c.key()))
             .unwrap_or_else(|| code.to_owned());
         let uln = e.field == Field::Uln;
-        let label = if uln { self.ta("g-uln-of", args!["test" => name]) } else { name };
+        let label = if uln { self.msg(msg!("g-uln-of", "test" => name)) } else { name };
         let gender = "masculine".to_owned();
         let sentence = match &e.problem {
             Problem::Missing if measure.trim().is_empty() => {
-                self.ta("g-lab-missing-value", args!["test" => label])
+                self.msg(msg!("g-lab-missing-value", "test" => label))
             }
-            Problem::Missing => self.ta("g-lab-missing-date", args!["test" => label]),
+            Problem::Missing => self.msg(msg!("g-lab-missing-date", "test" => label)),
             Problem::NotADate | Problem::InFuture | Problem::DateOutOfRange => {
                 let shown = InputError::new(e.field, date.trim(), e.problem.clone());
                 self.problem_sentence(&shown, label, gender)
@@ -795,85 +671,67 @@ impl Words {
                 self.problem_sentence(&shown, label, gender)
             }
         };
-        let accepted = self.t(if uln { "g-accepted-uln" } else { "g-accepted-lab" });
-        self.ta("error-with-accepted", args!["error" => sentence, "accepted" => accepted])
+        let accepted = self.t(if uln { id!("g-accepted-uln") } else { id!("g-accepted-lab") });
+        self.msg(msg!("error-with-accepted", "error" => sentence, "accepted" => accepted))
     }
 
     /// What is wrong with a value, as a sentence naming `label` and the value.
     fn problem_sentence(&self, e: &InputError, label: String, gender: String) -> String {
         let value = quoted_inner(&e.value, 40);
         let typed = crate::input::parse_decimal(&e.value);
-        let base = |id: &str| {
-            self.ta(id, args!["label" => label.clone(), "gender" => gender.clone(), "value" => value.clone()])
-        };
+        let words = self;
+        macro_rules! base {
+            ($id:literal) => {
+                words.msg(msg_some!($id, "label" => label.clone(), "gender" => gender.clone(), "value" => value.clone()))
+            };
+        }
         match &e.problem {
-            Problem::Missing => base("error-missing"),
-            Problem::NotANumber => base("error-not-a-number"),
-            Problem::NotPositive => base("error-not-positive"),
-            Problem::BelowMin => base("error-below-min"),
-            Problem::AboveMax => base("error-above-max"),
+            Problem::Missing => base!("error-missing"),
+            Problem::NotANumber => base!("error-not-a-number"),
+            Problem::NotPositive => base!("error-not-positive"),
+            Problem::BelowMin => base!("error-below-min"),
+            Problem::AboveMax => base!("error-above-max"),
             Problem::LooksLikeMetres => match typed {
-                Some(v) => self.ta(
-                    "error-metres",
-                    args!["label" => label.clone(), "value" => value.clone(), "m" => self.num(v, 3), "cm" => self.num(v * 100.0, 1)],
-                ),
-                None => base("error-metres-plain"),
+                Some(v) => self.msg(msg!("error-metres", "label" => label.clone(), "value" => value.clone(), "m" => self.num(v, 3), "cm" => self.num(v * 100.0, 1))),
+                None => base!("error-metres-plain"),
             },
             Problem::LooksLikeMillimetres => match typed {
-                Some(v) => self.ta(
-                    "error-millimetres",
-                    args!["label" => label.clone(), "value" => value.clone(), "mm" => self.num(v, 2), "cm" => self.num(v / 10.0, 3)],
-                ),
-                None => base("error-millimetres-plain"),
+                Some(v) => self.msg(msg!("error-millimetres", "label" => label.clone(), "value" => value.clone(), "mm" => self.num(v, 2), "cm" => self.num(v / 10.0, 3))),
+                None => base!("error-millimetres-plain"),
             },
             Problem::LooksLikeGrams => match typed {
-                Some(v) => self.ta(
-                    "error-grams",
-                    args!["label" => label.clone(), "value" => value.clone(), "g" => self.num(v, 2), "kg" => self.num(v / 1000.0, 5)],
-                ),
-                None => base("error-grams-plain"),
+                Some(v) => self.msg(msg!("error-grams", "label" => label.clone(), "value" => value.clone(), "g" => self.num(v, 2), "kg" => self.num(v / 1000.0, 5))),
+                None => base!("error-grams-plain"),
             },
-            Problem::NotAWholeNumber => base("error-not-whole"),
-            Problem::NotADate => base("error-not-a-date"),
-            Problem::DateOutOfRange => base("error-date-out-of-range"),
-            Problem::NotBeforeDay1 => self.ta(
-                "error-not-before-day1",
-                args!["label" => label.clone(), "value" => value.clone(), "day1" => self.field_label(Field::Day1)],
-            ),
-            Problem::UnknownFormula => base("error-unknown-formula"),
-            Problem::BadSetting => base("error-bad-setting"),
-            Problem::ForbiddenCharacters(chars) => self.ta(
-                "error-forbidden-characters",
-                args!["label" => label.clone(), "value" => value.clone(), "chars" => self.char_names(chars)],
-            ),
-            Problem::RightToLeft => base("error-right-to-left"),
-            Problem::InvisibleOnly => base("error-invisible-only"),
-            Problem::TooLong { max } => self.ta("error-too-long", args!["label" => label.clone(), "max" => *max]),
-            Problem::Unprintable(chars) => self.ta(
-                "error-unprintable",
-                args!["label" => label.clone(), "value" => value.clone(), "chars" => self.char_names(chars)],
-            ),
-            Problem::TooManyDecimals { max } => self.ta(
-                "error-too-many-decimals",
-                args!["label" => label.clone(), "value" => value.clone(), "max" => *max],
-            ),
-            Problem::NotAWholeCount => base("error-not-whole-count"),
-            Problem::StrayMarks => base("error-stray-marks"),
-            Problem::Placeholder => base("error-placeholder"),
-            Problem::UnknownUnit => base("error-unknown-unit"),
-            Problem::AmbiguousUnit => base("error-ambiguous-unit"),
-            Problem::NotALabEntry => base("error-not-a-lab-entry"),
-            Problem::UnknownTest => base("error-unknown-test"),
-            Problem::Repeated => base("error-repeated"),
-            Problem::NotOneOf => base("error-not-one-of"),
-            Problem::OutsideWindow => base("error-outside-window"),
-            Problem::NotADateTime => base("error-not-a-date-time"),
-            Problem::NothingToOverride => base("error-nothing-to-override"),
+            Problem::NotAWholeNumber => base!("error-not-whole"),
+            Problem::NotADate => base!("error-not-a-date"),
+            Problem::DateOutOfRange => base!("error-date-out-of-range"),
+            Problem::NotBeforeDay1 => self.msg(msg!("error-not-before-day1", "label" => label.clone(), "value" => value.clone(), "day1" => self.field_label(Field::Day1))),
+            Problem::UnknownFormula => base!("error-unknown-formula"),
+            Problem::BadSetting => base!("error-bad-setting"),
+            Problem::ForbiddenCharacters(chars) => self.msg(msg!("error-forbidden-characters", "label" => label.clone(), "value" => value.clone(), "chars" => self.char_names(chars))),
+            Problem::RightToLeft => base!("error-right-to-left"),
+            Problem::InvisibleOnly => base!("error-invisible-only"),
+            Problem::TooLong { max } => self.msg(msg!("error-too-long", "label" => label.clone(), "max" => *max)),
+            Problem::Unprintable(chars) => self.msg(msg!("error-unprintable", "label" => label.clone(), "value" => value.clone(), "chars" => self.char_names(chars))),
+            Problem::TooManyDecimals { max } => self.msg(msg!("error-too-many-decimals", "label" => label.clone(), "value" => value.clone(), "max" => *max)),
+            Problem::NotAWholeCount => base!("error-not-whole-count"),
+            Problem::StrayMarks => base!("error-stray-marks"),
+            Problem::Placeholder => base!("error-placeholder"),
+            Problem::UnknownUnit => base!("error-unknown-unit"),
+            Problem::AmbiguousUnit => base!("error-ambiguous-unit"),
+            Problem::NotALabEntry => base!("error-not-a-lab-entry"),
+            Problem::UnknownTest => base!("error-unknown-test"),
+            Problem::Repeated => base!("error-repeated"),
+            Problem::NotOneOf => base!("error-not-one-of"),
+            Problem::OutsideWindow => base!("error-outside-window"),
+            Problem::NotADateTime => base!("error-not-a-date-time"),
+            Problem::NothingToOverride => base!("error-nothing-to-override"),
             Problem::Implausible { code, canonical, uln } => self.implausible(*code, *canonical, *uln, &label, &value),
-            Problem::ThousandsSeparator => base("error-thousands-separator"),
-            Problem::InFuture => base("error-in-future"),
-            Problem::NonexistentLocalTime => base("error-nonexistent-local-time"),
-            Problem::AmbiguousLocalTime => base("error-ambiguous-local-time"),
+            Problem::ThousandsSeparator => base!("error-thousands-separator"),
+            Problem::InFuture => base!("error-in-future"),
+            Problem::NonexistentLocalTime => base!("error-nonexistent-local-time"),
+            Problem::AmbiguousLocalTime => base!("error-ambiguous-local-time"),
         }
     }
 
@@ -890,22 +748,24 @@ impl Words {
         use crate::criteria::{UnitMixUp, plausible, uln_plausible};
         let p = if uln { uln_plausible(code) } else { plausible(code) };
         let hint = self.t(match p.mix_up {
-            UnitMixUp::CountsPerMicrolitre => "hint-counts-per-microlitre",
-            UnitMixUp::GramsPerDecilitreOrLitre => "hint-grams-per-decilitre-or-litre",
-            UnitMixUp::MicromolesOrMilligrams => "hint-micromoles-or-milligrams",
-            UnitMixUp::Value => "hint-value",
+            UnitMixUp::CountsPerMicrolitre => id!("hint-counts-per-microlitre"),
+            UnitMixUp::GramsPerDecilitreOrLitre => id!("hint-grams-per-decilitre-or-litre"),
+            UnitMixUp::MicromolesOrMilligrams => id!("hint-micromoles-or-milligrams"),
+            UnitMixUp::Value => id!("hint-value"),
         });
-        self.ta(
-            if uln { "error-implausible-uln" } else { "error-implausible" },
-            args![
-                "label" => label.to_owned(),
-                "value" => value.to_owned(),
-                "canonical" => self.lab_value(code, canonical, 4),
-                "low" => self.lab_value(code, p.low, 2),
-                "high" => self.lab_value(code, p.high, 2),
-                "hint" => hint
-            ],
-        )
+        macro_rules! implausible {
+            ($id:literal) => {
+                msg!($id,
+                    "label" => label.to_owned(),
+                    "value" => value.to_owned(),
+                    "canonical" => self.lab_value(code, canonical, 4),
+                    "low" => self.lab_value(code, p.low, 2),
+                    "high" => self.lab_value(code, p.high, 2),
+                    "hint" => hint
+                )
+            };
+        }
+        self.msg(if uln { implausible!("error-implausible-uln") } else { implausible!("error-implausible") })
     }
 
     /// Characters named for a person: "U+200B (zero-width space), "Ж" (U+0416)".
@@ -916,20 +776,20 @@ impl Words {
             .map(|c| {
                 let cp = u32::from(*c);
                 let id = match cp {
-                    0x09 => Some("char-tab"),
-                    0x0A => Some("char-line-feed"),
-                    0x0D => Some("char-carriage-return"),
-                    0x1B => Some("char-escape"),
-                    0x7F => Some("char-delete"),
-                    0x85 => Some("char-next-line"),
-                    0xAD => Some("char-soft-hyphen"),
-                    0x200B => Some("char-zero-width-space"),
-                    0x200C => Some("char-zero-width-non-joiner"),
-                    0x200D => Some("char-zero-width-joiner"),
-                    0x200E | 0x200F => Some("char-direction-mark"),
-                    0x202A..=0x202E | 0x2066..=0x2069 => Some("char-bidi-override"),
-                    0x2060 => Some("char-word-joiner"),
-                    0xFEFF => Some("char-zero-width-no-break-space"),
+                    0x09 => Some(id!("char-tab")),
+                    0x0A => Some(id!("char-line-feed")),
+                    0x0D => Some(id!("char-carriage-return")),
+                    0x1B => Some(id!("char-escape")),
+                    0x7F => Some(id!("char-delete")),
+                    0x85 => Some(id!("char-next-line")),
+                    0xAD => Some(id!("char-soft-hyphen")),
+                    0x200B => Some(id!("char-zero-width-space")),
+                    0x200C => Some(id!("char-zero-width-non-joiner")),
+                    0x200D => Some(id!("char-zero-width-joiner")),
+                    0x200E | 0x200F => Some(id!("char-direction-mark")),
+                    0x202A..=0x202E | 0x2066..=0x2069 => Some(id!("char-bidi-override")),
+                    0x2060 => Some(id!("char-word-joiner")),
+                    0xFEFF => Some(id!("char-zero-width-no-break-space")),
                     _ => None,
                 };
                 match id {
@@ -946,13 +806,13 @@ impl Words {
     pub fn mismatch(&self, m: &crate::doublecheck::Mismatch) -> String {
         use crate::doublecheck::Mismatch;
         match m {
-            Mismatch::NoVerifier => self.t("mismatch-no-verifier"),
-            Mismatch::SamePerson => self.t("mismatch-same-person"),
-            Mismatch::IdentityNotConfirmed => self.t("mismatch-identity"),
+            Mismatch::NoVerifier => self.msg(msg!("mismatch-no-verifier")),
+            Mismatch::SamePerson => self.msg(msg!("mismatch-same-person")),
+            Mismatch::IdentityNotConfirmed => self.msg(msg!("mismatch-identity")),
             Mismatch::Measure { field } => {
-                self.ta("mismatch-measure", args!["label" => self.field_label(*field)])
+                self.msg(msg!("mismatch-measure", "label" => self.field_label(*field)))
             }
-            Mismatch::Dose { drug } => self.ta("mismatch-dose", args!["drug" => self.drug_name(*drug)]),
+            Mismatch::Dose { drug } => self.msg(msg!("mismatch-dose", "drug" => self.drug_name(*drug))),
         }
     }
 
@@ -961,7 +821,7 @@ impl Words {
         if order.revision <= 1 {
             order.order_id.clone()
         } else {
-            self.ta("order-id-revision", args!["id" => order.order_id.clone(), "revision" => order.revision])
+            self.msg(msg!("order-id-revision", "id" => order.order_id.clone(), "revision" => order.revision))
         }
     }
 }
@@ -970,11 +830,11 @@ impl Words {
     // ------------------------------------------------------------ refusals, files, register, printing
 
     /// Why no sheet was made.
-    pub fn sheet_error(&self, e: &crate::sheet::SheetError) -> String {
-        use crate::sheet::SheetError;
+    pub fn sheet_error(&self, e: &crate::order::faults::SheetError) -> String {
+        use crate::order::faults::SheetError;
         match e {
             SheetError::Invalid(errors) => {
-                let mut s = self.t("refuse-invalid");
+                let mut s = self.msg(msg!("refuse-invalid"));
                 for e in errors {
                     s.push('\n');
                     // A laboratory row is named by its test, as the form shows it.
@@ -986,21 +846,18 @@ impl Words {
                 }
                 s
             }
-            SheetError::NkOutOfRange => self.ta("refuse-nk-out-of-range", args!["range" => self.nk_range()]),
-            SheetError::Unacknowledged(n) => self.ta("refuse-unacknowledged", args!["count" => *n]),
-            SheetError::Font => self.t("refuse-font"),
+            SheetError::NkOutOfRange => self.msg(msg!("refuse-nk-out-of-range", "range" => self.nk_range())),
+            SheetError::Unacknowledged(n) => self.msg(msg!("refuse-unacknowledged", "count" => *n)),
+            SheetError::Font => self.msg(msg!("refuse-font")),
             SheetError::File(e) => self.file_error(e),
-            SheetError::StillTyping => self.t("refuse-still-typing"),
-            SheetError::CriteriaOpen(n) => self.ta("refuse-criteria-open", args!["count" => *n]),
-            SheetError::SignInNeeded => self.t("refuse-sign-in"),
+            SheetError::StillTyping => self.msg(msg!("refuse-still-typing")),
+            SheetError::CriteriaOpen(n) => self.msg(msg!("refuse-criteria-open", "count" => *n)),
+            SheetError::SignInNeeded => self.msg(msg!("refuse-sign-in")),
             SheetError::Refused(r) => self.refusal(r),
             SheetError::StaggerUnchecked(why) => {
-                self.ta("refuse-stagger-unchecked", args!["why" => why.clone()])
+                self.msg(msg!("refuse-stagger-unchecked", "why" => why.clone()))
             }
-            SheetError::TooEarly { start, earliest } => self.ta(
-                "refuse-too-early",
-                args!["start" => self.datetime(*start), "earliest" => self.datetime(*earliest)],
-            ),
+            SheetError::TooEarly { start, earliest } => self.msg(msg!("refuse-too-early", "start" => self.datetime(*start), "earliest" => self.datetime(*earliest))),
         }
     }
 
@@ -1008,114 +865,116 @@ impl Words {
         use crate::order::FileError;
         match e {
             FileError::Io { path, error } => {
-                self.ta("file-io", args!["path" => shown(path), "error" => error.to_string()])
+                self.msg(msg!("file-io", "path" => shown(path), "error" => error.to_string()))
             }
-            FileError::Exists { path } => self.ta("file-exists", args!["path" => shown(path)]),
+            FileError::Exists { path } => self.msg(msg!("file-exists", "path" => shown(path))),
             FileError::Corrupt { path, detail } => {
-                self.ta("file-corrupt", args!["path" => shown(path), "detail" => detail.clone()])
+                self.msg(msg!("file-corrupt", "path" => shown(path), "detail" => detail.clone()))
             }
             FileError::WrongFormat { path, found } => {
-                self.ta("file-wrong-format", args!["path" => shown(path), "found" => quoted_inner(found, 40)])
+                self.msg(msg!("file-wrong-format", "path" => shown(path), "found" => quoted_inner(found, 40)))
             }
-            FileError::WrongVersion { path, found } => self.ta(
-                "file-wrong-version",
-                args!["path" => shown(path), "found" => *found, "version" => crate::order::FORMAT_VERSION],
-            ),
-            FileError::Changed { path } => self.ta("file-changed", args!["path" => shown(path)]),
+            FileError::WrongVersion { path, found } => self.msg(msg!("file-wrong-version", "path" => shown(path), "found" => *found, "version" => crate::order::FORMAT_VERSION)),
+            FileError::Changed { path } => self.msg(msg!("file-changed", "path" => shown(path))),
             FileError::TooLarge { path, max } => {
-                self.ta("file-too-large", args!["path" => shown(path), "max" => max.to_string()])
+                self.msg(msg!("file-too-large", "path" => shown(path), "max" => max.to_string()))
             }
-            FileError::NotRegular { path } => self.ta("file-not-regular", args!["path" => shown(path)]),
+            FileError::NotRegular { path } => self.msg(msg!("file-not-regular", "path" => shown(path))),
             FileError::Invalid { path, errors } => {
                 let list: Vec<String> = errors.iter().map(|e| self.input_error(e)).collect();
-                self.ta("file-invalid", args!["path" => shown(path), "errors" => list.join(" ")])
+                self.msg(msg!("file-invalid", "path" => shown(path), "errors" => list.join(" ")))
             }
         }
     }
 
-    pub fn register_error(&self, e: &crate::register::RegisterError) -> String {
-        use crate::register::{NotAFile, RegisterError};
+    pub fn register_error(&self, e: &crate::order::faults::RegisterError) -> String {
+        use crate::order::faults::{NotAFile, RegisterError};
         match e {
-            RegisterError::Locked(p) => self.ta("register-locked", args!["path" => shown(p)]),
-            RegisterError::ReadOnly(p) => self.ta("register-read-only", args!["path" => shown(p)]),
+            RegisterError::Locked(p) => self.msg(msg!("register-locked", "path" => shown(p))),
+            RegisterError::ReadOnly(p) => self.msg(msg!("register-read-only", "path" => shown(p))),
             RegisterError::Corrupt(p, d) => {
-                self.ta("register-corrupt", args!["path" => shown(p), "detail" => d.clone()])
+                self.msg(msg!("register-corrupt", "path" => shown(p), "detail" => d.clone()))
             }
-            RegisterError::Newer(p, v) => self.ta(
-                "register-newer",
-                args!["path" => shown(p), "found" => *v, "version" => crate::register::SCHEMA_VERSION],
-            ),
+            RegisterError::Newer(p, v) => self.msg(msg!("register-newer", "path" => shown(p), "found" => *v, "version" => crate::order::faults::REGISTER_SCHEMA_VERSION)),
             RegisterError::Other(p, d) => {
-                self.ta("register-other", args!["path" => shown(p), "detail" => d.clone()])
+                self.msg(msg!("register-other", "path" => shown(p), "detail" => d.clone()))
             }
             RegisterError::NotAFile(p, why) => {
-                let id = match why {
-                    NotAFile::Empty => "register-not-a-file-empty",
-                    NotAFile::InMemory => "register-not-a-file-memory",
-                    NotAFile::Folder => "register-not-a-file-folder",
-                    NotAFile::BrokenLink => "register-not-a-file-broken-link",
-                    NotAFile::Special => "register-not-a-file-special",
-                };
-                self.ta(id, args!["path" => quoted_inner(&p.to_string_lossy(), 80)])
+                let path = quoted_inner(&p.to_string_lossy(), 80);
+                self.msg(match why {
+                    NotAFile::Empty => msg!("register-not-a-file-empty", "path" => path),
+                    NotAFile::InMemory => msg!("register-not-a-file-memory", "path" => path),
+                    NotAFile::Folder => msg!("register-not-a-file-folder", "path" => path),
+                    NotAFile::BrokenLink => msg!("register-not-a-file-broken-link", "path" => path),
+                    NotAFile::Special => msg!("register-not-a-file-special", "path" => path),
+                })
             }
             RegisterError::DuplicateId(p, id) => {
-                self.ta("register-duplicate-id", args!["path" => shown(p), "id" => id.clone()])
+                self.msg(msg!("register-duplicate-id", "path" => shown(p), "id" => id.clone()))
             }
             RegisterError::Connection(p, d) => {
-                self.ta("register-connection", args!["path" => shown(p), "detail" => d.clone()])
+                self.msg(msg!("register-connection", "path" => shown(p), "detail" => d.clone()))
             }
             RegisterError::Login(p, d) => {
-                self.ta("register-login", args!["path" => shown(p), "detail" => d.clone()])
+                self.msg(msg!("register-login", "path" => shown(p), "detail" => d.clone()))
             }
             RegisterError::NetworkFs(p, fs) => {
-                self.ta("register-network-fs", args!["path" => shown(p), "fs" => fs.clone()])
+                self.msg(msg!("register-network-fs", "path" => shown(p), "fs" => fs.clone()))
             }
         }
     }
 
-    pub fn not_recorded(&self, e: &crate::register::RegisterError) -> String {
-        self.ta("not-recorded", args!["error" => self.register_error(e)])
+    pub fn not_recorded(&self, e: &crate::order::faults::RegisterError) -> String {
+        self.msg(msg!("not-recorded", "error" => self.register_error(e)))
     }
 
-    pub fn recorded(&self, action: crate::register::RegisterAction, path: &std::path::Path) -> String {
-        self.ta("recorded", args!["action" => self.register_action(action), "path" => shown(path)])
+    pub fn recorded(&self, action: crate::order::release::RegisterAction, path: &std::path::Path) -> String {
+        self.msg(msg!("recorded", "action" => self.register_action(action), "path" => shown(path)))
     }
 
-    pub fn register_action(&self, action: crate::register::RegisterAction) -> String {
-        use crate::register::RegisterAction;
+    pub fn register_action(&self, action: crate::order::release::RegisterAction) -> String {
+        use crate::order::release::RegisterAction;
         self.t(match action {
-            RegisterAction::Exported => "action-exported",
-            RegisterAction::Printed => "action-printed",
-            RegisterAction::Reprinted => "action-reprinted",
-            RegisterAction::CheckFailed => "action-check-failed",
+            RegisterAction::Exported => id!("action-exported"),
+            RegisterAction::Printed => id!("action-printed"),
+            RegisterAction::Reprinted => id!("action-reprinted"),
+            RegisterAction::CheckFailed => id!("action-check-failed"),
         })
     }
 
-    pub fn print_error(&self, e: &crate::print::PrintError) -> String {
-        use crate::print::PrintError;
+    /// Why a print did not happen, worded.
+    pub fn print_failure(&self, e: &crate::order::faults::PrintFailure) -> String {
+        match e {
+            crate::order::faults::PrintFailure::Sheet(e) => self.sheet_error(e),
+            crate::order::faults::PrintFailure::Print(e) => self.print_error(e),
+        }
+    }
+
+    pub fn print_error(&self, e: &crate::order::faults::PrintError) -> String {
+        use crate::order::faults::PrintError;
         match e {
             PrintError::NoService(d) => {
-                self.ta("print-no-service", args!["detail" => clip(d.trim_end_matches('.'), 200)])
+                self.msg(msg!("print-no-service", "detail" => clip(d.trim_end_matches('.'), 200)))
             }
             PrintError::Rejected(d) => {
-                self.ta("print-rejected", args!["detail" => clip(d.trim_end_matches('.'), 200)])
+                self.msg(msg!("print-rejected", "detail" => clip(d.trim_end_matches('.'), 200)))
             }
-            PrintError::Unsupported => self.t("print-unsupported"),
-            PrintError::NoDefault => self.t("print-no-default"),
-            PrintError::Timeout(job) => self.ta("print-timeout", args!["job" => job.clone()]),
-            PrintError::Failed(job) => self.ta("print-failed", args!["job" => job.clone()]),
+            PrintError::Unsupported => self.msg(msg!("print-unsupported")),
+            PrintError::NoDefault => self.msg(msg!("print-no-default")),
+            PrintError::Timeout(job) => self.msg(msg!("print-timeout", "job" => job.clone())),
+            PrintError::Failed(job) => self.msg(msg!("print-failed", "job" => job.clone())),
         }
     }
 
     pub fn printed(&self, job: &str, printer: Option<&str>) -> String {
         match printer {
-            Some(p) => self.ta("printed-to", args!["printer" => p, "job" => job]),
-            None => self.ta("printed-default", args!["job" => job]),
+            Some(p) => self.msg(msg!("printed-to", "printer" => p, "job" => job)),
+            None => self.msg(msg!("printed-default", "job" => job)),
         }
     }
 
     /// The doses a register entry recorded: "Trastuzumab 546 mg, …".
-    pub fn register_doses(&self, doses: &[crate::register::RecordedDose]) -> String {
+    pub fn register_doses(&self, doses: &[crate::order::faults::RecordedDose]) -> String {
         doses
             .iter()
             .map(|d| {
@@ -1139,23 +998,20 @@ impl Words {
         reason: Option<&str>,
     ) -> String {
         match reason {
-            Some(r) => self.ta(
-                "acknowledged-with-reason",
-                args!["warning" => warning, "by" => by, "at" => self.datetime(at), "reason" => r],
-            ),
+            Some(r) => self.msg(msg!("acknowledged-with-reason", "warning" => warning, "by" => by, "at" => self.datetime(at), "reason" => r)),
             None => {
-                self.ta("acknowledged", args!["warning" => warning, "by" => by, "at" => self.datetime(at)])
+                self.msg(msg!("acknowledged", "warning" => warning, "by" => by, "at" => self.datetime(at)))
             }
         }
     }
 
     /// After a ticked warning in the window: "— Farm. A. García, 14:05".
     pub fn acknowledged_short(&self, by: &str, at: NaiveDateTime) -> String {
-        self.ta("acknowledged-short", args!["by" => by, "time" => at.format("%H:%M").to_string()])
+        self.msg(msg!("acknowledged-short", "by" => by, "time" => at.format("%H:%M").to_string()))
     }
 
     pub fn verified_line(&self, verifier: &str, at: NaiveDateTime) -> String {
-        self.ta("verified-by", args!["verifier" => verifier, "at" => self.datetime(at)])
+        self.msg(msg!("verified-by", "verifier" => verifier, "at" => self.datetime(at)))
     }
 }
 
@@ -1202,8 +1058,4 @@ mod english_display {
 
     english!(crate::error::InputError, input_error);
     english!(crate::order::FileError, file_error);
-    english!(crate::register::RegisterError, register_error);
-    english!(crate::sheet::SheetError, sheet_error);
-    english!(crate::print::PrintError, print_error);
-    english!(crate::print::PrintFailure, print_failure);
 }

@@ -115,6 +115,8 @@ pub enum DbError {
 
 /// How long a workstation waits for the server before saying so.
 pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+/// The advisory lock every write to a PostgreSQL register takes first.
+pub const PG_WRITE_LOCK: i64 = 7_272_002;
 /// The longest a statement or a lock may wait on the server.
 pub const STATEMENT_TIMEOUT_MS: u32 = 10_000;
 

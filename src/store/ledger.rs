@@ -16,9 +16,6 @@ use crate::stagger::{Cohort, PreviousSheet};
 use crate::store::db::{DbError, Engine, Tx, Value};
 use crate::store::register::{EVENT_COLUMNS, Register, RegisterError, event_of, from_db, iso};
 
-/// The advisory lock every write to a PostgreSQL register takes first.
-pub(super) const PG_WRITE_LOCK: i64 = 7_272_002;
-
 /// The longest a release waits for the releases before it (SQLite; PostgreSQL waits
 /// up to its `lock_timeout`, [`crate::store::db::STATEMENT_TIMEOUT_MS`]).
 pub const RELEASE_WAIT: std::time::Duration = std::time::Duration::from_secs(30);
@@ -47,7 +44,7 @@ impl Ledger for Register {
         self.conn_mut().set_busy_wait(RELEASE_WAIT);
         let out = self.conn_mut().write(|tx| -> Result<T, TxError<X>> {
             if tx.engine() == Engine::Postgres {
-                tx.query(&format!("SELECT pg_advisory_xact_lock({PG_WRITE_LOCK})"), &[])?;
+                tx.query(&format!("SELECT pg_advisory_xact_lock({})", crate::store::db::PG_WRITE_LOCK), &[])?;
             }
             let mut ledger = ReleaseTx { tx, path: &path };
             work(&mut ledger).map_err(TxError::Work)

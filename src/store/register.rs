@@ -10,14 +10,14 @@ use chrono::{NaiveDateTime, TimeZone};
 use rusqlite::{Connection, ErrorCode};
 
 use crate::store::db::{Conn, DbError, Engine, Row, Tx, Value};
-use serde::{Deserialize, Serialize};
 
-use crate::domain::people::parse_instant;
+use crate::domain::calendar::parse_instant;
 pub use crate::domain::people::{
     Administration, Event, MIN_SECRET_CHARS, OverrideDetail, Person, PersonProblem, Role, Step, name_key,
 };
 use crate::engine::{NkState, Report};
 use crate::order::Order;
+pub use crate::order::faults::{NotAFile, RecordedDose, RegisterError};
 pub use crate::stagger::NextStart;
 
 /// The schema this program writes; older registers are migrated on open.
@@ -26,20 +26,12 @@ pub use crate::stagger::NextStart;
 /// triggers that keep entries append-only.
 /// Version 4 (issue 12): both engines; subject and cohort; a hash chain over
 /// every record; people and their signed steps.
-pub const SCHEMA_VERSION: i32 = 4;
+pub const SCHEMA_VERSION: i32 = crate::order::faults::REGISTER_SCHEMA_VERSION;
 
 /// How long a SQLite register waits for another program's write before saying it is locked.
 pub const BUSY_WAIT: std::time::Duration = std::time::Duration::from_millis(5000);
 
 pub use crate::order::release::RegisterAction;
-
-/// One dose as recorded.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct RecordedDose {
-    pub drug: String,
-    pub dose: f64,
-    pub unit: String,
-}
 
 /// One register entry.
 #[derive(Debug, Clone, PartialEq)]
@@ -83,44 +75,36 @@ pub struct Filter {
     pub offset: u32,
 }
 
-/// Why the register could not be used.
-#[derive(Debug)]
-pub enum RegisterError {
-    /// Another program holds the database locked.
-    Locked(PathBuf),
-    /// The database or its folder cannot be written.
-    ReadOnly(PathBuf),
-    /// The file is not a register (or is damaged).
-    Corrupt(PathBuf, String),
-    /// Made by a newer version of this program.
-    Newer(PathBuf, i32),
-    /// Anything else SQLite or the file system said.
-    Other(PathBuf, String),
-    /// The location is not a file a register can live in (empty, `:memory:`, a folder,
-    /// a symbolic link to nothing, a device).
-    NotAFile(PathBuf, NotAFile),
-    /// Another order's content is already recorded under this order ID and revision.
-    DuplicateId(PathBuf, String),
-    /// The server cannot be reached, refused, went away or did not answer in time.
-    Connection(PathBuf, String),
-    /// The server refused the login.
-    Login(PathBuf, String),
-    /// A SQLite register on a network file system (its type), where locking is unreliable.
-    NetworkFs(PathBuf, String),
-}
-
-/// Why a register location cannot hold a register.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NotAFile {
-    Empty,
-    InMemory,
-    Folder,
-    BrokenLink,
-    Special,
-}
-
 /// The default location: `$NKACT_DOSE_REGISTER`, else `register.sqlite3` in
-/// the program's data folder (which the faces find: [`crate::ui::default_register_path`]).
+/// the program's data folder ([`data_dir`]), for both faces.
+pub fn default_path() -> Option<PathBuf> {
+    default_path_in(data_dir("nkact-dose"))
+}
+
+/// The program's data folder, where the window keeps its preferences too: the
+/// same folder eframe's `storage_dir` names (Linux `$XDG_DATA_HOME/<app>` or
+/// `~/.local/share/<app>`; macOS `~/Library/Application Support/<app>`;
+/// Windows `%APPDATA%\<app>\data`), found here so that the command line
+/// reaches the register without the window's crates (issue 19).
+pub fn data_dir(app_id: &str) -> Option<PathBuf> {
+    if cfg!(target_os = "windows") {
+        return std::env::var_os("APPDATA").map(|p| PathBuf::from(p).join(app_id).join("data"));
+    }
+    if cfg!(target_os = "macos") {
+        return std::env::home_dir().map(|p| {
+            p.join("Library")
+                .join("Application Support")
+                .join(app_id.replace(|c: char| c.is_ascii_whitespace(), "-"))
+        });
+    }
+    std::env::var_os("XDG_DATA_HOME")
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+        .or_else(|| std::env::home_dir().map(|p| p.join(".local").join("share")))
+        .map(|p| p.join(app_id.to_lowercase().replace(|c: char| c.is_ascii_whitespace(), "")))
+}
+
+/// [`default_path`] with the data folder given.
 pub fn default_path_in(data_dir: Option<PathBuf>) -> Option<PathBuf> {
     if let Some(p) = std::env::var_os("NKACT_DOSE_REGISTER") {
         return Some(PathBuf::from(p));
@@ -552,7 +536,7 @@ impl Register {
         mut values: Vec<Value>,
     ) -> Result<i64, DbError> {
         if tx.engine() == Engine::Postgres {
-            tx.query(&format!("SELECT pg_advisory_xact_lock({})", crate::store::ledger::PG_WRITE_LOCK), &[])?;
+            tx.query(&format!("SELECT pg_advisory_xact_lock({})", crate::store::db::PG_WRITE_LOCK), &[])?;
         }
         let head = tx.query("SELECT seq, hash FROM chain ORDER BY seq DESC LIMIT 1", &[])?;
         let (seq, prev) = match head.first() {
@@ -582,12 +566,8 @@ impl Register {
         action: RegisterAction,
         at: NaiveDateTime,
     ) -> Result<i64, RegisterError> {
-        let row = self.entry_row(order, report, action, at)?;
-        let key = row.key.clone();
-        self.conn.write(|tx| Self::record_in(tx, &row)).map_err(|e| match e {
-            DbError::Duplicate(_) => RegisterError::DuplicateId(self.path.clone(), key.clone()),
-            e => from_db(&self.path, e),
-        })
+        use crate::order::release::Ledger;
+        self.in_release(|tx| tx.record(order, report, action, at))
     }
 
     /// Records many sheets in one transaction (an import, or building a large
@@ -963,17 +943,9 @@ impl Register {
         detail: &str,
         at: NaiveDateTime,
     ) -> Result<i64, RegisterError> {
-        let values: Vec<Value> = vec![
-            order_id.into(),
-            revision.into(),
-            step.key().into(),
-            person.name.clone().into(),
-            person.role.key().into(),
-            Value::from(i64::from(ok)),
-            detail.into(),
-            iso(at).into(),
-        ];
-        self.conn.write(|tx| Self::append(tx, "events", EVENT_COLUMNS, values)).map_err(self.db_err())
+        use crate::order::release::{Ledger, StepToSign};
+        let s = StepToSign { order_id, revision, step, person, ok, detail: detail.to_owned(), at };
+        self.in_release(|tx| tx.sign(&s))
     }
 
     /// Records a signed step of an order, after the checks that make it a

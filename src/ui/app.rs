@@ -14,6 +14,7 @@ use crate::engine::Report;
 use crate::error::InputError;
 use crate::input::{RawInputs, parse_decimal};
 use crate::locale::{DecimalMark, Lang};
+use crate::msg;
 use crate::order::release::Refusal;
 use crate::order::{self, Acknowledgement, FileError, Order, Verification};
 use crate::present::Words;
@@ -379,7 +380,7 @@ impl AppState {
     /// Records an action; a message saying so, or a warning that it was not recorded.
     fn record(&self, order: &Order, report: &Report, action: RegisterAction) -> Result<String, String> {
         let w = self.words();
-        let Some(path) = self.register_path() else { return Err(w.t("not-recorded-no-location")) };
+        let Some(path) = self.register_path() else { return Err(w.msg(msg!("not-recorded-no-location"))) };
         let signer = self.sign_in.person.clone().filter(|_| action != RegisterAction::Reprinted);
         Register::connect(&path.to_string_lossy())
             .and_then(|mut r| {
@@ -440,12 +441,12 @@ impl AppState {
         let cohort = crate::stagger::Cohort::from_key(&self.order.trial.cohort);
         if self.register_path().is_none() {
             return match cohort {
-                Some(_) => Err(SheetError::StaggerUnchecked(w.t("not-recorded-no-location"))),
+                Some(_) => Err(SheetError::StaggerUnchecked(w.msg(msg!("not-recorded-no-location")))),
                 None => Ok(()),
             };
         }
         match self.watch.answer() {
-            None => Err(SheetError::StaggerUnchecked(w.t("g-register-checking"))),
+            None => Err(SheetError::StaggerUnchecked(w.msg(msg!("g-register-checking")))),
             Some(Err(e)) if cohort.is_some() || self.sign_in.person.is_some() => {
                 Err(SheetError::StaggerUnchecked(w.register_error(e)))
             }
@@ -475,14 +476,14 @@ impl AppState {
                 return;
             }
             (None, Some(true)) => {
-                self.override_error = Some(w.t("refuse-sign-in"));
+                self.override_error = Some(w.msg(msg!("refuse-sign-in")));
                 return;
             }
             (None, _) => {
                 match crate::identity::normalise(crate::error::Field::IssuedBy, &self.order.issued_by) {
                     Ok(n) if !n.is_empty() => n,
                     _ => {
-                        self.notice = Some(Notice::Error(w.t("g-override-needs")));
+                        self.notice = Some(Notice::Error(w.msg(msg!("g-override-needs"))));
                         return;
                     }
                 }
@@ -686,7 +687,7 @@ impl AppState {
             Action::TypedPath(kind) => {
                 let path = PathBuf::from(self.files.path_input.trim());
                 if self.files.path_input.trim().is_empty() {
-                    self.notice = Some(Notice::Error(w.t("g-type-a-path")));
+                    self.notice = Some(Notice::Error(w.msg(msg!("g-type-a-path"))));
                     return;
                 }
                 match kind {
@@ -697,7 +698,7 @@ impl AppState {
             }
             Action::ChooserEmpty(_) => {
                 self.files.show_path_input = true;
-                self.notice = Some(Notice::Info(w.t("g-no-chooser")));
+                self.notice = Some(Notice::Info(w.msg(msg!("g-no-chooser"))));
             }
             Action::Acknowledge { code, detail, acknowledged } => {
                 self.acknowledge(code, detail, acknowledged)
@@ -784,7 +785,7 @@ impl AppState {
             d => match crate::input::parse_date(crate::error::Field::Day1, d) {
                 Ok(date) => Some(date),
                 Err(_) => {
-                    v.message = Some(w.t("g-register-bad-date"));
+                    v.message = Some(w.msg(msg!("g-register-bad-date")));
                     return;
                 }
             },
@@ -797,7 +798,7 @@ impl AppState {
             ..Filter::default()
         };
         let Some(path) = self.register_path() else {
-            self.register_view.message = Some(w.t("not-recorded-no-location"));
+            self.register_view.message = Some(w.msg(msg!("not-recorded-no-location")));
             return;
         };
         match Register::connect(&path.to_string_lossy()).and_then(|mut r| r.list(&filter)) {
@@ -814,7 +815,7 @@ impl AppState {
 
     fn stored_order(&self, id: i64) -> Result<Order, String> {
         let w = self.words();
-        let path = self.register_path().ok_or_else(|| w.t("not-recorded-no-location"))?;
+        let path = self.register_path().ok_or_else(|| w.msg(msg!("not-recorded-no-location")))?;
         Register::connect(&path.to_string_lossy())
             .and_then(|mut r| {
                 let mut order = r.order(id)?;
@@ -834,7 +835,7 @@ impl AppState {
                 self.mark_saved();
                 self.mode = Mode::Form;
                 let id = self.order.order_id.clone();
-                self.notice = Some(Notice::Info(w.ta("g-reopened", &[("id", id.into())])));
+                self.notice = Some(Notice::Info(w.msg(msg!("g-reopened", "id" => id))));
             }
             Err(e) => self.register_view.message = Some(e),
         }
@@ -879,7 +880,7 @@ impl AppState {
         detail: &str,
     ) -> Result<(), String> {
         let w = self.words();
-        let path = self.register_path().ok_or_else(|| w.t("not-recorded-no-location"))?;
+        let path = self.register_path().ok_or_else(|| w.msg(msg!("not-recorded-no-location")))?;
         let (id, revision, at) = (self.order.order_id.clone(), self.order.revision, self.now());
         match Register::connect(&path.to_string_lossy())
             .and_then(|mut r| r.sign(&id, revision, step, p, ok, detail, at))
@@ -953,7 +954,7 @@ impl AppState {
             match export {
                 Some((path, replace)) => match sheet::export_pdf(o, now, path, replace) {
                     Ok(()) => {
-                        said = w.ta("written", &[("path", crate::present::words::shown(path).into())]);
+                        said = w.msg(msg!("written", "path" => crate::present::words::shown(path)));
                         d.done.push(RegisterAction::Exported);
                         d.written.push(path.to_owned());
                     }
@@ -979,19 +980,17 @@ impl AppState {
                     (true, Some(path)) => Notice::Info(format!("{said}. {}", w.recorded(action, &path))),
                     _ => Notice::Error(format!(
                         "{said}. {}",
-                        not_recorded.unwrap_or_else(|| w.t("not-recorded-no-location"))
+                        not_recorded.unwrap_or_else(|| w.msg(msg!("not-recorded-no-location")))
                     )),
                 }
             }
             Err(Failure::Refused(r)) => Notice::Error(w.refusal(&r)),
             Err(Failure::Register(e)) => {
-                Notice::Error(w.ta("refuse-register", &[("error", w.register_error(&e).into())]))
+                Notice::Error(w.msg(msg!("refuse-register", "error" => w.register_error(&e))))
             }
             Err(Failure::Delivery(Undelivered::Sheet(SheetError::File(FileError::Exists { path })))) => {
                 self.files.confirm_replace = Some(path.clone());
-                Notice::Info(
-                    w.ta("g-confirm-replace", &[("path", crate::present::words::shown(&path).into())]),
-                )
+                Notice::Info(w.msg(msg!("g-confirm-replace", "path" => crate::present::words::shown(&path))))
             }
             Err(Failure::Delivery(Undelivered::Sheet(e))) => Notice::Error(w.sheet_error(&e)),
             Err(Failure::Delivery(Undelivered::Print(e))) => Notice::Error(w.print_failure(&e)),
@@ -1000,12 +999,12 @@ impl AppState {
                 for p in &removed {
                     m.push(' ');
                     m.push_str(
-                        &w.ta("not-recorded-removed", &[("path", crate::present::words::shown(p).into())]),
+                        &w.msg(msg!("not-recorded-removed", "path" => crate::present::words::shown(p))),
                     );
                 }
                 if printed {
                     m.push(' ');
-                    m.push_str(&w.t("not-recorded-printed"));
+                    m.push_str(&w.msg(msg!("not-recorded-printed")));
                 }
                 Notice::Error(m)
             }
@@ -1099,7 +1098,7 @@ impl AppState {
         self.notice = Some(match order::save(&self.order, path) {
             Ok(()) => {
                 self.mark_saved();
-                Notice::Info(w.ta("g-saved", &[("path", crate::present::words::shown(path).into())]))
+                Notice::Info(w.msg(msg!("g-saved", "path" => crate::present::words::shown(path))))
             }
             Err(e) => Notice::Error(w.file_error(&e)),
         });
@@ -1116,7 +1115,7 @@ impl AppState {
                 self.mode = Mode::Form;
                 self.check.mismatches.clear();
                 let shown = crate::present::words::shown(path);
-                self.notice = Some(Notice::Info(w.ta("g-opened", &[("path", shown.into())])));
+                self.notice = Some(Notice::Info(w.msg(msg!("g-opened", "path" => shown))));
             }
             // Nothing in the window changes when a file is refused.
             Err(e) => self.notice = Some(Notice::Error(w.file_error(&e))),
@@ -1144,7 +1143,7 @@ impl AppState {
         let now = self.now();
         let message = match sheet::export_pdf(order, now, path, replace) {
             Ok(()) => {
-                let written = w.ta("written", &[("path", crate::present::words::shown(path).into())]);
+                let written = w.msg(msg!("written", "path" => crate::present::words::shown(path)));
                 let recorded = sheet::printable(order, now.date())
                     .map_err(|e| w.sheet_error(&e))
                     .and_then(|r| self.record(order, &r, RegisterAction::Reprinted));
@@ -1298,7 +1297,7 @@ impl AppState {
                 self.override_error = None;
             }
             (Err(e), _) | (_, Err(e)) => self.override_error = Some(w.input_error(&e)),
-            _ => self.override_error = Some(w.t("g-override-needs")),
+            _ => self.override_error = Some(w.msg(msg!("g-override-needs"))),
         }
     }
 
@@ -1332,13 +1331,13 @@ impl AppState {
             Some(nk_hours),
         ) = (increment, dilution, bag, minutes, observation, lvef_age, nk_hours)
         else {
-            self.settings_text.error = Some(w.t("g-settings-invalid"));
+            self.settings_text.error = Some(w.msg(msg!("g-settings-invalid")));
             return;
         };
         let (minutes, observation) =
             match (minutes.map(|m| whole(Some(m))), observation.map(|m| whole(Some(m)))) {
                 (Some(None), _) | (_, Some(None)) => {
-                    self.settings_text.error = Some(w.t("g-settings-invalid"));
+                    self.settings_text.error = Some(w.msg(msg!("g-settings-invalid")));
                     return;
                 }
                 (m, o) => (m.flatten(), o.flatten()),

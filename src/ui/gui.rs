@@ -12,26 +12,25 @@ use crate::bsa::BsaFormula;
 use crate::engine::NkState;
 use crate::error::{Field, InputError};
 use crate::present::Words;
-use crate::present::i18n::Arg;
 use crate::present::model::{BadgeKind, Emphasis, Item, Presentation};
-use crate::present::words::args;
 use crate::settings::Paper;
+use crate::{id, msg};
 
 const PREFS_KEY: &str = "nkact-dose-preferences";
 
 /// The register view's columns, after the actions.
 const COLUMNS: [&str; 11] = [
-    "g-col-when",
-    "g-col-action",
-    "g-col-order",
-    "g-col-revision",
-    "g-col-fingerprint",
-    "g-col-patient",
-    "g-col-record",
-    "g-col-cycle",
-    "g-col-verified",
-    "g-col-doses",
-    "g-col-lang",
+    id!("g-col-when"),
+    id!("g-col-action"),
+    id!("g-col-order"),
+    id!("g-col-revision"),
+    id!("g-col-fingerprint"),
+    id!("g-col-patient"),
+    id!("g-col-record"),
+    id!("g-col-cycle"),
+    id!("g-col-verified"),
+    id!("g-col-doses"),
+    id!("g-col-lang"),
 ];
 
 /// The window: the state, plus the channel file choosers answer on.
@@ -147,29 +146,29 @@ impl GuiApp {
                 ui.heading(RichText::new(w.window_title()).strong());
                 ui.separator();
                 // New order and Open ask first when the form holds unsaved work.
-                if ui.button(w.t("g-new")).clicked() {
+                if ui.button(w.msg(msg!("g-new"))).clicked() {
                     self.actions.push(Action::ConfirmDiscard(Discard::NewOrder));
                 }
                 let idle = !self.chooser_open;
-                if ui.add_enabled(idle, egui::Button::new(w.t("g-open"))).clicked() {
+                if ui.add_enabled(idle, egui::Button::new(w.msg(msg!("g-open")))).clicked() {
                     if self.state.has_unsaved_work() {
                         self.actions.push(Action::ConfirmDiscard(Discard::Open));
                     } else {
                         choose = Some(FileKind::Open);
                     }
                 }
-                if ui.add_enabled(idle, egui::Button::new(w.t("g-save"))).clicked() {
+                if ui.add_enabled(idle, egui::Button::new(w.msg(msg!("g-save")))).clicked() {
                     choose = Some(FileKind::Save);
                 }
-                if ui.button(w.t("g-register")).clicked() {
+                if ui.button(w.msg(msg!("g-register"))).clicked() {
                     self.actions.push(Action::ShowRegister);
                 }
                 let mut dark = self.state.prefs.dark;
-                if ui.checkbox(&mut dark, w.t("g-dark")).changed() {
+                if ui.checkbox(&mut dark, w.msg(msg!("g-dark"))).changed() {
                     self.actions.push(Action::SetDark(dark));
                 }
                 // The language switches at once: every string is drawn again from the new words.
-                let l = ui.label(w.t("g-language"));
+                let l = ui.label(w.msg(msg!("g-language")));
                 egui::ComboBox::from_id_salt("language")
                     .selected_text(w.lang_name(w.lang))
                     .show_ui(ui, |ui| {
@@ -185,15 +184,17 @@ impl GuiApp {
             if let Some(what) = self.state.files.pending_discard {
                 ui.horizontal_wrapped(|ui| {
                     ui.label(
-                        RichText::new(w.t("g-discard-question")).strong().color(ui.visuals().warn_fg_color),
+                        RichText::new(w.msg(msg!("g-discard-question")))
+                            .strong()
+                            .color(ui.visuals().warn_fg_color),
                     );
-                    if ui.button(w.t("g-discard")).clicked() {
+                    if ui.button(w.msg(msg!("g-discard"))).clicked() {
                         self.actions.push(Action::DiscardConfirmed);
                         if what == Discard::Open {
                             choose = Some(FileKind::Open);
                         }
                     }
-                    if ui.button(w.t("g-keep")).clicked() {
+                    if ui.button(w.msg(msg!("g-keep"))).clicked() {
                         self.actions.push(Action::DiscardCancelled);
                     }
                 });
@@ -242,7 +243,7 @@ impl GuiApp {
             FileKind::Export => format!("{stem}.pdf"),
             _ => format!("{stem}.json"),
         };
-        let (pdf_files, order_files) = (w.t("g-pdf-files"), w.t("g-order-files"));
+        let (pdf_files, order_files) = (w.msg(msg!("g-pdf-files")), w.msg(msg!("g-order-files")));
         std::thread::spawn(move || {
             let dialog = rfd::AsyncFileDialog::new();
             let dialog = match kind {
@@ -376,7 +377,7 @@ fn field(
 fn error_for(w: &Words, errors: &[InputError], f: Field) -> Option<FieldNote> {
     errors.iter().find(|e| e.field == f).map(|e| {
         if e.problem == crate::error::Problem::Missing {
-            FieldNote::Required(w.t("g-required"))
+            FieldNote::Required(w.msg(msg!("g-required")))
         } else {
             FieldNote::Error(w.input_error(e))
         }
@@ -407,7 +408,7 @@ fn form_ui(ui: &mut Ui, s: &mut AppState, errors: &[InputError], actions: &mut V
     let mut focus = MeasureFocus::default();
     let today = s.now().date();
     let patient_errors = s.order.patient.validate(today).err().unwrap_or_default();
-    section(ui, &w.t("s-patient"));
+    section(ui, &w.msg(msg!("s-patient")));
     let p = &mut s.order.patient;
     let name_note = error_for(&w, &patient_errors, Field::PatientName);
     let name = field(ui, Field::PatientName, &w.field_label(Field::PatientName), &mut p.name, "", name_note);
@@ -425,7 +426,7 @@ fn form_ui(ui: &mut Ui, s: &mut AppState, errors: &[InputError], actions: &mut V
         Field::DateOfBirth,
         &w.field_label(Field::DateOfBirth),
         &mut p.date_of_birth,
-        &w.t("g-date-hint"),
+        &w.msg(msg!("g-date-hint")),
         dob_error,
     );
     field(
@@ -433,37 +434,38 @@ fn form_ui(ui: &mut Ui, s: &mut AppState, errors: &[InputError], actions: &mut V
         Field::Allergies,
         &w.field_label(Field::Allergies),
         &mut p.allergies,
-        &w.t("g-allergies-hint"),
+        &w.msg(msg!("g-allergies-hint")),
         None,
     );
     // Required before any warning can be acknowledged or a sheet leave: said beside it.
-    let issuer_note = s.order.issued_by.trim().is_empty().then(|| FieldNote::Required(w.t("g-required")));
+    let issuer_note =
+        s.order.issued_by.trim().is_empty().then(|| FieldNote::Required(w.msg(msg!("g-required"))));
     // Signed in: the issuer is the person who proved who they are.
     let signed_in = s.sign_in.person.is_some();
     if signed_in {
         ui.horizontal(|ui| {
-            label_cell(ui, &w.t("g-issued-by"));
+            label_cell(ui, &w.msg(msg!("g-issued-by")));
             ui.label(RichText::new(&s.order.issued_by).strong());
         });
     } else {
-        field(ui, "g-issued-by", &w.t("g-issued-by"), &mut s.order.issued_by, "", issuer_note);
+        field(ui, "g-issued-by", &w.msg(msg!("g-issued-by")), &mut s.order.issued_by, "", issuer_note);
     }
     field(
         ui,
         Field::Subject,
         &w.field_label(Field::Subject),
         &mut s.order.trial.subject,
-        &w.t("g-optional"),
+        &w.msg(msg!("g-optional")),
         None,
     );
     let cohorts = [
-        ("", w.t("g-not-answered")),
+        ("", w.msg(msg!("g-not-answered"))),
         ("lead-in", w.cohort_name(crate::stagger::Cohort::LeadIn)),
         ("expansion", w.cohort_name(crate::stagger::Cohort::Expansion)),
     ];
-    choice(ui, &w.t("s-cohort"), "cohort", &mut s.order.trial.cohort, &cohorts);
+    choice(ui, &w.msg(msg!("s-cohort")), "cohort", &mut s.order.trial.cohort, &cohorts);
 
-    section(ui, &w.t("g-measures"));
+    section(ui, &w.msg(msg!("g-measures")));
     let i = &mut s.order.inputs;
     // Hints name the unit, never an example number that could be read as a value.
     focus.add(&field(
@@ -502,7 +504,7 @@ fn form_ui(ui: &mut Ui, s: &mut AppState, errors: &[InputError], actions: &mut V
         Field::BsaCap,
         &w.field_label(Field::BsaCap),
         &mut i.bsa_cap,
-        &w.t("g-optional"),
+        &w.msg(msg!("g-optional")),
         error_for(&w, errors, Field::BsaCap),
     ));
     focus.add(&field(
@@ -510,17 +512,17 @@ fn form_ui(ui: &mut Ui, s: &mut AppState, errors: &[InputError], actions: &mut V
         Field::PreviousWeight,
         &w.field_label(Field::PreviousWeight),
         &mut i.previous_weight,
-        &w.t("g-optional"),
+        &w.msg(msg!("g-optional")),
         error_for(&w, errors, Field::PreviousWeight),
     ));
 
-    section(ui, &w.t("l-cycle"));
+    section(ui, &w.msg(msg!("l-cycle")));
     focus.add(&field(
         ui,
         Field::Cycle,
         &w.field_label(Field::Cycle),
         &mut i.cycle,
-        &w.t("g-cycle-hint"),
+        &w.msg(msg!("g-cycle-hint")),
         error_for(&w, errors, Field::Cycle),
     ));
     focus.add(&field(
@@ -528,7 +530,7 @@ fn form_ui(ui: &mut Ui, s: &mut AppState, errors: &[InputError], actions: &mut V
         Field::Day1,
         &w.field_label(Field::Day1),
         &mut i.day1,
-        &w.t("g-date-hint"),
+        &w.msg(msg!("g-date-hint")),
         error_for(&w, errors, Field::Day1),
     ));
     let first_cycle = i.cycle.trim() == "1";
@@ -538,7 +540,7 @@ fn form_ui(ui: &mut Ui, s: &mut AppState, errors: &[InputError], actions: &mut V
             Field::LastTrastuzumab,
             &w.field_label(Field::LastTrastuzumab),
             &mut i.last_trastuzumab,
-            &w.t("g-date-hint"),
+            &w.msg(msg!("g-date-hint")),
             error_for(&w, errors, Field::LastTrastuzumab),
         ));
         focus.add(&field(
@@ -546,7 +548,7 @@ fn form_ui(ui: &mut Ui, s: &mut AppState, errors: &[InputError], actions: &mut V
             Field::LastPertuzumab,
             &w.field_label(Field::LastPertuzumab),
             &mut i.last_pertuzumab,
-            &w.t("g-date-hint"),
+            &w.msg(msg!("g-date-hint")),
             error_for(&w, errors, Field::LastPertuzumab),
         ));
         choice(
@@ -554,7 +556,11 @@ fn form_ui(ui: &mut Ui, s: &mut AppState, errors: &[InputError], actions: &mut V
             &w.field_label(Field::PreviousInfusionTolerated),
             "tolerated",
             &mut s.order.clinical.previous_infusion_tolerated,
-            &[("", w.t("g-not-answered")), ("yes", w.t("g-yes")), ("no", w.t("g-no"))],
+            &[
+                ("", w.msg(msg!("g-not-answered"))),
+                ("yes", w.msg(msg!("g-yes"))),
+                ("no", w.msg(msg!("g-no"))),
+            ],
         );
     }
     let c = &mut s.order.clinical;
@@ -567,18 +573,18 @@ fn form_ui(ui: &mut Ui, s: &mut AppState, errors: &[InputError], actions: &mut V
             Field::CyclophosphamideDate,
             &w.field_label(Field::CyclophosphamideDate),
             &mut c.cyclophosphamide_date,
-            &w.t("g-date-hint"),
+            &w.msg(msg!("g-date-hint")),
             note,
         ));
     }
 
-    section(ui, &w.t("g-nk-product"));
+    section(ui, &w.msg(msg!("g-nk-product")));
     focus.add(&field(
         ui,
         Field::NkCells,
         &w.field_label(Field::NkCells),
         &mut i.nk_cells,
-        &w.t("g-nk-hint"),
+        &w.msg(msg!("g-nk-hint")),
         error_for(&w, errors, Field::NkCells),
     ));
     let c = &mut s.order.clinical;
@@ -586,7 +592,7 @@ fn form_ui(ui: &mut Ui, s: &mut AppState, errors: &[InputError], actions: &mut V
         let nk = [
             (Field::NkProductId, &mut c.nk_product_id, String::new()),
             (Field::NkBagId, &mut c.nk_bag_id, String::new()),
-            (Field::NkReleasedAt, &mut c.nk_released_at, w.t("g-date-time-hint")),
+            (Field::NkReleasedAt, &mut c.nk_released_at, w.msg(msg!("g-date-time-hint"))),
         ];
         for (f, value, hint) in nk {
             focus.add(&field(ui, f, &w.field_label(f), value, &hint, error_for(&w, errors, f)));
@@ -594,33 +600,47 @@ fn form_ui(ui: &mut Ui, s: &mut AppState, errors: &[InputError], actions: &mut V
     }
     criteria_form(ui, &w, c, errors, first_cycle, &mut focus);
 
-    egui::CollapsingHeader::new(w.t("g-site-settings")).show(ui, |ui| {
+    egui::CollapsingHeader::new(w.msg(msg!("g-site-settings"))).show(ui, |ui| {
         let t = &mut s.settings_text;
-        field(ui, "g-rounding", &w.t("g-rounding"), &mut t.mg_rounding_increment, "mg", None);
+        field(ui, "g-rounding", &w.msg(msg!("g-rounding")), &mut t.mg_rounding_increment, "mg", None);
         field(
             ui,
             "g-il2-dilution",
-            &w.t("g-il2-dilution"),
+            &w.msg(msg!("g-il2-dilution")),
             &mut t.il2_dilution_million_per_ml,
-            &w.t("g-optional"),
+            &w.msg(msg!("g-optional")),
             None,
         );
-        field(ui, "g-cyclo-bag", &w.t("g-cyclo-bag"), &mut t.cyclophosphamide_bag_ml, "mL", None);
-        field(ui, "g-cyclo-minutes", &w.t("g-cyclo-minutes"), &mut t.cyclophosphamide_minutes, "min", None);
+        field(ui, "g-cyclo-bag", &w.msg(msg!("g-cyclo-bag")), &mut t.cyclophosphamide_bag_ml, "mL", None);
+        field(
+            ui,
+            "g-cyclo-minutes",
+            &w.msg(msg!("g-cyclo-minutes")),
+            &mut t.cyclophosphamide_minutes,
+            "min",
+            None,
+        );
         field(
             ui,
             "g-trastuzumab-observation",
-            &w.t("g-trastuzumab-observation"),
+            &w.msg(msg!("g-trastuzumab-observation")),
             &mut t.trastuzumab_later_observation_minutes,
             "min",
             None,
         );
-        field(ui, "g-lvef-max-age", &w.t("g-lvef-max-age"), &mut t.lvef_max_age_days, &w.t("g-days"), None);
-        field(ui, "g-nk-max-hours", &w.t("g-nk-max-hours"), &mut t.nk_max_hours, "h", None);
+        field(
+            ui,
+            "g-lvef-max-age",
+            &w.msg(msg!("g-lvef-max-age")),
+            &mut t.lvef_max_age_days,
+            &w.msg(msg!("g-days")),
+            None,
+        );
+        field(ui, "g-nk-max-hours", &w.msg(msg!("g-nk-max-hours")), &mut t.nk_max_hours, "h", None);
         field(
             ui,
             "l-nk-route-set",
-            &w.t("l-nk-route-set"),
+            &w.msg(msg!("l-nk-route-set")),
             &mut t.nk_route_and_set,
             &w.per_site_protocol(),
             None,
@@ -628,22 +648,29 @@ fn form_ui(ui: &mut Ui, s: &mut AppState, errors: &[InputError], actions: &mut V
         field(
             ui,
             "l-premedication",
-            &w.t("l-premedication"),
+            &w.msg(msg!("l-premedication")),
             &mut t.premedication,
             &w.per_site_protocol(),
             None,
         );
-        field(ui, "l-antiemetic", &w.t("l-antiemetic"), &mut t.antiemetic, &w.per_site_protocol(), None);
-        field(ui, "l-hydration", &w.t("l-hydration"), &mut t.hydration, &w.per_site_protocol(), None);
+        field(
+            ui,
+            "l-antiemetic",
+            &w.msg(msg!("l-antiemetic")),
+            &mut t.antiemetic,
+            &w.per_site_protocol(),
+            None,
+        );
+        field(ui, "l-hydration", &w.msg(msg!("l-hydration")), &mut t.hydration, &w.per_site_protocol(), None);
         if let Some(e) = &t.error {
             ui.colored_label(ui.visuals().error_fg_color, e);
         }
-        if ui.button(w.t("g-apply-settings")).clicked() {
+        if ui.button(w.msg(msg!("g-apply-settings"))).clicked() {
             actions.push(Action::ApplySiteSettings);
         }
         // The decimal mark of the window and the sheet: a reviewed site setting, one mark per document.
         ui.horizontal(|ui| {
-            ui.label(w.t("g-decimal-mark"));
+            ui.label(w.msg(msg!("g-decimal-mark")));
             for mark in crate::locale::DecimalMark::ALL {
                 if ui.radio(w.mark == mark, w.decimal_mark_name(mark)).clicked() {
                     actions.push(Action::SetDecimalMark(mark));
@@ -651,7 +678,7 @@ fn form_ui(ui: &mut Ui, s: &mut AppState, errors: &[InputError], actions: &mut V
             }
         });
         ui.horizontal(|ui| {
-            ui.label(w.t("g-paper"));
+            ui.label(w.msg(msg!("g-paper")));
             let paper = s.order.settings.paper;
             for p in [Paper::A4, Paper::Letter] {
                 if ui.radio(paper == p, w.paper_name(p)).clicked() {
@@ -668,17 +695,18 @@ fn files_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Action>) {
     if !s.files.show_path_input {
         return;
     }
-    section(ui, &w.t("g-typed-path-title"));
-    field(ui, "g-path", &w.t("g-path"), &mut s.files.path_input, &w.t("g-path-hint"), None);
+    section(ui, &w.msg(msg!("g-typed-path-title")));
+    field(ui, "g-path", &w.msg(msg!("g-path")), &mut s.files.path_input, &w.msg(msg!("g-path-hint")), None);
     // Wrapped: "Exportar el PDF a la ruta" was cut off at the column's edge.
     ui.horizontal_wrapped(|ui| {
-        if ui.button(w.t("g-save-to-path")).clicked() {
+        if ui.button(w.msg(msg!("g-save-to-path"))).clicked() {
             actions.push(Action::TypedPath(FileKind::Save));
         }
-        if ui.button(w.t("g-open-path")).clicked() {
+        if ui.button(w.msg(msg!("g-open-path"))).clicked() {
             actions.push(Action::TypedPath(FileKind::Open));
         }
-        if ui.add_enabled(s.printable().is_ok(), egui::Button::new(w.t("g-export-to-path"))).clicked() {
+        if ui.add_enabled(s.printable().is_ok(), egui::Button::new(w.msg(msg!("g-export-to-path")))).clicked()
+        {
             actions.push(Action::TypedPath(FileKind::Export));
         }
     });
@@ -691,14 +719,16 @@ fn results_ui(ui: &mut Ui, w: &Words, view: Option<&Presentation>, editing: bool
         ui.add_space(20.0);
         // Nothing typed yet is not an error: say what to enter, calmly.
         if untouched {
-            ui.label(RichText::new(w.t("g-no-doses-yet")).size(18.0));
+            ui.label(RichText::new(w.msg(msg!("g-no-doses-yet"))).size(18.0));
         } else {
-            ui.label(RichText::new(w.t("g-no-doses")).size(18.0).color(ui.visuals().error_fg_color));
+            ui.label(RichText::new(w.msg(msg!("g-no-doses"))).size(18.0).color(ui.visuals().error_fg_color));
         }
         return;
     };
     if editing {
-        ui.label(RichText::new(w.t("g-provisional")).strong().size(18.0).color(ui.visuals().warn_fg_color));
+        ui.label(
+            RichText::new(w.msg(msg!("g-provisional"))).strong().size(18.0).color(ui.visuals().warn_fg_color),
+        );
     }
     ui.label(RichText::new(&v.headline).strong());
     ui.label(RichText::new(v.bsa.line()).size(22.0).strong());
@@ -849,7 +879,7 @@ fn actions_ui(
         sign_in_ui(ui, s, actions);
     }
     if !s.order.chain.is_empty() {
-        ui.label(RichText::new(w.t("s-signed-in-register")).strong());
+        ui.label(RichText::new(w.msg(msg!("s-signed-in-register"))).strong());
         for step in &s.order.chain {
             ui.label(w.signed_line(step));
         }
@@ -859,28 +889,34 @@ fn actions_ui(
         Some(v) => ui.label(
             RichText::new(w.verified_line(&v.verifier, v.at)).strong().color(Color32::from_rgb(0, 110, 40)),
         ),
-        None => ui.label(RichText::new(w.t("g-not-verified")).strong().color(ui.visuals().warn_fg_color)),
+        None => {
+            ui.label(RichText::new(w.msg(msg!("g-not-verified"))).strong().color(ui.visuals().warn_fg_color))
+        }
     };
     let printable = ui
         .horizontal_wrapped(|ui| {
             let check = ui.add_enabled(
                 s.checkable(),
-                egui::Button::new(RichText::new(w.t("g-double-check")).size(16.0)),
+                egui::Button::new(RichText::new(w.msg(msg!("g-double-check"))).size(16.0)),
             );
             if check.clicked() {
                 actions.push(Action::StartDoubleCheck);
             }
             let printable = s.printable();
-            let export = ui
-                .add_enabled(printable.is_ok(), egui::Button::new(RichText::new(w.t("g-export")).size(16.0)));
+            let export = ui.add_enabled(
+                printable.is_ok(),
+                egui::Button::new(RichText::new(w.msg(msg!("g-export"))).size(16.0)),
+            );
             if std::mem::take(&mut s.sign_in.focus_export) {
                 export.request_focus();
             }
             if export.clicked() {
                 choose = Some(FileKind::Export);
             }
-            let print = ui
-                .add_enabled(printable.is_ok(), egui::Button::new(RichText::new(w.t("g-print")).size(16.0)));
+            let print = ui.add_enabled(
+                printable.is_ok(),
+                egui::Button::new(RichText::new(w.msg(msg!("g-print"))).size(16.0)),
+            );
             if print.clicked() {
                 actions.push(Action::Print);
             }
@@ -892,7 +928,7 @@ fn actions_ui(
     match printable {
         // Nothing typed yet: nothing is wrong, there is just nothing to export.
         Err(_) if untouched => {
-            ui.weak(w.t("g-nothing-to-export"));
+            ui.weak(w.msg(msg!("g-nothing-to-export")));
         }
         // Why nothing can leave yet, on its own line, wrapped, never cut off.
         Err(e) => {
@@ -902,16 +938,16 @@ fn actions_ui(
             // Too early for the trial's stagger rule: a principal investigator may go ahead, with a reason.
             if matches!(e, crate::sheet::SheetError::TooEarly { .. }) {
                 ui.horizontal_wrapped(|ui| {
-                    let l = ui.label(w.t("g-stagger-override"));
+                    let l = ui.label(w.msg(msg!("g-stagger-override")));
                     ui.add(
                         TextEdit::singleline(&mut s.stagger_reason)
                             .id(field_id("stagger-reason"))
-                            .hint_text(w.t("g-override-hint"))
+                            .hint_text(w.msg(msg!("g-override-hint")))
                             .desired_width(280.0),
                     )
                     .labelled_by(l.id);
                     let ok = s.stagger_reason.chars().filter(|c| c.is_alphabetic()).count() >= 3;
-                    if ui.add_enabled(ok, egui::Button::new(w.t("g-override"))).clicked() {
+                    if ui.add_enabled(ok, egui::Button::new(w.msg(msg!("g-override")))).clicked() {
                         actions.push(Action::StaggerOverride);
                     }
                 });
@@ -935,12 +971,12 @@ fn actions_ui(
         ui.add(egui::Label::new(RichText::new(e).color(ui.visuals().warn_fg_color)).wrap());
     } else if s.printing.printers.is_empty() {
         // Say so when the print service offers no printer, on its own line, rather than an empty list.
-        ui.add(egui::Label::new(RichText::new(w.t("g-no-printers")).weak()).wrap());
+        ui.add(egui::Label::new(RichText::new(w.msg(msg!("g-no-printers"))).weak()).wrap());
     }
     if let Some(path) = s.files.confirm_replace.clone() {
         ui.horizontal(|ui| {
-            ui.label(w.ta("g-confirm-replace", &[("path", crate::present::words::shown(&path).into())]));
-            if ui.button(w.t("g-replace")).clicked() {
+            ui.label(w.msg(msg!("g-confirm-replace", "path" => crate::present::words::shown(&path))));
+            if ui.button(w.msg(msg!("g-replace"))).clicked() {
                 actions.push(Action::ExportTo { path: path.clone(), replace: true });
             }
         });
@@ -955,40 +991,39 @@ fn sign_in_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Action>) {
         Some(p) => {
             ui.horizontal_wrapped(|ui| {
                 ui.label(
-                    RichText::new(w.ta(
-                        "g-signed-in-as",
-                        args!["name" => p.name.clone(), "role" => w.t(&format!("role-{}", p.role.key()))],
+                    RichText::new(w.msg(
+                        msg!("g-signed-in-as", "name" => p.name.clone(), "role" => w.role_name(p.role.key())),
                     ))
                     .strong(),
                 );
-                if ui.button(w.t("g-sign-out")).clicked() {
+                if ui.button(w.msg(msg!("g-sign-out"))).clicked() {
                     actions.push(Action::SignOut);
                 }
             });
         }
         None => {
             ui.horizontal_wrapped(|ui| {
-                let l = ui.label(RichText::new(w.t("g-sign-in-title")).strong());
+                let l = ui.label(RichText::new(w.msg(msg!("g-sign-in-title"))).strong());
                 ui.add(
                     TextEdit::singleline(&mut s.sign_in.name)
                         .id(field_id("sign-in-name"))
-                        .hint_text(w.t("g-sign-in-name"))
+                        .hint_text(w.msg(msg!("g-sign-in-name")))
                         .desired_width(160.0),
                 )
                 .labelled_by(l.id);
                 // The secret field has a name of its own, for screen readers and for people.
-                let sl = ui.label(w.t("g-sign-in-secret"));
+                let sl = ui.label(w.msg(msg!("g-sign-in-secret")));
                 let secret = ui
                     .add(
                         TextEdit::singleline(&mut s.sign_in.secret)
                             .id(field_id("sign-in-secret"))
                             .password(true)
-                            .hint_text(w.t("g-sign-in-secret"))
+                            .hint_text(w.msg(msg!("g-sign-in-secret")))
                             .desired_width(120.0),
                     )
                     .labelled_by(sl.id);
                 let enter = secret.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                if ui.button(w.t("g-sign-in")).clicked() || enter {
+                if ui.button(w.msg(msg!("g-sign-in"))).clicked() || enter {
                     actions.push(Action::SignIn);
                 }
             });
@@ -1035,10 +1070,10 @@ fn criteria_form(
     focus: &mut MeasureFocus,
 ) {
     use crate::criteria::LabCode;
-    section(ui, &w.t("g-heart"));
+    section(ui, &w.msg(msg!("g-heart")));
     let heart = [
         (Field::Lvef, &mut c.lvef, "%".to_owned()),
-        (Field::LvefDate, &mut c.lvef_date, w.t("g-date-hint")),
+        (Field::LvefDate, &mut c.lvef_date, w.msg(msg!("g-date-hint"))),
         (Field::LvefBaseline, &mut c.lvef_baseline, "%".to_owned()),
     ];
     for (f, value, hint) in heart {
@@ -1048,15 +1083,15 @@ fn criteria_form(
         c.tidy();
         return;
     }
-    section(ui, &w.t("l-criteria"));
-    ui.label(RichText::new(w.t("g-labs-hint")).weak());
+    section(ui, &w.msg(msg!("l-criteria")));
+    ui.label(RichText::new(w.msg(msg!("g-labs-hint"))).weak());
     // A row in error is outlined in red; its message, in the window's words, is under the table.
     let lab_errors: Vec<&InputError> = errors.iter().filter(|e| matches!(e.field, Field::Lab)).collect();
     let uln_errors: Vec<&InputError> = errors.iter().filter(|e| matches!(e.field, Field::Uln)).collect();
     egui::Grid::new("labs").num_columns(3).show(ui, |ui| {
-        ui.label(RichText::new(w.t("crit-h-criterion")).strong());
-        ui.label(RichText::new(w.t("g-value-unit")).strong());
-        ui.label(RichText::new(w.t("crit-h-date")).strong());
+        ui.label(RichText::new(w.msg(msg!("crit-h-criterion"))).strong());
+        ui.label(RichText::new(w.msg(msg!("g-value-unit"))).strong());
+        ui.label(RichText::new(w.msg(msg!("crit-h-date"))).strong());
         ui.end_row();
         for code in LabCode::ALL {
             let l = ui.label(w.criterion_name(code.key()));
@@ -1064,7 +1099,7 @@ fn criteria_form(
             let in_error = lab_errors.iter().any(|e| e.value.starts_with(&format!("{}=", code.key())));
             let hint = code.unit().symbol();
             grid_field(ui, ("lab-measure", code.key()), &mut lab.measure, hint, 140.0, l.id, in_error, focus);
-            let date_hint = w.t("g-date-hint");
+            let date_hint = w.msg(msg!("g-date-hint"));
             grid_field(ui, ("lab-date", code.key()), &mut lab.date, &date_hint, 100.0, l.id, in_error, focus);
             ui.end_row();
         }
@@ -1084,13 +1119,17 @@ fn criteria_form(
         let text = w.window_lab_error(e);
         ui.add(egui::Label::new(RichText::new(text).color(ui.visuals().error_fg_color)).wrap());
     }
-    let sexes = [("", w.t("g-not-answered")), ("female", w.t("g-female")), ("male", w.t("g-male"))];
+    let sexes = [
+        ("", w.msg(msg!("g-not-answered"))),
+        ("female", w.msg(msg!("g-female"))),
+        ("male", w.msg(msg!("g-male"))),
+    ];
     choice(ui, &w.field_label(Field::Sex), "sex", &mut c.sex, &sexes);
     if let Some(FieldNote::Error(e)) = error_for(w, errors, Field::Sex) {
         ui.colored_label(ui.visuals().error_fg_color, e);
     }
-    ui.checkbox(&mut c.liver_metastases, w.t("g-liver-metastases"));
-    ui.checkbox(&mut c.gilbert, w.t("g-gilbert"));
+    ui.checkbox(&mut c.liver_metastases, w.msg(msg!("g-liver-metastases")));
+    ui.checkbox(&mut c.gilbert, w.msg(msg!("g-gilbert")));
     c.tidy();
 }
 
@@ -1166,7 +1205,7 @@ fn overrides_ui(
     ui.label(RichText::new(&c.summary).strong().color(ui.visuals().error_fg_color));
     let can = !s.order.issued_by.trim().is_empty();
     if !can {
-        ui.colored_label(ui.visuals().warn_fg_color, w.t("g-override-needs"));
+        ui.colored_label(ui.visuals().warn_fg_color, w.msg(msg!("g-override-needs")));
     }
     // A refused override is said here, beside the Override buttons, not in the toolbar.
     if let Some(e) = &s.override_error {
@@ -1176,7 +1215,7 @@ fn overrides_ui(
     // "not entered" before anything is (a reason is for a value that is there, or a
     // decision to treat without one once the others are in).
     if s.order.clinical.labs.is_empty() && s.order.clinical.lvef.trim().is_empty() {
-        ui.label(w.t("g-criteria-enter-first"));
+        ui.label(w.msg(msg!("g-criteria-enter-first")));
         return;
     }
     for r in
@@ -1188,12 +1227,12 @@ fn overrides_ui(
             ui.add(
                 TextEdit::singleline(reason)
                     .id(field_id(("override-reason", r.code.as_str())))
-                    .hint_text(w.t("g-override-hint"))
+                    .hint_text(w.msg(msg!("g-override-hint")))
                     .desired_width(260.0),
             )
             .labelled_by(l.id);
             let ok = can && reason.chars().filter(|c| c.is_alphabetic()).count() >= 3;
-            if ui.add_enabled(ok, egui::Button::new(w.t("g-override"))).clicked() {
+            if ui.add_enabled(ok, egui::Button::new(w.msg(msg!("g-override")))).clicked() {
                 actions.push(Action::Override { code: r.code.clone() });
             }
         });
@@ -1209,7 +1248,7 @@ fn warnings_ui(ui: &mut Ui, s: &mut AppState, v: &Presentation, actions: &mut Ve
     }
     let can_ack = !s.order.issued_by.trim().is_empty();
     if !can_ack {
-        ui.colored_label(ui.visuals().warn_fg_color, w.t("g-ack-needs-name"));
+        ui.colored_label(ui.visuals().warn_fg_color, w.msg(msg!("g-ack-needs-name")));
     }
     for x in &v.warnings {
         let ack = s
@@ -1244,13 +1283,13 @@ fn warnings_ui(ui: &mut Ui, s: &mut AppState, v: &Presentation, actions: &mut Ve
             let reason = s.reasons.entry(x.code.clone()).or_default();
             ui.horizontal(|ui| {
                 ui.add_space(24.0);
-                ui.label(w.t("g-reason"));
+                ui.label(w.msg(msg!("g-reason")));
                 // Named after its warning, so each reason field is found by what it is for.
                 ui.add_enabled(
                     ack.is_none(),
                     TextEdit::singleline(reason)
                         .id(field_id(("warning-reason", x.code.as_str())))
-                        .hint_text(w.t("g-reason-hint"))
+                        .hint_text(w.msg(msg!("g-reason-hint")))
                         .desired_width(320.0),
                 )
                 .labelled_by(checkbox.id);
@@ -1263,17 +1302,17 @@ fn double_check_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Action>) {
     let w = s.words();
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical().show(ui, |ui| {
-            ui.heading(RichText::new(w.t("g-double-check-title")).strong());
-            ui.label(w.t("g-double-check-intro"));
+            ui.heading(RichText::new(w.msg(msg!("g-double-check-title"))).strong());
+            ui.label(w.msg(msg!("g-double-check-intro")));
             ui.add_space(8.0);
             // Who the bags are for: the verifier checks these against every label.
             let today = s.now().date();
             if let Ok(p) = s.order.patient.validate(today) {
                 egui::Frame::group(ui.style()).show(ui, |ui| {
-                    ui.label(RichText::new(w.t("g-patient-on-labels")).strong());
+                    ui.label(RichText::new(w.msg(msg!("g-patient-on-labels"))).strong());
                     ui.label(RichText::new(&p.name).strong().size(20.0));
-                    ui.label(format!("{}: {}", w.t("s-record"), p.identifier));
-                    ui.label(format!("{}: {}", w.t("s-dob"), w.date_plain(p.date_of_birth)));
+                    ui.label(format!("{}: {}", w.msg(msg!("s-record")), p.identifier));
+                    ui.label(format!("{}: {}", w.msg(msg!("s-dob")), w.date_plain(p.date_of_birth)));
                 });
             }
             let needs_dates = crate::doublecheck::needs_last_dates(&s.order.inputs);
@@ -1281,7 +1320,7 @@ fn double_check_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Action>) {
             // Who checks comes first: a change of verifier empties everything below it.
             let second = &mut s.check.second;
             let before = second.verifier.clone();
-            field(ui, "g-verifier", &w.t("g-verifier"), &mut second.verifier, "", None);
+            field(ui, "g-verifier", &w.msg(msg!("g-verifier")), &mut second.verifier, "", None);
             // Another verifier starts from empty fields: nobody sees what someone else typed.
             if second.verifier != before {
                 actions.push(Action::VerifierChanged);
@@ -1289,12 +1328,12 @@ fn double_check_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Action>) {
             // In a register that knows people, the second professional proves who they are.
             if people {
                 ui.horizontal(|ui| {
-                    let l = label_cell(ui, &w.t("g-verifier-secret"));
+                    let l = label_cell(ui, &w.msg(msg!("g-verifier-secret")));
                     ui.add(
                         TextEdit::singleline(&mut s.check.verifier_secret)
                             .id(field_id("verifier-secret"))
                             .password(true)
-                            .hint_text(w.t("g-sign-in-secret"))
+                            .hint_text(w.msg(msg!("g-sign-in-secret")))
                             .desired_width(180.0),
                     )
                     .labelled_by(l.id);
@@ -1304,32 +1343,46 @@ fn double_check_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Action>) {
                 }
             }
             let second = &mut s.check.second;
-            ui.checkbox(&mut second.identity_confirmed, w.t("g-confirm-identity"));
-            field(ui, "g-re-weight", &w.t("g-re-weight"), &mut second.weight, "", None);
-            field(ui, "g-re-height", &w.t("g-re-height"), &mut second.height, "", None);
-            field(ui, "g-re-nk", &w.t("g-re-nk"), &mut second.nk_cells, &w.t("g-nk-hint"), None);
-            field(ui, "g-re-lvef", &w.t("g-re-lvef"), &mut second.lvef, "%", None);
-            field(ui, "g-re-lvef-baseline", &w.t("g-re-lvef-baseline"), &mut second.lvef_baseline, "%", None);
+            ui.checkbox(&mut second.identity_confirmed, w.msg(msg!("g-confirm-identity")));
+            field(ui, "g-re-weight", &w.msg(msg!("g-re-weight")), &mut second.weight, "", None);
+            field(ui, "g-re-height", &w.msg(msg!("g-re-height")), &mut second.height, "", None);
+            field(
+                ui,
+                "g-re-nk",
+                &w.msg(msg!("g-re-nk")),
+                &mut second.nk_cells,
+                &w.msg(msg!("g-nk-hint")),
+                None,
+            );
+            field(ui, "g-re-lvef", &w.msg(msg!("g-re-lvef")), &mut second.lvef, "%", None);
+            field(
+                ui,
+                "g-re-lvef-baseline",
+                &w.msg(msg!("g-re-lvef-baseline")),
+                &mut second.lvef_baseline,
+                "%",
+                None,
+            );
             if needs_dates {
                 field(
                     ui,
                     "g-re-last-t",
-                    &w.t("g-re-last-t"),
+                    &w.msg(msg!("g-re-last-t")),
                     &mut second.last_trastuzumab,
-                    &w.t("g-date-hint"),
+                    &w.msg(msg!("g-date-hint")),
                     None,
                 );
                 field(
                     ui,
                     "g-re-last-p",
-                    &w.t("g-re-last-p"),
+                    &w.msg(msg!("g-re-last-p")),
                     &mut second.last_pertuzumab,
-                    &w.t("g-date-hint"),
+                    &w.msg(msg!("g-date-hint")),
                     None,
                 );
             }
             ui.add_space(6.0);
-            ui.label(RichText::new(w.t("g-bag-labels")).strong());
+            ui.label(RichText::new(w.msg(msg!("g-bag-labels"))).strong());
             // The drugs of this cycle, without their doses: the second person reads the labels.
             let drugs: Vec<(crate::regimen::Drug, crate::regimen::DoseUnit)> = s
                 .order
@@ -1339,11 +1392,11 @@ fn double_check_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Action>) {
             for (drug, unit) in drugs {
                 // The field names the unit the order shows the dose in, and is read in it.
                 let unit = w.t(match unit {
-                    crate::regimen::DoseUnit::Mg => "g-unit-mg",
-                    crate::regimen::DoseUnit::Units if w.units_in_millions() => "g-unit-million-units",
-                    crate::regimen::DoseUnit::Units => "g-unit-units",
+                    crate::regimen::DoseUnit::Mg => id!("g-unit-mg"),
+                    crate::regimen::DoseUnit::Units if w.units_in_millions() => id!("g-unit-million-units"),
+                    crate::regimen::DoseUnit::Units => id!("g-unit-units"),
                 });
-                let label = w.ta("g-bag-label", &[("drug", w.drug_name(drug).into()), ("unit", unit.into())]);
+                let label = w.msg(msg!("g-bag-label", "drug" => w.drug_name(drug), "unit" => unit));
                 field(ui, ("bag-dose", drug.key()), &label, second.bag_dose_mut(drug), "", None);
             }
             for m in &s.check.mismatches {
@@ -1353,12 +1406,12 @@ fn double_check_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Action>) {
                 ui.colored_label(ui.visuals().error_fg_color, warning);
             }
             ui.horizontal(|ui| {
-                if ui.button(RichText::new(w.t("g-compare")).size(16.0)).clicked() {
+                if ui.button(RichText::new(w.msg(msg!("g-compare"))).size(16.0)).clicked() {
                     actions.push(Action::SubmitDoubleCheck);
                 }
                 // Escape, as in any dialogue, cancels the check (nothing typed is kept).
                 let escape = ui.input(|i| i.key_pressed(egui::Key::Escape));
-                if ui.button(w.t("g-cancel")).clicked() || escape {
+                if ui.button(w.msg(msg!("g-cancel"))).clicked() || escape {
                     actions.push(Action::CancelDoubleCheck);
                 }
             });
@@ -1368,8 +1421,8 @@ fn double_check_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Action>) {
 
 fn printer_choice(ui: &mut Ui, s: &AppState, actions: &mut Vec<Action>) {
     let w = s.words();
-    let l = ui.label(w.t("g-printer"));
-    let current = s.prefs.last_printer.clone().unwrap_or_else(|| w.t("g-default-printer"));
+    let l = ui.label(w.msg(msg!("g-printer")));
+    let current = s.prefs.last_printer.clone().unwrap_or_else(|| w.msg(msg!("g-default-printer")));
     egui::ComboBox::from_id_salt("printer")
         .selected_text(current)
         .show_ui(ui, |ui| {
@@ -1381,7 +1434,7 @@ fn printer_choice(ui: &mut Ui, s: &AppState, actions: &mut Vec<Action>) {
         })
         .response
         .labelled_by(l.id);
-    if ui.small_button(w.t("g-refresh-printers")).clicked() {
+    if ui.small_button(w.msg(msg!("g-refresh-printers"))).clicked() {
         actions.push(Action::RefreshPrinters);
     }
 }
@@ -1392,25 +1445,25 @@ fn register_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Action>) -> Opti
     let mut choose = None;
     egui::CentralPanel::default().show(ui, |ui| {
         ui.horizontal(|ui| {
-            ui.heading(RichText::new(w.t("g-register-title")).strong());
-            if ui.button(w.t("g-close")).clicked() {
+            ui.heading(RichText::new(w.msg(msg!("g-register-title"))).strong());
+            if ui.button(w.msg(msg!("g-close"))).clicked() {
                 actions.push(Action::CloseRegister);
             }
         });
         if let Some(path) = s.register_path() {
-            ui.label(format!("{}: {}", w.t("g-register-at"), path.display()));
+            ui.label(format!("{}: {}", w.msg(msg!("g-register-at")), path.display()));
         }
         let v = &mut s.register_view;
-        field(ui, "g-register-filter-id", &w.t("g-register-filter-id"), &mut v.patient_id, "", None);
+        field(ui, "g-register-filter-id", &w.msg(msg!("g-register-filter-id")), &mut v.patient_id, "", None);
         field(
             ui,
             "g-register-filter-date",
-            &w.t("g-register-filter-date"),
+            &w.msg(msg!("g-register-filter-date")),
             &mut v.date,
-            &w.t("g-date-hint"),
+            &w.msg(msg!("g-date-hint")),
             None,
         );
-        if ui.button(w.t("g-filter")).clicked() {
+        if ui.button(w.msg(msg!("g-filter"))).clicked() {
             actions.push(Action::RefreshRegister);
         }
         // The last reprint's message in a space kept for it, so the rows never move under the
@@ -1426,22 +1479,22 @@ fn register_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Action>) -> Opti
             },
         );
         // The printer refused a reprint: the same sheet as a PDF, recorded as a reprint.
-        if s.printing.reprint_fallback.is_some() && ui.button(w.t("g-export-reprint")).clicked() {
+        if s.printing.reprint_fallback.is_some() && ui.button(w.msg(msg!("g-export-reprint"))).clicked() {
             choose = Some(FileKind::Export);
         }
         // A page at a time, newest first: the register may hold a million entries.
         ui.horizontal(|ui| {
-            if ui.add_enabled(v.page > 0, egui::Button::new(w.t("g-newer"))).clicked() {
+            if ui.add_enabled(v.page > 0, egui::Button::new(w.msg(msg!("g-newer")))).clicked() {
                 actions.push(Action::RegisterPage(false));
             }
-            ui.label(w.ta("g-page", args!["page" => v.page + 1]));
+            ui.label(w.msg(msg!("g-page", "page" => v.page + 1)));
             let full = v.entries.len() as u32 >= crate::app::REGISTER_PAGE;
-            if ui.add_enabled(full, egui::Button::new(w.t("g-older"))).clicked() {
+            if ui.add_enabled(full, egui::Button::new(w.msg(msg!("g-older")))).clicked() {
                 actions.push(Action::RegisterPage(true));
             }
         });
         if v.entries.is_empty() {
-            ui.label(w.t("g-register-empty"));
+            ui.label(w.msg(msg!("g-register-empty")));
             return;
         }
         // Solid scroll bars beside the rows, never floating over the last row's buttons.
@@ -1460,14 +1513,14 @@ fn register_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Action>) -> Opti
                         // "Reopen" and "Reprint" on screen, not "Reopen 1": the row says which
                         // order. A screen reader hears the order and the time it names.
                         let name = |id: &str| format!("{} {} {}", w.t(id), e.order_id, w.datetime(e.at));
-                        let reopen = ui.button(w.t("g-reopen")).on_hover_text(&e.order_id);
-                        let label = name("g-reopen");
+                        let reopen = ui.button(w.msg(msg!("g-reopen"))).on_hover_text(&e.order_id);
+                        let label = name(id!("g-reopen"));
                         reopen.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
                         if reopen.clicked() {
                             actions.push(Action::Reopen(e.id));
                         }
-                        let reprint = ui.button(w.t("g-reprint")).on_hover_text(&e.order_id);
-                        let label = name("g-reprint");
+                        let reprint = ui.button(w.msg(msg!("g-reprint"))).on_hover_text(&e.order_id);
+                        let label = name(id!("g-reprint"));
                         reprint.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
                         if reprint.clicked() {
                             actions.push(Action::Reprint(e.id));
@@ -1479,12 +1532,12 @@ fn register_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Action>) -> Opti
                     // Which revision this sheet is, and whether a later one replaced it (issue 19).
                     if e.superseded {
                         ui.label(
-                            RichText::new(w.ta("g-revision-superseded", args!["n" => e.revision]))
+                            RichText::new(w.msg(msg!("g-revision-superseded", "n" => e.revision)))
                                 .strong()
                                 .color(ui.visuals().warn_fg_color),
                         );
                     } else {
-                        ui.label(w.ta("g-revision", args!["n" => e.revision]));
+                        ui.label(w.msg(msg!("g-revision", "n" => e.revision)));
                     }
                     ui.label(&e.fingerprint);
                     ui.label(&e.patient_name);

@@ -7,5 +7,5 @@ pub mod watch;
 /// Where the order register lives unless told otherwise: `$NKACT_DOSE_REGISTER`,
 /// else the user's data folder for this program (as eframe names it per system).
 pub fn default_register_path() -> Option<std::path::PathBuf> {
-    crate::register::default_path_in(eframe::storage_dir("nkact-dose"))
+    crate::register::default_path()
 }
