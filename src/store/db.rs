@@ -218,7 +218,16 @@ fn classify_sqlite(e: rusqlite::Error) -> DbError {
             DbError::ReadOnly
         }
         Some(ErrorCode::NotADatabase) | Some(ErrorCode::DatabaseCorrupt) => DbError::Corrupt(text),
-        Some(ErrorCode::ConstraintViolation) => DbError::Duplicate(text),
+        // Only a key given twice is a duplicate; a trigger or a CHECK that refused is said as it is.
+        Some(ErrorCode::ConstraintViolation) => match e {
+            rusqlite::Error::SqliteFailure(f, _)
+                if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE
+                    || f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY =>
+            {
+                DbError::Duplicate(text)
+            }
+            _ => DbError::Other(text),
+        },
         _ => DbError::Other(text),
     }
 }
