@@ -58,6 +58,8 @@ enum Twist {
     PreviousPatientOverridden,
     /// The register refuses every signed step (a trigger): signing fails after the sheet was written.
     SigningRefused,
+    /// The register is a PostgreSQL server nobody answers at.
+    Unreachable,
 }
 
 struct Case {
@@ -155,6 +157,15 @@ const CASES: [Case; 10] = [
     },
 ];
 
+const UNREACHABLE: Case = Case {
+    name: "unreachable",
+    signer: "Farm. A. García",
+    twist: Twist::Unreachable,
+    says: Some("cannot be reached"),
+    entries: 0,
+    sheet: false,
+};
+
 const SIGNING_REFUSED: Case = Case {
     name: "signing-refused",
     signer: "Farm. A. García",
@@ -170,6 +181,12 @@ fn register_for(case: &Case, face: &str) -> (PathBuf, PathBuf) {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("register.sqlite3");
+    if case.twist == Twist::Unreachable {
+        let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = closed.local_addr().unwrap().port();
+        drop(closed);
+        return (dir, PathBuf::from(format!("postgres://nkact:secret@127.0.0.1:{port}/nkact")));
+    }
     let mut reg = Register::open(&path).unwrap();
     reg.init("Admin", "admin-secret", fixed_now()).unwrap().unwrap();
     let admin = reg.authenticate("Admin", "admin-secret", fixed_now()).unwrap().unwrap();
@@ -283,7 +300,10 @@ fn through_the_command_line(case: &Case) -> (String, bool, usize) {
 }
 
 fn entries(path: &Path) -> usize {
-    Register::open(path).unwrap().list(&Default::default()).unwrap().len()
+    match Register::connect(&path.to_string_lossy()) {
+        Ok(mut r) => r.list(&Default::default()).unwrap().len(),
+        Err(_) => 0,
+    }
 }
 
 /// The outcome through the window: (what it said, sheet on disk, entries).
@@ -329,6 +349,16 @@ fn through_the_window(case: &Case) -> (String, bool, usize) {
         }
     }
     h.run();
+    // Wait for a slow answer (an unreachable server) before reading what was said.
+    let waited = std::time::Instant::now();
+    while h.state().state.watch.pending() && waited.elapsed() < std::time::Duration::from_secs(20) {
+        h.step();
+    }
+    if case.twist == Twist::Unreachable {
+        // Nothing says the register knows people: the name is typed, as on a lone workstation.
+        h.state_mut().state.order.issued_by = case.signer.into();
+        h.run();
+    }
     sign_in(&mut h, case.signer);
     match case.twist {
         Twist::PlateletsOverridden => {
@@ -373,8 +403,11 @@ fn sign_in(h: &mut Harness<'static, GuiApp>, name: &str) {
     h.state_mut().state.sign_in.name = name.into();
     h.state_mut().state.sign_in.secret = secret_of(name).into();
     h.run();
-    h.get_by_role_and_label(Role::Button, "Sign in").click_accesskit();
-    h.run();
+    // A register that cannot be reached cannot say it knows people: no sign-in is offered.
+    if let Some(button) = h.query_by_role_and_label(Role::Button, "Sign in") {
+        button.click_accesskit();
+        h.run();
+    }
 }
 
 fn check(case: &Case) {
@@ -397,6 +430,11 @@ fn both_faces_release_alike() {
     for case in &CASES {
         check(case);
     }
+}
+
+#[test]
+fn an_unreachable_register_releases_nothing_in_either_face() {
+    check(&UNREACHABLE);
 }
 
 #[test]
