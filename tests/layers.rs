@@ -134,8 +134,13 @@ fn module_graph() -> std::collections::BTreeMap<String, std::collections::BTreeS
     let mut files: Vec<(String, String)> = Vec::new();
     for folder in folders {
         for file in sources::rust_files(&src.join(folder)) {
-            let stem = file.file_stem().unwrap().to_string_lossy().into_owned();
-            let node = if stem == "mod" { folder.to_owned() } else { format!("{folder}::{stem}") };
+            // `ui/gui/form.rs` is `ui::gui::form`; a folder's `mod.rs` is the folder.
+            let rel = file.strip_prefix(&src).unwrap().with_extension("");
+            let mut parts: Vec<String> = rel.iter().map(|p| p.to_string_lossy().into_owned()).collect();
+            if parts.last().is_some_and(|p| p == "mod") {
+                parts.pop();
+            }
+            let node = parts.join("::");
             nodes.insert(node.clone());
             files.push((node, std::fs::read_to_string(&file).unwrap()));
         }
@@ -149,7 +154,8 @@ fn module_graph() -> std::collections::BTreeMap<String, std::collections::BTreeS
     };
     let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for (node, text) in &files {
-        let folder = node.split("::").next().unwrap().to_owned();
+        // `super::x` from `a::b::c` names `a::b::x`.
+        let folder = node.rsplit_once("::").map(|(p, _)| p.to_owned()).unwrap_or_default();
         let edges = graph.entry(node.clone()).or_default();
         for line in text.lines() {
             let code = line.split("//").next().unwrap_or("");

@@ -267,206 +267,20 @@ struct JsonStep {
 /// Runs a `register` command.
 pub fn run(a: &RegisterArgs, now: NaiveDateTime, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
     let w = &a.words;
-    let fail = |err: &mut dyn Write, message: &str, outcome: Outcome| {
-        let _ = writeln!(err, "{}", error_line(w, message));
-        outcome
-    };
     let given = a.cli.register.as_ref().and_then(|r| r.to_str());
     let Some(loc) = location(given) else {
-        return fail(err, &w.msg(msg!("not-recorded-no-location")), Outcome::Failed);
+        return fail(w, err, &w.msg(msg!("not-recorded-no-location")), Outcome::Failed);
     };
     let mut reg = match Register::connect(&loc) {
         Ok(r) => r,
-        Err(e) => return fail(err, &w.register_error(&e), Outcome::Failed),
-    };
-    let reg_err = |err: &mut dyn Write, e: &crate::register::RegisterError| {
-        fail(err, &w.register_error(e), Outcome::Failed)
+        Err(e) => return fail(w, err, &w.register_error(&e), Outcome::Failed),
     };
     match &a.cli.command {
-        RegisterSub::Init { admin, secret_file } => {
-            let name = match text(w, "--admin", admin) {
-                Ok(n) => n,
-                Err(m) => return fail(err, &m, Outcome::Invalid),
-            };
-            if let Err(e) = crate::identity::normalise(crate::error::Field::IssuedBy, &name).and_then(|n| {
-                if n.is_empty() {
-                    Err(crate::error::InputError::new(
-                        crate::error::Field::IssuedBy,
-                        "",
-                        crate::error::Problem::Missing,
-                    ))
-                } else {
-                    Ok(n)
-                }
-            }) {
-                return fail(err, &w.input_error(&e), Outcome::Invalid);
-            }
-            let secret = match read_secret(w, secret_file.as_ref()) {
-                Ok(s) => s,
-                Err(m) => return fail(err, &m, Outcome::Invalid),
-            };
-            match reg.init(&name, &secret, now) {
-                Ok(Ok(())) => {
-                    let _ = writeln!(out, "{}", w.msg(msg!("register-initialised", "name" => name)));
-                    Outcome::Ok
-                }
-                Ok(Err(p)) => fail(err, &w.person_problem(&p, &name), Outcome::Invalid),
-                Err(e) => reg_err(err, &e),
-            }
-        }
+        RegisterSub::Init { .. } => init_register(w, &mut reg, &a.cli.command, now, out, err),
         RegisterSub::People { command } => people(w, &mut reg, command, now, out, err),
-        RegisterSub::List { patient_id, since, limit, json } => {
-            let since = match since.as_ref().map(|s| {
-                text(w, "--since", s)
-                    .ok()
-                    .and_then(|t| chrono::NaiveDate::parse_from_str(&t, "%Y-%m-%d").ok())
-            }) {
-                Some(None) => return fail(err, &w.msg(msg!("cli-bad-since")), Outcome::Invalid),
-                Some(d) => d,
-                None => None,
-            };
-            let filter = Filter {
-                patient_id: patient_id.as_ref().and_then(|p| p.to_str()).unwrap_or("").to_owned(),
-                since,
-                limit: limit.unwrap_or(0),
-                ..Filter::default()
-            };
-            match reg.list(&filter) {
-                Ok(entries) if *json => {
-                    let list: Vec<JsonEntry> = entries.iter().map(JsonEntry::of).collect();
-                    let _ = writeln!(out, "{}", serde_json::to_string_pretty(&list).unwrap_or_default());
-                    Outcome::Ok
-                }
-                Ok(entries) => {
-                    for e in &entries {
-                        let _ = writeln!(
-                            out,
-                            "{}  {}  {} rev. {}  {}  {}  {}  {}  {}",
-                            e.id,
-                            e.at.format("%Y-%m-%d %H:%M"),
-                            e.order_id,
-                            e.revision,
-                            e.patient_id,
-                            e.subject,
-                            w.register_action(e.action),
-                            w.register_doses(&e.doses),
-                            e.issued_by
-                        );
-                    }
-                    Outcome::Ok
-                }
-                Err(e) => reg_err(err, &e),
-            }
-        }
-        RegisterSub::Show { id, json } => {
-            let id = match entry_number(w, &mut reg, id) {
-                Ok(n) => n,
-                Err(m) => return fail(err, &m, Outcome::Invalid),
-            };
-            let entry = match reg.entry(id) {
-                Ok(e) => e,
-                Err(e) => return fail(err, &w.register_error(&e), Outcome::Invalid),
-            };
-            let chain = match reg.chain_of(&entry.order_id) {
-                Ok(c) => c,
-                Err(e) => return reg_err(err, &e),
-            };
-            let steps: Vec<JsonStep> = chain
-                .iter()
-                .map(|s| JsonStep {
-                    step: s.step.key(),
-                    person: s.person.clone(),
-                    role: s.role.clone(),
-                    ok: s.ok,
-                    detail: s.detail.clone(),
-                    at: s.at.format("%Y-%m-%dT%H:%M:%S").to_string(),
-                })
-                .collect();
-            if *json {
-                #[derive(Serialize)]
-                struct Shown {
-                    #[serde(flatten)]
-                    entry: JsonEntry,
-                    chain: Vec<JsonStep>,
-                }
-                let shown = Shown { entry: JsonEntry::of(&entry), chain: steps };
-                let _ = writeln!(out, "{}", serde_json::to_string_pretty(&shown).unwrap_or_default());
-            } else {
-                let e = JsonEntry::of(&entry);
-                // The cohort in the run's language; a step's detail is printed as the register holds it.
-                let cohort =
-                    crate::stagger::Cohort::from_key(&e.cohort).map(|c| w.cohort_name(c)).unwrap_or_default();
-                let _ = writeln!(
-                    out,
-                    "{} rev. {} · {} · {} · {}",
-                    e.order_id, e.revision, e.patient_id, e.subject, cohort
-                );
-                let _ = writeln!(out, "{}", w.register_doses(&entry.doses));
-                for step in &chain {
-                    let signed = crate::order::SignedStep {
-                        step: step.step.key().to_owned(),
-                        person: step.person.clone(),
-                        role: step.role.clone(),
-                        at: step.at,
-                        ok: step.ok,
-                    };
-                    let detail =
-                        if step.detail.is_empty() { String::new() } else { format!(" · {}", step.detail) };
-                    let _ = writeln!(out, "  {}{detail}", w.signed_line(&signed));
-                }
-            }
-            Outcome::Ok
-        }
-        RegisterSub::Reprint { id, out: file, print, printer } => {
-            let id = match entry_number(w, &mut reg, id) {
-                Ok(n) => n,
-                Err(m) => return fail(err, &m, Outcome::Invalid),
-            };
-            let mut order = match reg.order(id) {
-                Ok(o) => o,
-                Err(e) => return fail(err, &w.register_error(&e), Outcome::Invalid),
-            };
-            if file.is_none() && !print {
-                return fail(err, &w.msg(msg!("cli-out-or-print")), Outcome::Invalid);
-            }
-            reg.attach_chain(&mut order);
-            let report = match order.report() {
-                Ok(r) => r,
-                Err(_) => return fail(err, &w.msg(msg!("refuse-invalid-stored")), Outcome::Failed),
-            };
-            let mut done = false;
-            if let Some(f) = file.as_ref().and_then(|f| f.to_str()) {
-                match crate::sheet::export_pdf(&order, now, std::path::Path::new(f), false) {
-                    Ok(()) => {
-                        let _ = writeln!(
-                            out,
-                            "{}",
-                            w.msg(msg!("written", "path" => crate::present::words::shown(std::path::Path::new(f))))
-                        );
-                        done = true;
-                    }
-                    Err(e) => return fail(err, &w.sheet_error(&e), Outcome::Failed),
-                }
-            }
-            if *print {
-                let printer = printer.as_ref().and_then(|p| p.to_str());
-                match crate::print::print_sheet(&order, now, printer) {
-                    Ok(job) => {
-                        let _ = writeln!(out, "{}", w.printed(&job.id, printer));
-                        done = true;
-                    }
-                    Err(e) => return fail(err, &w.print_failure(&e), Outcome::Failed),
-                }
-            }
-            if done {
-                if let Err(e) = reg.record(&order, &report, RegisterAction::Reprinted, now) {
-                    let _ = writeln!(err, "{}", w.not_recorded(&e));
-                    return Outcome::NotRecorded;
-                }
-                let _ = writeln!(out, "{}", w.recorded(RegisterAction::Reprinted, reg.path()));
-            }
-            Outcome::Ok
-        }
+        RegisterSub::List { .. } => list_entries(w, &mut reg, &a.cli.command, now, out, err),
+        RegisterSub::Show { .. } => show_entry(w, &mut reg, &a.cli.command, now, out, err),
+        RegisterSub::Reprint { .. } => reprint_entry(w, &mut reg, &a.cli.command, now, out, err),
         RegisterSub::Verify => match reg.verify() {
             Ok(r) => match r.first_bad {
                 None => {
@@ -483,110 +297,10 @@ pub fn run(a: &RegisterArgs, now: NaiveDateTime, out: &mut dyn Write, err: &mut 
                     Outcome::ProtocolCheckFailed
                 }
             },
-            Err(e) => reg_err(err, &e),
+            Err(e) => reg_err(w, err, &e),
         },
-        RegisterSub::NextStart { cohort, json } => {
-            let Some(cohort) = cohort.to_str().and_then(crate::stagger::Cohort::from_key) else {
-                return fail(err, &w.msg(msg!("cli-bad-cohort")), Outcome::Invalid);
-            };
-            match reg.next_start(cohort, "") {
-                Ok(next) if *json => {
-                    let v = match &next {
-                        Some(n) => serde_json::json!({
-                            "cohort": cohort.key(),
-                            "earliest": n.earliest.format("%Y-%m-%dT%H:%M:%S").to_string(),
-                            "earliest_utc": n.earliest_utc.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
-                            "wait": match n.gap {
-                                crate::stagger::Gap::Expansion48h => "48-hours-after-last-il2",
-                                crate::stagger::Gap::LeadInTlt => "28-days-after-day1",
-                            },
-                            "previous_subject": n.previous.subject,
-                            "previous_cohort": n.previous.cohort.map(|c| c.key()),
-                            "previous_day1": n.previous.day1.to_string(),
-                            "previous_last_il2": n.last_il2_local.format("%Y-%m-%dT%H:%M:%S").to_string(),
-                            "previous_last_il2_utc": n.previous.last_il2.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
-                            "il2_time_recorded": n.previous.il2_recorded,
-                        }),
-                        None => serde_json::json!({ "cohort": cohort.key(), "earliest": null }),
-                    };
-                    let _ = writeln!(out, "{}", serde_json::to_string_pretty(&v).unwrap_or_default());
-                    Outcome::Ok
-                }
-                Ok(next) => {
-                    let _ = writeln!(out, "{}", w.next_start_line(cohort, next.as_ref()));
-                    Outcome::Ok
-                }
-                Err(e) => reg_err(err, &e),
-            }
-        }
-        RegisterSub::Sign { order_id, step, person, secret_file, revision, failed, drug, day, at } => {
-            let Some(step) = step.to_str().and_then(Step::from_key).filter(|s| {
-                matches!(s, Step::Validated | Step::Prepared | Step::DoubleChecked | Step::Administered)
-            }) else {
-                return fail(err, &w.msg(msg!("cli-bad-step")), Outcome::Invalid);
-            };
-            let name = match text(w, "--as", person) {
-                Ok(n) => n,
-                Err(m) => return fail(err, &m, Outcome::Invalid),
-            };
-            let who = match authenticate(w, &mut reg, &name, secret_file.as_ref(), now) {
-                Ok(p) => p,
-                Err(m) => return fail(err, &m, Outcome::Invalid),
-            };
-            // The order and revision must be one the register holds (a typo would sign nothing real).
-            let day1 = match reg.day1_of(order_id, *revision) {
-                Ok(Some(day1)) => day1,
-                Ok(None) => {
-                    let message = w.msg(
-                        msg!("cli-sign-no-such-order", "order" => order_id.clone(), "revision" => *revision),
-                    );
-                    return fail(err, &message, Outcome::Invalid);
-                }
-                Err(e) => return reg_err(err, &e),
-            };
-            // A later revision replaced this one: its steps would sign a sheet no longer in force.
-            match reg.latest_revision_of(order_id) {
-                Ok(Some(latest)) if latest > *revision => {
-                    let message = w.msg(msg!("cli-sign-superseded", "order" => order_id.clone(), "revision" => *revision, "latest" => latest));
-                    return fail(err, &message, Outcome::Invalid);
-                }
-                Ok(_) => {}
-                Err(e) => return reg_err(err, &e),
-            }
-            let detail = match (step, drug, day, at) {
-                (Step::Administered, Some(d), Some(day), Some(t)) => {
-                    let field = crate::error::Field::AdministeredAt;
-                    let when = match t.to_str().map(|t| crate::clinical::parse_date_time(field, t)) {
-                        Some(Ok(when)) => when,
-                        Some(Err(e)) => return fail(err, &w.input_error(&e), Outcome::Invalid),
-                        None => return fail(err, &w.msg(msg!("cli-bad-administered")), Outcome::Invalid),
-                    };
-                    let drug = d.to_string_lossy().trim().to_ascii_lowercase();
-                    let checked = match day1 {
-                        Some(day1) => crate::stagger::check_administration(&drug, *day, day1, when, now),
-                        None => Err(crate::stagger::AdministrationProblem::NotAPlannedDay),
-                    };
-                    if let Err(p) = checked {
-                        return fail(err, &w.administration_problem(&p, &drug, *day), Outcome::Invalid);
-                    }
-                    // The instant, in UTC: parse_date_time refused a local time lived twice or never.
-                    let at = crate::stagger::instant_latest(&chrono::Local, when);
-                    crate::register::Administration { drug, day: *day, at }.detail()
-                }
-                (Step::Administered, ..) => {
-                    return fail(err, &w.msg(msg!("cli-bad-administered")), Outcome::Invalid);
-                }
-                _ => String::new(),
-            };
-            match reg.sign(order_id, *revision, step, &who, !failed, &detail, now) {
-                Ok(Ok(_)) => {
-                    let _ = writeln!(out, "{}", w.msg(msg!("signed", "step" => step.key(), "name" => who.name.clone(), "order" => order_id.clone())));
-                    Outcome::Ok
-                }
-                Ok(Err(p)) => fail(err, &w.person_problem(&p, &who.name), Outcome::Invalid),
-                Err(e) => reg_err(err, &e),
-            }
-        }
+        RegisterSub::NextStart { .. } => next_start(w, &mut reg, &a.cli.command, now, out, err),
+        RegisterSub::Sign { .. } => sign_step(w, &mut reg, &a.cli.command, now, out, err),
     }
 }
 
@@ -700,5 +414,374 @@ fn people(
             let _ = writeln!(err, "{}", error_line(w, &w.register_error(&e)));
             Outcome::Failed
         }
+    }
+}
+
+/// Says `message` as an error of this run and gives `outcome`.
+fn fail(w: &Words, err: &mut dyn Write, message: &str, outcome: Outcome) -> Outcome {
+    let _ = writeln!(err, "{}", error_line(w, message));
+    outcome
+}
+
+/// Says why the register could not be used.
+fn reg_err(w: &Words, err: &mut dyn Write, e: &crate::register::RegisterError) -> Outcome {
+    fail(w, err, &w.register_error(e), Outcome::Failed)
+}
+
+/// `register init`.
+fn init_register(
+    w: &Words,
+    reg: &mut Register,
+    sub: &RegisterSub,
+    now: NaiveDateTime,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Outcome {
+    let RegisterSub::Init { admin, secret_file } = sub else { return Outcome::Invalid };
+    let _ = (&now, &out);
+
+    let name = match text(w, "--admin", admin) {
+        Ok(n) => n,
+        Err(m) => return fail(w, err, &m, Outcome::Invalid),
+    };
+    if let Err(e) = crate::identity::normalise(crate::error::Field::IssuedBy, &name).and_then(|n| {
+        if n.is_empty() {
+            Err(crate::error::InputError::new(
+                crate::error::Field::IssuedBy,
+                "",
+                crate::error::Problem::Missing,
+            ))
+        } else {
+            Ok(n)
+        }
+    }) {
+        return fail(w, err, &w.input_error(&e), Outcome::Invalid);
+    }
+    let secret = match read_secret(w, secret_file.as_ref()) {
+        Ok(s) => s,
+        Err(m) => return fail(w, err, &m, Outcome::Invalid),
+    };
+    match reg.init(&name, &secret, now) {
+        Ok(Ok(())) => {
+            let _ = writeln!(out, "{}", w.msg(msg!("register-initialised", "name" => name)));
+            Outcome::Ok
+        }
+        Ok(Err(p)) => fail(w, err, &w.person_problem(&p, &name), Outcome::Invalid),
+        Err(e) => reg_err(w, err, &e),
+    }
+}
+
+/// `register list`.
+fn list_entries(
+    w: &Words,
+    reg: &mut Register,
+    sub: &RegisterSub,
+    now: NaiveDateTime,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Outcome {
+    let RegisterSub::List { patient_id, since, limit, json } = sub else { return Outcome::Invalid };
+    let _ = (&now, &out);
+
+    let since = match since.as_ref().map(|s| {
+        text(w, "--since", s).ok().and_then(|t| chrono::NaiveDate::parse_from_str(&t, "%Y-%m-%d").ok())
+    }) {
+        Some(None) => return fail(w, err, &w.msg(msg!("cli-bad-since")), Outcome::Invalid),
+        Some(d) => d,
+        None => None,
+    };
+    let filter = Filter {
+        patient_id: patient_id.as_ref().and_then(|p| p.to_str()).unwrap_or("").to_owned(),
+        since,
+        limit: limit.unwrap_or(0),
+        ..Filter::default()
+    };
+    match reg.list(&filter) {
+        Ok(entries) if *json => {
+            let list: Vec<JsonEntry> = entries.iter().map(JsonEntry::of).collect();
+            let _ = writeln!(out, "{}", serde_json::to_string_pretty(&list).unwrap_or_default());
+            Outcome::Ok
+        }
+        Ok(entries) => {
+            for e in &entries {
+                let _ = writeln!(
+                    out,
+                    "{}  {}  {} rev. {}  {}  {}  {}  {}  {}",
+                    e.id,
+                    e.at.format("%Y-%m-%d %H:%M"),
+                    e.order_id,
+                    e.revision,
+                    e.patient_id,
+                    e.subject,
+                    w.register_action(e.action),
+                    w.register_doses(&e.doses),
+                    e.issued_by
+                );
+            }
+            Outcome::Ok
+        }
+        Err(e) => reg_err(w, err, &e),
+    }
+}
+
+/// `register show`.
+fn show_entry(
+    w: &Words,
+    reg: &mut Register,
+    sub: &RegisterSub,
+    now: NaiveDateTime,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Outcome {
+    let RegisterSub::Show { id, json } = sub else { return Outcome::Invalid };
+    let _ = (&now, &out);
+
+    let id = match entry_number(w, reg, id) {
+        Ok(n) => n,
+        Err(m) => return fail(w, err, &m, Outcome::Invalid),
+    };
+    let entry = match reg.entry(id) {
+        Ok(e) => e,
+        Err(e) => return fail(w, err, &w.register_error(&e), Outcome::Invalid),
+    };
+    let chain = match reg.chain_of(&entry.order_id) {
+        Ok(c) => c,
+        Err(e) => return reg_err(w, err, &e),
+    };
+    let steps: Vec<JsonStep> = chain
+        .iter()
+        .map(|s| JsonStep {
+            step: s.step.key(),
+            person: s.person.clone(),
+            role: s.role.clone(),
+            ok: s.ok,
+            detail: s.detail.clone(),
+            at: s.at.format("%Y-%m-%dT%H:%M:%S").to_string(),
+        })
+        .collect();
+    if *json {
+        #[derive(Serialize)]
+        struct Shown {
+            #[serde(flatten)]
+            entry: JsonEntry,
+            chain: Vec<JsonStep>,
+        }
+        let shown = Shown { entry: JsonEntry::of(&entry), chain: steps };
+        let _ = writeln!(out, "{}", serde_json::to_string_pretty(&shown).unwrap_or_default());
+    } else {
+        let e = JsonEntry::of(&entry);
+        // The cohort in the run's language; a step's detail is printed as the register holds it.
+        let cohort =
+            crate::stagger::Cohort::from_key(&e.cohort).map(|c| w.cohort_name(c)).unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "{} rev. {} · {} · {} · {}",
+            e.order_id, e.revision, e.patient_id, e.subject, cohort
+        );
+        let _ = writeln!(out, "{}", w.register_doses(&entry.doses));
+        for step in &chain {
+            let signed = crate::order::SignedStep {
+                step: step.step.key().to_owned(),
+                person: step.person.clone(),
+                role: step.role.clone(),
+                at: step.at,
+                ok: step.ok,
+            };
+            let detail = if step.detail.is_empty() { String::new() } else { format!(" · {}", step.detail) };
+            let _ = writeln!(out, "  {}{detail}", w.signed_line(&signed));
+        }
+    }
+    Outcome::Ok
+}
+
+/// `register reprint`.
+fn reprint_entry(
+    w: &Words,
+    reg: &mut Register,
+    sub: &RegisterSub,
+    now: NaiveDateTime,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Outcome {
+    let RegisterSub::Reprint { id, out: file, print, printer } = sub else { return Outcome::Invalid };
+    let _ = (&now, &out);
+
+    let id = match entry_number(w, reg, id) {
+        Ok(n) => n,
+        Err(m) => return fail(w, err, &m, Outcome::Invalid),
+    };
+    let mut order = match reg.order(id) {
+        Ok(o) => o,
+        Err(e) => return fail(w, err, &w.register_error(&e), Outcome::Invalid),
+    };
+    if file.is_none() && !print {
+        return fail(w, err, &w.msg(msg!("cli-out-or-print")), Outcome::Invalid);
+    }
+    reg.attach_chain(&mut order);
+    let report = match order.report() {
+        Ok(r) => r,
+        Err(_) => return fail(w, err, &w.msg(msg!("refuse-invalid-stored")), Outcome::Failed),
+    };
+    let mut done = false;
+    if let Some(f) = file.as_ref().and_then(|f| f.to_str()) {
+        match crate::sheet::export_pdf(&order, now, std::path::Path::new(f), false) {
+            Ok(()) => {
+                let _ = writeln!(
+                    out,
+                    "{}",
+                    w.msg(msg!("written", "path" => crate::present::words::shown(std::path::Path::new(f))))
+                );
+                done = true;
+            }
+            Err(e) => return fail(w, err, &w.sheet_error(&e), Outcome::Failed),
+        }
+    }
+    if *print {
+        let printer = printer.as_ref().and_then(|p| p.to_str());
+        match crate::print::print_sheet(&order, now, printer) {
+            Ok(job) => {
+                let _ = writeln!(out, "{}", w.printed(&job.id, printer));
+                done = true;
+            }
+            Err(e) => return fail(w, err, &w.print_failure(&e), Outcome::Failed),
+        }
+    }
+    if done {
+        if let Err(e) = reg.record(&order, &report, RegisterAction::Reprinted, now) {
+            let _ = writeln!(err, "{}", w.not_recorded(&e));
+            return Outcome::NotRecorded;
+        }
+        let _ = writeln!(out, "{}", w.recorded(RegisterAction::Reprinted, reg.path()));
+    }
+    Outcome::Ok
+}
+
+/// `register next-start`.
+fn next_start(
+    w: &Words,
+    reg: &mut Register,
+    sub: &RegisterSub,
+    now: NaiveDateTime,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Outcome {
+    let RegisterSub::NextStart { cohort, json } = sub else { return Outcome::Invalid };
+    let _ = (&now, &out);
+
+    let Some(cohort) = cohort.to_str().and_then(crate::stagger::Cohort::from_key) else {
+        return fail(w, err, &w.msg(msg!("cli-bad-cohort")), Outcome::Invalid);
+    };
+    match reg.next_start(cohort, "") {
+        Ok(next) if *json => {
+            let v = match &next {
+                Some(n) => serde_json::json!({
+                    "cohort": cohort.key(),
+                    "earliest": n.earliest.format("%Y-%m-%dT%H:%M:%S").to_string(),
+                    "earliest_utc": n.earliest_utc.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+                    "wait": match n.gap {
+                        crate::stagger::Gap::Expansion48h => "48-hours-after-last-il2",
+                        crate::stagger::Gap::LeadInTlt => "28-days-after-day1",
+                    },
+                    "previous_subject": n.previous.subject,
+                    "previous_cohort": n.previous.cohort.map(|c| c.key()),
+                    "previous_day1": n.previous.day1.to_string(),
+                    "previous_last_il2": n.last_il2_local.format("%Y-%m-%dT%H:%M:%S").to_string(),
+                    "previous_last_il2_utc": n.previous.last_il2.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+                    "il2_time_recorded": n.previous.il2_recorded,
+                }),
+                None => serde_json::json!({ "cohort": cohort.key(), "earliest": null }),
+            };
+            let _ = writeln!(out, "{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+            Outcome::Ok
+        }
+        Ok(next) => {
+            let _ = writeln!(out, "{}", w.next_start_line(cohort, next.as_ref()));
+            Outcome::Ok
+        }
+        Err(e) => reg_err(w, err, &e),
+    }
+}
+
+/// `register sign`.
+fn sign_step(
+    w: &Words,
+    reg: &mut Register,
+    sub: &RegisterSub,
+    now: NaiveDateTime,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Outcome {
+    let RegisterSub::Sign { order_id, step, person, secret_file, revision, failed, drug, day, at } = sub
+    else {
+        return Outcome::Invalid;
+    };
+    let _ = (&now, &out);
+
+    let Some(step) = step
+        .to_str()
+        .and_then(Step::from_key)
+        .filter(|s| matches!(s, Step::Validated | Step::Prepared | Step::DoubleChecked | Step::Administered))
+    else {
+        return fail(w, err, &w.msg(msg!("cli-bad-step")), Outcome::Invalid);
+    };
+    let name = match text(w, "--as", person) {
+        Ok(n) => n,
+        Err(m) => return fail(w, err, &m, Outcome::Invalid),
+    };
+    let who = match authenticate(w, reg, &name, secret_file.as_ref(), now) {
+        Ok(p) => p,
+        Err(m) => return fail(w, err, &m, Outcome::Invalid),
+    };
+    // The order and revision must be one the register holds (a typo would sign nothing real).
+    let day1 = match reg.day1_of(order_id, *revision) {
+        Ok(Some(day1)) => day1,
+        Ok(None) => {
+            let message =
+                w.msg(msg!("cli-sign-no-such-order", "order" => order_id.clone(), "revision" => *revision));
+            return fail(w, err, &message, Outcome::Invalid);
+        }
+        Err(e) => return reg_err(w, err, &e),
+    };
+    // A later revision replaced this one: its steps would sign a sheet no longer in force.
+    match reg.latest_revision_of(order_id) {
+        Ok(Some(latest)) if latest > *revision => {
+            let message = w.msg(msg!("cli-sign-superseded", "order" => order_id.clone(), "revision" => *revision, "latest" => latest));
+            return fail(w, err, &message, Outcome::Invalid);
+        }
+        Ok(_) => {}
+        Err(e) => return reg_err(w, err, &e),
+    }
+    let detail = match (step, drug, day, at) {
+        (Step::Administered, Some(d), Some(day), Some(t)) => {
+            let field = crate::error::Field::AdministeredAt;
+            let when = match t.to_str().map(|t| crate::clinical::parse_date_time(field, t)) {
+                Some(Ok(when)) => when,
+                Some(Err(e)) => return fail(w, err, &w.input_error(&e), Outcome::Invalid),
+                None => return fail(w, err, &w.msg(msg!("cli-bad-administered")), Outcome::Invalid),
+            };
+            let drug = d.to_string_lossy().trim().to_ascii_lowercase();
+            let checked = match day1 {
+                Some(day1) => crate::stagger::check_administration(&drug, *day, day1, when, now),
+                None => Err(crate::stagger::AdministrationProblem::NotAPlannedDay),
+            };
+            if let Err(p) = checked {
+                return fail(w, err, &w.administration_problem(&p, &drug, *day), Outcome::Invalid);
+            }
+            // The instant, in UTC: parse_date_time refused a local time lived twice or never.
+            let at = crate::stagger::instant_latest(&chrono::Local, when);
+            crate::register::Administration { drug, day: *day, at }.detail()
+        }
+        (Step::Administered, ..) => {
+            return fail(w, err, &w.msg(msg!("cli-bad-administered")), Outcome::Invalid);
+        }
+        _ => String::new(),
+    };
+    match reg.sign(order_id, *revision, step, &who, !failed, &detail, now) {
+        Ok(Ok(_)) => {
+            let _ = writeln!(out, "{}", w.msg(msg!("signed", "step" => step.key(), "name" => who.name.clone(), "order" => order_id.clone())));
+            Outcome::Ok
+        }
+        Ok(Err(p)) => fail(w, err, &w.person_problem(&p, &who.name), Outcome::Invalid),
+        Err(e) => reg_err(w, err, &e),
     }
 }

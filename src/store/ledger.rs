@@ -115,7 +115,7 @@ impl LedgerTx for ReleaseTx<'_, '_> {
         let rows = self.rows(
             "SELECT subject, patient_id, day1, order_id, cohort FROM entries
              WHERE cycle = 1 AND day1 IS NOT NULL AND day1 <= $3
-               AND NOT (upper(subject) = upper($1) AND patient_id = $2)
+               AND NOT (upper(subject) = upper($1) AND ($2 = '' OR patient_id = $2))
                AND action IN ('exported', 'printed', 'reprinted')
              ORDER BY day1 DESC, id DESC LIMIT 1",
             &[subject.trim().into(), record.into(), limit.into()],

@@ -1,0 +1,330 @@
+//! Entries: recording sheets (chained), listing and reading them back, and verifying the chain.
+
+#[allow(unused_imports)]
+use super::*;
+
+impl Register {
+    /// Appends one record to `tbl` and to the chain, inside `tx`, which already
+    /// holds the write lock: the record's id is the chain's next number.
+    pub(in crate::store) fn append(
+        tx: &mut Tx<'_>,
+        tbl: &str,
+        columns: &str,
+        mut values: Vec<Value>,
+    ) -> Result<i64, DbError> {
+        if tx.engine() == Engine::Postgres {
+            tx.query(&format!("SELECT pg_advisory_xact_lock({})", crate::store::db::PG_WRITE_LOCK), &[])?;
+        }
+        let head = tx.query("SELECT seq, hash FROM chain ORDER BY seq DESC LIMIT 1", &[])?;
+        let (seq, prev) = match head.first() {
+            Some(r) => (r[0].int().unwrap_or(0), r[1].text().unwrap_or_default()),
+            None => (0, GENESIS.to_owned()),
+        };
+        let id = seq + 1;
+        values.insert(0, Value::from(id));
+        let placeholders: Vec<String> = (1..=values.len()).map(|i| format!("${i}")).collect();
+        tx.exec(&format!("INSERT INTO {tbl} ({columns}) VALUES ({})", placeholders.join(", ")), &values)?;
+        // The hash is over the record as stored, read back: what verify will read.
+        let stored = tx.query(&format!("SELECT {columns} FROM {tbl} WHERE id = $1"), &[Value::from(id)])?;
+        let row = stored.into_iter().next().ok_or_else(|| DbError::Other("record not stored".to_owned()))?;
+        let hash = chain_hash(&prev, tbl, &row);
+        tx.exec(
+            "INSERT INTO chain (seq, tbl, prev_hash, hash) VALUES ($1, $2, $3, $4)",
+            &[Value::from(id), tbl.into(), prev.into(), hash.into()],
+        )?;
+        Ok(id)
+    }
+
+    /// Records what was done with `order` (its report recomputed by the caller), in one transaction.
+    pub fn record(
+        &mut self,
+        order: &Order,
+        report: &Report,
+        action: RegisterAction,
+        at: NaiveDateTime,
+    ) -> Result<i64, RegisterError> {
+        use crate::order::release::Ledger;
+        self.in_release(|tx| tx.record(order, report, action, at))
+    }
+
+    /// Records many sheets in one transaction (an import, or building a large
+    /// register for the benchmark); each is checked and chained as [`Register::record`] does.
+    pub fn record_many(
+        &mut self,
+        items: &[(Order, Report, RegisterAction, NaiveDateTime)],
+    ) -> Result<Vec<i64>, RegisterError> {
+        let rows = items
+            .iter()
+            .map(|(o, r, a, at)| self.entry_row(o, r, *a, *at))
+            .collect::<Result<Vec<EntryRow>, RegisterError>>()?;
+        self.conn.write(|tx| rows.iter().map(|row| Self::record_in(tx, row)).collect()).map_err(|e| match e {
+            DbError::Duplicate(k) => RegisterError::DuplicateId(self.path.clone(), k),
+            e => from_db(&self.path, e),
+        })
+    }
+
+    pub(in crate::store) fn record_in(tx: &mut Tx<'_>, row: &EntryRow) -> Result<i64, DbError> {
+        // One content per order ID and revision: a second, different order under
+        // the same ID is refused, never recorded beside the first.
+        let stored = tx.query(
+            "SELECT fingerprint FROM orders WHERE order_id = $1 AND revision = $2",
+            &[row.order_id.clone().into(), row.revision.into()],
+        )?;
+        match stored.first().and_then(|r| r[0].text()) {
+            Some(f) if f != row.fingerprint => return Err(DbError::Duplicate(row.key.clone())),
+            Some(_) => {}
+            None => {
+                tx.exec(
+                    "INSERT INTO orders (order_id, revision, fingerprint, patient_id) VALUES ($1, $2, $3, $4)",
+                    &[
+                        row.order_id.clone().into(),
+                        row.revision.into(),
+                        row.fingerprint.clone().into(),
+                        row.identifier.clone().into(),
+                    ],
+                )?;
+            }
+        }
+        Self::append(tx, "entries", ENTRY_COLUMNS, row.values.clone())
+    }
+
+    /// The values an entry is stored with.
+    pub(super) fn entry_row(
+        &self,
+        order: &Order,
+        report: &Report,
+        action: RegisterAction,
+        at: NaiveDateTime,
+    ) -> Result<EntryRow, RegisterError> {
+        Self::entry_row_at(&self.path, order, report, action, at)
+    }
+
+    /// [`Register::entry_row`] for a register at `path`.
+    pub(in crate::store) fn entry_row_at(
+        path: &Path,
+        order: &Order,
+        report: &Report,
+        action: RegisterAction,
+        at: NaiveDateTime,
+    ) -> Result<EntryRow, RegisterError> {
+        let other = |e: String| RegisterError::Other(path.to_owned(), e);
+        // A withheld antibody is not a dose: it is not recorded as one.
+        let doses: Vec<RecordedDose> = report
+            .doses
+            .iter()
+            .filter(|d| !d.withheld)
+            .map(|d| RecordedDose {
+                drug: d.drug.key().to_owned(),
+                dose: d.dose,
+                unit: match d.unit {
+                    crate::regimen::DoseUnit::Mg => "mg",
+                    crate::regimen::DoseUnit::Units => "units",
+                }
+                .to_owned(),
+            })
+            .collect();
+        let doses_json = serde_json::to_string(&doses).map_err(|e| other(e.to_string()))?;
+        let order_json = crate::order::to_bytes(order)
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
+            .map_err(|e| other(e.to_string()))?;
+        let nk_state = match report.nk.map(|n| n.state) {
+            None => "not-in-cycle",
+            Some(NkState::Pending) => "pending",
+            Some(NkState::WithinRange) => "within-range",
+            Some(NkState::OutOfRange) => "out-of-range",
+        };
+        // The register keeps identity text in its normalised form, so a search finds it.
+        let (name, identifier) = match order.patient.validate(order.created.date().max(at.date())) {
+            Ok(p) => (p.name, p.identifier),
+            Err(_) => (order.patient.name.trim().to_owned(), order.patient.identifier.trim().to_owned()),
+        };
+        let fingerprint = order.fingerprint();
+        let values: Vec<Value> = vec![
+            order.order_id.clone().into(),
+            fingerprint.clone().into(),
+            name.into(),
+            identifier.clone().into(),
+            report.inputs.cycle.into(),
+            Value::Text(report.inputs.day1.map(|d| d.format("%Y-%m-%d").to_string())),
+            doses_json.into(),
+            report.nk.and_then(|n| n.count).into(),
+            nk_state.into(),
+            Value::Text(order.verification.as_ref().map(|v| v.verifier.clone())),
+            Value::Text(order.verification.as_ref().map(|v| iso(v.at))),
+            order.issued_by.trim().into(),
+            action.key().into(),
+            iso(at).into(),
+            order_json.into(),
+            order.revision.into(),
+            order.lang.key().into(),
+            order.trial.subject.trim().into(),
+            order.trial.cohort.trim().into(),
+        ];
+        Ok(EntryRow {
+            key: format!("{} rev. {}", order.order_id, order.revision),
+            order_id: order.order_id.clone(),
+            revision: order.revision,
+            fingerprint,
+            identifier,
+            values,
+        })
+    }
+
+    /// Entries, newest first, a page at a time: the record-number filter is the
+    /// start of the number (capitals, as numbers are written), through an index.
+    pub fn list(&mut self, filter: &Filter) -> Result<Vec<Entry>, RegisterError> {
+        let engine = self.conn.engine();
+        let mut sql = format!(
+            "SELECT {ENTRY_COLUMNS},
+                EXISTS (SELECT 1 FROM orders o WHERE o.order_id = entries.order_id AND o.revision > entries.revision)
+             FROM entries WHERE 1 = 1"
+        );
+        let mut params: Vec<Value> = Vec::new();
+        let prefix = search_form(&filter.patient_id).to_uppercase();
+        if !prefix.is_empty() {
+            // The whole pattern is one parameter, so both engines search the index by the prefix.
+            let (pattern, op) = match engine {
+                Engine::Sqlite => (format!("{prefix}*"), "GLOB"),
+                Engine::Postgres => (format!("{prefix}%"), "LIKE"),
+            };
+            params.push(pattern.into());
+            // Record numbers hold no GLOB or LIKE wildcards ([A-Z0-9 -/.]); others match nothing.
+            sql.push_str(&format!(" AND patient_id {op} ${}", params.len()));
+            if prefix.chars().any(|c| matches!(c, '*' | '?' | '[' | ']' | '%' | '_' | '\\')) {
+                return Ok(Vec::new());
+            }
+        }
+        // Dates are this workstation's days: from its local midnight to the next, as stored (UTC).
+        let midnight = |d: chrono::NaiveDate| iso(d.and_time(chrono::NaiveTime::MIN));
+        if let Some(d) = filter.date {
+            params.push(midnight(d).into());
+            params.push(midnight(d + chrono::TimeDelta::days(1)).into());
+            let n = params.len();
+            sql.push_str(&format!(" AND at >= ${} AND at < ${n}", n - 1));
+        }
+        if let Some(d) = filter.since {
+            params.push(midnight(d).into());
+            sql.push_str(&format!(" AND at >= ${}", params.len()));
+        }
+        let limit = if filter.limit == 0 { i64::MAX / 2 } else { i64::from(filter.limit) };
+        params.push(Value::from(limit));
+        params.push(Value::from(i64::from(filter.offset)));
+        sql.push_str(&format!(
+            " ORDER BY at DESC, id DESC LIMIT ${} OFFSET ${}",
+            params.len() - 1,
+            params.len()
+        ));
+        let rows = self.conn.query(&sql, &params).map_err(self.db_err())?;
+        rows.iter().map(|r| entry_of(r).map_err(|d| RegisterError::Corrupt(self.path.clone(), d))).collect()
+    }
+
+    /// One entry by its number.
+    pub fn entry(&mut self, id: i64) -> Result<Entry, RegisterError> {
+        let sql = format!(
+            "SELECT {ENTRY_COLUMNS},
+                EXISTS (SELECT 1 FROM orders o WHERE o.order_id = entries.order_id AND o.revision > entries.revision)
+             FROM entries WHERE id = $1"
+        );
+        let rows = self.conn.query(&sql, &[Value::from(id)]).map_err(self.db_err())?;
+        let row =
+            rows.first().ok_or_else(|| RegisterError::Other(self.path.clone(), format!("no entry {id}")))?;
+        entry_of(row).map_err(|d| RegisterError::Corrupt(self.path.clone(), d))
+    }
+
+    /// The order stored with entry `id`, checked like an order file.
+    pub fn order(&mut self, id: i64) -> Result<Order, RegisterError> {
+        let rows = self
+            .conn
+            .query("SELECT order_json FROM entries WHERE id = $1", &[Value::from(id)])
+            .map_err(self.db_err())?;
+        let json = rows
+            .first()
+            .and_then(|r| r[0].text())
+            .ok_or_else(|| RegisterError::Other(self.path.clone(), format!("no entry {id}")))?;
+        crate::order::parse(json.as_bytes(), &self.path)
+            .map_err(|e| RegisterError::Corrupt(self.path.clone(), format!("{e:?}")))
+    }
+
+    /// Checks the whole chain: each record's hash over its content as stored now
+    /// and the hash before it, in sequence, with nothing missing.
+    pub fn verify(&mut self) -> Result<ChainReport, RegisterError> {
+        let chain = self
+            .conn
+            .query("SELECT seq, tbl, prev_hash, hash FROM chain ORDER BY seq", &[])
+            .map_err(self.db_err())?;
+        let mut rows_of: std::collections::HashMap<String, std::collections::HashMap<i64, Row>> =
+            Default::default();
+        for (tbl, cols) in CHAINED {
+            let rows = self.conn.query(&format!("SELECT {cols} FROM {tbl}"), &[]).map_err(self.db_err())?;
+            rows_of.insert(tbl.to_owned(), rows.into_iter().map(|r| (r[0].int().unwrap_or(-1), r)).collect());
+        }
+        let mut prev = GENESIS.to_owned();
+        let mut checked = 0;
+        for (expected_seq, link) in (1_i64..).zip(chain.iter()) {
+            let seq = link[0].int().unwrap_or(-1);
+            let tbl = link[1].text().unwrap_or_default();
+            let bad = Some((seq, tbl.clone()));
+            let row = rows_of.get_mut(&tbl).and_then(|m| m.remove(&seq));
+            let ok = seq == expected_seq
+                && link[2].text().as_deref() == Some(prev.as_str())
+                && row.as_ref().is_some_and(|r| link[3].text() == Some(chain_hash(&prev, &tbl, r)));
+            if !ok {
+                return Ok(ChainReport { checked, first_bad: bad });
+            }
+            prev = link[3].text().unwrap_or_default();
+            checked += 1;
+        }
+        // A record no link covers was added around the chain.
+        let stray = rows_of.iter().flat_map(|(t, m)| m.keys().map(move |id| (*id, t.clone()))).min();
+        Ok(ChainReport { checked, first_bad: stray })
+    }
+
+    /// The earliest start of the next patient of `cohort` after the latest patient who is
+    /// not `excluding_subject` (empty: anyone), as the release workflow decides it.
+    pub fn next_start(
+        &mut self,
+        cohort: crate::stagger::Cohort,
+        excluding_subject: &str,
+    ) -> Result<Option<NextStart>, RegisterError> {
+        use crate::order::release::Ledger;
+        let sheet = self.in_release(|tx| tx.previous_sheet(excluding_subject.trim(), "", None))?;
+        Ok(sheet.map(|s| crate::stagger::next_start(&chrono::Local, cohort, &s)))
+    }
+
+    /// The latest revision of an order the register holds, if any.
+    pub fn latest_revision_of(&mut self, order_id: &str) -> Result<Option<u32>, RegisterError> {
+        let rows = self
+            .conn
+            .query("SELECT max(revision) FROM orders WHERE order_id = $1", &[order_id.into()])
+            .map_err(self.db_err())?;
+        Ok(rows.first().and_then(|r| r[0].int()).and_then(|n| u32::try_from(n).ok()))
+    }
+
+    /// The number of the latest entry of an order, if the register holds one.
+    pub fn latest_entry_of(&mut self, order_id: &str) -> Result<Option<i64>, RegisterError> {
+        let rows = self
+            .conn
+            .query("SELECT id FROM entries WHERE order_id = $1 ORDER BY id DESC LIMIT 1", &[order_id.into()])
+            .map_err(self.db_err())?;
+        Ok(rows.first().and_then(|r| r[0].int()))
+    }
+
+    /// The Day 1 of an order the register holds (its latest sheet of `revision`),
+    /// or `None` when it holds no sheet of that order and revision.
+    pub fn day1_of(
+        &mut self,
+        order_id: &str,
+        revision: u32,
+    ) -> Result<Option<Option<chrono::NaiveDate>>, RegisterError> {
+        let rows = self
+            .conn
+            .query(
+                "SELECT day1 FROM entries WHERE order_id = $1 AND revision = $2 ORDER BY id DESC LIMIT 1",
+                &[order_id.into(), i64::from(revision).into()],
+            )
+            .map_err(self.db_err())?;
+        Ok(rows
+            .first()
+            .map(|r| r[0].text().and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())))
+    }
+}
