@@ -579,3 +579,59 @@ fn a_signed_in_nurse_cannot_issue_from_the_window() {
     }
     assert!(h.state().state.printable().is_ok(), "{:?}", h.state().state.printable().err());
 }
+
+#[test]
+fn an_override_given_for_one_order_is_not_signed_for_the_next() {
+    // The people who gave overrides are kept so the release signs each as theirs; they
+    // belong to the order shown. A new order that carries an override in the prescriber's
+    // name (opened from a file) is not signed as hers because she gave one for another order.
+    let (mut h, path) = harness_with_people();
+    fill(&mut h);
+    h.state_mut().state.order.clinical.labs.retain(|l| l.code != "platelets");
+    h.state_mut().state.order.trial.subject = "S-01".into();
+    h.state_mut().state.order.trial.cohort = "expansion".into();
+    h.run();
+    sign_in(&mut h, "Dra. L. Martín", "doctor-pin-1");
+    h.state_mut().state.override_reasons.insert("platelets".into(), "haematology confirms the count".into());
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Override").click_accesskit();
+    h.run();
+    let given = h.state().state.order.overrides.clone();
+    assert_eq!(given.len(), 1);
+    assert_eq!(h.state().state.givers.len(), 1);
+    // The next order, with the same override in her name (as a saved file would carry it).
+    h.get_by_role_and_label(Role::Button, "Sign out").click_accesskit();
+    h.run();
+    h.state_mut().state.apply(nkact_dose::app::Action::NewOrder);
+    h.run();
+    assert!(h.state().state.givers.is_empty(), "the previous order's givers stay");
+    fill(&mut h);
+    h.state_mut().state.order.clinical.labs.retain(|l| l.code != "platelets");
+    h.state_mut().state.order.trial.subject = "S-01".into();
+    h.state_mut().state.order.trial.cohort = "expansion".into();
+    h.run();
+    let report = h.state().state.report().unwrap();
+    let c = report.criteria_open().into_iter().find(|c| c.code == "platelets").unwrap().clone();
+    let mut o = given[0].clone();
+    o.detail = nkact_dose::order::Override::detail_of(&c);
+    h.state_mut().state.order.overrides = vec![o];
+    h.run();
+    sign_in(&mut h, "Farm. A. García", "pin-123456");
+    let report = h.state().state.report().unwrap();
+    for x in h.state().state.order.warnings(&report) {
+        if !x.needs_reason {
+            let text = nkact_dose::present::Words::english().warning(&x.kind);
+            h.get_by_role_and_label(Role::CheckBox, &text).click_accesskit();
+            h.run();
+        }
+    }
+    let out = scratch::root().join("override-not-hers.pdf");
+    let _ = std::fs::remove_file(&out);
+    h.state_mut().state.apply(nkact_dose::app::Action::ExportTo { path: out.clone(), replace: true });
+    h.run();
+    let notice = format!("{:?}", h.state().state.notice);
+    assert!(notice.contains("has not signed in to sign it"), "{notice}");
+    assert!(!out.exists());
+    let mut reg = nkact_dose::register::Register::open(&path).unwrap();
+    assert!(reg.list(&Default::default()).unwrap().is_empty());
+}

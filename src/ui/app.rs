@@ -376,6 +376,18 @@ impl AppState {
         }
     }
 
+    /// Shows `order` in the form, as opened or reopened: its own verification and settings,
+    /// and nobody's override from the order shown before.
+    fn show_order(&mut self, order: Order) {
+        self.verified_inputs = order.verification.as_ref().map(|_| Checked::of(&order));
+        self.settings_text = SettingsText::from(&order.settings);
+        self.order = order;
+        self.givers.clear();
+        self.mark_saved();
+        self.mode = Mode::Form;
+        self.check.mismatches.clear();
+    }
+
     fn mark_saved(&mut self) {
         self.saved_snapshot = Some(self.order.clone());
     }
@@ -470,6 +482,8 @@ impl AppState {
                 self.order = Self::fresh_order(&self.prefs, self.now());
                 self.order.issued_by = issuer;
                 self.reasons.clear();
+                // Overrides given for the previous order are not this one's.
+                self.givers.clear();
                 self.verified_inputs = None;
                 self.mode = Mode::Form;
                 self.check.second = SecondEntry::default();

@@ -91,7 +91,16 @@ impl Register {
         if secret_matches(secret, &hash) {
             Ok(Ok(person))
         } else {
-            self.sign_event("", 0, Step::FailedLogin, &person, false, "wrong secret", at)?;
+            let failed = crate::order::release::StepToSign {
+                order_id: "",
+                revision: 0,
+                step: Step::FailedLogin,
+                person: &person,
+                ok: false,
+                detail: "wrong secret".to_owned(),
+                at,
+            };
+            self.sign_event(&failed)?;
             Ok(Err(PersonProblem::WrongSecret))
         }
     }
@@ -132,20 +141,10 @@ impl Register {
         }
     }
 
-    #[allow(clippy::too_many_arguments)]
-    pub(super) fn sign_event(
-        &mut self,
-        order_id: &str,
-        revision: u32,
-        step: Step,
-        person: &Person,
-        ok: bool,
-        detail: &str,
-        at: NaiveDateTime,
-    ) -> Result<i64, RegisterError> {
-        use crate::order::release::{Ledger, StepToSign};
-        let s = StepToSign { order_id, revision, step, person, ok, detail: detail.to_owned(), at };
-        self.in_release(|tx| tx.sign(&s))
+    /// Records one signed step, chained, as the release workflow records its own.
+    fn sign_event(&mut self, s: &crate::order::release::StepToSign<'_>) -> Result<i64, RegisterError> {
+        use crate::order::release::Ledger;
+        self.in_release(|tx| tx.sign(s))
     }
 
     /// Records a signed step of an order, after the checks that make it a
@@ -167,7 +166,16 @@ impl Register {
         if let Err(problem) = crate::domain::people::may_sign(step, person, &chain) {
             return Ok(Err(problem));
         }
-        self.sign_event(order_id, revision, step, person, ok, detail, at).map(Ok)
+        let s = crate::order::release::StepToSign {
+            order_id,
+            revision,
+            step,
+            person,
+            ok,
+            detail: detail.to_owned(),
+            at,
+        };
+        self.sign_event(&s).map(Ok)
     }
 
     /// Every signed step of an order, oldest first.

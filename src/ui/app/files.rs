@@ -27,12 +27,7 @@ impl AppState {
         let w = self.words();
         match order::load(path) {
             Ok(order) => {
-                self.verified_inputs = order.verification.as_ref().map(|_| Checked::of(&order));
-                self.settings_text = SettingsText::from(&order.settings);
-                self.order = order;
-                self.mark_saved();
-                self.mode = Mode::Form;
-                self.check.mismatches.clear();
+                self.show_order(order);
                 let shown = crate::present::words::shown(path);
                 self.notice = Some(Notice::Info(w.msg(msg!("g-opened", "path" => shown))));
             }

@@ -56,11 +56,7 @@ impl AppState {
         let w = self.words();
         match self.stored_order(id) {
             Ok(order) => {
-                self.verified_inputs = order.verification.as_ref().map(|_| Checked::of(&order));
-                self.settings_text = SettingsText::from(&order.settings);
-                self.order = order;
-                self.mark_saved();
-                self.mode = Mode::Form;
+                self.show_order(order);
                 let id = self.order.order_id.clone();
                 self.notice = Some(Notice::Info(w.msg(msg!("g-reopened", "id" => id))));
             }

@@ -10,6 +10,20 @@ pub(super) struct MeasureFocus {
     pub(super) gained: bool,
 }
 
+/// Rows of fields the doses depend on, in order: each with its label, hint and error,
+/// and whether the keyboard is in one of them.
+fn measure_rows(
+    ui: &mut Ui,
+    w: &Words,
+    errors: &[InputError],
+    focus: &mut MeasureFocus,
+    rows: Vec<(Field, &mut String, String)>,
+) {
+    for (f, value, hint) in rows {
+        focus.add(&field(ui, f, &w.field_label(f), value, &hint, error_for(w, errors, f)));
+    }
+}
+
 impl MeasureFocus {
     fn add(&mut self, r: &egui::Response) {
         self.has_focus |= r.has_focus();
@@ -87,22 +101,11 @@ pub(super) fn form_ui(
     section(ui, &w.msg(msg!("g-measures")));
     let i = &mut s.order.inputs;
     // Hints name the unit, never an example number that could be read as a value.
-    focus.add(&field(
-        ui,
-        Field::Weight,
-        &w.field_label(Field::Weight),
-        &mut i.weight,
-        "kg",
-        error_for(&w, errors, Field::Weight),
-    ));
-    focus.add(&field(
-        ui,
-        Field::Height,
-        &w.field_label(Field::Height),
-        &mut i.height,
-        "cm",
-        error_for(&w, errors, Field::Height),
-    ));
+    let rows = vec![
+        (Field::Weight, &mut i.weight, "kg".to_owned()),
+        (Field::Height, &mut i.height, "cm".to_owned()),
+    ];
+    measure_rows(ui, &w, errors, &mut focus, rows);
     let current = crate::input::parse_formula(&i.bsa_formula).unwrap_or_default();
     ui.horizontal(|ui| {
         let l = label_cell(ui, &w.field_label(Field::BsaFormula));
@@ -118,58 +121,27 @@ pub(super) fn form_ui(
             .response
             .labelled_by(l.id);
     });
-    focus.add(&field(
-        ui,
-        Field::BsaCap,
-        &w.field_label(Field::BsaCap),
-        &mut i.bsa_cap,
-        &w.msg(msg!("g-optional")),
-        error_for(&w, errors, Field::BsaCap),
-    ));
-    focus.add(&field(
-        ui,
-        Field::PreviousWeight,
-        &w.field_label(Field::PreviousWeight),
-        &mut i.previous_weight,
-        &w.msg(msg!("g-optional")),
-        error_for(&w, errors, Field::PreviousWeight),
-    ));
+    let optional = w.msg(msg!("g-optional"));
+    let rows = vec![
+        (Field::BsaCap, &mut i.bsa_cap, optional.clone()),
+        (Field::PreviousWeight, &mut i.previous_weight, optional),
+    ];
+    measure_rows(ui, &w, errors, &mut focus, rows);
 
     section(ui, &w.msg(msg!("l-cycle")));
-    focus.add(&field(
-        ui,
-        Field::Cycle,
-        &w.field_label(Field::Cycle),
-        &mut i.cycle,
-        &w.msg(msg!("g-cycle-hint")),
-        error_for(&w, errors, Field::Cycle),
-    ));
-    focus.add(&field(
-        ui,
-        Field::Day1,
-        &w.field_label(Field::Day1),
-        &mut i.day1,
-        &w.msg(msg!("g-date-hint")),
-        error_for(&w, errors, Field::Day1),
-    ));
+    let date_hint = w.msg(msg!("g-date-hint"));
+    let rows = vec![
+        (Field::Cycle, &mut i.cycle, w.msg(msg!("g-cycle-hint"))),
+        (Field::Day1, &mut i.day1, date_hint.clone()),
+    ];
+    measure_rows(ui, &w, errors, &mut focus, rows);
     let first_cycle = i.cycle.trim() == "1";
     if crate::doublecheck::needs_last_dates(i) {
-        focus.add(&field(
-            ui,
-            Field::LastTrastuzumab,
-            &w.field_label(Field::LastTrastuzumab),
-            &mut i.last_trastuzumab,
-            &w.msg(msg!("g-date-hint")),
-            error_for(&w, errors, Field::LastTrastuzumab),
-        ));
-        focus.add(&field(
-            ui,
-            Field::LastPertuzumab,
-            &w.field_label(Field::LastPertuzumab),
-            &mut i.last_pertuzumab,
-            &w.msg(msg!("g-date-hint")),
-            error_for(&w, errors, Field::LastPertuzumab),
-        ));
+        let rows = vec![
+            (Field::LastTrastuzumab, &mut i.last_trastuzumab, date_hint.clone()),
+            (Field::LastPertuzumab, &mut i.last_pertuzumab, date_hint.clone()),
+        ];
+        measure_rows(ui, &w, errors, &mut focus, rows);
         choice(
             ui,
             &w.field_label(Field::PreviousInfusionTolerated),
@@ -186,101 +158,57 @@ pub(super) fn form_ui(
     if first_cycle {
         // Only the date's own problem outlines it: the order judges it against Day 1 as typed
         // and drops "outside the window" while Day 1 itself is in error (clinical::all_errors).
-        let note = error_for(&w, errors, Field::CyclophosphamideDate);
-        focus.add(&field(
+        measure_rows(
             ui,
-            Field::CyclophosphamideDate,
-            &w.field_label(Field::CyclophosphamideDate),
-            &mut c.cyclophosphamide_date,
-            &w.msg(msg!("g-date-hint")),
-            note,
-        ));
+            &w,
+            errors,
+            &mut focus,
+            vec![(Field::CyclophosphamideDate, &mut c.cyclophosphamide_date, date_hint)],
+        );
     }
 
     section(ui, &w.msg(msg!("g-nk-product")));
-    focus.add(&field(
+    measure_rows(
         ui,
-        Field::NkCells,
-        &w.field_label(Field::NkCells),
-        &mut i.nk_cells,
-        &w.msg(msg!("g-nk-hint")),
-        error_for(&w, errors, Field::NkCells),
-    ));
+        &w,
+        errors,
+        &mut focus,
+        vec![(Field::NkCells, &mut i.nk_cells, w.msg(msg!("g-nk-hint")))],
+    );
     let c = &mut s.order.clinical;
     if first_cycle {
-        let nk = [
+        let rows = vec![
             (Field::NkProductId, &mut c.nk_product_id, String::new()),
             (Field::NkBagId, &mut c.nk_bag_id, String::new()),
             (Field::NkReleasedAt, &mut c.nk_released_at, w.msg(msg!("g-date-time-hint"))),
         ];
-        for (f, value, hint) in nk {
-            focus.add(&field(ui, f, &w.field_label(f), value, &hint, error_for(&w, errors, f)));
-        }
+        measure_rows(ui, &w, errors, &mut focus, rows);
     }
     criteria_form(ui, &w, c, errors, first_cycle, &mut focus);
 
     egui::CollapsingHeader::new(w.msg(msg!("g-site-settings"))).show(ui, |ui| {
         let t = &mut s.settings_text;
-        field(ui, "g-rounding", &w.msg(msg!("g-rounding")), &mut t.mg_rounding_increment, "mg", None);
-        field(
-            ui,
-            "g-il2-dilution",
-            &w.msg(msg!("g-il2-dilution")),
-            &mut t.il2_dilution_million_per_ml,
-            &w.msg(msg!("g-optional")),
-            None,
-        );
-        field(ui, "g-cyclo-bag", &w.msg(msg!("g-cyclo-bag")), &mut t.cyclophosphamide_bag_ml, "mL", None);
-        field(
-            ui,
-            "g-cyclo-minutes",
-            &w.msg(msg!("g-cyclo-minutes")),
-            &mut t.cyclophosphamide_minutes,
-            "min",
-            None,
-        );
-        field(
-            ui,
-            "g-trastuzumab-observation",
-            &w.msg(msg!("g-trastuzumab-observation")),
-            &mut t.trastuzumab_later_observation_minutes,
-            "min",
-            None,
-        );
-        field(
-            ui,
-            "g-lvef-max-age",
-            &w.msg(msg!("g-lvef-max-age")),
-            &mut t.lvef_max_age_days,
-            &w.msg(msg!("g-days")),
-            None,
-        );
-        field(ui, "g-nk-max-hours", &w.msg(msg!("g-nk-max-hours")), &mut t.nk_max_hours, "h", None);
-        field(
-            ui,
-            "l-nk-route-set",
-            &w.msg(msg!("l-nk-route-set")),
-            &mut t.nk_route_and_set,
-            &w.per_site_protocol(),
-            None,
-        );
-        field(
-            ui,
-            "l-premedication",
-            &w.msg(msg!("l-premedication")),
-            &mut t.premedication,
-            &w.per_site_protocol(),
-            None,
-        );
-        field(
-            ui,
-            "l-antiemetic",
-            &w.msg(msg!("l-antiemetic")),
-            &mut t.antiemetic,
-            &w.per_site_protocol(),
-            None,
-        );
-        field(ui, "l-hydration", &w.msg(msg!("l-hydration")), &mut t.hydration, &w.per_site_protocol(), None);
+        let (optional, site) = (w.msg(msg!("g-optional")), w.per_site_protocol());
+        let rows: [(&str, &mut String, String); 11] = [
+            (id!("g-rounding"), &mut t.mg_rounding_increment, "mg".to_owned()),
+            (id!("g-il2-dilution"), &mut t.il2_dilution_million_per_ml, optional),
+            (id!("g-cyclo-bag"), &mut t.cyclophosphamide_bag_ml, "mL".to_owned()),
+            (id!("g-cyclo-minutes"), &mut t.cyclophosphamide_minutes, "min".to_owned()),
+            (
+                id!("g-trastuzumab-observation"),
+                &mut t.trastuzumab_later_observation_minutes,
+                "min".to_owned(),
+            ),
+            (id!("g-lvef-max-age"), &mut t.lvef_max_age_days, w.msg(msg!("g-days"))),
+            (id!("g-nk-max-hours"), &mut t.nk_max_hours, "h".to_owned()),
+            (id!("l-nk-route-set"), &mut t.nk_route_and_set, site.clone()),
+            (id!("l-premedication"), &mut t.premedication, site.clone()),
+            (id!("l-antiemetic"), &mut t.antiemetic, site.clone()),
+            (id!("l-hydration"), &mut t.hydration, site),
+        ];
+        for (key, value, hint) in rows {
+            field(ui, key, &w.t(key), value, &hint, None);
+        }
         if let Some(e) = &t.error {
             ui.colored_label(ui.visuals().error_fg_color, e);
         }
