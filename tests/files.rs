@@ -65,7 +65,7 @@ fn a_full_disk_leaves_the_old_file_and_says_why() {
     order::save(&old, &path).unwrap();
     // ENOSPC (28) as the disk would report it.
     let result = write_atomic_with(&path, b"{}", true, |_| Err(io::Error::from_raw_os_error(28)));
-    let message = result.unwrap_err().to_string();
+    let message = nkact_dose::present::Words::english().file_error(&result.unwrap_err());
     assert!(message.contains("order.json") && message.contains("Nothing was changed"), "{message}");
     assert_eq!(order::load(&path).unwrap(), old);
 }
@@ -186,7 +186,7 @@ fn single_bit_flips_never_load_changed_content() {
     b[at] ^= 0x02; // "7" -> "5": still a valid weight
     let e = order::parse(&b, &path).unwrap_err();
     assert!(matches!(e, FileError::Changed { .. }), "{e}");
-    assert!(e.to_string().contains("changed or damaged"), "{e}");
+    assert!(nkact_dose::present::Words::english().file_error(&e).contains("changed or damaged"), "{e}");
 }
 
 #[test]

@@ -161,7 +161,12 @@ fn measures_with_more_decimals_than_printed_are_refused() {
         r.bsa_cap = cap.into();
         let errors = validate(&r).unwrap_err();
         assert!(errors.iter().any(|e| e.problem == Problem::TooManyDecimals { max: 2 }), "{errors:?}");
-        assert!(errors.iter().any(|e| e.to_string().contains("more than 2 decimals")), "{errors:?}");
+        assert!(
+            errors.iter().any(|e| nkact_dose::present::Words::english()
+                .input_error(e)
+                .contains("more than 2 decimals")),
+            "{errors:?}"
+        );
     }
     assert!(validate(&raw("82,13", "170,5")).is_ok());
 }
@@ -326,9 +331,13 @@ fn a_bsa_above_3_needs_a_reasoned_acknowledgement() {
 fn unit_slips_are_explained_with_the_typed_value() {
     // Regression: the grams message used a fixed example instead of the typed value.
     let e = validate(&raw("82000", "170")).unwrap_err();
-    assert!(e[0].to_string().contains("82\u{2009}000 g = 82 kg"), "{}", e[0]);
+    assert!(
+        nkact_dose::present::Words::english().input_error(&e[0]).contains("82\u{2009}000 g = 82 kg"),
+        "{}",
+        e[0]
+    );
     let e = validate(&raw("70", "1,82")).unwrap_err();
-    assert!(e[0].to_string().contains("1.82 m = 182 cm"), "{}", e[0]);
+    assert!(nkact_dose::present::Words::english().input_error(&e[0]).contains("1.82 m = 182 cm"), "{}", e[0]);
 }
 
 #[test]

@@ -95,7 +95,7 @@ fn control_format_and_bidi_override_characters_are_refused_by_name() {
         ("H1\u{200B}23", "zero-width space"),
     ] {
         let e = normalise(Field::PatientName, text).unwrap_err();
-        let message = e.to_string();
+        let message = nkact_dose::present::Words::english().input_error(&e);
         assert!(message.contains(named), "{text:?}: {message}");
         assert!(message.contains("Patient name"), "{message}");
     }
@@ -116,9 +116,9 @@ fn identity_fields_have_length_limits_stated_in_the_error() {
     let long = "A".repeat(101);
     let e = normalise(Field::PatientName, &long).unwrap_err();
     assert_eq!(e.problem, Problem::TooLong { max: 100 });
-    assert!(e.to_string().contains("100"), "{e}");
+    assert!(nkact_dose::present::Words::english().input_error(&e).contains("100"), "{e}");
     let e = normalise(Field::PatientId, &"9".repeat(31)).unwrap_err();
-    assert!(e.to_string().contains("30"), "{e}");
+    assert!(nkact_dose::present::Words::english().input_error(&e).contains("30"), "{e}");
 }
 
 #[test]
@@ -153,7 +153,8 @@ fn characters_the_font_cannot_print_are_refused_by_name() {
         o.acknowledge_all(&r, "Farm. A. García", &[], at("2026-03-01 09:00"));
         match nkact_dose::sheet::render(&o, at("2026-03-01 09:30")) {
             Err(SheetError::Invalid(errors)) => {
-                let message: String = errors.iter().map(|e| e.to_string()).collect();
+                let message: String =
+                    errors.iter().map(|e| nkact_dose::present::Words::english().input_error(e)).collect();
                 assert!(message.contains(expect) && message.contains("cannot print"), "{message}");
             }
             other => panic!("{name:?} gave {:?}", other.map(|b| b.len())),

@@ -67,7 +67,7 @@ proptest! {
         }
         // Every message names its field.
         if let Err(e) = input::parse_weight(&s) {
-            prop_assert!(e.to_string().starts_with("Weight (kg)"));
+            prop_assert!(nkact_dose::present::Words::english().input_error(&e).starts_with("Weight (kg)"));
         }
     }
 

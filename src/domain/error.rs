@@ -200,3 +200,13 @@ impl InputError {
         InputError { field, value: value.into(), problem }
     }
 }
+
+/// The developer's English (logs and `{e}` in tests); the faces word an input
+/// error with the presentation's words, in the person's language.
+impl std::fmt::Display for InputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{self:?}")
+    }
+}
+
+impl std::error::Error for InputError {}

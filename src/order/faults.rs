@@ -124,4 +124,4 @@ macro_rules! developer_display {
     )*};
 }
 
-developer_display!(RegisterError, SheetError, PrintError, PrintFailure);
+developer_display!(RegisterError, SheetError, PrintError, PrintFailure, crate::order::FileError);

@@ -174,72 +174,10 @@ const CHAINED: [(&str, &str); 3] =
     [("entries", ENTRY_COLUMNS), ("events", EVENT_COLUMNS), ("person_events", PERSON_COLUMNS)];
 
 /// The DDL of schema version 4, for a new register (both engines).
-const SCHEMA_V4: &str = "
-CREATE TABLE entries (
-    id BIGINT PRIMARY KEY,
-    order_id TEXT NOT NULL,
-    fingerprint TEXT NOT NULL,
-    patient_name TEXT NOT NULL,
-    patient_id TEXT NOT NULL,
-    cycle BIGINT NOT NULL,
-    day1 TEXT,
-    doses TEXT NOT NULL,
-    nk_count DOUBLE PRECISION,
-    nk_state TEXT NOT NULL,
-    verifier TEXT,
-    verified_at TEXT,
-    issued_by TEXT NOT NULL,
-    action TEXT NOT NULL,
-    at TEXT NOT NULL,
-    order_json TEXT NOT NULL,
-    revision BIGINT NOT NULL DEFAULT 1,
-    lang TEXT NOT NULL DEFAULT 'en',
-    subject TEXT NOT NULL DEFAULT '',
-    cohort TEXT NOT NULL DEFAULT ''
-);
-CREATE INDEX entries_at ON entries(at, id);
-CREATE TABLE orders (
-    order_id TEXT NOT NULL,
-    revision BIGINT NOT NULL,
-    fingerprint TEXT NOT NULL,
-    patient_id TEXT NOT NULL,
-    PRIMARY KEY (order_id, revision)
-);
-";
+const SCHEMA_V4: &str = include_str!("sql/v4.sql");
 
 /// Added by version 4 to every register, new or migrated (both engines).
-const SCHEMA_V4_CHAIN: &str = "
-CREATE TABLE chain (
-    seq BIGINT PRIMARY KEY,
-    tbl TEXT NOT NULL,
-    prev_hash TEXT NOT NULL,
-    hash TEXT NOT NULL
-);
-CREATE TABLE events (
-    id BIGINT PRIMARY KEY,
-    order_id TEXT NOT NULL,
-    revision BIGINT NOT NULL,
-    step TEXT NOT NULL,
-    person TEXT NOT NULL,
-    role TEXT NOT NULL,
-    ok BIGINT NOT NULL,
-    detail TEXT NOT NULL,
-    at TEXT NOT NULL
-);
-CREATE INDEX events_order ON events(order_id, revision);
-CREATE TABLE person_events (
-    id BIGINT PRIMARY KEY,
-    name TEXT NOT NULL,
-    name_key TEXT NOT NULL,
-    role TEXT NOT NULL,
-    action TEXT NOT NULL,
-    secret_hash TEXT NOT NULL,
-    by_person TEXT NOT NULL,
-    at TEXT NOT NULL
-);
-CREATE INDEX person_events_key ON person_events(name_key, id);
-CREATE INDEX entries_subject ON entries(subject, cycle);
-";
+const SCHEMA_V4_CHAIN: &str = include_str!("sql/v4_chain.sql");
 
 /// The guard that keeps every record append-only, per engine.
 fn append_only_ddl(engine: Engine) -> String {
