@@ -275,12 +275,13 @@ pub fn run(a: &RegisterArgs, now: NaiveDateTime, out: &mut dyn Write, err: &mut 
         Ok(r) => r,
         Err(e) => return fail(w, err, &w.register_error(&e), Outcome::Failed),
     };
+    let mut run = Run { w, now, out: &mut *out, err: &mut *err };
     match &a.cli.command {
-        RegisterSub::Init { .. } => init_register(w, &mut reg, &a.cli.command, now, out, err),
+        RegisterSub::Init { .. } => init_register(&mut run, &mut reg, &a.cli.command),
         RegisterSub::People { command } => people(w, &mut reg, command, now, out, err),
-        RegisterSub::List { .. } => list_entries(w, &mut reg, &a.cli.command, now, out, err),
-        RegisterSub::Show { .. } => show_entry(w, &mut reg, &a.cli.command, now, out, err),
-        RegisterSub::Reprint { .. } => reprint_entry(w, &mut reg, &a.cli.command, now, out, err),
+        RegisterSub::List { .. } => list_entries(&mut run, &mut reg, &a.cli.command),
+        RegisterSub::Show { .. } => show_entry(&mut run, &mut reg, &a.cli.command),
+        RegisterSub::Reprint { .. } => reprint_entry(&mut run, &mut reg, &a.cli.command),
         RegisterSub::Verify => match reg.verify() {
             Ok(r) => match r.first_bad {
                 None => {
@@ -299,8 +300,8 @@ pub fn run(a: &RegisterArgs, now: NaiveDateTime, out: &mut dyn Write, err: &mut 
             },
             Err(e) => reg_err(w, err, &e),
         },
-        RegisterSub::NextStart { .. } => next_start(w, &mut reg, &a.cli.command, now, out, err),
-        RegisterSub::Sign { .. } => sign_step(w, &mut reg, &a.cli.command, now, out, err),
+        RegisterSub::NextStart { .. } => next_start(&mut run, &mut reg, &a.cli.command),
+        RegisterSub::Sign { .. } => sign_step(&mut run, &mut reg, &a.cli.command),
     }
 }
 
@@ -417,6 +418,14 @@ fn people(
     }
 }
 
+/// What every subcommand writes with: the run's words and clock, and its two streams.
+struct Run<'a> {
+    w: &'a Words,
+    now: NaiveDateTime,
+    out: &'a mut dyn Write,
+    err: &'a mut dyn Write,
+}
+
 /// Says `message` as an error of this run and gives `outcome`.
 fn fail(w: &Words, err: &mut dyn Write, message: &str, outcome: Outcome) -> Outcome {
     let _ = writeln!(err, "{}", error_line(w, message));
@@ -429,16 +438,9 @@ fn reg_err(w: &Words, err: &mut dyn Write, e: &crate::register::RegisterError) -
 }
 
 /// `register init`.
-fn init_register(
-    w: &Words,
-    reg: &mut Register,
-    sub: &RegisterSub,
-    now: NaiveDateTime,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> Outcome {
+fn init_register(run: &mut Run<'_>, reg: &mut Register, sub: &RegisterSub) -> Outcome {
     let RegisterSub::Init { admin, secret_file } = sub else { return Outcome::Invalid };
-    let _ = (&now, &out);
+    let (w, now, out, err) = (run.w, run.now, &mut *run.out, &mut *run.err);
 
     let name = match text(w, "--admin", admin) {
         Ok(n) => n,
@@ -472,16 +474,9 @@ fn init_register(
 }
 
 /// `register list`.
-fn list_entries(
-    w: &Words,
-    reg: &mut Register,
-    sub: &RegisterSub,
-    now: NaiveDateTime,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> Outcome {
+fn list_entries(run: &mut Run<'_>, reg: &mut Register, sub: &RegisterSub) -> Outcome {
     let RegisterSub::List { patient_id, since, limit, json } = sub else { return Outcome::Invalid };
-    let _ = (&now, &out);
+    let (w, out, err) = (run.w, &mut *run.out, &mut *run.err);
 
     let since = match since.as_ref().map(|s| {
         text(w, "--since", s).ok().and_then(|t| chrono::NaiveDate::parse_from_str(&t, "%Y-%m-%d").ok())
@@ -525,16 +520,9 @@ fn list_entries(
 }
 
 /// `register show`.
-fn show_entry(
-    w: &Words,
-    reg: &mut Register,
-    sub: &RegisterSub,
-    now: NaiveDateTime,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> Outcome {
+fn show_entry(run: &mut Run<'_>, reg: &mut Register, sub: &RegisterSub) -> Outcome {
     let RegisterSub::Show { id, json } = sub else { return Outcome::Invalid };
-    let _ = (&now, &out);
+    let (w, out, err) = (run.w, &mut *run.out, &mut *run.err);
 
     let id = match entry_number(w, reg, id) {
         Ok(n) => n,
@@ -595,16 +583,9 @@ fn show_entry(
 }
 
 /// `register reprint`.
-fn reprint_entry(
-    w: &Words,
-    reg: &mut Register,
-    sub: &RegisterSub,
-    now: NaiveDateTime,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> Outcome {
+fn reprint_entry(run: &mut Run<'_>, reg: &mut Register, sub: &RegisterSub) -> Outcome {
     let RegisterSub::Reprint { id, out: file, print, printer } = sub else { return Outcome::Invalid };
-    let _ = (&now, &out);
+    let (w, now, out, err) = (run.w, run.now, &mut *run.out, &mut *run.err);
 
     let id = match entry_number(w, reg, id) {
         Ok(n) => n,
@@ -657,16 +638,9 @@ fn reprint_entry(
 }
 
 /// `register next-start`.
-fn next_start(
-    w: &Words,
-    reg: &mut Register,
-    sub: &RegisterSub,
-    now: NaiveDateTime,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> Outcome {
+fn next_start(run: &mut Run<'_>, reg: &mut Register, sub: &RegisterSub) -> Outcome {
     let RegisterSub::NextStart { cohort, json } = sub else { return Outcome::Invalid };
-    let _ = (&now, &out);
+    let (w, out, err) = (run.w, &mut *run.out, &mut *run.err);
 
     let Some(cohort) = cohort.to_str().and_then(crate::stagger::Cohort::from_key) else {
         return fail(w, err, &w.msg(msg!("cli-bad-cohort")), Outcome::Invalid);
@@ -703,19 +677,12 @@ fn next_start(
 }
 
 /// `register sign`.
-fn sign_step(
-    w: &Words,
-    reg: &mut Register,
-    sub: &RegisterSub,
-    now: NaiveDateTime,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> Outcome {
+fn sign_step(run: &mut Run<'_>, reg: &mut Register, sub: &RegisterSub) -> Outcome {
     let RegisterSub::Sign { order_id, step, person, secret_file, revision, failed, drug, day, at } = sub
     else {
         return Outcome::Invalid;
     };
-    let _ = (&now, &out);
+    let (w, now, out, err) = (run.w, run.now, &mut *run.out, &mut *run.err);
 
     let Some(step) = step
         .to_str()

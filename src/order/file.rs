@@ -399,13 +399,11 @@ mod v2 {
             verification: old.verification,
             failed_checks: old.failed_checks,
             issued_content: old.issued_content,
+            // Version 2 printed in English with a decimal point, whatever a new order defaults to.
             lang: Lang::En,
             decimal_mark: DecimalMark::Point,
-            clinical: RawClinical::default(),
-            overrides: Vec::new(),
-            trial: Trial::default(),
-            stagger_override: None,
-            chain: Vec::new(),
+            // Nothing after version 2: no criteria, overrides, trial or signed steps.
+            ..Order::new(old.created, Settings::default())
         }
     }
 }
