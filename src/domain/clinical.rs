@@ -277,6 +277,18 @@ pub fn validate_clinical(
     let mut errors = Vec::new();
     let mut out =
         Clinical { liver_metastases: raw.liver_metastases, gilbert: raw.gilbert, ..Clinical::default() };
+    labs_into(raw, today, &mut out, &mut errors);
+    ulns_into(raw, &mut out, &mut errors);
+    lvef_into(raw, day1, today, &mut out, &mut errors);
+    answers_into(raw, &mut out, &mut errors);
+    cyclophosphamide_into(raw, day1, &mut out, &mut errors);
+    nk_product_into(raw, &mut out, &mut errors);
+    if errors.is_empty() { Ok(out) } else { Err(errors) }
+}
+
+/// The laboratory results: each read with its unit and date, refused when implausible,
+/// in the future or given twice for one day.
+fn labs_into(raw: &RawClinical, today: NaiveDate, out: &mut Clinical, errors: &mut Vec<InputError>) {
     for lab in &raw.labs {
         let shown = format!("{}={}@{}", lab.code, lab.measure, lab.date);
         let err = |p| InputError::new(Field::Lab, shown.clone(), p);
@@ -317,6 +329,10 @@ pub fn validate_clinical(
             Err(p) => errors.push(err(lab_problem(p))),
         }
     }
+}
+
+/// The site's upper limits of normal, one per test.
+fn ulns_into(raw: &RawClinical, out: &mut Clinical, errors: &mut Vec<InputError>) {
     for uln in &raw.uln {
         let shown = format!("{}={}", uln.code, uln.measure);
         let err = |p| InputError::new(Field::Uln, shown.clone(), p);
@@ -343,6 +359,16 @@ pub fn validate_clinical(
             Err(p) => errors.push(err(lab_problem(p))),
         }
     }
+}
+
+/// The LVEF with its date (both or neither), before Day 1 and not in the future, and the baseline.
+fn lvef_into(
+    raw: &RawClinical,
+    day1: Option<NaiveDate>,
+    today: NaiveDate,
+    out: &mut Clinical,
+    errors: &mut Vec<InputError>,
+) {
     let lvef = (!raw.lvef.trim().is_empty()).then(|| percent(Field::Lvef, &raw.lvef));
     let lvef_date = (!raw.lvef_date.trim().is_empty()).then(|| parse_date(Field::LvefDate, &raw.lvef_date));
     match (lvef, lvef_date) {
@@ -375,6 +401,10 @@ pub fn validate_clinical(
             Err(e) => errors.push(e),
         }
     }
+}
+
+/// Sex and whether the previous infusion was tolerated, in any of the three languages.
+fn answers_into(raw: &RawClinical, out: &mut Clinical, errors: &mut Vec<InputError>) {
     let sexes = [
         ("female", Sex::Female),
         ("f", Sex::Female),
@@ -394,6 +424,15 @@ pub fn validate_clinical(
         Ok(v) => out.previous_infusion_tolerated = v,
         Err(e) => errors.push(e),
     }
+}
+
+/// The cyclophosphamide day within its window, and its time (one that exists once that day).
+fn cyclophosphamide_into(
+    raw: &RawClinical,
+    day1: Option<NaiveDate>,
+    out: &mut Clinical,
+    errors: &mut Vec<InputError>,
+) {
     if !raw.cyclophosphamide_date.trim().is_empty() {
         match cyclophosphamide_day(&raw.cyclophosphamide_date, day1) {
             Ok(d) => out.cyclophosphamide = Some(d),
@@ -422,6 +461,10 @@ pub fn validate_clinical(
             )),
         }
     }
+}
+
+/// The NK product and bag identifiers and the release time.
+fn nk_product_into(raw: &RawClinical, out: &mut Clinical, errors: &mut Vec<InputError>) {
     for (field, text, slot) in [
         (Field::NkProductId, &raw.nk_product_id, &mut out.nk_product_id),
         (Field::NkBagId, &raw.nk_bag_id, &mut out.nk_bag_id),
@@ -438,7 +481,6 @@ pub fn validate_clinical(
             Err(e) => errors.push(e),
         }
     }
-    if errors.is_empty() { Ok(out) } else { Err(errors) }
 }
 
 fn forbidden(text: &str) -> Option<Vec<char>> {

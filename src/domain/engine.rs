@@ -450,10 +450,116 @@ pub fn calculate_with(
     let bsa = bsa_result(inputs);
     soft_limit(&mut warnings, Measure::Bsa, bsa.rounded_m2, regimen.limits.bsa_m2_soft);
 
+    let mut doses = dose_lines(inputs, clinical, settings, &bsa, &mut warnings);
+    cap_and_last_dose_warnings(inputs, &bsa, &doses, &mut warnings);
+
+    let nk = nk_check(inputs, &mut warnings);
+
+    let weight_change = weight_change_of(inputs, settings, &mut warnings);
+
+    let cardiac = cardiac(inputs, clinical, settings, &doses, &mut warnings);
+    if cardiac.is_some_and(|c| c.withhold) {
+        for d in doses.iter_mut().filter(|d| matches!(d.drug, Drug::Trastuzumab | Drug::Pertuzumab)) {
+            d.withheld = true;
+        }
+    }
+    let criteria = if inputs.cycle == 1 { eligibility(inputs, clinical, &doses) } else { Vec::new() };
+    let (nk_product, supportive) = product_and_care(nk.is_some(), clinical, settings);
+    let schedule = schedule(inputs, &doses, nk.is_some());
+    Ok(Report {
+        inputs: *inputs,
+        bsa,
+        doses,
+        nk,
+        schedule,
+        weight_change,
+        warnings,
+        criteria,
+        clearance_weight_kg: inputs.weight.kg(),
+        cardiac,
+        nk_product,
+        supportive,
+        cyclophosphamide_time: clinical.cyclophosphamide_time,
+    })
+}
+
+/// The NK cell count against the protocol's range, when the cells are given this cycle;
+/// a count typed for a cycle without NK cells is said.
+fn nk_check(inputs: &Inputs, warnings: &mut Vec<Warning>) -> Option<NkCheck> {
+    let regimen = &NK_ACT_BC;
     let in_cycle = |cycles: Cycles| cycles == Cycles::Every || inputs.cycle == 1;
     let day = |d: i32| (d, inputs.day1.and_then(|d1| date_of_day(d1, d)));
+    let nk = in_cycle(regimen.nk.cycles).then(|| {
+        let count = inputs.nk_cells.map(|c| c.count());
+        let state = match count {
+            None => NkState::Pending,
+            Some(c) if c >= regimen.nk.min_cells && c <= regimen.nk.max_cells => NkState::WithinRange,
+            Some(_) => NkState::OutOfRange,
+        };
+        NkCheck {
+            count,
+            min: regimen.nk.min_cells,
+            max: regimen.nk.max_cells,
+            state,
+            day: day(regimen.nk.day),
+        }
+    });
+    if nk.is_none()
+        && let Some(c) = inputs.nk_cells
+    {
+        warnings.push(Warning::new(
+            "nk-not-this-cycle",
+            format!("{}", c.count()),
+            WarningKind::NkNotThisCycle { cycle: inputs.cycle },
+            false,
+        ));
+    }
 
+    nk
+}
+
+/// The NK product's identity and "infuse by", and the site's supportive care, as set.
+fn product_and_care(
+    nk_in_cycle: bool,
+    clinical: &Clinical,
+    settings: &Settings,
+) -> (Option<NkProduct>, SupportiveCare) {
+    let a = &settings.administration;
+    let text = |t: &str| (!t.trim().is_empty()).then(|| t.to_owned());
+    let nk_product = nk_in_cycle.then(|| {
+        let max_hours = a.nk_max_hours_after_release;
+        NkProduct {
+            product_id: clinical.nk_product_id.clone(),
+            bag_id: clinical.nk_bag_id.clone(),
+            released_at: clinical.nk_released_at,
+            max_hours,
+            infuse_by: clinical.nk_released_at.zip(max_hours).and_then(|(t, h)| {
+                t.checked_add_signed(chrono::TimeDelta::try_minutes((h * 60.0).round() as i64)?)
+            }),
+            route_and_set: text(&a.nk_route_and_set),
+        }
+    });
+    let supportive = SupportiveCare {
+        antiemetic: text(&a.antiemetic),
+        hydration: text(&a.hydration),
+        premedication: text(&a.premedication),
+    };
+    (nk_product, supportive)
+}
+
+/// Every dose line of this cycle, with the warnings the doses themselves raise.
+fn dose_lines(
+    inputs: &Inputs,
+    clinical: &Clinical,
+    settings: &Settings,
+    bsa: &BsaResult,
+    warnings: &mut Vec<Warning>,
+) -> Vec<DoseLine> {
+    let regimen = &NK_ACT_BC;
+    let in_cycle = |cycles: Cycles| cycles == Cycles::Every || inputs.cycle == 1;
+    let day = |d: i32| (d, inputs.day1.and_then(|d1| date_of_day(d1, d)));
     let mut doses = Vec::new();
+
     for rule in regimen.drugs.iter().filter(|r| in_cycle(r.cycles)) {
         let Some(product) = settings.product(rule.drug) else { continue };
         let phase = phase_for(rule, inputs);
@@ -478,7 +584,7 @@ pub fn calculate_with(
             }
             _ => {}
         }
-        let mut line = dose_line(rule, product, settings, inputs, &bsa, phase, &day);
+        let mut line = dose_line(rule, product, settings, inputs, bsa, phase, &day);
         line.preparation.infusion = infusion(rule.drug, product, settings, phase, clinical);
         line.observation = observation(rule.drug, inputs.cycle, settings);
         if rule.drug == Drug::Cyclophosphamide {
@@ -498,6 +604,16 @@ pub fn calculate_with(
         }
         doses.push(line);
     }
+    doses
+}
+
+/// A cap that lowers a dose, and last-dose dates given in cycle 1: both said, to be acknowledged.
+fn cap_and_last_dose_warnings(
+    inputs: &Inputs,
+    bsa: &BsaResult,
+    doses: &[DoseLine],
+    warnings: &mut Vec<Warning>,
+) {
     // A cap that lowers a dose is the prescriber's decision for this order: shown, and acknowledged.
     let capped: Vec<CappedDose> = doses
         .iter()
@@ -529,33 +645,14 @@ pub fn calculate_with(
             }
         }
     }
+}
 
-    let nk = in_cycle(regimen.nk.cycles).then(|| {
-        let count = inputs.nk_cells.map(|c| c.count());
-        let state = match count {
-            None => NkState::Pending,
-            Some(c) if c >= regimen.nk.min_cells && c <= regimen.nk.max_cells => NkState::WithinRange,
-            Some(_) => NkState::OutOfRange,
-        };
-        NkCheck {
-            count,
-            min: regimen.nk.min_cells,
-            max: regimen.nk.max_cells,
-            state,
-            day: day(regimen.nk.day),
-        }
-    });
-    if nk.is_none()
-        && let Some(c) = inputs.nk_cells
-    {
-        warnings.push(Warning::new(
-            "nk-not-this-cycle",
-            format!("{}", c.count()),
-            WarningKind::NkNotThisCycle { cycle: inputs.cycle },
-            false,
-        ));
-    }
-
+/// The weight change since the previous weight, and its warning past the site's threshold.
+fn weight_change_of(
+    inputs: &Inputs,
+    settings: &Settings,
+    warnings: &mut Vec<Warning>,
+) -> Option<WeightChange> {
     let weight_change = inputs.previous_weight.map(|prev| {
         let change_pct = (inputs.weight.kg() - prev.kg()) / prev.kg() * 100.0;
         let threshold_pct = settings.weight_change_threshold_pct;
@@ -579,49 +676,7 @@ pub fn calculate_with(
         ));
     }
 
-    let cardiac = cardiac(inputs, clinical, settings, &doses, &mut warnings);
-    if cardiac.is_some_and(|c| c.withhold) {
-        for d in doses.iter_mut().filter(|d| matches!(d.drug, Drug::Trastuzumab | Drug::Pertuzumab)) {
-            d.withheld = true;
-        }
-    }
-    let criteria = if inputs.cycle == 1 { eligibility(inputs, clinical, &doses) } else { Vec::new() };
-    let a = &settings.administration;
-    let text = |t: &str| (!t.trim().is_empty()).then(|| t.to_owned());
-    let nk_product = nk.is_some().then(|| {
-        let max_hours = a.nk_max_hours_after_release;
-        NkProduct {
-            product_id: clinical.nk_product_id.clone(),
-            bag_id: clinical.nk_bag_id.clone(),
-            released_at: clinical.nk_released_at,
-            max_hours,
-            infuse_by: clinical.nk_released_at.zip(max_hours).and_then(|(t, h)| {
-                t.checked_add_signed(chrono::TimeDelta::try_minutes((h * 60.0).round() as i64)?)
-            }),
-            route_and_set: text(&a.nk_route_and_set),
-        }
-    });
-    let supportive = SupportiveCare {
-        antiemetic: text(&a.antiemetic),
-        hydration: text(&a.hydration),
-        premedication: text(&a.premedication),
-    };
-    let schedule = schedule(inputs, &doses, nk.is_some());
-    Ok(Report {
-        inputs: *inputs,
-        bsa,
-        doses,
-        nk,
-        schedule,
-        weight_change,
-        warnings,
-        criteria,
-        clearance_weight_kg: inputs.weight.kg(),
-        cardiac,
-        nk_product,
-        supportive,
-        cyclophosphamide_time: clinical.cyclophosphamide_time,
-    })
+    weight_change
 }
 
 /// The eligibility criteria for cycle 1. The first treatment is the

@@ -39,21 +39,30 @@ pub(super) fn form_ui(
 ) -> MeasureFocus {
     let w = s.words();
     let mut focus = MeasureFocus::default();
+    patient_section(ui, s, &w);
+    measures_section(ui, s, &w, errors, actions, &mut focus);
+    cycle_section(ui, s, &w, errors, &mut focus);
+    site_settings_section(ui, s, &w, actions);
+    focus
+}
+
+/// The patient, who issues, and the trial subject and cohort.
+fn patient_section(ui: &mut Ui, s: &mut AppState, w: &Words) {
     let today = s.now().date();
     let patient_errors = s.order.patient.validate(today).err().unwrap_or_default();
     section(ui, &w.msg(msg!("s-patient")));
     let p = &mut s.order.patient;
-    let name_note = error_for(&w, &patient_errors, Field::PatientName);
+    let name_note = error_for(w, &patient_errors, Field::PatientName);
     let name = field(ui, Field::PatientName, &w.field_label(Field::PatientName), &mut p.name, "", name_note);
     // A new window starts in the first patient field, not in the toolbar.
     if !s.focus_placed {
         name.request_focus();
         s.focus_placed = true;
     }
-    let id_note = error_for(&w, &patient_errors, Field::PatientId);
+    let id_note = error_for(w, &patient_errors, Field::PatientId);
     field(ui, Field::PatientId, &w.field_label(Field::PatientId), &mut p.identifier, "", id_note);
     let dob_error =
-        error_for(&w, &patient_errors, Field::DateOfBirth).filter(|_| !p.date_of_birth.trim().is_empty());
+        error_for(w, &patient_errors, Field::DateOfBirth).filter(|_| !p.date_of_birth.trim().is_empty());
     field(
         ui,
         Field::DateOfBirth,
@@ -97,7 +106,17 @@ pub(super) fn form_ui(
         ("expansion", w.cohort_name(crate::stagger::Cohort::Expansion)),
     ];
     choice(ui, &w.msg(msg!("s-cohort")), "cohort", &mut s.order.trial.cohort, &cohorts);
+}
 
+/// Weight, height, the BSA formula and cap, and the previous weight.
+fn measures_section(
+    ui: &mut Ui,
+    s: &mut AppState,
+    w: &Words,
+    errors: &[InputError],
+    actions: &mut Vec<Action>,
+    focus: &mut MeasureFocus,
+) {
     section(ui, &w.msg(msg!("g-measures")));
     let i = &mut s.order.inputs;
     // Hints name the unit, never an example number that could be read as a value.
@@ -105,7 +124,7 @@ pub(super) fn form_ui(
         (Field::Weight, &mut i.weight, "kg".to_owned()),
         (Field::Height, &mut i.height, "cm".to_owned()),
     ];
-    measure_rows(ui, &w, errors, &mut focus, rows);
+    measure_rows(ui, w, errors, focus, rows);
     let current = crate::input::parse_formula(&i.bsa_formula).unwrap_or_default();
     ui.horizontal(|ui| {
         let l = label_cell(ui, &w.field_label(Field::BsaFormula));
@@ -126,22 +145,26 @@ pub(super) fn form_ui(
         (Field::BsaCap, &mut i.bsa_cap, optional.clone()),
         (Field::PreviousWeight, &mut i.previous_weight, optional),
     ];
-    measure_rows(ui, &w, errors, &mut focus, rows);
+    measure_rows(ui, w, errors, focus, rows);
+}
 
+/// The cycle, its dates, the NK product and the criteria to treat.
+fn cycle_section(ui: &mut Ui, s: &mut AppState, w: &Words, errors: &[InputError], focus: &mut MeasureFocus) {
+    let i = &mut s.order.inputs;
     section(ui, &w.msg(msg!("l-cycle")));
     let date_hint = w.msg(msg!("g-date-hint"));
     let rows = vec![
         (Field::Cycle, &mut i.cycle, w.msg(msg!("g-cycle-hint"))),
         (Field::Day1, &mut i.day1, date_hint.clone()),
     ];
-    measure_rows(ui, &w, errors, &mut focus, rows);
+    measure_rows(ui, w, errors, focus, rows);
     let first_cycle = i.cycle.trim() == "1";
     if crate::doublecheck::needs_last_dates(i) {
         let rows = vec![
             (Field::LastTrastuzumab, &mut i.last_trastuzumab, date_hint.clone()),
             (Field::LastPertuzumab, &mut i.last_pertuzumab, date_hint.clone()),
         ];
-        measure_rows(ui, &w, errors, &mut focus, rows);
+        measure_rows(ui, w, errors, focus, rows);
         choice(
             ui,
             &w.field_label(Field::PreviousInfusionTolerated),
@@ -160,21 +183,15 @@ pub(super) fn form_ui(
         // and drops "outside the window" while Day 1 itself is in error (clinical::all_errors).
         measure_rows(
             ui,
-            &w,
+            w,
             errors,
-            &mut focus,
+            focus,
             vec![(Field::CyclophosphamideDate, &mut c.cyclophosphamide_date, date_hint)],
         );
     }
 
     section(ui, &w.msg(msg!("g-nk-product")));
-    measure_rows(
-        ui,
-        &w,
-        errors,
-        &mut focus,
-        vec![(Field::NkCells, &mut i.nk_cells, w.msg(msg!("g-nk-hint")))],
-    );
+    measure_rows(ui, w, errors, focus, vec![(Field::NkCells, &mut i.nk_cells, w.msg(msg!("g-nk-hint")))]);
     let c = &mut s.order.clinical;
     if first_cycle {
         let rows = vec![
@@ -182,10 +199,13 @@ pub(super) fn form_ui(
             (Field::NkBagId, &mut c.nk_bag_id, String::new()),
             (Field::NkReleasedAt, &mut c.nk_released_at, w.msg(msg!("g-date-time-hint"))),
         ];
-        measure_rows(ui, &w, errors, &mut focus, rows);
+        measure_rows(ui, w, errors, focus, rows);
     }
-    criteria_form(ui, &w, c, errors, first_cycle, &mut focus);
+    criteria_form(ui, w, c, errors, first_cycle, focus);
+}
 
+/// The site's settings typed in the window (applied with a button, checked against their bounds).
+fn site_settings_section(ui: &mut Ui, s: &mut AppState, w: &Words, actions: &mut Vec<Action>) {
     egui::CollapsingHeader::new(w.msg(msg!("g-site-settings"))).show(ui, |ui| {
         let t = &mut s.settings_text;
         let (optional, site) = (w.msg(msg!("g-optional")), w.per_site_protocol());
@@ -234,7 +254,6 @@ pub(super) fn form_ui(
             }
         });
     });
-    focus
 }
 
 pub(super) fn files_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Action>) {
