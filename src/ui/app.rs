@@ -451,6 +451,37 @@ impl AppState {
     }
 
     fn apply_one(&mut self, action: Action) {
+        match action {
+            a @ (Action::ConfirmDiscard(..)
+            | Action::DiscardConfirmed
+            | Action::DiscardCancelled
+            | Action::NewOrder
+            | Action::SaveTo(..)
+            | Action::OpenFrom(..)
+            | Action::ExportTo { .. }
+            | Action::TypedPath(..)
+            | Action::ChooserEmpty(..)) => self.apply_file(a),
+            a @ (Action::ShowRegister
+            | Action::RefreshRegister
+            | Action::CloseRegister
+            | Action::Reopen(..)
+            | Action::Reprint(..)
+            | Action::RegisterPage(..)) => self.apply_register(a),
+            a @ (Action::StartDoubleCheck
+            | Action::CancelDoubleCheck
+            | Action::SubmitDoubleCheck
+            | Action::VerifierChanged) => self.apply_check(a),
+            a @ (Action::SignIn
+            | Action::StaggerOverride
+            | Action::SignOut
+            | Action::Acknowledge { .. }
+            | Action::Override { .. }) => self.apply_people(a),
+            other => self.apply_settings(other),
+        }
+    }
+
+    /// New order, save, open and export: the files and what the form holds.
+    fn apply_file(&mut self, action: Action) {
         let w = self.words();
         match action {
             Action::ConfirmDiscard(what) => {
@@ -466,16 +497,12 @@ impl AppState {
             }
             Action::DiscardConfirmed => {
                 // Open is answered by the window (it opens the chooser); a New order happens here.
-                if self.files.pending_discard.take() == Some(Discard::NewOrder) {
+                let pending = self.files.pending_discard.take();
+                if pending == Some(Discard::NewOrder) {
                     self.apply_one(Action::NewOrder);
                 }
             }
             Action::DiscardCancelled => self.files.pending_discard = None,
-            Action::SetLang(lang) => {
-                self.prefs.lang = Some(lang);
-                self.notice = None;
-            }
-            Action::SetDecimalMark(mark) => self.prefs.decimal_mark = Some(mark),
             Action::NewOrder => {
                 // The person at the workstation stays the same: their name is kept.
                 let issuer = std::mem::take(&mut self.order.issued_by);
@@ -516,47 +543,13 @@ impl AppState {
                 self.files.show_path_input = true;
                 self.notice = Some(Notice::Info(w.msg(msg!("g-no-chooser"))));
             }
-            Action::Acknowledge { code, detail, acknowledged } => {
-                self.acknowledge(code, detail, acknowledged)
-            }
-            Action::Override { code } => self.override_criterion(&code),
-            Action::StartDoubleCheck => {
-                if !self.checkable() {
-                    return;
-                }
-                self.check.second = SecondEntry::default();
-                self.check.mismatches.clear();
-                self.mode = Mode::DoubleCheck;
-            }
-            Action::CancelDoubleCheck => {
-                // Nothing of a cancelled check stays for the next one.
-                self.check.clear_entries(false);
-                self.mode = Mode::Form;
-            }
-            Action::SubmitDoubleCheck => self.submit_double_check(),
-            Action::VerifierChanged => self.check.clear_entries(true),
-            Action::SetFormula(f) => {
-                self.order.inputs.bsa_formula = f.key().to_owned();
-                self.prefs.bsa_formula = f;
-            }
-            Action::SetDark(dark) => self.prefs.dark = dark,
-            Action::SetPaper(paper) => {
-                self.order.settings.paper = paper;
-                self.prefs.settings.paper = paper;
-            }
-            Action::ApplySiteSettings => self.apply_site_settings(),
-            Action::Print => self.print_current(),
-            Action::RefreshPrinters => match crate::print::printers() {
-                Ok(list) => {
-                    self.printing.printers = list;
-                    self.printing.error = None;
-                }
-                Err(e) => {
-                    self.printing.printers.clear();
-                    self.printing.error = Some(w.print_error(&e));
-                }
-            },
-            Action::SelectPrinter(p) => self.prefs.last_printer = Some(p),
+            _ => {}
+        }
+    }
+
+    /// The Register view: showing it, its pages, reopening and reprinting an entry.
+    fn apply_register(&mut self, action: Action) {
+        match action {
             Action::ShowRegister => {
                 self.printing.reprint_fallback = None;
                 self.mode = Mode::Register;
@@ -579,6 +572,35 @@ impl AppState {
                 v.page = if older { v.page + 1 } else { v.page.saturating_sub(1) };
                 self.refresh_register();
             }
+            _ => {}
+        }
+    }
+
+    /// The double-check: starting, cancelling, submitting it, and a new verifier.
+    fn apply_check(&mut self, action: Action) {
+        match action {
+            Action::StartDoubleCheck => {
+                if !self.checkable() {
+                    return;
+                }
+                self.check.second = SecondEntry::default();
+                self.check.mismatches.clear();
+                self.mode = Mode::DoubleCheck;
+            }
+            Action::CancelDoubleCheck => {
+                // Nothing of a cancelled check stays for the next one.
+                self.check.clear_entries(false);
+                self.mode = Mode::Form;
+            }
+            Action::SubmitDoubleCheck => self.submit_double_check(),
+            Action::VerifierChanged => self.check.clear_entries(true),
+            _ => {}
+        }
+    }
+
+    /// Who acts: signing in and out, acknowledgements and overrides.
+    fn apply_people(&mut self, action: Action) {
+        match action {
             Action::SignIn => self.sign_in(),
             Action::StaggerOverride => self.stagger_override(),
             Action::SignOut => {
@@ -590,6 +612,46 @@ impl AppState {
                 self.notice = None;
                 self.override_error = None;
             }
+            Action::Acknowledge { code, detail, acknowledged } => {
+                self.acknowledge(code, detail, acknowledged)
+            }
+            Action::Override { code } => self.override_criterion(&code),
+            _ => {}
+        }
+    }
+
+    /// Language, decimal mark, formula, paper, theme, site settings and printers.
+    fn apply_settings(&mut self, action: Action) {
+        let w = self.words();
+        match action {
+            Action::SetLang(lang) => {
+                self.prefs.lang = Some(lang);
+                self.notice = None;
+            }
+            Action::SetDecimalMark(mark) => self.prefs.decimal_mark = Some(mark),
+            Action::SetFormula(f) => {
+                self.order.inputs.bsa_formula = f.key().to_owned();
+                self.prefs.bsa_formula = f;
+            }
+            Action::SetDark(dark) => self.prefs.dark = dark,
+            Action::SetPaper(paper) => {
+                self.order.settings.paper = paper;
+                self.prefs.settings.paper = paper;
+            }
+            Action::ApplySiteSettings => self.apply_site_settings(),
+            Action::Print => self.print_current(),
+            Action::RefreshPrinters => match crate::print::printers() {
+                Ok(list) => {
+                    self.printing.printers = list;
+                    self.printing.error = None;
+                }
+                Err(e) => {
+                    self.printing.printers.clear();
+                    self.printing.error = Some(w.print_error(&e));
+                }
+            },
+            Action::SelectPrinter(p) => self.prefs.last_printer = Some(p),
+            _ => {}
         }
     }
 
