@@ -353,26 +353,7 @@ pub fn release<L: Ledger, D>(
         check_trial(tx, &mut order, &report, request)?;
         let superseded = order.issue();
         let steps = steps_to_sign(&order, request, has_people);
-        // The sheet prints what the register will hold for this revision once this commits.
-        let held: Vec<Event> = tx.chain_of(&order.order_id)?;
-        order.chain = held
-            .into_iter()
-            .filter(|e| e.revision == order.revision)
-            .map(|e| SignedStep {
-                step: e.step.key().to_owned(),
-                person: e.person,
-                role: e.role,
-                at: e.at,
-                ok: e.ok,
-            })
-            .chain(steps.iter().map(|(step, p, _, at)| SignedStep {
-                step: step.key().to_owned(),
-                person: p.name.clone(),
-                role: p.role.key().to_owned(),
-                at: *at,
-                ok: true,
-            }))
-            .collect();
+        order.chain = chain_as_committed(tx.chain_of(&order.order_id)?, order.revision, &steps);
         let delivered = deliver(&order);
         if delivered.done.is_empty() {
             return Err(match delivered.failed {
@@ -384,17 +365,7 @@ pub fn release<L: Ledger, D>(
         for action in &delivered.done {
             tx.record(&order, &report, *action, request.now)?;
         }
-        for (step, person, detail, at) in &steps {
-            tx.sign(&StepToSign {
-                order_id: &order.order_id,
-                revision: order.revision,
-                step: *step,
-                person,
-                ok: true,
-                detail: detail.clone(),
-                at: *at,
-            })?;
-        }
+        sign_all(tx, &order, &steps)?;
         Ok(Released { order: order.clone(), report: report.clone(), delivered, recorded: true, superseded })
     });
     match outcome {
@@ -409,6 +380,53 @@ pub fn release<L: Ledger, D>(
         },
         Err(other) => Err(other.into()),
     }
+}
+
+/// The signed steps the sheet prints: what the register holds for this revision, and the
+/// steps this release signs (once it commits, exactly what the register holds).
+fn chain_as_committed(
+    held: Vec<Event>,
+    revision: u32,
+    steps: &[(Step, &Person, String, NaiveDateTime)],
+) -> Vec<SignedStep> {
+    held.into_iter()
+        .filter(|e| e.revision == revision)
+        .map(|e| SignedStep {
+            step: e.step.key().to_owned(),
+            person: e.person,
+            role: e.role,
+            at: e.at,
+            ok: e.ok,
+        })
+        .chain(steps.iter().map(|(step, p, _, at)| SignedStep {
+            step: step.key().to_owned(),
+            person: p.name.clone(),
+            role: p.role.key().to_owned(),
+            at: *at,
+            ok: true,
+        }))
+        .collect()
+}
+
+/// Signs every step of the release, in the release's transaction.
+fn sign_all<E>(
+    tx: &mut dyn LedgerTx<Error = E>,
+    order: &Order,
+    steps: &[(Step, &Person, String, NaiveDateTime)],
+) -> Result<(), E> {
+    for (step, person, detail, at) in steps {
+        let s = StepToSign {
+            order_id: &order.order_id,
+            revision: order.revision,
+            step: *step,
+            person,
+            ok: true,
+            detail: detail.clone(),
+            at: *at,
+        };
+        tx.sign(&s)?;
+    }
+    Ok(())
 }
 
 /// A release with no register to keep it: delivered, and said to be not recorded.
@@ -510,12 +528,23 @@ fn check_trial<E, D>(
         order.stagger_override = None;
         return Ok(());
     }
+    stagger_override(order, next, start, request).map_err(refuse)
+}
+
+/// A start before the stagger rule allows: the override given in the window (for the same
+/// previous patient), or the reason typed on the command line, signed by someone who may.
+fn stagger_override(
+    order: &mut Order,
+    next: NextStart,
+    start: NaiveDateTime,
+    request: &Request<'_>,
+) -> Result<(), Refusal> {
     match (&order.stagger_override, request.stagger_reason) {
         (Some(o), _) if name_key(&o.previous_subject) != name_key(&next.previous.subject) => {
-            Err(refuse(Refusal::StaleStaggerOverride {
+            Err(Refusal::StaleStaggerOverride {
                 given_for: o.previous_subject.clone(),
                 now_previous: next.previous.subject.clone(),
-            }))
+            })
         }
         (Some(o), _) => {
             order.stagger_override = Some(StaggerOverride { earliest: next.earliest, ..o.clone() });
@@ -524,14 +553,10 @@ fn check_trial<E, D>(
         (None, Some(reason)) if !reason.trim().is_empty() => {
             let by = request.issuer.map(|p| p.name.clone()).unwrap_or_else(|| order.issued_by.clone());
             if by.trim().is_empty() {
-                return Err(refuse(Refusal::OverrideUnsigned { code: "stagger".to_owned(), by }));
+                return Err(Refusal::OverrideUnsigned { code: "stagger".to_owned(), by });
             }
             if let Some(p) = request.issuer.filter(|p| !Step::Override.roles().contains(&p.role)) {
-                return Err(refuse(Refusal::WrongRole {
-                    name: p.name.clone(),
-                    role: p.role,
-                    step: Step::Override,
-                }));
+                return Err(Refusal::WrongRole { name: p.name.clone(), role: p.role, step: Step::Override });
             }
             order.stagger_override = Some(StaggerOverride {
                 by,
@@ -542,7 +567,7 @@ fn check_trial<E, D>(
             });
             Ok(())
         }
-        _ => Err(refuse(Refusal::TooEarly { start, next: Box::new(next) })),
+        _ => Err(Refusal::TooEarly { start, next: Box::new(next) }),
     }
 }
 

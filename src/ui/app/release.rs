@@ -215,7 +215,7 @@ impl AppState {
     /// ([`crate::order::release`]): exported to a path, or printed; recorded and signed
     /// with every override by whoever gave it, or nothing recorded and the notice says why.
     pub(super) fn release_current(&mut self, export: Option<(&Path, bool)>) {
-        use crate::order::release::{Delivered, Failure, Reach, Request, release};
+        use crate::order::release::{Delivered, Reach, Request, release};
         use crate::output::Undelivered;
         let w = self.words();
         self.sync_sheet_words();
@@ -270,7 +270,23 @@ impl AppState {
             d
         });
         self.watch.invalidate();
-        self.notice = Some(match outcome {
+        self.notice = Some(self.released_notice(outcome, said, not_recorded));
+    }
+
+    /// What the window says of a release: what left, and whether the register keeps it.
+    fn released_notice(
+        &mut self,
+        outcome: Result<
+            crate::order::release::Released<crate::output::Undelivered>,
+            crate::order::release::Failure<crate::register::RegisterError, crate::output::Undelivered>,
+        >,
+        said: String,
+        not_recorded: Option<String>,
+    ) -> Notice {
+        use crate::order::release::Failure;
+        use crate::output::Undelivered;
+        let w = self.words();
+        match outcome {
             Ok(released) => {
                 let action = released.delivered.done.first().copied().unwrap_or(RegisterAction::Exported);
                 self.order = released.order;
@@ -307,7 +323,7 @@ impl AppState {
                 }
                 Notice::Error(m)
             }
-        });
+        }
     }
 
     /// Prints `order` if it may be printed; records it only when the print service accepted it.
