@@ -405,6 +405,8 @@ pub(super) fn raw_clinical(w: &Words, d: &DoseOptions) -> Result<RawClinical, Us
     Ok(c)
 }
 
+/// `order`'s options into its command, one option per line, every value as typed.
+/// Long because `order` has that many options.
 pub(super) fn order_args(o: OrderCli) -> Result<Command, Usage> {
     let w = words_for(&o.dose)?;
     let w = &w;

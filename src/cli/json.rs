@@ -128,6 +128,7 @@ pub struct JsonDay {
 
 impl JsonReport {
     /// The report as JSON: keys and codes are identifiers; `message` and `working` texts are in `w`'s words.
+    /// Field by field, one key per line: long because the JSON has that many keys.
     pub fn new(r: &Report, w: &Words) -> Self {
         let iso = |d: Option<chrono::NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
         JsonReport {

@@ -322,6 +322,7 @@ fn entry_number(w: &Words, reg: &mut Register, id: &str) -> Result<i64, String> 
     }
 }
 
+/// `register people …`: add, disable, reset and list, each a few lines.
 fn people(
     w: &Words,
     reg: &mut Register,

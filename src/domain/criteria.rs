@@ -415,6 +415,8 @@ pub const MIN_AGE_YEARS: u32 = 18;
 /// tests, creatinine, exclusion 19's LVEF), then age and the labs' dates.
 /// A result older than 7 days before the first treatment, or taken after it,
 /// does not meet its criterion: its value and date are shown with the reason.
+/// One criterion after another, each a few lines, in the protocol's order: kept in one
+/// place so the order of the table on the sheet is the order written here.
 pub fn evaluate(results: &[LabResult], ctx: &Context) -> Vec<Criterion> {
     let latest = |code: LabCode| results.iter().filter(|r| r.code == code).max_by_key(|r| r.date).cloned();
     let mut out = Vec::new();

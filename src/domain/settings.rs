@@ -238,6 +238,8 @@ impl Settings {
 
     /// Checks that every number is usable: a settings file from elsewhere may
     /// hold zeros, negatives or a missing product.
+    /// One check per setting, each against its reviewed bounds: long because there are
+    /// that many settings, and one list shows that none is left unchecked.
     pub fn validate(&self) -> Result<(), InputError> {
         let bad = |what: String| Err(InputError::new(Field::Settings, what, Problem::BadSetting));
         if !positive(self.mg_rounding_increment) || self.mg_rounding_increment > 100.0 {

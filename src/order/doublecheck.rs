@@ -101,6 +101,7 @@ pub fn needs_last_dates(first: &RawInputs) -> bool {
 /// within `tolerance_pct` of the ordered dose; the verifier must not be the
 /// issuer (names compared as [`crate::identity::same_person`] does) and must
 /// have confirmed the patient's identity. Returns every difference.
+/// One comparison per item, in the order the verifier typed them.
 pub fn compare(
     first: &RawInputs,
     clinical: &crate::clinical::RawClinical,

@@ -186,6 +186,9 @@ fn fonts() -> Option<&'static (ParsedFont, ParsedFont)> {
         .as_ref()
 }
 
+/// The sheet's body, top to bottom, as the page reads (patient, measures, each dose,
+/// NK, schedule, criteria, signatures). Long because it is one page in order: split, the
+/// order of what is printed would live in several places.
 fn draw_body(l: &mut Layout, w: &Words, order: &Order, p: &ValidPatient, r: &Report) {
     let i = &r.inputs;
     let warnings = order.warnings(r);

@@ -90,6 +90,8 @@ impl GuiApp {
         self.state.after_frame();
     }
 
+    /// The form and its results side by side, as drawn (immediate mode: the code reads as
+    /// the window does); the sections themselves are their own functions.
     fn form_mode(&mut self, ui: &mut Ui) {
         let w = self.state.words();
         let mut choose: Option<FileKind> = None;

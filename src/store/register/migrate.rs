@@ -54,6 +54,8 @@ impl Register {
 
     /// SQLite registers carry their version in `PRAGMA user_version`; a register
     /// restored from a dump (version reset to 0) is recognised by its tables.
+    /// One step per old version, in order, in one transaction: kept together so the
+    /// path from any version to the current one reads top to bottom.
     pub(super) fn migrate_sqlite(&mut self) -> Result<(), RegisterError> {
         let path = self.path.clone();
         self.conn

@@ -4,6 +4,8 @@
 use super::*;
 
 impl AppState {
+    /// The verifier proves who they are, then every item is compared and the result
+    /// recorded; one sequence, in the order a second checker works.
     pub(super) fn submit_double_check(&mut self) {
         self.check.not_recorded = None;
         let Ok(report) = self.report() else {

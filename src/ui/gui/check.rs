@@ -3,6 +3,7 @@
 #[allow(unused_imports)]
 use super::*;
 
+/// The double-check panel, top to bottom as drawn: who checks, then every item typed blind.
 pub(super) fn double_check_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Action>) {
     let w = s.words();
     egui::CentralPanel::default().show(ui, |ui| {

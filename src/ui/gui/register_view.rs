@@ -19,6 +19,7 @@ pub(super) const COLUMNS: [&str; 11] = [
 ];
 
 /// The register view; returns a chooser to open when a refused reprint is exported instead.
+/// The Register view, top to bottom as drawn: filter, message, pages, then the rows.
 pub(super) fn register_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Action>) -> Option<FileKind> {
     let w = s.words();
     let mut choose = None;

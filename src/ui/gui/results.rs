@@ -148,6 +148,8 @@ pub(super) fn item_ui(ui: &mut Ui, item: &Item) {
 /// Always visible under the results: warnings to acknowledge, the
 /// verification, and the buttons that let an order leave the program.
 /// Returns a chooser to open, if a button asked for one.
+/// The buttons that release the order and why they are not yet enabled, top to bottom as
+/// drawn (immediate mode: the code reads as the panel does).
 pub(super) fn actions_ui(
     ui: &mut Ui,
     s: &mut AppState,
