@@ -1,0 +1,101 @@
+//! `register people …`: add, disable, reset and list the people who may act.
+
+#[allow(unused_imports)]
+use super::*;
+
+/// `register people …`: add, disable, reset and list, each a few lines.
+pub(super) fn people(
+    w: &Words,
+    reg: &mut Register,
+    command: &PeopleSub,
+    now: NaiveDateTime,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Outcome {
+    let fail = |err: &mut dyn Write, message: &str| {
+        let _ = writeln!(err, "{}", error_line(w, message));
+        Outcome::Invalid
+    };
+    let admin_of =
+        |reg: &mut Register, admin: &OsString, file: Option<&OsString>| -> Result<Person, String> {
+            let name = text(w, "--as", admin)?;
+            authenticate(w, reg, &name, file, now)
+        };
+    let (admin, name, change_secret, role) = match command {
+        PeopleSub::List => {
+            match reg.people() {
+                Ok(people) if people.is_empty() => {
+                    let _ = writeln!(out, "{}", w.msg(msg!("person-no-people")));
+                }
+                Ok(people) => {
+                    for p in people {
+                        let role = w.role_name(p.role.key());
+                        let state = if p.active { "active" } else { "disabled" };
+                        let _ = writeln!(
+                            out,
+                            "{}",
+                            w.msg(msg!("person-line", "name" => p.name, "role" => role, "state" => state))
+                        );
+                    }
+                }
+                Err(e) => return fail(err, &w.register_error(&e)),
+            }
+            return Outcome::Ok;
+        }
+        PeopleSub::Add { name, role, secret_file, admin, as_secret_file } => {
+            let Some(role) = role.to_str().and_then(Role::from_key) else {
+                return fail(err, &w.msg(msg!("cli-bad-role")));
+            };
+            (admin_of(reg, admin, as_secret_file.as_ref()), name, Some(secret_file.as_ref()), Some(role))
+        }
+        PeopleSub::Disable { name, admin, as_secret_file } => {
+            (admin_of(reg, admin, as_secret_file.as_ref()), name, None, None)
+        }
+        PeopleSub::Reset { name, secret_file, admin, as_secret_file } => {
+            (admin_of(reg, admin, as_secret_file.as_ref()), name, Some(secret_file.as_ref()), None)
+        }
+    };
+    let admin = match admin {
+        Ok(a) => a,
+        Err(m) => return fail(err, &m),
+    };
+    let name = match text(w, "NAME", name) {
+        Ok(n) => n,
+        Err(m) => return fail(err, &m),
+    };
+    match crate::identity::normalise(crate::error::Field::IssuedBy, &name) {
+        Ok(n) if !n.is_empty() => {}
+        Ok(_) => {
+            return fail(
+                err,
+                &w.input_error(&crate::error::InputError::new(
+                    crate::error::Field::IssuedBy,
+                    "",
+                    crate::error::Problem::Missing,
+                )),
+            );
+        }
+        Err(e) => return fail(err, &w.input_error(&e)),
+    }
+    let secret = match change_secret.map(|f| read_secret(w, f)) {
+        Some(Ok(s)) => Some(s),
+        Some(Err(m)) => return fail(err, &m),
+        None => None,
+    };
+    let change = match (role, secret.as_deref()) {
+        (Some(r), Some(s)) => PersonChange::Add(r, s),
+        (None, Some(s)) => PersonChange::Reset(s),
+        _ => PersonChange::Disable,
+    };
+    match reg.manage_person(&admin, &name, change, now) {
+        Ok(Ok(())) => {
+            let _ = writeln!(out, "{}", w.msg(msg!("person-changed", "name" => name)));
+            Outcome::Ok
+        }
+        Ok(Err(p)) => fail(err, &w.person_problem(&p, &name)),
+        Err(e) => {
+            let _ = writeln!(err, "{}", error_line(w, &w.register_error(&e)));
+            Outcome::Failed
+        }
+    }
+}
