@@ -526,7 +526,8 @@ fn people_sign_each_step_and_nobody_checks_their_own_order(loc: &str) {
     let _ = doctor;
     // A disabled person can no longer act.
     reg.manage_person(&admin, "Enf. D. Ruiz", PersonChange::Disable, now).unwrap().unwrap();
-    assert_eq!(reg.authenticate("Enf. D. Ruiz", "secret-123", now).unwrap(), Err(PersonProblem::Unknown));
+    // Said as a wrong secret: a refusal tells nothing about who exists (issue 20).
+    assert_eq!(reg.authenticate("Enf. D. Ruiz", "secret-123", now).unwrap(), Err(PersonProblem::WrongSecret));
     assert!(reg.people().unwrap().iter().any(|p| p.name == "Enf. D. Ruiz" && !p.active));
     // Every person change and signature is in the chain.
     assert_eq!(reg.verify().unwrap().first_bad, None);

@@ -142,6 +142,14 @@ enum PeopleSub {
         #[arg(long, value_name = "FILE")]
         as_secret_file: Option<OsString>,
     },
+    /// Lift a lockout after too many wrong secrets (administrator only)
+    Unlock {
+        name: OsString,
+        #[arg(long = "as", value_name = "ADMIN")]
+        admin: OsString,
+        #[arg(long, value_name = "FILE")]
+        as_secret_file: Option<OsString>,
+    },
     List,
 }
 

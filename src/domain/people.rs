@@ -138,7 +138,7 @@ pub fn name_key(name: &str) -> String {
 }
 
 /// The shortest secret accepted (a PIN of six digits, or a password).
-pub const MIN_SECRET_CHARS: usize = 6;
+pub const MIN_SECRET_CHARS: usize = 8;
 
 /// Why a person could not act.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -157,8 +157,12 @@ pub enum PersonProblem {
     AlreadyInitialised,
     /// The register has no people yet: run `register init`.
     NoPeople,
-    /// The secret is shorter than [`MIN_SECRET_CHARS`].
+    /// The secret is shorter than [`MIN_SECRET_CHARS`], or nothing but spaces.
     WeakSecret,
+    /// Locked after [`MAX_FAILED_SIGN_INS`] wrong secrets, until an administrator unlocks.
+    LockedOut,
+    /// The last active administrator may not be disabled.
+    LastAdministrator,
 }
 
 /// The detail an override's signed step records.
@@ -222,4 +226,13 @@ pub fn may_sign(step: Step, person: &Person, chain: &[Event]) -> Result<(), Pers
         }
     }
     Ok(())
+}
+
+/// Wrong secrets in a row after which a name is locked until an administrator unlocks it.
+pub const MAX_FAILED_SIGN_INS: usize = 5;
+
+/// Why a new secret is not accepted: too short, or nothing but whitespace.
+pub fn secret_problem(secret: &str) -> Option<PersonProblem> {
+    let weak = secret.trim().is_empty() || secret.chars().count() < MIN_SECRET_CHARS;
+    weak.then_some(PersonProblem::WeakSecret)
 }

@@ -22,6 +22,10 @@ impl Words {
             PersonProblem::Exists => self.msg(msg!("person-exists", "name" => name)),
             PersonProblem::AlreadyInitialised => self.msg(msg!("person-already-initialised")),
             PersonProblem::NoPeople => self.msg(msg!("person-no-people")),
+            PersonProblem::LockedOut => self.msg(
+                msg!("person-locked", "name" => name, "max" => crate::domain::people::MAX_FAILED_SIGN_INS),
+            ),
+            PersonProblem::LastAdministrator => self.msg(msg!("person-last-admin", "name" => name)),
             PersonProblem::WeakSecret => {
                 self.msg(msg!("person-weak-secret", "min" => crate::domain::people::MIN_SECRET_CHARS))
             }

@@ -80,7 +80,7 @@ impl LedgerTx for ReleaseTx<'_, '_> {
 
     fn follows_trial(&mut self) -> Result<bool, RegisterError> {
         let rows = self.rows(
-            "SELECT EXISTS (SELECT 1 FROM person_events) OR EXISTS (SELECT 1 FROM entries WHERE cohort <> '')",
+            "SELECT EXISTS (SELECT 1 FROM person_events) OR EXISTS (SELECT 1 FROM entries WHERE cohort > '')",
             &[],
         )?;
         Ok(rows.first().and_then(|r| r[0].int()).unwrap_or(0) != 0)

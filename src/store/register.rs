@@ -370,6 +370,8 @@ pub enum PersonChange<'a> {
     Add(Role, &'a str),
     Disable,
     Reset(&'a str),
+    /// Lifts a lockout after too many wrong secrets.
+    Unlock,
 }
 
 /// The hash before the first record.

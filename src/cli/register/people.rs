@@ -21,6 +21,7 @@ pub(super) fn people(
             let name = text(w, "--as", admin)?;
             authenticate(w, reg, &name, file, now)
         };
+    let mut unlock = false;
     let (admin, name, change_secret, role) = match command {
         PeopleSub::List => {
             match reg.people() {
@@ -51,6 +52,10 @@ pub(super) fn people(
         PeopleSub::Disable { name, admin, as_secret_file } => {
             (admin_of(reg, admin, as_secret_file.as_ref()), name, None, None)
         }
+        PeopleSub::Unlock { name, admin, as_secret_file } => {
+            unlock = true;
+            (admin_of(reg, admin, as_secret_file.as_ref()), name, None, None)
+        }
         PeopleSub::Reset { name, secret_file, admin, as_secret_file } => {
             (admin_of(reg, admin, as_secret_file.as_ref()), name, Some(secret_file.as_ref()), None)
         }
@@ -77,14 +82,20 @@ pub(super) fn people(
         }
         Err(e) => return fail(err, &w.input_error(&e)),
     }
-    let secret = match change_secret.map(|f| read_secret(w, f)) {
-        Some(Ok(s)) => Some(s),
-        Some(Err(m)) => return fail(err, &m),
+    // A new person's secret, or a new secret, comes from its own file: never the signer's
+    // NKACT_DOSE_SECRET (issue 20: `people add` without a file gave the administrator's own).
+    let secret = match change_secret {
+        Some(None) => return fail(err, &w.msg(msg!("cli-new-secret-file"))),
+        Some(Some(f)) => match read_secret(w, Some(f)) {
+            Ok(s) => Some(s),
+            Err(m) => return fail(err, &m),
+        },
         None => None,
     };
     let change = match (role, secret.as_deref()) {
         (Some(r), Some(s)) => PersonChange::Add(r, s),
         (None, Some(s)) => PersonChange::Reset(s),
+        _ if unlock => PersonChange::Unlock,
         _ => PersonChange::Disable,
     };
     match reg.manage_person(&admin, &name, change, now) {

@@ -3,6 +3,11 @@
 #[allow(unused_imports)]
 use super::*;
 
+/// A hash no secret matches, verified for an unknown name so that it takes as long as a
+/// known one (a valid Argon2id PHC string of a random secret, thrown away).
+const DUMMY_SECRET_HASH: &str =
+    "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0c2FsdA$2p5eCv5Jl/6n5Qy0X0ZqgmE3uQyTuqJ9cRj3L8xN1uA";
+
 impl Register {
     /// True when the register knows people (after `register init`).
     pub fn has_people(&mut self) -> Result<bool, RegisterError> {
@@ -16,10 +21,13 @@ impl Register {
     }
 
     pub(super) fn people_with_secrets(&mut self) -> Result<Vec<(Person, String)>, RegisterError> {
+        // A person once disabled stays disabled: a later reset or unlock never re-enables.
         let rows = self
             .conn
             .query(
-                "SELECT p.name, p.role, p.action, p.secret_hash FROM person_events p
+                "SELECT p.name, p.role, p.action, p.secret_hash,
+                    EXISTS (SELECT 1 FROM person_events d WHERE d.name_key = p.name_key AND d.action = 'disabled')
+                 FROM person_events p
                  WHERE p.id = (SELECT max(q.id) FROM person_events q WHERE q.name_key = p.name_key)
                  ORDER BY p.name_key",
                 &[],
@@ -29,7 +37,7 @@ impl Register {
             .iter()
             .filter_map(|r| {
                 let role = Role::from_key(&r[1].text()?)?;
-                let person = Person { name: r[0].text()?, role, active: r[2].text()? != "disabled" };
+                let person = Person { name: r[0].text()?, role, active: r[4].int()? == 0 };
                 Some((person, r[3].text()?))
             })
             .collect())
@@ -66,15 +74,39 @@ impl Register {
         secret: &str,
         at: NaiveDateTime,
     ) -> Result<Result<(), PersonProblem>, RegisterError> {
-        if self.has_people()? {
-            return Ok(Err(PersonProblem::AlreadyInitialised));
-        }
-        if secret.chars().count() < MIN_SECRET_CHARS {
-            return Ok(Err(PersonProblem::WeakSecret));
+        if let Some(problem) = crate::domain::people::secret_problem(secret) {
+            return Ok(Err(problem));
         }
         let hash = hash_secret(secret).map_err(|e| RegisterError::Other(self.path.clone(), e))?;
-        self.person_event(admin, Role::Administrator, "added", &hash, admin.trim(), at)?;
-        Ok(Ok(()))
+        let values: Vec<Value> = vec![
+            admin.trim().into(),
+            name_key(admin).into(),
+            Role::Administrator.key().into(),
+            "added".into(),
+            hash.into(),
+            admin.trim().into(),
+            iso(at).into(),
+        ];
+        // Once per register, whatever the concurrency: the check and the first person in one
+        // transaction that holds the register's write lock (six `init` at once made six).
+        let first = self
+            .conn
+            .write(|tx| -> Result<bool, DbError> {
+                if tx.engine() == Engine::Postgres {
+                    tx.query(
+                        &format!("SELECT pg_advisory_xact_lock({})", crate::store::db::PG_WRITE_LOCK),
+                        &[],
+                    )?;
+                }
+                let people = tx.query("SELECT count(*) FROM person_events", &[])?;
+                if people.first().and_then(|r| r[0].int()).unwrap_or(0) > 0 {
+                    return Ok(false);
+                }
+                Self::append(tx, "person_events", PERSON_COLUMNS, values)?;
+                Ok(true)
+            })
+            .map_err(self.db_err())?;
+        Ok(if first { Ok(()) } else { Err(PersonProblem::AlreadyInitialised) })
     }
 
     /// Checks who is acting, with their secret; a wrong secret is recorded (never the secret).
@@ -87,21 +119,22 @@ impl Register {
         let key = name_key(name);
         let found =
             self.people_with_secrets()?.into_iter().find(|(p, _)| name_key(&p.name) == key && p.active);
-        let Some((person, hash)) = found else { return Ok(Err(PersonProblem::Unknown)) };
-        if secret_matches(secret, &hash) {
-            Ok(Ok(person))
-        } else {
-            let failed = crate::order::release::StepToSign {
-                order_id: "",
-                revision: 0,
-                step: Step::FailedLogin,
-                person: &person,
-                ok: false,
-                detail: "wrong secret".to_owned(),
-                at,
-            };
-            self.sign_event(&failed)?;
-            Ok(Err(PersonProblem::WrongSecret))
+        let canonical = found.as_ref().map(|(p, _)| p.name.clone());
+        // Locked after too many wrong secrets in a row, known name or not (the lock says
+        // nothing about who exists), until an administrator unlocks or resets it.
+        if self.failed_in_a_row(&key, canonical.as_deref())? >= crate::domain::people::MAX_FAILED_SIGN_INS {
+            self.failed_sign_in(name, found.as_ref().map(|(p, _)| p.role), "locked", at)?;
+            return Ok(Err(PersonProblem::LockedOut));
+        }
+        // An unknown or disabled name costs the same time as a wrong secret, and is said the same way.
+        let hash = found.as_ref().map(|(_, h)| h.as_str()).unwrap_or(DUMMY_SECRET_HASH);
+        let matches = secret_matches(secret, hash);
+        match found {
+            Some((person, _)) if matches => Ok(Ok(person)),
+            found => {
+                self.failed_sign_in(name, found.map(|(p, _)| p.role), "wrong secret", at)?;
+                Ok(Err(PersonProblem::WrongSecret))
+            }
         }
     }
 
@@ -121,24 +154,91 @@ impl Register {
         match (change, existing) {
             (PersonChange::Add(_, _), Some(_)) => Ok(Err(PersonProblem::Exists)),
             (PersonChange::Add(role, secret), None) => {
-                if secret.chars().count() < MIN_SECRET_CHARS {
-                    return Ok(Err(PersonProblem::WeakSecret));
+                if let Some(problem) = crate::domain::people::secret_problem(secret) {
+                    return Ok(Err(problem));
                 }
                 let hash = hash_secret(secret).map_err(|e| RegisterError::Other(self.path.clone(), e))?;
                 self.person_event(name, role, "added", &hash, &admin.name, at).map(Ok)
             }
             (_, None) => Ok(Err(PersonProblem::Unknown)),
             (PersonChange::Disable, Some((p, hash))) => {
+                let admins =
+                    self.people()?.iter().filter(|q| q.active && q.role == Role::Administrator).count();
+                if p.active && p.role == Role::Administrator && admins <= 1 {
+                    return Ok(Err(PersonProblem::LastAdministrator));
+                }
                 self.person_event(&p.name, p.role, "disabled", &hash, &admin.name, at).map(Ok)
             }
+            (PersonChange::Unlock, Some((p, hash))) => {
+                self.person_event(&p.name, p.role, "unlocked", &hash, &admin.name, at).map(Ok)
+            }
             (PersonChange::Reset(secret), Some((p, _))) => {
-                if secret.chars().count() < MIN_SECRET_CHARS {
-                    return Ok(Err(PersonProblem::WeakSecret));
+                if let Some(problem) = crate::domain::people::secret_problem(secret) {
+                    return Ok(Err(problem));
                 }
                 let hash = hash_secret(secret).map_err(|e| RegisterError::Other(self.path.clone(), e))?;
                 self.person_event(&p.name, p.role, "reset", &hash, &admin.name, at).map(Ok)
             }
         }
+    }
+
+    /// Wrong secrets for `key` since the last time it was added, reset or unlocked, or used
+    /// to sign a step (`canonical`: the person's name as the register holds it).
+    fn failed_in_a_row(&mut self, key: &str, canonical: Option<&str>) -> Result<usize, RegisterError> {
+        let admin = self
+            .conn
+            .query(
+                "SELECT max(id) FROM person_events WHERE name_key = $1 AND action IN ('added', 'reset', 'unlocked')",
+                &[key.into()],
+            )
+            .map_err(self.db_err())?;
+        let mut since = admin.first().and_then(|r| r[0].int()).unwrap_or(0);
+        if let Some(name) = canonical {
+            let used = self
+                .conn
+                .query(
+                    "SELECT max(id) FROM events WHERE person = $1 AND ok = 1 AND step <> 'failed-login'",
+                    &[name.into()],
+                )
+                .map_err(self.db_err())?;
+            since = since.max(used.first().and_then(|r| r[0].int()).unwrap_or(0));
+        }
+        let failed = self
+            .conn
+            .query(
+                "SELECT person FROM events WHERE order_id = '' AND step = 'failed-login' AND id > $1",
+                &[Value::from(since)],
+            )
+            .map_err(self.db_err())?;
+        Ok(failed.iter().filter(|r| r[0].text().is_some_and(|p| name_key(&p) == key)).count())
+    }
+
+    /// Records a failed sign-in: the name as typed, the role when the name is a person's,
+    /// why, this workstation, and the time in UTC. Never the secret.
+    fn failed_sign_in(
+        &mut self,
+        typed: &str,
+        role: Option<Role>,
+        why: &str,
+        at: NaiveDateTime,
+    ) -> Result<i64, RegisterError> {
+        let host = std::fs::read_to_string("/etc/hostname")
+            .ok()
+            .or_else(|| std::env::var("COMPUTERNAME").ok())
+            .map(|h| h.trim().chars().filter(|c| c.is_ascii_graphic()).take(64).collect::<String>())
+            .unwrap_or_default();
+        let name: String = typed.trim().chars().filter(|c| !c.is_control()).take(100).collect();
+        let values: Vec<Value> = vec![
+            "".into(),
+            Value::from(0i64),
+            Step::FailedLogin.key().into(),
+            name.into(),
+            role.map(Role::key).unwrap_or("").into(),
+            Value::from(0i64),
+            format!("{why}; workstation {host}").into(),
+            iso(at).into(),
+        ];
+        self.conn.write(|tx| Self::append(tx, "events", EVENT_COLUMNS, values)).map_err(self.db_err())
     }
 
     /// Records one signed step, chained, as the release workflow records its own.
