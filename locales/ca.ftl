@@ -821,7 +821,7 @@ register-no-people-note = nota: aquest registre no té persones: els noms s'escr
 cli-bad-since = --since: escriviu una data AAAA-MM-DD
 refuse-invalid-stored = l'ordre desada ja no es pot calcular: obriu-la a la finestra per veure per què
 chain-intact = Cadena del registre íntegra: { $count } registres comprovats.
-chain-broken = Cadena del registre TRENCADA al registre { $seq } ({ $table }): es va canviar o eliminar fora del programa ({ $count } registres anteriors són correctes).
+chain-broken = Cadena del registre TRENCADA al registre { $seq } ({ $table }): es va canviar o eliminar fora del programa ({ $count } registres comprovats).
 cli-bad-cohort = --cohort: escriviu lead-in o expansion
 cli-bad-step = --step: escriviu validated, prepared, double-checked o administered
 cli-bad-administered = administered: indiqueu --drug, --day i --at “AAAA-MM-DD HH:MM”
@@ -884,3 +884,7 @@ cli-sign-superseded = la revisió { $revision } de l'ordre { $order } va ser sub
 person-locked = l'accés de { $name } queda bloquejat després de { $max } secrets erronis seguits: l'ha de desbloquejar un administrador (register people unlock NOM)
 person-last-admin = no es pot donar de baixa { $name }: no quedaria cap administrador actiu; afegiu-ne abans un altre
 cli-new-secret-file = el nou secret es llegeix del seu propi fitxer: afegiu --secret-file FITXER (mai de NKACT_DOSE_SECRET, que és el de qui signa)
+chain-broken-more = { $n ->
+    [one] Un altre registre no coincideix: { $list }
+   *[other] Uns altres { $n } registres no coincideixen (es llisten els 50 primers): { $list }
+}

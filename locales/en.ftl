@@ -740,7 +740,7 @@ register-no-people-note = note: this register has no people: names are typed, no
 cli-bad-since = --since: write a date YYYY-MM-DD
 refuse-invalid-stored = the stored order can no longer be calculated: open it in the window to see why
 chain-intact = Register chain intact: { $count } records checked.
-chain-broken = Register chain BROKEN at record { $seq } ({ $table }): it was changed or removed outside the program ({ $count } records before it check).
+chain-broken = Register chain BROKEN at record { $seq } ({ $table }): it was changed or removed outside the program ({ $count } records checked).
 cli-bad-cohort = --cohort: write lead-in or expansion
 cli-bad-step = --step: write validated, prepared, double-checked or administered
 cli-bad-administered = administered: give --drug, --day and --at “YYYY-MM-DD HH:MM”
@@ -802,3 +802,7 @@ cli-sign-superseded = order { $order } revision { $revision } was replaced by re
 person-locked = { $name } is locked after { $max } wrong secrets in a row: an administrator must unlock it (register people unlock NAME)
 person-last-admin = { $name } is the last active administrator and cannot be disabled: add another administrator first
 cli-new-secret-file = the new secret comes from its own file: add --secret-file FILE (never from NKACT_DOSE_SECRET, which is the signer's)
+chain-broken-more = { $n ->
+    [one] One more record does not match: { $list }
+   *[other] { $n } more records do not match (the first 50 listed): { $list }
+}

@@ -881,7 +881,7 @@ register-no-people-note = nota: este registro no tiene personas: los nombres se 
 cli-bad-since = --since: escriba una fecha AAAA-MM-DD
 refuse-invalid-stored = la orden guardada ya no se puede calcular: ábrala en la ventana para ver por qué
 chain-intact = Cadena del registro íntegra: { $count } registros comprobados.
-chain-broken = Cadena del registro ROTA en el registro { $seq } ({ $table }): se cambió o eliminó fuera del programa ({ $count } registros anteriores son correctos).
+chain-broken = Cadena del registro ROTA en el registro { $seq } ({ $table }): se cambió o eliminó fuera del programa ({ $count } registros comprobados).
 cli-bad-cohort = --cohort: escriba lead-in o expansion
 cli-bad-step = --step: escriba validated, prepared, double-checked o administered
 cli-bad-administered = administered: indique --drug, --day y --at “AAAA-MM-DD HH:MM”
@@ -944,3 +944,7 @@ cli-sign-superseded = la revisión { $revision } de la orden { $order } fue sust
 person-locked = el acceso de { $name } queda bloqueado tras { $max } secretos erróneos seguidos: debe desbloquearlo un administrador (register people unlock NOMBRE)
 person-last-admin = no se puede dar de baja a { $name }: no quedaría ningún administrador activo; añada antes otro
 cli-new-secret-file = el nuevo secreto se lee de su propio archivo: añada --secret-file ARCHIVO (nunca de NKACT_DOSE_SECRET, que es el de quien firma)
+chain-broken-more = { $n ->
+    [one] Otro registro no coincide: { $list }
+   *[other] Otros { $n } registros no coinciden (se listan los 50 primeros): { $list }
+}

@@ -301,12 +301,23 @@ pub fn run(a: &RegisterArgs, now: NaiveDateTime, out: &mut dyn Write, err: &mut 
                     Outcome::Ok
                 }
                 Some((seq, tbl)) => {
-                    let _ =
-                        writeln!(
+                    let count = r.checked as i64;
+                    let _ = writeln!(
                         out,
                         "{}",
-                        w.msg(msg!("chain-broken", "seq" => seq, "table" => tbl, "count" => r.checked as i64))
+                        w.msg(msg!("chain-broken", "seq" => seq, "table" => tbl, "count" => count))
                     );
+                    // Every break, not only the first: a later edit is never hidden behind an earlier one.
+                    let others = r.bad.len().saturating_sub(1);
+                    if others > 0 {
+                        let list: Vec<String> =
+                            r.bad.iter().skip(1).take(50).map(|(s, t)| format!("{s} ({t})")).collect();
+                        let _ = writeln!(
+                            out,
+                            "{}",
+                            w.msg(msg!("chain-broken-more", "n" => others, "list" => list.join(", ")))
+                        );
+                    }
                     Outcome::ProtocolCheckFailed
                 }
             },
@@ -420,13 +431,13 @@ fn list_entries(run: &mut Run<'_>, reg: &mut Register, sub: &RegisterSub) -> Out
                     "{}  {}  {} rev. {}  {}  {}  {}  {}  {}",
                     e.id,
                     e.at.format("%Y-%m-%d %H:%M"),
-                    e.order_id,
+                    quoted_inner(&e.order_id, 80),
                     e.revision,
-                    e.patient_id,
-                    e.subject,
+                    quoted_inner(&e.patient_id, 80),
+                    quoted_inner(&e.subject, 80),
                     w.register_action(e.action),
                     w.register_doses(&e.doses),
-                    e.issued_by
+                    quoted_inner(&e.issued_by, 100)
                 );
             }
             Outcome::Ok
@@ -477,21 +488,29 @@ fn show_entry(run: &mut Run<'_>, reg: &mut Register, sub: &RegisterSub) -> Outco
         // The cohort in the run's language; a step's detail is printed as the register holds it.
         let cohort =
             crate::stagger::Cohort::from_key(&e.cohort).map(|c| w.cohort_name(c)).unwrap_or_default();
+        // Text from the register reaches the auditor's terminal escaped and bounded: a record
+        // edited outside the program must not carry control or direction marks to the screen.
+        let safe = |t: &str| quoted_inner(t, 200);
         let _ = writeln!(
             out,
             "{} rev. {} · {} · {} · {}",
-            e.order_id, e.revision, e.patient_id, e.subject, cohort
+            safe(&e.order_id),
+            e.revision,
+            safe(&e.patient_id),
+            safe(&e.subject),
+            cohort
         );
         let _ = writeln!(out, "{}", w.register_doses(&entry.doses));
         for step in &chain {
             let signed = crate::order::SignedStep {
                 step: step.step.key().to_owned(),
-                person: step.person.clone(),
-                role: step.role.clone(),
+                person: safe(&step.person),
+                role: safe(&step.role),
                 at: step.at,
                 ok: step.ok,
             };
-            let detail = if step.detail.is_empty() { String::new() } else { format!(" · {}", step.detail) };
+            let detail =
+                if step.detail.is_empty() { String::new() } else { format!(" · {}", safe(&step.detail)) };
             let _ = writeln!(out, "  {}{detail}", w.signed_line(&signed));
         }
     }

@@ -223,10 +223,12 @@ fn patient_index_ddl(engine: Engine) -> &'static str {
 /// What `verify` found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChainReport {
-    /// Records checked.
+    /// Links of the chain read (all of them: the check goes on past a break).
     pub checked: u64,
     /// The first record that does not match its hash, its place or its predecessor: (sequence, table).
     pub first_bad: Option<(i64, String)>,
+    /// Every such record, in order (`chain` for a link that is missing).
+    pub bad: Vec<(i64, String)>,
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {

@@ -248,35 +248,75 @@ impl Register {
     /// Checks the whole chain: each record's hash over its content as stored now
     /// and the hash before it, in sequence, with nothing missing.
     pub fn verify(&mut self) -> Result<ChainReport, RegisterError> {
-        let chain = self
-            .conn
-            .query("SELECT seq, tbl, prev_hash, hash FROM chain ORDER BY seq", &[])
-            .map_err(self.db_err())?;
-        let mut rows_of: std::collections::HashMap<String, std::collections::HashMap<i64, Row>> =
-            Default::default();
+        // A page of links at a time with the records they cover: memory stays flat however
+        // large the register (issue 20: 3.98 GB at 1 000 000 entries when read whole), and
+        // every break is listed, each link checked against the hash stored before it so one
+        // edit is one break, not a cascade.
+        const PAGE: i64 = 5_000;
+        let (mut prev, mut expected, mut checked) = (GENESIS.to_owned(), 1_i64, 0_u64);
+        let mut bad: Vec<(i64, String)> = Vec::new();
+        loop {
+            let links = self
+                .conn
+                .query(
+                    "SELECT seq, tbl, prev_hash, hash FROM chain WHERE seq >= $1 ORDER BY seq LIMIT $2",
+                    &[Value::from(expected), Value::from(PAGE)],
+                )
+                .map_err(self.db_err())?;
+            let (Some(lo), Some(hi)) =
+                (links.first().and_then(|l| l[0].int()), links.last().and_then(|l| l[0].int()))
+            else {
+                break;
+            };
+            let mut rows_of = self.records_between(lo.min(expected), hi)?;
+            for link in &links {
+                let seq = link[0].int().unwrap_or(-1);
+                let tbl = link[1].text().unwrap_or_default();
+                // Links missing before this one: records removed with their links.
+                bad.extend((expected..seq).map(|s| (s, "chain".to_owned())));
+                let row = rows_of.get_mut(&tbl).and_then(|m| m.remove(&seq));
+                let ok = link[2].text().as_deref() == Some(prev.as_str())
+                    && row.as_ref().is_some_and(|r| link[3].text() == Some(chain_hash(&prev, &tbl, r)));
+                if !ok {
+                    bad.push((seq, tbl));
+                }
+                prev = link[3].text().unwrap_or_default();
+                expected = seq + 1;
+                checked += 1;
+            }
+            // A record no link covers was added around the chain.
+            bad.extend(rows_of.into_iter().flat_map(|(t, m)| m.into_keys().map(move |id| (id, t.clone()))));
+        }
+        for (tbl, _) in CHAINED {
+            let rows = self
+                .conn
+                .query(&format!("SELECT id FROM {tbl} WHERE id >= $1 ORDER BY id"), &[Value::from(expected)])
+                .map_err(self.db_err())?;
+            bad.extend(rows.iter().filter_map(|r| r[0].int()).map(|id| (id, tbl.to_owned())));
+        }
+        bad.sort();
+        bad.dedup();
+        Ok(ChainReport { checked, first_bad: bad.first().cloned(), bad })
+    }
+
+    /// The chained records with ids from `lo` to `hi`, by table and id.
+    fn records_between(
+        &mut self,
+        lo: i64,
+        hi: i64,
+    ) -> Result<std::collections::HashMap<String, std::collections::HashMap<i64, Row>>, RegisterError> {
+        let mut rows_of = std::collections::HashMap::new();
         for (tbl, cols) in CHAINED {
-            let rows = self.conn.query(&format!("SELECT {cols} FROM {tbl}"), &[]).map_err(self.db_err())?;
+            let rows = self
+                .conn
+                .query(
+                    &format!("SELECT {cols} FROM {tbl} WHERE id >= $1 AND id <= $2"),
+                    &[Value::from(lo), Value::from(hi)],
+                )
+                .map_err(self.db_err())?;
             rows_of.insert(tbl.to_owned(), rows.into_iter().map(|r| (r[0].int().unwrap_or(-1), r)).collect());
         }
-        let mut prev = GENESIS.to_owned();
-        let mut checked = 0;
-        for (expected_seq, link) in (1_i64..).zip(chain.iter()) {
-            let seq = link[0].int().unwrap_or(-1);
-            let tbl = link[1].text().unwrap_or_default();
-            let bad = Some((seq, tbl.clone()));
-            let row = rows_of.get_mut(&tbl).and_then(|m| m.remove(&seq));
-            let ok = seq == expected_seq
-                && link[2].text().as_deref() == Some(prev.as_str())
-                && row.as_ref().is_some_and(|r| link[3].text() == Some(chain_hash(&prev, &tbl, r)));
-            if !ok {
-                return Ok(ChainReport { checked, first_bad: bad });
-            }
-            prev = link[3].text().unwrap_or_default();
-            checked += 1;
-        }
-        // A record no link covers was added around the chain.
-        let stray = rows_of.iter().flat_map(|(t, m)| m.keys().map(move |id| (*id, t.clone()))).min();
-        Ok(ChainReport { checked, first_bad: stray })
+        Ok(rows_of)
     }
 
     /// The earliest start of the next patient of `cohort` after the latest patient who is
