@@ -420,6 +420,18 @@ fn harness_with_people() -> (Harness<'static, GuiApp>, std::path::PathBuf) {
     (h, path)
 }
 
+/// Ticks every warning that needs no reason, as the person issuing reads it.
+fn tick_warnings(h: &mut Harness<'static, GuiApp>) {
+    let report = h.state().state.report().unwrap();
+    for x in h.state().state.order.warnings(&report) {
+        if !x.needs_reason {
+            let text = nkact_dose::present::Words::english().warning(&x.kind);
+            h.get_by_role_and_label(Role::CheckBox, &text).click_accesskit();
+            h.run();
+        }
+    }
+}
+
 fn sign_in(h: &mut Harness<'static, GuiApp>, name: &str, secret: &str) {
     h.state_mut().state.sign_in.name = name.into();
     h.state_mut().state.sign_in.secret = secret.into();
@@ -484,14 +496,7 @@ fn a_prescribers_override_is_signed_when_given_and_a_pharmacist_then_issues() {
     h.run();
     // The pharmacist issues.
     sign_in(&mut h, "Farm. A. García", "pin-123456");
-    let report = h.state().state.report().unwrap();
-    for x in h.state().state.order.warnings(&report) {
-        let text = nkact_dose::present::Words::english().warning(&x.kind);
-        if !x.needs_reason {
-            h.get_by_role_and_label(Role::CheckBox, &text).click_accesskit();
-            h.run();
-        }
-    }
+    tick_warnings(&mut h);
     assert!(h.state().state.printable().is_ok(), "{:?}", h.state().state.printable().err());
     let out = scratch::root().join("override-issued.pdf");
     h.state_mut().state.apply(nkact_dose::app::Action::ExportTo { path: out.clone(), replace: false });
@@ -569,14 +574,7 @@ fn a_signed_in_nurse_cannot_issue_from_the_window() {
     h.get_by_role_and_label(Role::Button, "Sign out").click_accesskit();
     h.run();
     sign_in(&mut h, "Farm. A. García", "pin-123456");
-    let report = h.state().state.report().unwrap();
-    for x in h.state().state.order.warnings(&report) {
-        let text = nkact_dose::present::Words::english().warning(&x.kind);
-        if !x.needs_reason {
-            h.get_by_role_and_label(Role::CheckBox, &text).click_accesskit();
-            h.run();
-        }
-    }
+    tick_warnings(&mut h);
     assert!(h.state().state.printable().is_ok(), "{:?}", h.state().state.printable().err());
 }
 
@@ -617,14 +615,7 @@ fn an_override_given_for_one_order_is_not_signed_for_the_next() {
     h.state_mut().state.order.overrides = vec![o];
     h.run();
     sign_in(&mut h, "Farm. A. García", "pin-123456");
-    let report = h.state().state.report().unwrap();
-    for x in h.state().state.order.warnings(&report) {
-        if !x.needs_reason {
-            let text = nkact_dose::present::Words::english().warning(&x.kind);
-            h.get_by_role_and_label(Role::CheckBox, &text).click_accesskit();
-            h.run();
-        }
-    }
+    tick_warnings(&mut h);
     let out = scratch::root().join("override-not-hers.pdf");
     let _ = std::fs::remove_file(&out);
     h.state_mut().state.apply(nkact_dose::app::Action::ExportTo { path: out.clone(), replace: true });
