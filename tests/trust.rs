@@ -113,3 +113,47 @@ fn show_escapes_what_the_register_holds() {
     );
     assert!(said.contains("\\u{202e}"), "the mark is shown escaped: {said}");
 }
+
+#[test]
+fn a_register_url_never_shows_its_password() {
+    use nkact_dose::register::redact;
+    for (url, secret) in [
+        ("postgres://nkact:s3cret@db.hospital.es:5432/nkact", "s3cret"),
+        ("postgres://nkact:p@ss@word@db.hospital.es/nkact", "ss@word"),
+        ("postgres://nkact@db.hospital.es/nkact?password=s3cret&sslmode=verify-full", "s3cret"),
+        ("postgresql://nkact@db.hospital.es/nkact?sslmode=require&PASSWORD=s3cret", "s3cret"),
+        ("postgres://nkact:a?b@db.hospital.es/nkact", "a?b"),
+    ] {
+        let shown = redact(url);
+        assert!(!shown.contains(secret), "{url} shown as {shown}");
+        assert!(shown.contains("db.hospital.es"), "{shown}");
+    }
+    // An unreachable register with the password in the URL: the message never holds it.
+    let o = std::process::Command::new(BIN)
+        .env("LC_ALL", "C.UTF-8")
+        .args(["register", "list", "--register", "postgres://nkact:p@ss@127.0.0.1:1/nkact?password=s3cret"])
+        .output()
+        .unwrap();
+    let said = format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
+    assert!(!said.contains("ss@") && !said.contains("s3cret"), "{said}");
+}
+
+#[test]
+fn a_register_of_an_odd_schema_version_is_refused_in_words() {
+    for version in [2, -1, 4] {
+        let d = scratch::root().join(format!("trust-version-{version}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(&d).unwrap();
+        let path = d.join("register.sqlite3");
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.execute_batch(&format!("CREATE TABLE unrelated (x INTEGER); PRAGMA user_version = {version};"))
+            .unwrap();
+        drop(c);
+        let e = Register::open(&path).err().expect("refused");
+        let said = nkact_dose::present::Words::english().register_error(&e);
+        assert!(
+            said.contains("damaged or not a register") && said.contains(&format!("schema version {version}")),
+            "{said}"
+        );
+    }
+}

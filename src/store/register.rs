@@ -148,12 +148,28 @@ impl Location {
 /// A URL with any password replaced by `***`.
 pub fn redact(url: &str) -> String {
     let Some((scheme, rest)) = url.split_once("://") else { return url.to_owned() };
-    match rest.split_once('@') {
-        Some((userinfo, host)) => {
-            let user = userinfo.split(':').next().unwrap_or("");
-            format!("{scheme}://{user}:***@{host}")
+    // The user information ends at the *last* `@`: a password may hold one (issue 20:
+    // "p@ss" showed "ss@host"). A password given as a parameter is masked too.
+    let (user, tail) = match rest.rsplit_once('@') {
+        Some((userinfo, tail)) => (Some(userinfo.split(':').next().unwrap_or("")), tail),
+        None => (None, rest),
+    };
+    let tail = match tail.split_once('?') {
+        Some((path, query)) => {
+            let params: Vec<String> = query
+                .split('&')
+                .map(|kv| match kv.split_once('=') {
+                    Some((k, _)) if k.trim().eq_ignore_ascii_case("password") => format!("{k}=***"),
+                    _ => kv.to_owned(),
+                })
+                .collect();
+            format!("{path}?{}", params.join("&"))
         }
-        None => url.to_owned(),
+        None => tail.to_owned(),
+    };
+    match user {
+        Some(user) => format!("{scheme}://{user}:***@{tail}"),
+        None => format!("{scheme}://{tail}"),
     }
 }
 

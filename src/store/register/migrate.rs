@@ -109,6 +109,11 @@ impl Register {
                         1
                     };
                 }
+                // A version this program never wrote, or one whose tables are not there: said as
+                // such, never a raw SQL error from a migration that cannot apply (issue 20).
+                if version < 0 || (version > 0 && !has(tx, "entries")?) {
+                    return Err(DbError::Corrupt(format!("schema version {version} without the register's tables")));
+                }
                 if version == 0 {
                     tx.batch(SCHEMA_V4)?;
                 } else if version < 4 {
