@@ -157,3 +157,41 @@ fn a_register_of_an_odd_schema_version_is_refused_in_words() {
         );
     }
 }
+
+#[test]
+fn register_commands_bound_what_they_echo_and_refuse_unreadable_filters() {
+    let d = scratch::root().join(format!("trust-bounds-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    let path = d.join("register.sqlite3");
+    let mut reg = Register::open(&path).unwrap();
+    let o = order("HC-1");
+    reg.record(&o, &o.report().unwrap(), RegisterAction::Exported, at("2026-03-01 10:00")).unwrap();
+    drop(reg);
+    // A record-number filter that is not text: refused, not read as "every patient".
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let o = std::process::Command::new(BIN)
+            .env("LC_ALL", "C.UTF-8")
+            .args(["register", "list", "--patient-id"])
+            .arg(std::ffi::OsStr::from_bytes(b"HC-\xff"))
+            .arg("--register")
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2), "{}", String::from_utf8_lossy(&o.stdout));
+        assert!(!String::from_utf8_lossy(&o.stdout).contains("HC-1"));
+    }
+    // A 120 kB order ID is not echoed back whole.
+    let long = "X".repeat(120_000);
+    let secret = d.join("s");
+    std::fs::write(&secret, "whatever-1\n").unwrap();
+    let o = std::process::Command::new(BIN)
+        .env("LC_ALL", "C.UTF-8")
+        .args(["register", "show", &long, "--register"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(o.stderr.len() < 2_000, "{} bytes echoed", o.stderr.len());
+}

@@ -412,12 +412,13 @@ fn list_entries(run: &mut Run<'_>, reg: &mut Register, sub: &RegisterSub) -> Out
         Some(d) => d,
         None => None,
     };
-    let filter = Filter {
-        patient_id: patient_id.as_ref().and_then(|p| p.to_str()).unwrap_or("").to_owned(),
-        since,
-        limit: limit.unwrap_or(0),
-        ..Filter::default()
+    // A filter that cannot be read is refused, never dropped: it listed every patient (issue 20).
+    let patient_id = match patient_id.as_ref().map(|p| text(w, "--patient-id", p)) {
+        Some(Ok(p)) => p,
+        Some(Err(m)) => return fail(w, err, &m, Outcome::Invalid),
+        None => String::new(),
     };
+    let filter = Filter { patient_id, since, limit: limit.unwrap_or(0), ..Filter::default() };
     match reg.list(&filter) {
         Ok(entries) if *json => {
             let list: Vec<JsonEntry> = entries.iter().map(JsonEntry::of).collect();
@@ -639,7 +640,7 @@ fn sign_step(run: &mut Run<'_>, reg: &mut Register, sub: &RegisterSub) -> Outcom
         Ok(Some(day1)) => day1,
         Ok(None) => {
             let message =
-                w.msg(msg!("cli-sign-no-such-order", "order" => order_id.clone(), "revision" => *revision));
+                w.msg(msg!("cli-sign-no-such-order", "order" => quoted_inner(order_id, 60), "revision" => *revision));
             return fail(w, err, &message, Outcome::Invalid);
         }
         Err(e) => return reg_err(w, err, &e),
@@ -647,7 +648,7 @@ fn sign_step(run: &mut Run<'_>, reg: &mut Register, sub: &RegisterSub) -> Outcom
     // A later revision replaced this one: its steps would sign a sheet no longer in force.
     match reg.latest_revision_of(order_id) {
         Ok(Some(latest)) if latest > *revision => {
-            let message = w.msg(msg!("cli-sign-superseded", "order" => order_id.clone(), "revision" => *revision, "latest" => latest));
+            let message = w.msg(msg!("cli-sign-superseded", "order" => quoted_inner(order_id, 60), "revision" => *revision, "latest" => latest));
             return fail(w, err, &message, Outcome::Invalid);
         }
         Ok(_) => {}
@@ -667,7 +668,12 @@ fn sign_step(run: &mut Run<'_>, reg: &mut Register, sub: &RegisterSub) -> Outcom
                 None => Err(crate::stagger::AdministrationProblem::NotAPlannedDay),
             };
             if let Err(p) = checked {
-                return fail(w, err, &w.administration_problem(&p, &drug, *day), Outcome::Invalid);
+                return fail(
+                    w,
+                    err,
+                    &w.administration_problem(&p, &quoted_inner(&drug, 40), *day),
+                    Outcome::Invalid,
+                );
             }
             // The instant, in UTC: parse_date_time refused a local time lived twice or never.
             let at = crate::stagger::instant_latest(&chrono::Local, when);
