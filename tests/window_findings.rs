@@ -626,3 +626,22 @@ fn an_override_given_for_one_order_is_not_signed_for_the_next() {
     let mut reg = nkact_dose::register::Register::open(&path).unwrap();
     assert!(reg.list(&Default::default()).unwrap().is_empty());
 }
+
+#[test]
+fn ticks_by_someone_else_are_asked_again_of_the_person_signed_in() {
+    // The release refuses acknowledgements that are not the issuer's; the window shows such
+    // ticks unticked rather than ticked-but-refused (a reopened order, a name typed before).
+    let (mut h, _) = harness_with_people();
+    fill(&mut h);
+    h.state_mut().state.order.trial.subject = "S-01".into();
+    h.state_mut().state.order.trial.cohort = "expansion".into();
+    h.state_mut().state.order.issued_by = "Someone Else".into();
+    h.run();
+    tick_warnings(&mut h);
+    assert!(!h.state().state.order.acknowledged.is_empty());
+    sign_in(&mut h, "Farm. A. García", "pin-123456");
+    assert!(h.state().state.order.acknowledged.is_empty(), "Someone Else's ticks stay as the pharmacist's");
+    tick_warnings(&mut h);
+    assert!(h.state().state.order.acknowledged.iter().all(|a| a.by == "Farm. A. García"));
+    assert!(h.state().state.printable().is_ok(), "{:?}", h.state().state.printable().err());
+}

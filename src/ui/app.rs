@@ -500,6 +500,13 @@ impl AppState {
             }
             Err(_) => self.order.acknowledged.clear(),
         }
+        // Signed in, the warnings are acknowledged by the person who signs: ticks by someone
+        // else (a reopened order, a name typed before signing in) are shown unticked, to be
+        // read and ticked again, as the release workflow requires.
+        if let Some(p) = &self.sign_in.person {
+            let me = crate::register::name_key(&p.name);
+            self.order.acknowledged.retain(|a| crate::register::name_key(&a.by) == me);
+        }
         // A status line speaks of the form as it was: the next edit clears it.
         let seen = self.form_seen();
         if self.last_seen.as_ref().is_some_and(|before| *before != seen) {
