@@ -18,29 +18,17 @@ mod eligible;
 mod pg;
 #[path = "common/scratch.rs"]
 mod scratch;
+#[path = "common/ward.rs"]
+mod ward;
 
-use std::path::PathBuf;
+use ward::{Ward, ok};
+
 use std::process::{Command, Output, Stdio};
 
-const BIN: &str = env!("CARGO_BIN_EXE_nkact-dose");
-
-fn dir(name: &str) -> PathBuf {
-    let d = scratch::root().join(format!("nkact-release-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
-
-struct Ward {
-    loc: String,
-    dir: PathBuf,
-}
-
-fn command(loc: &str, args: &[String]) -> Command {
-    let mut c = Command::new(BIN);
-    c.env("LC_ALL", "C.UTF-8").env("TZ", "Europe/Madrid").env_remove("NKACT_DOSE_SECRET");
-    c.args(args).args(["--register", loc]);
-    c
+/// The program at a workstation in Madrid (the trial's sites), on `w`'s register.
+fn command(w: &Ward, args: &[String]) -> Command {
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    w.command("Europe/Madrid", &refs)
 }
 
 fn s(v: &[&str]) -> Vec<String> {
@@ -49,13 +37,7 @@ fn s(v: &[&str]) -> Vec<String> {
 
 impl Ward {
     fn run(&self, args: &[String]) -> Output {
-        command(&self.loc, args).output().expect("binary runs")
-    }
-
-    fn secret(&self, who: &str, secret: &str) -> String {
-        let f = self.dir.join(format!("{}.secret", who.replace([' ', '.'], "_")));
-        std::fs::write(&f, format!("{secret}\n")).unwrap();
-        f.to_string_lossy().into_owned()
+        command(self, args).output().expect("binary runs")
     }
 
     /// A cycle-1 order of the expansion cohort for subject `subject` (record `HC-<record>`).
@@ -165,36 +147,6 @@ impl Ward {
     }
 }
 
-fn ok(o: &Output) {
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "stdout: {}\nstderr: {}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    );
-}
-
-macro_rules! on_both_engines {
-    ($name:ident) => {
-        mod $name {
-            #[test]
-            fn sqlite() {
-                let d = super::dir(concat!(stringify!($name), "-sqlite"));
-                let loc = d.join("register.sqlite3").to_string_lossy().into_owned();
-                super::$name(&super::Ward { loc, dir: d });
-            }
-            #[test]
-            fn postgres() {
-                if let Some(loc) = super::pg::fresh(stringify!($name)) {
-                    let d = super::dir(concat!(stringify!($name), "-pg"));
-                    super::$name(&super::Ward { loc, dir: d });
-                }
-            }
-        }
-    };
-}
-
 /// Cycle-1 entries the register lists (as `register list --json` gives them).
 fn cycle1_entries(w: &Ward) -> Vec<serde_json::Value> {
     let o = w.run(&s(&["register", "list", "--json"]));
@@ -204,7 +156,7 @@ fn cycle1_entries(w: &Ward) -> Vec<serde_json::Value> {
     list.into_iter().filter(|e| e["cycle"] == 1).collect()
 }
 
-on_both_engines!(simultaneous_new_starts_exactly_one_passes);
+on_both_engines!("nkact-release", simultaneous_new_starts_exactly_one_passes);
 fn simultaneous_new_starts_exactly_one_passes(w: &Ward) {
     // The previous patient: expansion, Day 1 2026-07-01 (last IL-2: Day 6, 2026-07-06).
     ok(&w.run(&w.new_start("S-00", "00", "2026-07-01")));
@@ -217,7 +169,7 @@ fn simultaneous_new_starts_exactly_one_passes(w: &Ward) {
         let children: Vec<_> = (0..n)
             .map(|i| {
                 let args = w.new_start(&format!("S-{round}{i:02}"), &format!("{round}{i:02}"), &day1);
-                command(&w.loc, &args).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap()
+                command(w, &args).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap()
             })
             .collect();
         let outs: Vec<Output> = children.into_iter().map(|c| c.wait_with_output().unwrap()).collect();
@@ -236,7 +188,7 @@ fn simultaneous_new_starts_exactly_one_passes(w: &Ward) {
     assert_eq!(cycle1_entries(w).len(), 4, "S-00 and one patient per round");
 }
 
-on_both_engines!(a_reused_subject_number_is_not_a_new_patient);
+on_both_engines!("nkact-release", a_reused_subject_number_is_not_a_new_patient);
 fn a_reused_subject_number_is_not_a_new_patient(w: &Ward) {
     ok(&w.run(&w.new_start("S-01", "01", "2026-07-01")));
     // The same subject number for another record number: refused, never skipped as "the same patient".
@@ -260,7 +212,7 @@ fn a_reused_subject_number_is_not_a_new_patient(w: &Ward) {
     assert_eq!(cycle1_entries(w).len(), 1);
 }
 
-on_both_engines!(only_a_pharmacist_or_a_prescriber_issues);
+on_both_engines!("nkact-release", only_a_pharmacist_or_a_prescriber_issues);
 fn only_a_pharmacist_or_a_prescriber_issues(w: &Ward) {
     let people = w.with_people();
     for (role, name, secret) in &people {
@@ -277,7 +229,7 @@ fn only_a_pharmacist_or_a_prescriber_issues(w: &Ward) {
     }
 }
 
-on_both_engines!(a_kill_while_issuing_leaves_both_or_neither);
+on_both_engines!("nkact-release", a_kill_while_issuing_leaves_both_or_neither);
 fn a_kill_while_issuing_leaves_both_or_neither(w: &Ward) {
     let people = w.with_people();
     let (_, name, secret) = people.iter().find(|(r, _, _)| *r == "pharmacist").unwrap();
@@ -292,7 +244,7 @@ fn a_kill_while_issuing_leaves_both_or_neither(w: &Ward) {
         seed ^= seed >> 7;
         seed ^= seed << 17;
         let delay = std::time::Duration::from_micros(seed % (span + span / 5));
-        let mut child = command(&w.loc, &w.cycle2(n, name, secret))
+        let mut child = command(w, &w.cycle2(n, name, secret))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()

@@ -16,23 +16,15 @@ mod eligible;
 mod pg;
 #[path = "common/scratch.rs"]
 mod scratch;
+#[path = "common/ward.rs"]
+mod ward;
+
+use ward::{Ward, ok};
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 const BIN: &str = env!("CARGO_BIN_EXE_nkact-dose");
-
-fn dir(name: &str) -> PathBuf {
-    let d = scratch::root().join(format!("nkact-shared-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
-
-struct Ward {
-    loc: String,
-    dir: PathBuf,
-}
 
 impl Ward {
     /// Runs the program at a workstation in Madrid (the trial's sites: Europe/Madrid).
@@ -42,21 +34,7 @@ impl Ward {
 
     /// Runs the program at a workstation whose time zone is `tz`.
     fn run_in(&self, tz: &str, args: &[&str]) -> Output {
-        Command::new(BIN)
-            .env("LC_ALL", "C.UTF-8")
-            .env("TZ", tz)
-            .env_remove("NKACT_DOSE_SECRET")
-            .args(args)
-            .args(["--register", &self.loc])
-            .output()
-            .expect("binary runs")
-    }
-
-    /// A secret file for `who`.
-    fn secret(&self, who: &str, secret: &str) -> String {
-        let f = self.dir.join(format!("{}.secret", who.replace([' ', '.'], "_")));
-        std::fs::write(&f, format!("{secret}\n")).unwrap();
-        f.to_string_lossy().into_owned()
+        self.command(tz, args).output().expect("binary runs")
     }
 
     /// An order for `subject`, cycle 1, signed by `signer`; extra options last.
@@ -109,16 +87,6 @@ impl Ward {
     }
 }
 
-fn ok(o: &Output) {
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "stdout: {}\nstderr: {}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    );
-}
-
 fn refused(o: &Output, says: &str) {
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(2), "{err}");
@@ -132,27 +100,7 @@ fn pdf_text(path: &Path) -> String {
     doc.extract_text().into_iter().flatten().collect::<Vec<_>>().join(" ")
 }
 
-macro_rules! on_both_engines {
-    ($name:ident) => {
-        mod $name {
-            #[test]
-            fn sqlite() {
-                let d = super::dir(concat!(stringify!($name), "-sqlite"));
-                let loc = d.join("register.sqlite3").to_string_lossy().into_owned();
-                super::$name(&super::Ward { loc, dir: d });
-            }
-            #[test]
-            fn postgres() {
-                if let Some(loc) = super::pg::fresh(stringify!($name)) {
-                    let d = super::dir(concat!(stringify!($name), "-pg"));
-                    super::$name(&super::Ward { loc, dir: d });
-                }
-            }
-        }
-    };
-}
-
-on_both_engines!(a_trial_pharmacy_from_set_up_to_administration);
+on_both_engines!("nkact-shared", a_trial_pharmacy_from_set_up_to_administration);
 fn a_trial_pharmacy_from_set_up_to_administration(w: &Ward) {
     let admin = w.secret("admin", "admin-secret-1");
     let doctor = w.secret("doctor", "doctor-pin-1");
@@ -397,7 +345,7 @@ fn a_trial_pharmacy_from_set_up_to_administration(w: &Ward) {
     assert!(said.contains(&format!("record {entry_id} (entries)")), "{said}");
 }
 
-on_both_engines!(the_stagger_rule_counts_elapsed_hours_across_clock_changes);
+on_both_engines!("nkact-shared", the_stagger_rule_counts_elapsed_hours_across_clock_changes);
 fn the_stagger_rule_counts_elapsed_hours_across_clock_changes(w: &Ward) {
     let admin = w.secret("admin", "admin-secret-1");
     let doctor = w.secret("doctor", "doctor-pin-1");
@@ -527,7 +475,7 @@ fn s01_entry(w: &Ward) -> String {
 
 #[test]
 fn secrets_are_never_taken_from_an_argument() {
-    let d = dir("secret-arg");
+    let d = ward::dir("nkact-shared", "secret-arg");
     let loc = d.join("r.sqlite3").to_string_lossy().into_owned();
     let o = Command::new(BIN)
         .args(["register", "init", "--admin", "A", "--secret", "pw123456", "--register", &loc])
@@ -546,7 +494,7 @@ fn secrets_are_never_taken_from_an_argument() {
 #[test]
 fn a_server_that_cannot_be_reached_never_counts_a_sheet_as_recorded() {
     // Nothing listens on loopback port 9: the sheet still leaves, exit 4, and says why.
-    let d = dir("unreachable");
+    let d = ward::dir("nkact-shared", "unreachable");
     let out = d.join("o.pdf");
     let mut args: Vec<String> = [
         "order",
