@@ -15,6 +15,7 @@ use crate::present::Words;
 use crate::present::words::quoted_inner;
 use crate::register::{Filter, Person, PersonChange, Register, RegisterAction, Role, Step};
 
+mod anchors;
 mod people;
 #[allow(unused_imports)]
 use people::*;
@@ -76,9 +77,37 @@ enum RegisterSub {
         print: bool,
         #[arg(long, value_name = "NAME", requires = "print")]
         printer: Option<OsString>,
+        /// Who reprints it (needed in a register that knows people)
+        #[arg(long = "as", value_name = "NAME")]
+        person: Option<OsString>,
+        #[arg(long, value_name = "FILE")]
+        secret_file: Option<OsString>,
     },
-    /// Check the whole hash chain: exit 0 intact, 1 naming the first record that does not match
-    Verify,
+    /// Check the whole hash chain and every signature: exit 0 intact, 1 naming every record that does not match
+    Verify {
+        /// Checkpoints (`register checkpoint`) or sheets (the PDF, or a scan PNG/JPEG) kept outside
+        /// the register: shows whether records were removed or rewritten since
+        #[arg(long, value_name = "FILE", num_args = 1..)]
+        against: Vec<OsString>,
+    },
+    /// Write the chain's head, signed by you, to a file kept outside the register
+    Checkpoint {
+        #[arg(long, value_name = "FILE")]
+        out: OsString,
+        #[arg(long = "as", value_name = "NAME")]
+        person: OsString,
+        #[arg(long, value_name = "FILE")]
+        secret_file: Option<OsString>,
+        /// Replace an existing file
+        #[arg(long)]
+        force: bool,
+    },
+    /// What the register says of a sheet: the PDF, or a scan or photo of the printed page (PNG/JPEG)
+    VerifySheet {
+        file: OsString,
+        #[arg(long)]
+        json: bool,
+    },
     /// When the next patient may start (the trial's stagger rule)
     NextStart {
         #[arg(long, value_name = "lead-in|expansion")]
@@ -241,6 +270,8 @@ struct JsonEntry {
     issued_by: String,
     verifier: Option<String>,
     superseded: bool,
+    /// The record still matches its link in the chain.
+    intact: bool,
     doses: Vec<crate::register::RecordedDose>,
 }
 
@@ -261,6 +292,7 @@ impl JsonEntry {
             issued_by: e.issued_by.clone(),
             verifier: e.verifier.clone(),
             superseded: e.superseded,
+            intact: e.intact,
             doses: e.doses.clone(),
         }
     }
@@ -294,35 +326,9 @@ pub fn run(a: &RegisterArgs, now: NaiveDateTime, out: &mut dyn Write, err: &mut 
         RegisterSub::List { .. } => list_entries(&mut run, &mut reg, &a.cli.command),
         RegisterSub::Show { .. } => show_entry(&mut run, &mut reg, &a.cli.command),
         RegisterSub::Reprint { .. } => reprint_entry(&mut run, &mut reg, &a.cli.command),
-        RegisterSub::Verify => match reg.verify() {
-            Ok(r) => match r.first_bad {
-                None => {
-                    let _ = writeln!(out, "{}", w.msg(msg!("chain-intact", "count" => r.checked as i64)));
-                    Outcome::Ok
-                }
-                Some((seq, tbl)) => {
-                    let count = r.checked as i64;
-                    let _ = writeln!(
-                        out,
-                        "{}",
-                        w.msg(msg!("chain-broken", "seq" => seq, "table" => tbl, "count" => count))
-                    );
-                    // Every break, not only the first: a later edit is never hidden behind an earlier one.
-                    let others = r.bad.len().saturating_sub(1);
-                    if others > 0 {
-                        let list: Vec<String> =
-                            r.bad.iter().skip(1).take(50).map(|(s, t)| format!("{s} ({t})")).collect();
-                        let _ = writeln!(
-                            out,
-                            "{}",
-                            w.msg(msg!("chain-broken-more", "n" => others, "list" => list.join(", ")))
-                        );
-                    }
-                    Outcome::ProtocolCheckFailed
-                }
-            },
-            Err(e) => reg_err(w, err, &e),
-        },
+        RegisterSub::Verify { .. } => anchors::verify_register(&mut run, &mut reg, &a.cli.command),
+        RegisterSub::Checkpoint { .. } => anchors::write_checkpoint(&mut run, &mut reg, &a.cli.command),
+        RegisterSub::VerifySheet { .. } => anchors::verify_sheet(&mut run, &mut reg, &a.cli.command),
         RegisterSub::NextStart { .. } => next_start(&mut run, &mut reg, &a.cli.command),
         RegisterSub::Sign { .. } => sign_step(&mut run, &mut reg, &a.cli.command),
     }
@@ -392,7 +398,15 @@ fn init_register(run: &mut Run<'_>, reg: &mut Register, sub: &RegisterSub) -> Ou
     };
     match reg.init(&name, &secret, now) {
         Ok(Ok(())) => {
-            let _ = writeln!(out, "{}", w.msg(msg!("register-initialised", "name" => name)));
+            let _ = writeln!(out, "{}", w.msg(msg!("register-initialised", "name" => name.clone())));
+            // The root of the register's signatures, for the site to keep outside it.
+            if let Ok(Some(fingerprint)) = reg.key_fingerprint(&name) {
+                let _ = writeln!(
+                    out,
+                    "{}",
+                    w.msg(msg!("register-root-key", "name" => name, "fingerprint" => fingerprint))
+                );
+            }
             Outcome::Ok
         }
         Ok(Err(p)) => fail(w, err, &w.person_problem(&p, &name), Outcome::Invalid),
@@ -440,6 +454,9 @@ fn list_entries(run: &mut Run<'_>, reg: &mut Register, sub: &RegisterSub) -> Out
                     w.register_doses(&e.doses),
                     quoted_inner(&e.issued_by, 100)
                 );
+                if !e.intact {
+                    let _ = writeln!(out, "    {}", w.msg(msg!("entry-broken-mark")));
+                }
             }
             Outcome::Ok
         }
@@ -492,6 +509,9 @@ fn show_entry(run: &mut Run<'_>, reg: &mut Register, sub: &RegisterSub) -> Outco
         // Text from the register reaches the auditor's terminal escaped and bounded: a record
         // edited outside the program must not carry control or direction marks to the screen.
         let safe = |t: &str| quoted_inner(t, 200);
+        if !entry.intact {
+            let _ = writeln!(out, "{}", w.msg(msg!("entry-broken-mark")));
+        }
         let _ = writeln!(
             out,
             "{} rev. {} · {} · {} · {}",
@@ -518,59 +538,98 @@ fn show_entry(run: &mut Run<'_>, reg: &mut Register, sub: &RegisterSub) -> Outco
     Outcome::Ok
 }
 
-/// `register reprint`.
+/// `register reprint`: the stored order again, in one register transaction (the sheet
+/// prints the record it becomes); in a register that knows people, by someone signed in.
 fn reprint_entry(run: &mut Run<'_>, reg: &mut Register, sub: &RegisterSub) -> Outcome {
-    let RegisterSub::Reprint { id, out: file, print, printer } = sub else { return Outcome::Invalid };
+    let RegisterSub::Reprint { id, out: file, print, printer, person, secret_file } = sub else {
+        return Outcome::Invalid;
+    };
     let (w, now, out, err) = (run.w, run.now, &mut *run.out, &mut *run.err);
 
     let id = match entry_number(w, reg, id) {
         Ok(n) => n,
         Err(m) => return fail(w, err, &m, Outcome::Invalid),
     };
+    if file.is_none() && !print {
+        return fail(w, err, &w.msg(msg!("cli-out-or-print")), Outcome::Invalid);
+    }
+    // A record that no longer matches its chain link is not printed again (issue 20: a
+    // substituted order was reprinted and recorded as a reprint).
+    match reg.entry(id) {
+        Ok(e) if !e.intact => {
+            return fail(w, err, &w.msg(msg!("reprint-refused-broken", "id" => id)), Outcome::Failed);
+        }
+        Ok(_) => {}
+        Err(e) => return fail(w, err, &w.register_error(&e), Outcome::Invalid),
+    }
+    let by = match reg.has_people() {
+        Ok(false) => None,
+        Ok(true) => {
+            let Some(name) = person.as_ref() else {
+                return fail(w, err, &w.msg(msg!("reprint-sign-in")), Outcome::Invalid);
+            };
+            let name = match text(w, "--as", name) {
+                Ok(n) => n,
+                Err(m) => return fail(w, err, &m, Outcome::Invalid),
+            };
+            match authenticate(w, reg, &name, secret_file.as_ref(), now) {
+                Ok(p) => Some(p),
+                Err(m) => return fail(w, err, &m, Outcome::Invalid),
+            }
+        }
+        Err(e) => return reg_err(w, err, &e),
+    };
     let mut order = match reg.order(id) {
         Ok(o) => o,
         Err(e) => return fail(w, err, &w.register_error(&e), Outcome::Invalid),
     };
-    if file.is_none() && !print {
-        return fail(w, err, &w.msg(msg!("cli-out-or-print")), Outcome::Invalid);
-    }
     reg.attach_chain(&mut order);
     let report = match order.report() {
         Ok(r) => r,
         Err(_) => return fail(w, err, &w.msg(msg!("refuse-invalid-stored")), Outcome::Failed),
     };
-    let mut done = false;
-    if let Some(f) = file.as_ref().and_then(|f| f.to_str()) {
-        match crate::sheet::export_pdf(&order, now, std::path::Path::new(f), false) {
-            Ok(()) => {
-                let _ = writeln!(
-                    out,
-                    "{}",
-                    w.msg(msg!("written", "path" => crate::present::words::shown(std::path::Path::new(f))))
-                );
-                done = true;
-            }
-            Err(e) => return fail(w, err, &w.sheet_error(&e), Outcome::Failed),
+    let target = file.as_ref().map(std::path::PathBuf::from);
+    let printer = printer.as_ref().and_then(|p| p.to_str());
+    let mut said: Vec<String> = Vec::new();
+    let recorded = reg.reprint(&order, &report, by.as_ref(), now, |sheet| -> Result<(), String> {
+        if let Some(f) = &target {
+            crate::sheet::export_pdf(sheet, now, f, false).map_err(|e| w.sheet_error(&e))?;
+            said.push(w.msg(msg!("written", "path" => crate::present::words::shown(f))));
         }
-    }
-    if *print {
-        let printer = printer.as_ref().and_then(|p| p.to_str());
-        match crate::print::print_sheet(&order, now, printer) {
-            Ok(job) => {
-                let _ = writeln!(out, "{}", w.printed(&job.id, printer));
-                done = true;
+        if *print {
+            match crate::print::print_sheet(sheet, now, printer) {
+                Ok(job) => said.push(w.printed(&job.id, printer)),
+                Err(e) => {
+                    if let Some(f) = &target {
+                        let _ = std::fs::remove_file(f);
+                    }
+                    return Err(w.print_failure(&e));
+                }
             }
-            Err(e) => return fail(w, err, &w.print_failure(&e), Outcome::Failed),
         }
-    }
-    if done {
-        if let Err(e) = reg.record(&order, &report, RegisterAction::Reprinted, now) {
+        Ok(())
+    });
+    match recorded {
+        Ok(Ok(_)) => {
+            for line in said {
+                let _ = writeln!(out, "{line}");
+            }
+            let _ = writeln!(out, "{}", w.recorded(RegisterAction::Reprinted, reg.path()));
+            Outcome::Ok
+        }
+        Ok(Err(m)) => fail(w, err, &m, Outcome::Failed),
+        Err(e) => {
+            // Delivered, then the register failed: the file goes; paper is said to be withdrawn.
+            if let Some(f) = &target {
+                let _ = std::fs::remove_file(f);
+            }
+            for line in said {
+                let _ = writeln!(out, "{line}");
+            }
             let _ = writeln!(err, "{}", w.not_recorded(&e));
-            return Outcome::NotRecorded;
+            Outcome::NotRecorded
         }
-        let _ = writeln!(out, "{}", w.recorded(RegisterAction::Reprinted, reg.path()));
     }
-    Outcome::Ok
 }
 
 /// `register next-start`.

@@ -14,7 +14,7 @@ use crate::order::FileError;
 
 /// The register schema this program writes (the store's `SCHEMA_VERSION`): a register
 /// made by a newer program is refused naming both.
-pub const REGISTER_SCHEMA_VERSION: i32 = 4;
+pub const REGISTER_SCHEMA_VERSION: i32 = 5;
 
 /// One dose as recorded.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -48,6 +48,11 @@ pub enum RegisterError {
     Login(PathBuf, String),
     /// A SQLite register on a network file system (its type), where locking is unreliable.
     NetworkFs(PathBuf, String),
+    /// A record must be signed by this person, who has not signed in with their secret here.
+    NotSignedIn(PathBuf, String),
+    /// The link to the register's server would not be encrypted, or the server's identity is
+    /// not proven (TLS): nothing was sent.
+    Insecure(PathBuf, String),
 }
 
 /// Why a register location cannot hold a register.

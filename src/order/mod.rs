@@ -7,6 +7,7 @@
 pub mod doublecheck;
 pub mod faults;
 pub mod release;
+pub mod seal;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -242,6 +243,10 @@ pub struct Order {
     /// The signed steps the register holds for this order, for the sheet to print (never saved).
     #[serde(skip)]
     pub chain: Vec<SignedStep>,
+    /// Where the register records this sheet (its record's number and the chain head before
+    /// it), for the sheet to print (never saved).
+    #[serde(skip)]
+    pub anchor: Option<seal::Anchor>,
 }
 
 /// A signed step as the sheet prints it: the step's key, who, in what role, when, whether it passed.
@@ -278,6 +283,7 @@ impl Order {
             trial: Trial::default(),
             stagger_override: None,
             chain: Vec::new(),
+            anchor: None,
         }
     }
 

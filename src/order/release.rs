@@ -92,6 +92,8 @@ pub trait LedgerTx {
         record: &str,
         day1_at_most: Option<chrono::NaiveDate>,
     ) -> Result<Option<PreviousSheet>, Self::Error>;
+    /// The chain's last link: its sequence number and hash (0 and the genesis text when empty).
+    fn head(&mut self) -> Result<(i64, String), Self::Error>;
     /// Every signed step of an order, oldest first.
     fn chain_of(&mut self, order_id: &str) -> Result<Vec<Event>, Self::Error>;
     /// Records a sheet that left the program.
@@ -354,6 +356,10 @@ pub fn release<L: Ledger, D>(
         let superseded = order.issue();
         let steps = steps_to_sign(&order, request, has_people);
         order.chain = chain_as_committed(tx.chain_of(&order.order_id)?, order.revision, &steps);
+        // The sheet prints where it is recorded: the next record after the head as it stands
+        // now (the write lock is held, so nothing comes between).
+        let (seq, head) = tx.head()?;
+        order.anchor = Some(crate::order::seal::Anchor { seq: seq + 1, head });
         let delivered = deliver(&order);
         if delivered.done.is_empty() {
             return Err(match delivered.failed {

@@ -5,8 +5,20 @@
 //! knows nothing of doses; [`crate::sheet`] decides what goes on the page.
 
 use printpdf::{
-    Color, FontId, Greyscale, Line, LinePoint, Op, ParsedFont, PdfFontHandle, Point, Pt, TextItem,
+    Color, FontId, Greyscale, Line, LinePoint, Op, PaintMode, ParsedFont, PdfFontHandle, Point, Polygon,
+    PolygonRing, Pt, TextItem, WindingOrder,
 };
+
+/// The seal's QR code: its side on the page (pt), with a quiet zone of four modules inside.
+pub(crate) const SEAL_SIDE: f32 = 24.0 * 72.0 / 25.4;
+
+/// What every page carries to prove itself: the QR code's modules (row by row, `width`
+/// per row) and the same data as text lines beside it.
+pub(crate) struct SealBand {
+    pub modules: Vec<bool>,
+    pub width: usize,
+    pub lines: Vec<String>,
+}
 
 /// What every page's header says.
 pub(crate) struct Header {
@@ -49,6 +61,8 @@ pub(crate) struct Layout {
     pub(crate) y: f32,
     /// The patient's identity, printed under the header of every page.
     pub(crate) strip: Vec<String>,
+    /// The seal at the foot of every page.
+    pub(crate) seal: Option<SealBand>,
 }
 
 impl Layout {
@@ -72,11 +86,60 @@ impl Layout {
             pages: vec![Vec::new()],
             y: 0.0,
             strip: Vec::new(),
+            seal: None,
         };
         l.strip = l.wrap(strip, BODY, true, l.content_width());
         l.top = height - margin - mm(13.0) - l.strip.len() as f32 * BODY * LEADING - 4.0;
         l.y = l.top;
         l
+    }
+
+    /// Reserves the foot of every page for the seal.
+    pub(crate) fn set_seal(&mut self, seal: SealBand) {
+        self.bottom += SEAL_SIDE + 4.0;
+        self.seal = Some(seal);
+    }
+
+    /// The seal's QR code, as filled squares (one polygon, a ring per run of dark modules).
+    fn draw_seal(&mut self) {
+        let Some(seal) = self.seal.take() else { return };
+        let (m, w) = (self.margin, self.width);
+        let base = m + SMALL * 1.8 + 3.0;
+        let quiet = 4.0;
+        let unit = SEAL_SIDE / (seal.width as f32 + 2.0 * quiet);
+        let (x0, y_top) = (w - m - SEAL_SIDE + quiet * unit, base + SEAL_SIDE - quiet * unit);
+        let mut rings = Vec::new();
+        for (r, row) in seal.modules.chunks(seal.width.max(1)).enumerate() {
+            let mut c = 0;
+            while c < row.len() {
+                if !row[c] {
+                    c += 1;
+                    continue;
+                }
+                let start = c;
+                while c < row.len() && row[c] {
+                    c += 1;
+                }
+                let (x1, x2) = (x0 + start as f32 * unit, x0 + c as f32 * unit);
+                let (y1, y2) = (y_top - (r as f32 + 1.0) * unit, y_top - r as f32 * unit);
+                let points = [(x1, y1), (x2, y1), (x2, y2), (x1, y2)]
+                    .into_iter()
+                    .map(|(x, y)| LinePoint { p: Point { x: Pt(x), y: Pt(y) }, bezier: false })
+                    .collect();
+                rings.push(PolygonRing { points });
+            }
+        }
+        let page = self.page();
+        page.push(Op::SetFillColor { col: Color::Greyscale(Greyscale { percent: 0.0, icc_profile: None }) });
+        page.push(Op::DrawPolygon {
+            polygon: Polygon { rings, mode: PaintMode::Fill, winding_order: WindingOrder::NonZero },
+        });
+        let mut y = base + SEAL_SIDE - SMALL * 1.6;
+        for line in &seal.lines {
+            self.text_at(m, y, line, SMALL, false);
+            y -= SMALL * LEADING;
+        }
+        self.seal = Some(seal);
     }
 
     pub(crate) fn content_width(&self) -> f32 {
@@ -332,6 +395,7 @@ impl Layout {
                 self.text_at(m, y, line, BODY, true);
                 y -= BODY * LEADING;
             }
+            self.draw_seal();
             let fw = self.text_width(footer, SMALL, false);
             Self::rule_at(self.page(), m, w - m, m + SMALL * 1.8, 0.4);
             self.text_at(m, m, footer, SMALL, false);

@@ -2,6 +2,7 @@
 
 pub mod layout;
 pub mod print;
+pub mod scan;
 pub mod sheet;
 
 /// What could not be delivered: the sheet not written, or not printed.

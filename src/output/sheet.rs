@@ -134,6 +134,10 @@ pub fn render(order: &Order, generated: NaiveDateTime) -> Result<Vec<u8>, SheetE
         doc.metadata.info.modification_date = stamp;
         doc.metadata.info.metadata_date = stamp;
     }
+    // The seal: in the metadata for `register verify-sheet` to read from the PDF, and on
+    // every page as text and as a QR code for a scan or a photo of the paper.
+    let seal = crate::order::seal::Seal::of(order);
+    doc.metadata.info.subject = seal.text();
     doc.metadata.info.creator = PROGRAM.to_owned();
     doc.metadata.info.producer = PROGRAM.to_owned();
 
@@ -145,6 +149,7 @@ pub fn render(order: &Order, generated: NaiveDateTime) -> Result<Vec<u8>, SheetE
             "record" => patient.identifier.clone(),
             "dob" => w.date_plain(patient.date_of_birth)));
     let mut layout = Layout::new(fonts, ids, mm(pw), mm(ph), &strip);
+    layout.set_seal(seal_band(&w, &seal)?);
     draw_body(&mut layout, &w, order, &patient, &report);
     let footer = w.msg(msg!("sheet-footer", "program" => PROGRAM,
             "version" => env!("CARGO_PKG_VERSION"),
@@ -161,6 +166,28 @@ pub fn render(order: &Order, generated: NaiveDateTime) -> Result<Vec<u8>, SheetE
     let pages: Vec<PdfPage> = pages.into_iter().map(|ops| PdfPage::new(Mm(pw), Mm(ph), ops)).collect();
     let opts = PdfSaveOptions { subset_fonts: true, ..PdfSaveOptions::default() };
     Ok(doc.with_pages(pages).save(&opts, &mut Vec::new()))
+}
+
+/// The seal's QR code and its text lines.
+fn seal_band(
+    w: &Words,
+    seal: &crate::order::seal::Seal,
+) -> Result<crate::output::layout::SealBand, SheetError> {
+    let code = qrcode::QrCode::with_error_correction_level(seal.text(), qrcode::EcLevel::M)
+        .map_err(|_| SheetError::Font)?;
+    let width = code.width();
+    let modules = code.to_colors().into_iter().map(|c| c == qrcode::Color::Dark).collect();
+    let mut lines = vec![w.msg(msg!("sheet-seal-title"))];
+    lines.push(w.msg(msg!("sheet-seal-order", "order" => seal.order_id.clone(), "revision" => seal.revision, "fingerprint" => seal.fingerprint.clone())));
+    match &seal.anchor {
+        Some(a) => {
+            lines.push(w.msg(msg!("sheet-seal-record", "seq" => a.seq)));
+            lines.push(a.head.clone());
+        }
+        None => lines.push(w.msg(msg!("sheet-seal-unrecorded"))),
+    }
+    lines.push(w.msg(msg!("sheet-seal-how")));
+    Ok(crate::output::layout::SealBand { modules, width, lines })
 }
 
 /// Renders and writes the sheet atomically. An existing file is replaced only

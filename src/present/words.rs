@@ -571,6 +571,12 @@ impl Words {
             RegisterError::NetworkFs(p, fs) => {
                 self.msg(msg!("register-network-fs", "path" => shown(p), "fs" => fs.clone()))
             }
+            RegisterError::NotSignedIn(p, name) => {
+                self.msg(msg!("register-not-signed-in", "path" => shown(p), "name" => quoted_inner(name, 80)))
+            }
+            RegisterError::Insecure(p, d) => {
+                self.msg(msg!("register-insecure", "path" => shown(p), "detail" => d.clone()))
+            }
         }
     }
 

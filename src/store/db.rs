@@ -110,6 +110,10 @@ pub enum DbError {
     Duplicate(String),
     /// The append-only guard refused a change.
     AppendOnly,
+    /// A record that must be signed by someone who has not signed in here (their name).
+    NotSignedIn(String),
+    /// The link to the server would not be private or its identity is not proven.
+    Insecure(String),
     Other(String),
 }
 

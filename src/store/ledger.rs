@@ -138,6 +138,14 @@ impl LedgerTx for ReleaseTx<'_, '_> {
         Ok(Some(PreviousSheet { subject, record, cohort, day1, administrations }))
     }
 
+    fn head(&mut self) -> Result<(i64, String), RegisterError> {
+        let rows = self.rows("SELECT seq, hash FROM chain ORDER BY seq DESC LIMIT 1", &[])?;
+        Ok(rows
+            .first()
+            .and_then(|r| Some((r[0].int()?, r[1].text()?)))
+            .unwrap_or_else(|| (0, crate::store::register::GENESIS.to_owned())))
+    }
+
     fn chain_of(&mut self, order_id: &str) -> Result<Vec<Event>, RegisterError> {
         let rows = self.rows(
             &format!("SELECT {EVENT_COLUMNS} FROM events WHERE order_id = $1 ORDER BY id"),
@@ -155,7 +163,7 @@ impl LedgerTx for ReleaseTx<'_, '_> {
     ) -> Result<i64, RegisterError> {
         let row = Register::entry_row_at(self.path, order, report, action, at)?;
         let path = self.path;
-        Register::record_in(self.tx, &row).map_err(|e| match e {
+        Register::record_in(self.tx, path, &row).map_err(|e| match e {
             DbError::Duplicate(_) => RegisterError::DuplicateId(path.to_owned(), row.key.clone()),
             e => from_db(path, e),
         })
@@ -173,6 +181,7 @@ impl LedgerTx for ReleaseTx<'_, '_> {
             iso(s.at).into(),
         ];
         let path = self.path;
-        Register::append(self.tx, "events", EVENT_COLUMNS, values).map_err(|e| from_db(path, e))
+        let key = Register::key_for(self.tx, path, &s.person.name).map_err(|e| from_db(path, e))?;
+        Register::append(self.tx, "events", EVENT_COLUMNS, values, key.as_ref()).map_err(|e| from_db(path, e))
     }
 }

@@ -37,7 +37,14 @@ mod entries;
 
 mod migrate;
 
+/// Checkpoints and sheets: anchors of the chain kept outside the database.
+mod anchors;
+/// Each person's signing key, sealed under their secret; the keyring of this process.
+mod keys;
 mod people;
+/// Who may have made each record: the signatures `verify` checks.
+mod trust;
+pub use keys::fingerprint_of_public;
 
 /// One register entry.
 #[derive(Debug, Clone, PartialEq)]
@@ -65,6 +72,9 @@ pub struct Entry {
     pub cohort: String,
     /// A later revision of the same order was recorded.
     pub superseded: bool,
+    /// The record still matches its link in the chain (read by `list` and `entry`; a record
+    /// edited outside the program is shown marked and is not reprinted).
+    pub intact: bool,
 }
 
 /// Which entries to list.
@@ -184,10 +194,16 @@ pub(super) const ENTRY_COLUMNS: &str = "id, order_id, fingerprint, patient_name,
     nk_state, verifier, verified_at, issued_by, action, at, order_json, revision, lang, subject, cohort";
 pub(super) const EVENT_COLUMNS: &str = "id, order_id, revision, step, person, role, ok, detail, at";
 const PERSON_COLUMNS: &str = "id, name, name_key, role, action, secret_hash, by_person, at";
+/// A person's signing key as enrolled: the public half, the private half sealed, who enrolled it.
+const KEY_COLUMNS: &str = "id, name_key, public_key, sealed_key, by_person, at";
 
 /// Every table the chain covers, with its hashed columns.
-const CHAINED: [(&str, &str); 3] =
-    [("entries", ENTRY_COLUMNS), ("events", EVENT_COLUMNS), ("person_events", PERSON_COLUMNS)];
+const CHAINED: [(&str, &str); 4] = [
+    ("entries", ENTRY_COLUMNS),
+    ("events", EVENT_COLUMNS),
+    ("person_events", PERSON_COLUMNS),
+    ("keys", KEY_COLUMNS),
+];
 
 /// The DDL of schema version 4, for a new register (both engines).
 const SCHEMA_V4: &str = include_str!("sql/v4.sql");
@@ -195,9 +211,15 @@ const SCHEMA_V4: &str = include_str!("sql/v4.sql");
 /// Added by version 4 to every register, new or migrated (both engines).
 const SCHEMA_V4_CHAIN: &str = include_str!("sql/v4_chain.sql");
 
+/// Added by version 5 to every register (both engines).
+const SCHEMA_V5: &str = include_str!("sql/v5.sql");
+
 /// The guard that keeps every record append-only, per engine.
 fn append_only_ddl(engine: Engine) -> String {
-    let tables = ["entries", "events", "person_events", "chain"];
+    append_only_ddl_for(engine, &["entries", "events", "person_events", "chain", "keys"])
+}
+
+fn append_only_ddl_for(engine: Engine, tables: &[&str]) -> String {
     match engine {
         Engine::Sqlite => tables
             .iter()
@@ -215,7 +237,7 @@ fn append_only_ddl(engine: Engine) -> String {
                 "CREATE OR REPLACE FUNCTION nkact_append_only() RETURNS trigger AS $f$
                  BEGIN RAISE EXCEPTION 'the order register is append-only'; END $f$ LANGUAGE plpgsql;",
             );
-            for t in tables {
+            for t in tables.iter() {
                 s.push_str(&format!(
                     "CREATE TRIGGER {t}_append_only BEFORE UPDATE OR DELETE ON {t}
                         FOR EACH ROW EXECUTE FUNCTION nkact_append_only();"
@@ -243,8 +265,15 @@ pub struct ChainReport {
     pub checked: u64,
     /// The first record that does not match its hash, its place or its predecessor: (sequence, table).
     pub first_bad: Option<(i64, String)>,
-    /// Every such record, in order (`chain` for a link that is missing).
+    /// Every such record, in order (`chain` for a link that is missing; `TABLE: signature`
+    /// for a record whose signature is missing or not its signer's).
     pub bad: Vec<(i64, String)>,
+    /// The last link read: its sequence number and hash (0 and the genesis text when empty).
+    pub head: (i64, String),
+    /// The fingerprint of the first administrator's key, enrolled at `register init`.
+    pub root: Option<String>,
+    /// Records from before signatures began (a register from before version 5, or one without people).
+    pub unsigned: u64,
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {
@@ -335,6 +364,16 @@ impl Register {
         }
     }
 
+    /// Forgets the signing key `name` opened when signing in to the register at `location`
+    /// in this process (they signed out).
+    pub fn sign_out(location: &str, name: &str) {
+        let shown = match Location::parse(location) {
+            Location::File(p) => p,
+            Location::Server(url) => PathBuf::from(redact(&url)),
+        };
+        keys::forget(&shown, name);
+    }
+
     /// The location, as messages name it (a PostgreSQL URL without its password).
     pub fn path(&self) -> &Path {
         &self.path
@@ -379,6 +418,8 @@ pub(super) struct EntryRow {
     revision: u32,
     fingerprint: String,
     identifier: String,
+    /// Who records it, and signs its link (the person who issued the order, or who reprints it).
+    pub(super) signer: String,
     values: Vec<Value>,
 }
 
@@ -393,7 +434,7 @@ pub enum PersonChange<'a> {
 }
 
 /// The hash before the first record.
-const GENESIS: &str = "nkact-dose register";
+pub(in crate::store) const GENESIS: &str = "nkact-dose register";
 
 fn entry_of(r: &Row) -> Result<Entry, String> {
     let text = |i: usize| r[i].text().ok_or_else(|| format!("column {i} empty"));
@@ -418,6 +459,7 @@ fn entry_of(r: &Row) -> Result<Entry, String> {
         subject: r[18].text().unwrap_or_default(),
         cohort: r[19].text().unwrap_or_default(),
         superseded: r[20].int().unwrap_or(0) != 0,
+        intact: true,
     })
 }
 
@@ -470,6 +512,8 @@ pub(super) fn from_db(path: &Path, e: DbError) -> RegisterError {
         DbError::Duplicate(d) => RegisterError::DuplicateId(p, d),
         DbError::AppendOnly => RegisterError::Other(p, "the order register is append-only".to_owned()),
         DbError::Other(d) => RegisterError::Other(p, d),
+        DbError::NotSignedIn(name) => RegisterError::NotSignedIn(p, name),
+        DbError::Insecure(d) => RegisterError::Insecure(p, d),
     }
 }
 

@@ -3,6 +3,29 @@
 #[allow(unused_imports)]
 use super::*;
 
+/// The entry's chain link, selected beside it: its previous hash, its hash and table, and the
+/// hash of the link before it.
+const LINK_OF_ENTRY: &str = "(SELECT c.prev_hash FROM chain c WHERE c.seq = entries.id),
+    (SELECT c.hash FROM chain c WHERE c.seq = entries.id),
+    (SELECT c.tbl FROM chain c WHERE c.seq = entries.id),
+    (SELECT p.hash FROM chain p WHERE p.seq = entries.id - 1)";
+
+/// An entry read with its link (`LINK_OF_ENTRY` after the superseded flag), and whether its
+/// record still matches the link: the same check as `verify`, for this one record.
+fn entry_checked(r: &Row) -> Result<Entry, String> {
+    let mut entry = entry_of(r)?;
+    let n = ENTRY_COLUMNS.split(',').count();
+    let text = |i: usize| r.get(i).and_then(Value::text);
+    let before = if entry.id == 1 { Some(GENESIS.to_owned()) } else { text(n + 4) };
+    entry.intact = match (text(n + 1), text(n + 2), text(n + 3), before, r.get(..n)) {
+        (Some(prev), Some(hash), Some(tbl), Some(before), Some(row)) => {
+            tbl == "entries" && prev == before && hash == chain_hash(&prev, "entries", row)
+        }
+        _ => false,
+    };
+    Ok(entry)
+}
+
 impl Register {
     /// Appends one record to `tbl` and to the chain, inside `tx`, which already
     /// holds the write lock: the record's id is the chain's next number.
@@ -11,6 +34,7 @@ impl Register {
         tbl: &str,
         columns: &str,
         mut values: Vec<Value>,
+        key: Option<&ed25519_dalek::SigningKey>,
     ) -> Result<i64, DbError> {
         if tx.engine() == Engine::Postgres {
             tx.query(&format!("SELECT pg_advisory_xact_lock({})", crate::store::db::PG_WRITE_LOCK), &[])?;
@@ -28,11 +52,28 @@ impl Register {
         let stored = tx.query(&format!("SELECT {columns} FROM {tbl} WHERE id = $1"), &[Value::from(id)])?;
         let row = stored.into_iter().next().ok_or_else(|| DbError::Other("record not stored".to_owned()))?;
         let hash = chain_hash(&prev, tbl, &row);
+        let signature = key.map(|k| keys::sign(k, id, tbl, &hash)).unwrap_or_default();
         tx.exec(
-            "INSERT INTO chain (seq, tbl, prev_hash, hash) VALUES ($1, $2, $3, $4)",
-            &[Value::from(id), tbl.into(), prev.into(), hash.into()],
+            "INSERT INTO chain (seq, tbl, prev_hash, hash, signature) VALUES ($1, $2, $3, $4, $5)",
+            &[Value::from(id), tbl.into(), prev.into(), hash.into(), signature.into()],
         )?;
         Ok(id)
+    }
+
+    /// The key that signs a record made by `name`: none in a register where nobody has a key
+    /// (no people, or none enrolled since signatures began); otherwise the key `name` opened
+    /// when they signed in here, and a refusal when they did not.
+    pub(in crate::store) fn key_for(
+        tx: &mut Tx<'_>,
+        path: &Path,
+        name: &str,
+    ) -> Result<Option<ed25519_dalek::SigningKey>, DbError> {
+        let signed =
+            tx.query("SELECT count(*) FROM keys", &[])?.first().and_then(|r| r[0].int()).unwrap_or(0) > 0;
+        if !signed {
+            return Ok(None);
+        }
+        keys::signer(path, name).map(Some).ok_or_else(|| DbError::NotSignedIn(name.trim().to_owned()))
     }
 
     /// Records what was done with `order` (its report recomputed by the caller), in one transaction.
@@ -47,6 +88,67 @@ impl Register {
         self.in_release(|tx| tx.record(order, report, action, at))
     }
 
+    /// Records what was done with `order`, signed by `by` (who signed in here) rather than its
+    /// issuer: a failed double-check is the checker's record.
+    pub fn record_by(
+        &mut self,
+        order: &Order,
+        report: &Report,
+        action: RegisterAction,
+        at: NaiveDateTime,
+        by: &str,
+    ) -> Result<i64, RegisterError> {
+        let mut row = self.entry_row(order, report, action, at)?;
+        row.signer = by.to_owned();
+        let path = self.path.clone();
+        self.conn.write(|tx| Self::record_in(tx, &path, &row)).map_err(|e| from_db(&path, e))
+    }
+
+    /// Reprints a recorded order in one transaction: the sheet learns where it will be
+    /// recorded (the next record after the head), `deliver` writes or prints it, and the
+    /// reprint is recorded, signed by `by` (who signed in here) in a register that knows
+    /// people. Nothing is recorded when `deliver` fails; its error is returned as is.
+    pub fn reprint<E>(
+        &mut self,
+        order: &Order,
+        report: &Report,
+        by: Option<&Person>,
+        at: NaiveDateTime,
+        deliver: impl FnOnce(&Order) -> Result<(), E>,
+    ) -> Result<Result<i64, E>, RegisterError> {
+        let mut row = self.entry_row(order, report, RegisterAction::Reprinted, at)?;
+        if let Some(p) = by {
+            row.signer = p.name.clone();
+        }
+        let path = self.path.clone();
+        let mut order = order.clone();
+        let mut failed: Option<E> = None;
+        let out = self.conn.write(|tx| -> Result<Option<i64>, DbError> {
+            if tx.engine() == Engine::Postgres {
+                tx.query(&format!("SELECT pg_advisory_xact_lock({})", crate::store::db::PG_WRITE_LOCK), &[])?;
+            }
+            let head = tx.query("SELECT seq, hash FROM chain ORDER BY seq DESC LIMIT 1", &[])?;
+            let (seq, hash) = head
+                .first()
+                .and_then(|r| Some((r[0].int()?, r[1].text()?)))
+                .unwrap_or_else(|| (0, GENESIS.to_owned()));
+            // Refused before anything leaves when the person may not sign here.
+            Self::key_for(tx, &path, &row.signer)?;
+            order.anchor = Some(crate::order::seal::Anchor { seq: seq + 1, head: hash });
+            if let Err(e) = deliver(&order) {
+                failed = Some(e);
+                return Err(DbError::Other("not delivered".to_owned()));
+            }
+            Self::record_in(tx, &path, &row).map(Some)
+        });
+        match (out, failed) {
+            (_, Some(e)) => Ok(Err(e)),
+            (Ok(Some(id)), None) => Ok(Ok(id)),
+            (Ok(None), None) => Err(RegisterError::Other(path, "not recorded".to_owned())),
+            (Err(e), None) => Err(from_db(&path, e)),
+        }
+    }
+
     /// Records many sheets in one transaction (an import, or building a large
     /// register for the benchmark); each is checked and chained as [`Register::record`] does.
     pub fn record_many(
@@ -57,13 +159,16 @@ impl Register {
             .iter()
             .map(|(o, r, a, at)| self.entry_row(o, r, *a, *at))
             .collect::<Result<Vec<EntryRow>, RegisterError>>()?;
-        self.conn.write(|tx| rows.iter().map(|row| Self::record_in(tx, row)).collect()).map_err(|e| match e {
-            DbError::Duplicate(k) => RegisterError::DuplicateId(self.path.clone(), k),
-            e => from_db(&self.path, e),
+        let path = self.path.clone();
+        self.conn.write(|tx| rows.iter().map(|row| Self::record_in(tx, &path, row)).collect()).map_err(|e| {
+            match e {
+                DbError::Duplicate(k) => RegisterError::DuplicateId(self.path.clone(), k),
+                e => from_db(&self.path, e),
+            }
         })
     }
 
-    pub(in crate::store) fn record_in(tx: &mut Tx<'_>, row: &EntryRow) -> Result<i64, DbError> {
+    pub(in crate::store) fn record_in(tx: &mut Tx<'_>, path: &Path, row: &EntryRow) -> Result<i64, DbError> {
         // One content per order ID and revision: a second, different order under
         // the same ID is refused, never recorded beside the first.
         let stored = tx.query(
@@ -85,7 +190,8 @@ impl Register {
                 )?;
             }
         }
-        Self::append(tx, "entries", ENTRY_COLUMNS, row.values.clone())
+        let key = Self::key_for(tx, path, &row.signer)?;
+        Self::append(tx, "entries", ENTRY_COLUMNS, row.values.clone(), key.as_ref())
     }
 
     /// The values an entry is stored with.
@@ -166,6 +272,7 @@ impl Register {
             revision: order.revision,
             fingerprint,
             identifier,
+            signer: order.issued_by.clone(),
             values,
         })
     }
@@ -176,7 +283,8 @@ impl Register {
         let engine = self.conn.engine();
         let mut sql = format!(
             "SELECT {ENTRY_COLUMNS},
-                EXISTS (SELECT 1 FROM orders o WHERE o.order_id = entries.order_id AND o.revision > entries.revision)
+                EXISTS (SELECT 1 FROM entries o WHERE o.order_id = entries.order_id AND o.revision > entries.revision),
+                {LINK_OF_ENTRY}
              FROM entries WHERE 1 = 1"
         );
         let mut params: Vec<Value> = Vec::new();
@@ -215,20 +323,23 @@ impl Register {
             params.len()
         ));
         let rows = self.conn.query(&sql, &params).map_err(self.db_err())?;
-        rows.iter().map(|r| entry_of(r).map_err(|d| RegisterError::Corrupt(self.path.clone(), d))).collect()
+        rows.iter()
+            .map(|r| entry_checked(r).map_err(|d| RegisterError::Corrupt(self.path.clone(), d)))
+            .collect()
     }
 
     /// One entry by its number.
     pub fn entry(&mut self, id: i64) -> Result<Entry, RegisterError> {
         let sql = format!(
             "SELECT {ENTRY_COLUMNS},
-                EXISTS (SELECT 1 FROM orders o WHERE o.order_id = entries.order_id AND o.revision > entries.revision)
+                EXISTS (SELECT 1 FROM entries o WHERE o.order_id = entries.order_id AND o.revision > entries.revision),
+                {LINK_OF_ENTRY}
              FROM entries WHERE id = $1"
         );
         let rows = self.conn.query(&sql, &[Value::from(id)]).map_err(self.db_err())?;
         let row =
             rows.first().ok_or_else(|| RegisterError::Other(self.path.clone(), format!("no entry {id}")))?;
-        entry_of(row).map_err(|d| RegisterError::Corrupt(self.path.clone(), d))
+        entry_checked(row).map_err(|d| RegisterError::Corrupt(self.path.clone(), d))
     }
 
     /// The order stored with entry `id`, checked like an order file.
@@ -255,11 +366,13 @@ impl Register {
         const PAGE: i64 = 5_000;
         let (mut prev, mut expected, mut checked) = (GENESIS.to_owned(), 1_i64, 0_u64);
         let mut bad: Vec<(i64, String)> = Vec::new();
+        let mut trust = trust::Trust::default();
+        let mut head = (0_i64, GENESIS.to_owned());
         loop {
             let links = self
                 .conn
                 .query(
-                    "SELECT seq, tbl, prev_hash, hash FROM chain WHERE seq >= $1 ORDER BY seq LIMIT $2",
+                    "SELECT seq, tbl, prev_hash, hash, signature FROM chain WHERE seq >= $1 ORDER BY seq LIMIT $2",
                     &[Value::from(expected), Value::from(PAGE)],
                 )
                 .map_err(self.db_err())?;
@@ -275,12 +388,19 @@ impl Register {
                 // Links missing before this one: records removed with their links.
                 bad.extend((expected..seq).map(|s| (s, "chain".to_owned())));
                 let row = rows_of.get_mut(&tbl).and_then(|m| m.remove(&seq));
+                let hash = link[3].text().unwrap_or_default();
                 let ok = link[2].text().as_deref() == Some(prev.as_str())
-                    && row.as_ref().is_some_and(|r| link[3].text() == Some(chain_hash(&prev, &tbl, r)));
+                    && row.as_ref().is_some_and(|r| hash == chain_hash(&prev, &tbl, r));
+                // Who may have made it: the signature its record needs, by a key the chain enrolled.
+                let signature = link[4].text().unwrap_or_default();
+                let signed = row.as_ref().is_some_and(|r| trust.check(seq, &tbl, &hash, &signature, r));
                 if !ok {
                     bad.push((seq, tbl));
+                } else if !signed {
+                    bad.push((seq, format!("{tbl}: signature")));
                 }
-                prev = link[3].text().unwrap_or_default();
+                prev = hash.clone();
+                head = (seq, hash);
                 expected = seq + 1;
                 checked += 1;
             }
@@ -296,7 +416,14 @@ impl Register {
         }
         bad.sort();
         bad.dedup();
-        Ok(ChainReport { checked, first_bad: bad.first().cloned(), bad })
+        Ok(ChainReport {
+            checked,
+            first_bad: bad.first().cloned(),
+            bad,
+            head,
+            root: trust.root,
+            unsigned: trust.unsigned,
+        })
     }
 
     /// The chained records with ids from `lo` to `hi`, by table and id.
@@ -335,7 +462,7 @@ impl Register {
     pub fn latest_revision_of(&mut self, order_id: &str) -> Result<Option<u32>, RegisterError> {
         let rows = self
             .conn
-            .query("SELECT max(revision) FROM orders WHERE order_id = $1", &[order_id.into()])
+            .query("SELECT max(revision) FROM entries WHERE order_id = $1", &[order_id.into()])
             .map_err(self.db_err())?;
         Ok(rows.first().and_then(|r| r[0].int()).and_then(|n| u32::try_from(n).ok()))
     }

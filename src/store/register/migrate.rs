@@ -46,9 +46,14 @@ impl Register {
                         tx.batch("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);")?;
                         tx.batch(SCHEMA_V4)?;
                         tx.batch(SCHEMA_V4_CHAIN)?;
+                        tx.batch(SCHEMA_V5)?;
                         tx.batch(patient_index_ddl(Engine::Postgres))?;
                         tx.batch(&append_only_ddl(Engine::Postgres))?;
                         tx.exec("INSERT INTO meta (key, value) VALUES ('schema', $1)", &[SCHEMA_VERSION.to_string().into()])?;
+                    } else if version < 5 {
+                        tx.batch(SCHEMA_V5)?;
+                        tx.batch(&append_only_ddl_for(Engine::Postgres, &["keys"]))?;
+                        tx.exec("UPDATE meta SET value = $1 WHERE key = 'schema'", &[SCHEMA_VERSION.to_string().into()])?;
                     }
                     // Only when missing: creating an index locks the table against writes.
                     let present = tx
@@ -99,7 +104,9 @@ impl Register {
                         > 0)
                 };
                 if version == 0 && has(tx, "entries")? {
-                    version = if has(tx, "chain")? {
+                    version = if has(tx, "keys")? {
+                        5
+                    } else if has(tx, "chain")? {
                         4
                     } else if column(tx, "lang")? {
                         3
@@ -142,7 +149,6 @@ impl Register {
                 if version < 4 {
                     tx.batch(SCHEMA_V4_CHAIN)?;
                     tx.batch(patient_index_ddl(Engine::Sqlite))?;
-                    tx.batch(&append_only_ddl(Engine::Sqlite))?;
                     // Entries recorded before the chain existed are chained now, in their order.
                     let rows = tx.query(&format!("SELECT {ENTRY_COLUMNS} FROM entries ORDER BY id"), &[])?;
                     let mut prev = GENESIS.to_owned();
@@ -154,6 +160,11 @@ impl Register {
                         )?;
                         prev = hash;
                     }
+                }
+                if version < 5 {
+                    // Version 5: signing keys, and every link's signature (none on older links).
+                    tx.batch(SCHEMA_V5)?;
+                    tx.batch(&append_only_ddl(Engine::Sqlite))?;
                     tx.batch(&format!("PRAGMA user_version = {SCHEMA_VERSION};"))?;
                 }
                 tx.batch(LOOKUP_INDEXES)?;

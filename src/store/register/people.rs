@@ -43,6 +43,9 @@ impl Register {
             .collect())
     }
 
+    /// Records a change to a person, signed by the administrator `by` (who signed in here),
+    /// with the person's new signing key (sealed) when the change gives one: one transaction.
+    #[allow(clippy::too_many_arguments)]
     pub(super) fn person_event(
         &mut self,
         name: &str,
@@ -51,6 +54,7 @@ impl Register {
         secret_hash: &str,
         by: &str,
         at: NaiveDateTime,
+        new_key: Option<(&ed25519_dalek::SigningKey, String)>,
     ) -> Result<(), RegisterError> {
         let values: Vec<Value> = vec![
             name.trim().into(),
@@ -61,10 +65,49 @@ impl Register {
             by.into(),
             iso(at).into(),
         ];
+        let path = self.path.clone();
         self.conn
-            .write(|tx| Self::append(tx, "person_events", PERSON_COLUMNS, values))
+            .write(|tx| -> Result<(), DbError> {
+                let signer = Self::key_for(tx, &path, by)?;
+                Self::append(tx, "person_events", PERSON_COLUMNS, values, signer.as_ref())?;
+                if let Some((key, sealed)) = new_key {
+                    let row: Vec<Value> = vec![
+                        name_key(name).into(),
+                        keys::public_hex(key).into(),
+                        sealed.into(),
+                        by.trim().into(),
+                        iso(at).into(),
+                    ];
+                    Self::append(tx, "keys", KEY_COLUMNS, row, signer.as_ref())?;
+                }
+                Ok(())
+            })
             .map_err(self.db_err())?;
         Ok(())
+    }
+
+    /// A new signing key for a person, sealed under their secret.
+    fn new_sealed_key(&self, secret: &str) -> Result<(ed25519_dalek::SigningKey, String), RegisterError> {
+        let key = keys::new_key();
+        let sealed = keys::seal(&key, secret).map_err(|e| RegisterError::Other(self.path.clone(), e))?;
+        Ok((key, sealed))
+    }
+
+    /// The fingerprint of a person's current signing key, if they have one.
+    pub fn key_fingerprint(&mut self, name: &str) -> Result<Option<String>, RegisterError> {
+        Ok(self.current_key(name)?.map(|(public, _)| keys::fingerprint_of_public(&public)))
+    }
+
+    /// A person's current key: (public half, sealed private half).
+    fn current_key(&mut self, name: &str) -> Result<Option<(String, String)>, RegisterError> {
+        let rows = self
+            .conn
+            .query(
+                "SELECT public_key, sealed_key FROM keys WHERE name_key = $1 ORDER BY id DESC LIMIT 1",
+                &[name_key(name).into()],
+            )
+            .map_err(self.db_err())?;
+        Ok(rows.first().and_then(|r| Some((r[0].text()?, r[1].text()?))))
     }
 
     /// Creates the first person, an administrator. Runs once.
@@ -78,6 +121,16 @@ impl Register {
             return Ok(Err(problem));
         }
         let hash = hash_secret(secret).map_err(|e| RegisterError::Other(self.path.clone(), e))?;
+        // The first administrator's key is the root of the register's signatures: it enrols
+        // itself (its fingerprint is printed for the site to keep), then signs its own record.
+        let (key, sealed) = self.new_sealed_key(secret)?;
+        let key_row: Vec<Value> = vec![
+            name_key(admin).into(),
+            keys::public_hex(&key).into(),
+            sealed.into(),
+            admin.trim().into(),
+            iso(at).into(),
+        ];
         let values: Vec<Value> = vec![
             admin.trim().into(),
             name_key(admin).into(),
@@ -102,11 +155,17 @@ impl Register {
                 if people.first().and_then(|r| r[0].int()).unwrap_or(0) > 0 {
                     return Ok(false);
                 }
-                Self::append(tx, "person_events", PERSON_COLUMNS, values)?;
+                Self::append(tx, "keys", KEY_COLUMNS, key_row, Some(&key))?;
+                Self::append(tx, "person_events", PERSON_COLUMNS, values, Some(&key))?;
                 Ok(true)
             })
             .map_err(self.db_err())?;
-        Ok(if first { Ok(()) } else { Err(PersonProblem::AlreadyInitialised) })
+        if !first {
+            return Ok(Err(PersonProblem::AlreadyInitialised));
+        }
+        // The administrator proved the secret by choosing it: signed in here.
+        keys::remember(&self.path, admin, key);
+        Ok(Ok(()))
     }
 
     /// Checks who is acting, with their secret; a wrong secret is recorded (never the secret).
@@ -130,7 +189,10 @@ impl Register {
         let hash = found.as_ref().map(|(_, h)| h.as_str()).unwrap_or(DUMMY_SECRET_HASH);
         let matches = secret_matches(secret, hash);
         match found {
-            Some((person, _)) if matches => Ok(Ok(person)),
+            Some((person, _)) if matches => {
+                self.open_key(&person, secret, at)?;
+                Ok(Ok(person))
+            }
             found => {
                 self.failed_sign_in(name, found.map(|(p, _)| p.role), "wrong secret", at)?;
                 Ok(Err(PersonProblem::WrongSecret))
@@ -158,7 +220,8 @@ impl Register {
                     return Ok(Err(problem));
                 }
                 let hash = hash_secret(secret).map_err(|e| RegisterError::Other(self.path.clone(), e))?;
-                self.person_event(name, role, "added", &hash, &admin.name, at).map(Ok)
+                let (key, sealed) = self.new_sealed_key(secret)?;
+                self.person_event(name, role, "added", &hash, &admin.name, at, Some((&key, sealed))).map(Ok)
             }
             (_, None) => Ok(Err(PersonProblem::Unknown)),
             (PersonChange::Disable, Some((p, hash))) => {
@@ -167,17 +230,19 @@ impl Register {
                 if p.active && p.role == Role::Administrator && admins <= 1 {
                     return Ok(Err(PersonProblem::LastAdministrator));
                 }
-                self.person_event(&p.name, p.role, "disabled", &hash, &admin.name, at).map(Ok)
+                self.person_event(&p.name, p.role, "disabled", &hash, &admin.name, at, None).map(Ok)
             }
             (PersonChange::Unlock, Some((p, hash))) => {
-                self.person_event(&p.name, p.role, "unlocked", &hash, &admin.name, at).map(Ok)
+                self.person_event(&p.name, p.role, "unlocked", &hash, &admin.name, at, None).map(Ok)
             }
             (PersonChange::Reset(secret), Some((p, _))) => {
                 if let Some(problem) = crate::domain::people::secret_problem(secret) {
                     return Ok(Err(problem));
                 }
                 let hash = hash_secret(secret).map_err(|e| RegisterError::Other(self.path.clone(), e))?;
-                self.person_event(&p.name, p.role, "reset", &hash, &admin.name, at).map(Ok)
+                let (key, sealed) = self.new_sealed_key(secret)?;
+                self.person_event(&p.name, p.role, "reset", &hash, &admin.name, at, Some((&key, sealed)))
+                    .map(Ok)
             }
         }
     }
@@ -238,7 +303,37 @@ impl Register {
             format!("{why}; workstation {host}").into(),
             iso(at).into(),
         ];
-        self.conn.write(|tx| Self::append(tx, "events", EVENT_COLUMNS, values)).map_err(self.db_err())
+        // Unsigned: nobody proved who typed it (verify accepts failed sign-ins without a signature).
+        self.conn.write(|tx| Self::append(tx, "events", EVENT_COLUMNS, values, None)).map_err(self.db_err())
+    }
+
+    /// Opens a signed-in person's key into this process's keyring. A person enrolled before
+    /// signatures began (a register from before version 5) has none: their first sign-in
+    /// enrols one, signed by itself (`verify` accepts that only for such a person, once).
+    fn open_key(&mut self, person: &Person, secret: &str, at: NaiveDateTime) -> Result<(), RegisterError> {
+        if let Some((_, sealed)) = self.current_key(&person.name)? {
+            let key = keys::unseal(&sealed, secret).ok_or_else(|| {
+                RegisterError::Corrupt(
+                    self.path.clone(),
+                    format!("the signing key of {} does not open with their secret", person.name),
+                )
+            })?;
+            keys::remember(&self.path, &person.name, key);
+            return Ok(());
+        }
+        let (key, sealed) = self.new_sealed_key(secret)?;
+        let row: Vec<Value> = vec![
+            name_key(&person.name).into(),
+            keys::public_hex(&key).into(),
+            sealed.into(),
+            person.name.clone().into(),
+            iso(at).into(),
+        ];
+        self.conn
+            .write(|tx| Self::append(tx, "keys", KEY_COLUMNS, row, Some(&key)))
+            .map_err(self.db_err())?;
+        keys::remember(&self.path, &person.name, key);
+        Ok(())
     }
 
     /// Records one signed step, chained, as the release workflow records its own.

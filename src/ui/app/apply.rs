@@ -128,7 +128,9 @@ impl AppState {
             Action::SignIn => self.sign_in(),
             Action::StaggerOverride => self.stagger_override(),
             Action::SignOut => {
-                self.sign_in.person = None;
+                if let (Some(p), Some(path)) = (self.sign_in.person.take(), self.register_path()) {
+                    crate::register::Register::sign_out(&path.to_string_lossy(), &p.name);
+                }
                 self.sign_in.secret.clear();
                 // The next person types their own name into an empty field.
                 self.sign_in.name.clear();

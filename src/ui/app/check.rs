@@ -100,7 +100,10 @@ impl AppState {
                     };
                     self.order.failed_checks.push(failed);
                     let order = self.order.clone();
-                    if let Err(warning) = self.record(&order, &report, RegisterAction::CheckFailed) {
+                    let by = signer.as_ref().map(|p| p.name.clone());
+                    if let Err(warning) =
+                        self.record(&order, &report, RegisterAction::CheckFailed, by.as_deref())
+                    {
                         self.check.not_recorded = Some(warning);
                     }
                 }

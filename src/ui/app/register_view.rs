@@ -43,13 +43,15 @@ impl AppState {
     pub(super) fn stored_order(&self, id: i64) -> Result<Order, String> {
         let w = self.words();
         let path = self.register_path().ok_or_else(|| w.msg(msg!("not-recorded-no-location")))?;
-        Register::connect(&path.to_string_lossy())
-            .and_then(|mut r| {
-                let mut order = r.order(id)?;
-                r.attach_chain(&mut order);
-                Ok(order)
-            })
-            .map_err(|e| w.register_error(&e))
+        Register::connect(&path.to_string_lossy()).map_err(|e| w.register_error(&e)).and_then(|mut r| {
+            // A record edited outside the program is neither reopened nor reprinted.
+            if !r.entry(id).map_err(|e| w.register_error(&e))?.intact {
+                return Err(w.msg(msg!("reprint-refused-broken", "id" => id)));
+            }
+            let mut order = r.order(id).map_err(|e| w.register_error(&e))?;
+            r.attach_chain(&mut order);
+            Ok(order)
+        })
     }
 
     pub(super) fn reopen(&mut self, id: i64) {

@@ -10,12 +10,16 @@ impl AppState {
         order: &Order,
         report: &Report,
         action: RegisterAction,
+        by: Option<&str>,
     ) -> Result<String, String> {
         let w = self.words();
         let Some(path) = self.register_path() else { return Err(w.msg(msg!("not-recorded-no-location"))) };
-        // A reprint or a failed check; a sheet issued goes through the release workflow.
+        // A failed check (signed by who checked); a sheet issued goes through the release workflow.
         Register::connect(&path.to_string_lossy())
-            .and_then(|mut r| r.record(order, report, action, self.now()))
+            .and_then(|mut r| match by {
+                Some(by) => r.record_by(order, report, action, self.now(), by),
+                None => r.record(order, report, action, self.now()),
+            })
             .map(|_| w.recorded(action, &path))
             .map_err(|e| w.not_recorded(&e))
     }
@@ -328,15 +332,40 @@ impl AppState {
 
     /// Prints `order` if it may be printed; records it only when the print service accepted it.
     pub(super) fn print_order(&mut self, order: &Order, action: RegisterAction) -> Result<String, String> {
+        let printer = self.prefs.last_printer.clone();
+        let now = self.now();
+        self.reprint_with(order, action, |sheet, w| {
+            let job =
+                crate::print::print_sheet(sheet, now, printer.as_deref()).map_err(|e| w.print_failure(&e))?;
+            Ok(w.printed(&job.id, printer.as_deref()))
+        })
+    }
+
+    /// A stored order delivered again (`deliver` prints or writes it, and says what it did)
+    /// and recorded as a reprint in one register transaction, signed by whoever is signed in:
+    /// the sheet prints the record it becomes.
+    fn reprint_with(
+        &mut self,
+        order: &Order,
+        action: RegisterAction,
+        deliver: impl FnOnce(&Order, &crate::present::Words) -> Result<String, String>,
+    ) -> Result<String, String> {
         let w = self.words();
         let report = sheet::printable(order, self.now().date()).map_err(|e| w.sheet_error(&e))?;
-        let printer = self.prefs.last_printer.clone();
-        let job = crate::print::print_sheet(order, self.now(), printer.as_deref())
-            .map_err(|e| w.print_failure(&e))?;
-        let printed = w.printed(&job.id, printer.as_deref());
-        match self.record(order, &report, action) {
-            Ok(recorded) => Ok(format!("{printed}. {recorded}")),
-            Err(warning) => Err(format!("{printed}. {warning}")),
+        let Some(path) = self.register_path() else { return Err(w.msg(msg!("not-recorded-no-location"))) };
+        let by = self.sign_in.person.clone();
+        let mut said = String::new();
+        let outcome = Register::connect(&path.to_string_lossy()).and_then(|mut r| {
+            r.reprint(order, &report, by.as_ref(), self.now(), |sheet| {
+                said = deliver(sheet, &w)?;
+                Ok::<(), String>(())
+            })
+        });
+        match outcome {
+            Ok(Ok(_)) => Ok(format!("{said}. {}", w.recorded(action, &path))),
+            Ok(Err(message)) => Err(message),
+            Err(e) if said.is_empty() => Err(w.register_error(&e)),
+            Err(e) => Err(format!("{said}. {}", w.not_recorded(&e))),
         }
     }
 
@@ -357,20 +386,17 @@ impl AppState {
 
     /// Writes a stored order's sheet as a PDF after the printer refused its reprint.
     pub(super) fn export_reprint(&mut self, order: &Order, path: &Path, replace: bool) {
-        let w = self.words();
         let now = self.now();
-        let message = match sheet::export_pdf(order, now, path, replace) {
-            Ok(()) => {
-                let written = w.msg(msg!("written", "path" => crate::present::words::shown(path)));
-                let recorded = sheet::printable(order, now.date())
-                    .map_err(|e| w.sheet_error(&e))
-                    .and_then(|r| self.record(order, &r, RegisterAction::Reprinted));
-                self.printing.reprint_fallback = None;
-                match recorded {
-                    Ok(r) | Err(r) => format!("{written}. {r}"),
-                }
-            }
-            Err(e) => w.sheet_error(&e),
+        let target = path.to_owned();
+        let message = self.reprint_with(order, RegisterAction::Reprinted, |sheet, w| {
+            sheet::export_pdf(sheet, now, &target, replace).map_err(|e| w.sheet_error(&e))?;
+            Ok(w.msg(msg!("written", "path" => crate::present::words::shown(&target))))
+        });
+        if message.is_ok() {
+            self.printing.reprint_fallback = None;
+        }
+        let message = match message {
+            Ok(m) | Err(m) => m,
         };
         self.register_view.message = Some(message);
         self.refresh_register_keep_message();

@@ -119,7 +119,15 @@ pub(super) fn register_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Actio
                     } else {
                         ui.label(w.msg(msg!("g-revision", "n" => e.revision)));
                     }
-                    ui.label(&e.fingerprint);
+                    if e.intact {
+                        ui.label(&e.fingerprint);
+                    } else {
+                        ui.label(
+                            RichText::new(format!("{} {}", e.fingerprint, w.msg(msg!("entry-broken-mark"))))
+                                .strong()
+                                .color(ui.visuals().error_fg_color),
+                        );
+                    }
                     ui.label(&e.patient_name);
                     ui.label(&e.patient_id);
                     ui.label(e.cycle.to_string());
