@@ -270,7 +270,18 @@ fn a_trial_pharmacy_from_set_up_to_administration(w: &Ward) {
     assert_eq!(main, ["issued", "validated", "double-checked", "administered"], "{shown}");
     // A reprint prints the chain.
     let again = w.dir.join("again.pdf");
-    ok(&w.run(&["register", "reprint", &entry_id, "--out", again.to_str().unwrap()]));
+    // In a register that knows people, a reprint is signed by who makes it (issue 20).
+    ok(&w.run(&[
+        "register",
+        "reprint",
+        &entry_id,
+        "--out",
+        again.to_str().unwrap(),
+        "--as",
+        "Farm. A. García",
+        "--secret-file",
+        &pharmacist,
+    ]));
     let t = pdf_text(&again);
     assert!(t.contains("Pharmaceutical validation: Farm. A. García (pharmacist)"), "{t}");
     assert!(t.contains("Administered: Enf. D. Ruiz (nurse)"), "{t}");

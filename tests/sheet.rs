@@ -271,8 +271,10 @@ fn sheets_pass_qpdf_and_stay_small() {
     maintenance.last_trastuzumab = "2026-02-09".into();
     maintenance.last_pertuzumab = "2026-02-09".into();
     // Cycle 1 carries the criteria table and the NK product: two pages; a maintenance cycle one.
+    // A long name on shorter Letter paper, with the seal at every page's foot (issue 20), runs
+    // to a third page for the signatures block, kept whole.
     for (name, o, pages) in
-        [("typical", order(typical), 2), ("maintenance", order(maintenance), 1), ("long-letter", long, 2)]
+        [("typical", order(typical), 2), ("maintenance", order(maintenance), 1), ("long-letter", long, 3)]
     {
         let path = dir.join(format!("{name}.pdf"));
         export_pdf(&o, now, &path, false).unwrap();

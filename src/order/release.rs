@@ -372,6 +372,8 @@ pub fn release<L: Ledger, D>(
             tx.record(&order, &report, *action, request.now)?;
         }
         sign_all(tx, &order, &steps)?;
+        // The anchor was the sheet's: the order kept by the face carries none.
+        order.anchor = None;
         Ok(Released { order: order.clone(), report: report.clone(), delivered, recorded: true, superseded })
     });
     match outcome {

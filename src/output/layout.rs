@@ -9,8 +9,9 @@ use printpdf::{
     PolygonRing, Pt, TextItem, WindingOrder,
 };
 
-/// The seal's QR code: its side on the page (pt), with a quiet zone of four modules inside.
-pub(crate) const SEAL_SIDE: f32 = 24.0 * 72.0 / 25.4;
+/// The seal's QR code: its side on the page (pt), with a quiet zone of three modules inside
+/// (the page around it is white).
+pub(crate) const SEAL_SIDE: f32 = 20.0 * 72.0 / 25.4;
 
 /// What every page carries to prove itself: the QR code's modules (row by row, `width`
 /// per row) and the same data as text lines beside it.
@@ -96,7 +97,7 @@ impl Layout {
 
     /// Reserves the foot of every page for the seal.
     pub(crate) fn set_seal(&mut self, seal: SealBand) {
-        self.bottom += SEAL_SIDE + 4.0;
+        self.bottom += SEAL_SIDE + 2.0;
         self.seal = Some(seal);
     }
 
@@ -105,7 +106,7 @@ impl Layout {
         let Some(seal) = self.seal.take() else { return };
         let (m, w) = (self.margin, self.width);
         let base = m + SMALL * 1.8 + 3.0;
-        let quiet = 4.0;
+        let quiet = 3.0;
         let unit = SEAL_SIDE / (seal.width as f32 + 2.0 * quiet);
         let (x0, y_top) = (w - m - SEAL_SIDE + quiet * unit, base + SEAL_SIDE - quiet * unit);
         let mut rings = Vec::new();

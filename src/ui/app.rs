@@ -378,13 +378,27 @@ impl AppState {
         }
     }
 
+    /// Forgets who gave overrides for the order shown, and the signing keys they opened here
+    /// (kept after they signed out, for the release to sign their overrides as theirs).
+    pub(super) fn forget_givers(&mut self) {
+        let signed_in = self.sign_in.person.as_ref().map(|p| crate::register::name_key(&p.name));
+        if let Some(path) = self.register_path() {
+            for g in std::mem::take(&mut self.givers) {
+                if signed_in.as_deref() != Some(crate::register::name_key(&g.name).as_str()) {
+                    crate::register::Register::sign_out(&path.to_string_lossy(), &g.name);
+                }
+            }
+        }
+        self.givers.clear();
+    }
+
     /// Shows `order` in the form, as opened or reopened: its own verification and settings,
     /// and nobody's override from the order shown before.
     fn show_order(&mut self, order: Order) {
         self.verified_inputs = order.verification.as_ref().map(|_| Checked::of(&order));
         self.settings_text = SettingsText::from(&order.settings);
         self.order = order;
-        self.givers.clear();
+        self.forget_givers();
         self.mark_saved();
         self.mode = Mode::Form;
         self.check.mismatches.clear();

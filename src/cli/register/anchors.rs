@@ -173,7 +173,7 @@ pub(super) fn verify_sheet(run: &mut Run<'_>, reg: &mut Register, sub: &Register
         SheetStatus::NeverRecorded => ("never-recorded", w.msg(msg!("sheet-status-never", "order" => order, "revision" => revision))),
         SheetStatus::ChangedAfter { breaks } => {
             let list: Vec<String> = breaks.iter().map(|(s, t)| format!("{s} ({t})")).collect();
-            ("register-changed", w.msg(msg!("sheet-status-changed", "list" => list.join(", "))))
+            ("changed-after-printing", w.msg(msg!("sheet-status-changed", "list" => list.join(", "))))
         }
         SheetStatus::OtherRegister => ("other-register", w.msg(msg!("sheet-status-other", "order" => order))),
     };

@@ -75,6 +75,12 @@ impl Register {
             .map_err(self.db_err())?;
         let own = rows.first().and_then(|r| Some((r[0].text()?, r[1].int()?, r[2].text()?, r[3].text()?)));
         let Some((order_id, revision, fingerprint, action)) = own else {
+            // The chain it saw is there, and ends before its record: records were removed
+            // after it was printed (a recording undone leaves its number to the next sheet).
+            let ends_at = self.last_seq()?;
+            if ends_at < anchor.seq {
+                return Ok(SheetStatus::ChangedAfter { breaks: vec![(anchor.seq, "chain".to_owned())] });
+            }
             return Ok(SheetStatus::NeverRecorded);
         };
         if order_id != seal.order_id || revision != i64::from(seal.revision) {

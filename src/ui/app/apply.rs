@@ -34,7 +34,7 @@ impl AppState {
                 self.order.issued_by = issuer;
                 self.reasons.clear();
                 // Overrides given for the previous order are not this one's.
-                self.givers.clear();
+                self.forget_givers();
                 self.verified_inputs = None;
                 self.mode = Mode::Form;
                 self.check.second = SecondEntry::default();
@@ -128,8 +128,12 @@ impl AppState {
             Action::SignIn => self.sign_in(),
             Action::StaggerOverride => self.stagger_override(),
             Action::SignOut => {
+                // Their key stays open only to sign the overrides they gave for this order.
                 if let (Some(p), Some(path)) = (self.sign_in.person.take(), self.register_path()) {
-                    crate::register::Register::sign_out(&path.to_string_lossy(), &p.name);
+                    let key = crate::register::name_key(&p.name);
+                    if !self.givers.iter().any(|g| crate::register::name_key(&g.name) == key) {
+                        crate::register::Register::sign_out(&path.to_string_lossy(), &p.name);
+                    }
                 }
                 self.sign_in.secret.clear();
                 // The next person types their own name into an empty field.
