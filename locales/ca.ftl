@@ -385,6 +385,7 @@ sheet-seal-title = Segell del registre (llegiu el codi: nkact-dose register veri
 sheet-seal-order = Ordre { $order } · revisió { $revision } · empremta { $fingerprint }
 sheet-seal-record = Anotada com a registre { $seq } del registre d'ordres, després del cap de la cadena:
 sheet-seal-unrecorded = No anotada en un registre d'ordres en imprimir-se.
+sheet-seal-unencrypted = AVÍS: s'ha accedit al registre per un enllaç de xarxa SENSE XIFRAR (sslmode=disable).
 sheet-seal-how = El registre diu si aquest full és vigent, substituït, una reimpressió o si mai no s'ha anotat.
 sheet-identity-strip = Pacient: { $name } · NHC: { $record } · Data de naixement: { $dob }
 sheet-revision = revisió { $revision }: substitueix la revisió { $previous } d'aquesta ordre
@@ -907,6 +908,7 @@ refuse-register = No es genera el full de prescripció i no s'anota res: { $erro
 not-recorded-removed = S'ha eliminat el full { $path }: el registre no l'ha pogut anotar.
 not-recorded-printed = El full s'ha imprès però NO consta al registre: retireu-lo i imprimiu-lo de nou quan es pugui accedir al registre.
 g-register-checking = consultant el registre d'ordres…
+g-register-unencrypted = S'accedeix al registre d'ordres per un enllaç de xarxa SENSE XIFRAR (sslmode=disable): les dades de pacients travessen la xarxa en clar. Demaneu a Informàtica TLS (verify-full).
 g-col-revision = Revisió
 g-revision = rev. { $n }
 g-revision-superseded = rev. { $n } — substituïda

@@ -323,6 +323,7 @@ sheet-seal-title = Register seal (scan the code: nkact-dose register verify-shee
 sheet-seal-order = Order { $order } · revision { $revision } · fingerprint { $fingerprint }
 sheet-seal-record = Recorded as register record { $seq }, after the chain head:
 sheet-seal-unrecorded = Not recorded in an order register when printed.
+sheet-seal-unencrypted = WARNING: the register was reached over an UNENCRYPTED network link (sslmode=disable).
 sheet-seal-how = The register says whether this sheet is current, superseded, a reprint or never recorded.
 sheet-identity-strip = Patient: { $name } · Record number: { $record } · Date of birth: { $dob }
 sheet-revision = revision { $revision }: supersedes revision { $previous } of this order
@@ -825,6 +826,7 @@ refuse-register = No order sheet, nothing recorded: { $error }
 not-recorded-removed = The sheet { $path } was removed: the register could not record it.
 not-recorded-printed = The sheet was printed but is NOT in the register: withdraw it, and print it again when the register can be reached.
 g-register-checking = checking the order register…
+g-register-unencrypted = The order register is reached over an UNENCRYPTED network link (sslmode=disable): patient data crosses the network in clear. Ask IT for TLS (verify-full).
 g-col-revision = Revision
 g-revision = rev. { $n }
 g-revision-superseded = rev. { $n } — superseded

@@ -444,6 +444,7 @@ sheet-seal-title = Sello del registro (lea el código: nkact-dose register verif
 sheet-seal-order = Orden { $order } · revisión { $revision } · huella { $fingerprint }
 sheet-seal-record = Anotada como registro { $seq } del registro de órdenes, tras la cabeza de la cadena:
 sheet-seal-unrecorded = No anotada en un registro de órdenes al imprimirse.
+sheet-seal-unencrypted = AVISO: se accedió al registro por un enlace de red SIN CIFRAR (sslmode=disable).
 sheet-seal-how = El registro dice si esta hoja está vigente, sustituida, es una reimpresión o nunca se anotó.
 sheet-identity-strip = Paciente: { $name } · NHC: { $record } · Fecha de nacimiento: { $dob }
 sheet-revision = revisión { $revision }: sustituye a la revisión { $previous } de esta orden
@@ -967,6 +968,7 @@ refuse-register = No se genera la hoja de prescripción y no se anota nada: { $e
 not-recorded-removed = Se ha eliminado la hoja { $path }: el registro no ha podido anotarla.
 not-recorded-printed = La hoja se ha impreso pero NO consta en el registro: retírela e imprímala de nuevo cuando se pueda acceder al registro.
 g-register-checking = consultando el registro de órdenes…
+g-register-unencrypted = Se accede al registro de órdenes por un enlace de red SIN CIFRAR (sslmode=disable): los datos de pacientes cruzan la red en claro. Pida a Informática TLS (verify-full).
 g-col-revision = Revisión
 g-revision = rev. { $n }
 g-revision-superseded = rev. { $n } — sustituida

@@ -94,6 +94,9 @@ pub trait LedgerTx {
     ) -> Result<Option<PreviousSheet>, Self::Error>;
     /// The chain's last link: its sequence number and hash (0 and the genesis text when empty).
     fn head(&mut self) -> Result<(i64, String), Self::Error>;
+    /// The register's server is reached over a plain link off this machine (sslmode=disable
+    /// given explicitly): every sheet and the window say so.
+    fn unencrypted_link(&self) -> bool;
     /// Every signed step of an order, oldest first.
     fn chain_of(&mut self, order_id: &str) -> Result<Vec<Event>, Self::Error>;
     /// Records a sheet that left the program.
@@ -359,7 +362,8 @@ pub fn release<L: Ledger, D>(
         // The sheet prints where it is recorded: the next record after the head as it stands
         // now (the write lock is held, so nothing comes between).
         let (seq, head) = tx.head()?;
-        order.anchor = Some(crate::order::seal::Anchor { seq: seq + 1, head });
+        order.anchor =
+            Some(crate::order::seal::Anchor { seq: seq + 1, head, unencrypted_link: tx.unencrypted_link() });
         let delivered = deliver(&order);
         if delivered.done.is_empty() {
             return Err(match delivered.failed {
@@ -585,6 +589,8 @@ fn stagger_override(
 /// start of the order's cohort. The release decides again, in its transaction.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Preview {
+    /// The register's server is reached over a plain link off this machine (sslmode=disable).
+    pub unencrypted_link: bool,
     pub has_people: bool,
     pub follows_trial: bool,
     pub refusal: Option<Refusal>,
@@ -602,7 +608,13 @@ pub fn preview<E>(
     let follows_trial = tx.follows_trial()?;
     // An order whose doses cannot be calculated yet: only who must sign.
     let Some(report) = report else {
-        return Ok(Preview { has_people, follows_trial, refusal: None, next: None });
+        return Ok(Preview {
+            unencrypted_link: tx.unencrypted_link(),
+            has_people,
+            follows_trial,
+            refusal: None,
+            next: None,
+        });
     };
     let mut order = order.clone();
     let request = Request { order: &order.clone(), issuer: None, givers: &[], stagger_reason: None, now };
@@ -620,5 +632,5 @@ pub fn preview<E>(
             .map(|sheet| crate::stagger::next_start(&chrono::Local, cohort, &sheet)),
         None => None,
     };
-    Ok(Preview { has_people, follows_trial, refusal, next })
+    Ok(Preview { unencrypted_link: tx.unencrypted_link(), has_people, follows_trial, refusal, next })
 }

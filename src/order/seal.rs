@@ -15,6 +15,9 @@
 pub struct Anchor {
     pub seq: i64,
     pub head: String,
+    /// The register was reached over an unencrypted network link (printed on the sheet;
+    /// not part of the seal's code).
+    pub unencrypted_link: bool,
 }
 
 /// A sheet's seal, as printed and as read back.
@@ -70,9 +73,11 @@ impl Seal {
         let revision = revision.parse().ok().filter(|r| *r >= 1)?;
         let anchor = match (seq.is_empty(), head.is_empty()) {
             (true, true) => None,
-            (false, false) => {
-                Some(Anchor { seq: seq.parse().ok().filter(|s| *s >= 1)?, head: head.to_ascii_lowercase() })
-            }
+            (false, false) => Some(Anchor {
+                seq: seq.parse().ok().filter(|s| *s >= 1)?,
+                head: head.to_ascii_lowercase(),
+                unencrypted_link: false,
+            }),
             _ => return None,
         };
         Some(Seal { order_id: unescape(order_id)?, revision, fingerprint: unescape(fingerprint)?, anchor })

@@ -183,6 +183,9 @@ fn seal_band(
         Some(a) => {
             lines.push(w.msg(msg!("sheet-seal-record", "seq" => a.seq)));
             lines.push(a.head.clone());
+            if a.unencrypted_link {
+                lines.push(w.msg(msg!("sheet-seal-unencrypted")));
+            }
         }
         None => lines.push(w.msg(msg!("sheet-seal-unrecorded"))),
     }

@@ -123,11 +123,14 @@ pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 pub const PG_WRITE_LOCK: i64 = 7_272_002;
 /// The longest a statement or a lock may wait on the server.
 pub const STATEMENT_TIMEOUT_MS: u32 = 10_000;
+/// The longest a workstation waits for any answer from the server (its own statement and
+/// lock limits come first on a server that answers; this one catches a server that stopped).
+pub const ANSWER_TIMEOUT: Duration = Duration::from_millis(STATEMENT_TIMEOUT_MS as u64 + 5_000);
 
 /// An open connection.
 pub enum Conn {
     Sqlite(rusqlite::Connection),
-    Postgres(Box<postgres::Client>),
+    Postgres(Box<crate::store::pg::PgClient>),
 }
 
 /// `$1` … placeholders as SQLite numbers them (`?1` …).
@@ -171,10 +174,10 @@ fn sqlite_row(r: &rusqlite::Row<'_>, n: usize) -> rusqlite::Result<Row> {
         .collect()
 }
 
-fn pg_params(values: &[Value]) -> Vec<Box<dyn postgres::types::ToSql + Sync>> {
+fn pg_params(values: &[Value]) -> Vec<Box<dyn tokio_postgres::types::ToSql + Sync>> {
     values
         .iter()
-        .map(|v| -> Box<dyn postgres::types::ToSql + Sync> {
+        .map(|v| -> Box<dyn tokio_postgres::types::ToSql + Sync> {
             match v {
                 Value::Int(i) => Box::new(*i),
                 Value::Real(f) => Box::new(*f),
@@ -184,9 +187,9 @@ fn pg_params(values: &[Value]) -> Vec<Box<dyn postgres::types::ToSql + Sync>> {
         .collect()
 }
 
-fn pg_row(r: &postgres::Row) -> Result<Row, DbError> {
-    use postgres::types::Type;
-    let bad = |e: postgres::Error| DbError::Corrupt(e.to_string());
+fn pg_row(r: &tokio_postgres::Row) -> Result<Row, DbError> {
+    use tokio_postgres::types::Type;
+    let bad = |e: tokio_postgres::Error| DbError::Corrupt(e.to_string());
     (0..r.len())
         .map(|i| {
             let t = r.columns()[i].type_().clone();
@@ -236,10 +239,26 @@ fn classify_sqlite(e: rusqlite::Error) -> DbError {
     }
 }
 
+/// Classifies a failure of the PostgreSQL connection.
+pub fn classify_pg_error(e: &crate::store::pg::PgError) -> DbError {
+    use crate::store::pg::PgError;
+    match e {
+        PgError::Pg(e) => classify_pg(e),
+        PgError::Insecure(d) => DbError::Insecure(d.clone()),
+        PgError::Address(d) => DbError::Connection(d.clone()),
+        PgError::TimedOut(what) => {
+            DbError::Connection(format!("no answer from the server within the time allowed ({what})"))
+        }
+        PgError::Dead => {
+            DbError::Connection("the connection was lost after an earlier wait ran out".to_owned())
+        }
+    }
+}
+
 /// Classifies a PostgreSQL error: a connection that broke or timed out is said so,
 /// never reported as a recorded write.
-pub fn classify_pg(e: &postgres::Error) -> DbError {
-    use postgres::error::SqlState;
+pub fn classify_pg(e: &tokio_postgres::Error) -> DbError {
+    use tokio_postgres::error::SqlState;
     let text = e.to_string();
     if let Some(db) = e.as_db_error() {
         let code = db.code();
@@ -275,26 +294,28 @@ impl Conn {
         }
     }
 
-    /// Connects to PostgreSQL with bounded waits: the connection, each statement, each lock.
+    /// Connects to PostgreSQL with TLS as `sslmode` asks (verify-full off this machine) and
+    /// bounded waits: the connection, each statement, each lock, and each answer
+    /// ([`crate::store::pg`]).
     pub fn postgres(url: &str) -> Result<Conn, DbError> {
-        let mut config: postgres::Config =
-            url.parse().map_err(|e: postgres::Error| DbError::Connection(e.to_string()))?;
-        config.connect_timeout(CONNECT_TIMEOUT);
-        config.keepalives(true);
-        config.keepalives_idle(Duration::from_secs(30));
-        config.application_name("nkact-dose");
-        config.options(&format!(
+        let options = format!(
             "-c statement_timeout={STATEMENT_TIMEOUT_MS} -c lock_timeout={STATEMENT_TIMEOUT_MS} -c idle_in_transaction_session_timeout=60000"
-        ));
-        let client = config.connect(postgres::NoTls).map_err(|e| classify_pg(&e))?;
+        );
+        let client = crate::store::pg::PgClient::connect(url, &options, CONNECT_TIMEOUT, ANSWER_TIMEOUT)
+            .map_err(|e| classify_pg_error(&e))?;
         Ok(Conn::Postgres(Box::new(client)))
+    }
+
+    /// A plain link to a server that is not this machine (`sslmode=disable` given explicitly).
+    pub fn unencrypted_remote(&self) -> bool {
+        matches!(self, Conn::Postgres(c) if c.link.unencrypted_remote)
     }
 
     /// Runs statements with no parameters (DDL), in order.
     pub fn batch(&mut self, sql: &str) -> Result<(), DbError> {
         match self {
             Conn::Sqlite(c) => c.execute_batch(sql).map_err(classify_sqlite),
-            Conn::Postgres(c) => c.batch_execute(sql).map_err(|e| classify_pg(&e)),
+            Conn::Postgres(c) => c.batch_execute(sql).map_err(|e| classify_pg_error(&e)),
         }
     }
 
@@ -316,7 +337,7 @@ impl Conn {
                 Ok(out)
             }
             Conn::Postgres(c) => {
-                let tx = c.transaction().map_err(|e| E::from(classify_pg(&e)))?;
+                let tx = c.transaction().map_err(|e| E::from(classify_pg_error(&e)))?;
                 let mut t = Tx::Postgres(tx);
                 let out = f(&mut t)?;
                 t.commit()?;
@@ -339,8 +360,9 @@ impl Conn {
             Conn::Sqlite(c) => query_sqlite(c, sql, params),
             Conn::Postgres(c) => {
                 let p = pg_params(params);
-                let refs: Vec<&(dyn postgres::types::ToSql + Sync)> = p.iter().map(|b| b.as_ref()).collect();
-                let rows = c.query(sql, &refs).map_err(|e| classify_pg(&e))?;
+                let refs: Vec<&(dyn tokio_postgres::types::ToSql + Sync)> =
+                    p.iter().map(|b| b.as_ref()).collect();
+                let rows = c.query(sql, &refs).map_err(|e| classify_pg_error(&e))?;
                 rows.iter().map(pg_row).collect()
             }
         }
@@ -359,7 +381,7 @@ fn query_sqlite(c: &rusqlite::Connection, sql: &str, params: &[Value]) -> Result
 /// A write transaction.
 pub enum Tx<'a> {
     Sqlite(rusqlite::Transaction<'a>),
-    Postgres(postgres::Transaction<'a>),
+    Postgres(crate::store::pg::PgTx<'a>),
 }
 
 impl Tx<'_> {
@@ -380,8 +402,9 @@ impl Tx<'_> {
             }
             Tx::Postgres(t) => {
                 let p = pg_params(params);
-                let refs: Vec<&(dyn postgres::types::ToSql + Sync)> = p.iter().map(|b| b.as_ref()).collect();
-                t.execute(sql, &refs).map_err(|e| classify_pg(&e))
+                let refs: Vec<&(dyn tokio_postgres::types::ToSql + Sync)> =
+                    p.iter().map(|b| b.as_ref()).collect();
+                t.execute(sql, &refs).map_err(|e| classify_pg_error(&e))
             }
         }
     }
@@ -391,8 +414,9 @@ impl Tx<'_> {
             Tx::Sqlite(t) => query_sqlite(t, sql, params),
             Tx::Postgres(t) => {
                 let p = pg_params(params);
-                let refs: Vec<&(dyn postgres::types::ToSql + Sync)> = p.iter().map(|b| b.as_ref()).collect();
-                let rows = t.query(sql, &refs).map_err(|e| classify_pg(&e))?;
+                let refs: Vec<&(dyn tokio_postgres::types::ToSql + Sync)> =
+                    p.iter().map(|b| b.as_ref()).collect();
+                let rows = t.query(sql, &refs).map_err(|e| classify_pg_error(&e))?;
                 rows.iter().map(pg_row).collect()
             }
         }
@@ -401,14 +425,14 @@ impl Tx<'_> {
     pub fn batch(&mut self, sql: &str) -> Result<(), DbError> {
         match self {
             Tx::Sqlite(t) => t.execute_batch(sql).map_err(classify_sqlite),
-            Tx::Postgres(t) => t.batch_execute(sql).map_err(|e| classify_pg(&e)),
+            Tx::Postgres(t) => t.batch_execute(sql).map_err(|e| classify_pg_error(&e)),
         }
     }
 
     fn commit(self) -> Result<(), DbError> {
         match self {
             Tx::Sqlite(t) => t.commit().map_err(classify_sqlite),
-            Tx::Postgres(t) => t.commit().map_err(|e| classify_pg(&e)),
+            Tx::Postgres(t) => t.commit().map_err(|e| classify_pg_error(&e)),
         }
     }
 }

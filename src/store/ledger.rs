@@ -42,11 +42,12 @@ impl Ledger for Register {
         // Releases queue behind each other: twenty workstations releasing at once each wait
         // their turn (a release holds the lock for the time of one sheet) rather than fail.
         self.conn_mut().set_busy_wait(RELEASE_WAIT);
+        let unencrypted = self.conn_mut().unencrypted_remote();
         let out = self.conn_mut().write(|tx| -> Result<T, TxError<X>> {
             if tx.engine() == Engine::Postgres {
                 tx.query(&format!("SELECT pg_advisory_xact_lock({})", crate::store::db::PG_WRITE_LOCK), &[])?;
             }
-            let mut ledger = ReleaseTx { tx, path: &path };
+            let mut ledger = ReleaseTx { tx, path: &path, unencrypted };
             work(&mut ledger).map_err(TxError::Work)
         });
         self.conn_mut().set_busy_wait(crate::store::register::BUSY_WAIT);
@@ -61,6 +62,7 @@ impl Ledger for Register {
 struct ReleaseTx<'t, 'c> {
     tx: &'t mut Tx<'c>,
     path: &'t Path,
+    unencrypted: bool,
 }
 
 impl ReleaseTx<'_, '_> {
@@ -136,6 +138,10 @@ impl LedgerTx for ReleaseTx<'_, '_> {
             .filter_map(|e| Administration::parse(&e.detail))
             .collect();
         Ok(Some(PreviousSheet { subject, record, cohort, day1, administrations }))
+    }
+
+    fn unencrypted_link(&self) -> bool {
+        self.unencrypted
     }
 
     fn head(&mut self) -> Result<(i64, String), RegisterError> {

@@ -4,4 +4,5 @@
 
 pub mod db;
 pub mod ledger;
+pub mod pg;
 pub mod register;

@@ -208,6 +208,16 @@ impl GuiApp {
         egui::CentralPanel::default().show(ui, |ui| {
             // "Next patient may start from …": above the results, not in the form, so that
             // answering the cohort never moves the fields under the pointer (issue 18).
+            if self.state.register_link_unencrypted() {
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(w.msg(msg!("g-register-unencrypted")))
+                            .strong()
+                            .color(ui.visuals().warn_fg_color),
+                    )
+                    .wrap(),
+                );
+            }
             if let Some(line) = self.state.next_start_line() {
                 ui.add(egui::Label::new(RichText::new(line).strong()).wrap());
                 ui.separator();

@@ -123,6 +123,7 @@ impl Register {
         let path = self.path.clone();
         let mut order = order.clone();
         let mut failed: Option<E> = None;
+        let unencrypted = self.conn.unencrypted_remote();
         let out = self.conn.write(|tx| -> Result<Option<i64>, DbError> {
             if tx.engine() == Engine::Postgres {
                 tx.query(&format!("SELECT pg_advisory_xact_lock({})", crate::store::db::PG_WRITE_LOCK), &[])?;
@@ -134,7 +135,8 @@ impl Register {
                 .unwrap_or_else(|| (0, GENESIS.to_owned()));
             // Refused before anything leaves when the person may not sign here.
             Self::key_for(tx, &path, &row.signer)?;
-            order.anchor = Some(crate::order::seal::Anchor { seq: seq + 1, head: hash });
+            order.anchor =
+                Some(crate::order::seal::Anchor { seq: seq + 1, head: hash, unencrypted_link: unencrypted });
             if let Err(e) = deliver(&order) {
                 failed = Some(e);
                 return Err(DbError::Other("not delivered".to_owned()));

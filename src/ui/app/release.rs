@@ -33,6 +33,11 @@ impl AppState {
         self.sign_in.register_has_people.unwrap_or(false)
     }
 
+    /// The register's server is reached over an unencrypted link (from its last answer).
+    pub fn register_link_unencrypted(&self) -> bool {
+        matches!(self.watch.answer(), Some(Ok(p)) if p.unencrypted_link)
+    }
+
     /// "Next patient may start from …" for the cohort and subject typed, from the register's last answer.
     pub fn next_start_line(&mut self) -> Option<String> {
         let cohort = crate::stagger::Cohort::from_key(&self.order.trial.cohort)?;
