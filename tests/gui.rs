@@ -566,14 +566,19 @@ fn a_changed_order_exported_again_is_a_new_revision_and_supersedes_the_old() {
     {
         use nkact_dose::register::{PersonChange, Register, Role as Job};
         let mut reg = Register::open(&path).unwrap();
-        reg.init("Admin", "admin-secret", fixed_now()).unwrap().unwrap();
-        let admin = reg.authenticate("Admin", "admin-secret", fixed_now()).unwrap().unwrap();
-        reg.manage_person(&admin, "Enf. D. Ruiz", PersonChange::Add(Job::Nurse, "nurse-pin-1"), fixed_now())
-            .unwrap()
-            .unwrap();
+        reg.init("Admin", "admin-secret-Qv7x-0", fixed_now()).unwrap().unwrap();
+        let admin = reg.authenticate("Admin", "admin-secret-Qv7x-0", fixed_now()).unwrap().unwrap();
+        reg.manage_person(
+            &admin,
+            "Enf. D. Ruiz",
+            PersonChange::Add(Job::Nurse, "nurse-pin-1-Lw3z"),
+            fixed_now(),
+        )
+        .unwrap()
+        .unwrap();
     }
     let secret = dir.join("nurse.secret");
-    std::fs::write(&secret, "nurse-pin-1\n").unwrap();
+    std::fs::write(&secret, "nurse-pin-1-Lw3z\n").unwrap();
     let id = h.state().state.order.order_id.clone();
     let sign = |revision: &str| {
         std::process::Command::new(env!("CARGO_BIN_EXE_nkact-dose"))
@@ -954,19 +959,24 @@ fn in_a_register_that_knows_people_the_issuer_signs_in_and_the_chain_is_shown() 
     let path = dir.join("register.sqlite3");
     {
         let mut reg = Register::open(&path).unwrap();
-        reg.init("Admin", "admin-secret", fixed_now()).unwrap().unwrap();
-        let admin = reg.authenticate("Admin", "admin-secret", fixed_now()).unwrap().unwrap();
+        reg.init("Admin", "admin-secret-Qv7x-0", fixed_now()).unwrap().unwrap();
+        let admin = reg.authenticate("Admin", "admin-secret-Qv7x-0", fixed_now()).unwrap().unwrap();
         reg.manage_person(
             &admin,
             "Farm. A. García",
-            PersonChange::Add(Job::Pharmacist, "pin-123456"),
+            PersonChange::Add(Job::Pharmacist, "pin-123456-Jm8r"),
             fixed_now(),
         )
         .unwrap()
         .unwrap();
-        reg.manage_person(&admin, "Enf. D. Ruiz", PersonChange::Add(Job::Nurse, "nurse-pin-1"), fixed_now())
-            .unwrap()
-            .unwrap();
+        reg.manage_person(
+            &admin,
+            "Enf. D. Ruiz",
+            PersonChange::Add(Job::Nurse, "nurse-pin-1-Lw3z"),
+            fixed_now(),
+        )
+        .unwrap()
+        .unwrap();
     }
     let mut h = harness_with_register(path.clone());
     fill_for_export(&mut h);
@@ -980,7 +990,7 @@ fn in_a_register_that_knows_people_the_issuer_signs_in_and_the_chain_is_shown() 
     press(&mut h, Role::Button, "Sign in");
     assert!(shows(&h, "does not match"));
     assert!(h.state().state.sign_in.secret.is_empty(), "a secret is not kept once checked");
-    h.state_mut().state.sign_in.secret = "pin-123456".into();
+    h.state_mut().state.sign_in.secret = "pin-123456-Jm8r".into();
     press(&mut h, Role::Button, "Sign in");
     assert!(shows(&h, "Signed in: Farm. A. García (pharmacist)"));
     // A cycle-1 order in a register that applies the trial's rules names its subject and cohort
@@ -999,7 +1009,7 @@ fn in_a_register_that_knows_people_the_issuer_signs_in_and_the_chain_is_shown() 
     assert!(h.state().state.order.verification.is_none());
     assert!(shows(&h, "does not match"));
     press(&mut h, Role::Button, "Cancel");
-    double_check_signed(&mut h, "Enf. D. Ruiz", Some("nurse-pin-1"), "70", "1092");
+    double_check_signed(&mut h, "Enf. D. Ruiz", Some("nurse-pin-1-Lw3z"), "70", "1092");
     assert_eq!(
         h.state().state.order.verification.as_ref().map(|v| v.verifier.as_str()),
         Some("Enf. D. Ruiz")

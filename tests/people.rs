@@ -64,9 +64,9 @@ on_both_engines!(five_wrong_secrets_lock_a_name_until_an_administrator_unlocks_i
 fn five_wrong_secrets_lock_a_name_until_an_administrator_unlocks_it(loc: &str, _: &std::path::Path) {
     let now = at("2026-03-01 09:00");
     let mut reg = Register::connect(loc).unwrap();
-    reg.init("Admin Farmacia", "admin-secret-1", now).unwrap().unwrap();
-    let admin = reg.authenticate("Admin Farmacia", "admin-secret-1", now).unwrap().unwrap();
-    reg.manage_person(&admin, "Enf. D. Ruiz", PersonChange::Add(Role::Nurse, "nurse-pin-1"), now)
+    reg.init("Admin Farmacia", "admin-secret-1-Qv7x", now).unwrap().unwrap();
+    let admin = reg.authenticate("Admin Farmacia", "admin-secret-1-Qv7x", now).unwrap().unwrap();
+    reg.manage_person(&admin, "Enf. D. Ruiz", PersonChange::Add(Role::Nurse, "nurse-pin-1-Lw3z"), now)
         .unwrap()
         .unwrap();
     for _ in 0..5 {
@@ -76,7 +76,10 @@ fn five_wrong_secrets_lock_a_name_until_an_administrator_unlocks_it(loc: &str, _
         );
     }
     // Locked: even the right secret is refused, and the attempt is recorded.
-    assert_eq!(reg.authenticate("Enf. D. Ruiz", "nurse-pin-1", now).unwrap(), Err(PersonProblem::LockedOut));
+    assert_eq!(
+        reg.authenticate("Enf. D. Ruiz", "nurse-pin-1-Lw3z", now).unwrap(),
+        Err(PersonProblem::LockedOut)
+    );
     assert_eq!(reg.failed_logins("Enf. D. Ruiz").unwrap(), 6);
     // Only an administrator unlocks.
     let nurse_as_admin =
@@ -86,7 +89,7 @@ fn five_wrong_secrets_lock_a_name_until_an_administrator_unlocks_it(loc: &str, _
         Err(PersonProblem::WrongRole(Role::Nurse))
     );
     reg.manage_person(&admin, "Enf. D. Ruiz", PersonChange::Unlock, now).unwrap().unwrap();
-    assert!(reg.authenticate("Enf. D. Ruiz", "nurse-pin-1", now).unwrap().is_ok());
+    assert!(reg.authenticate("Enf. D. Ruiz", "nurse-pin-1-Lw3z", now).unwrap().is_ok());
     assert_eq!(reg.verify().unwrap().first_bad, None);
 }
 
@@ -94,7 +97,7 @@ on_both_engines!(an_unknown_name_is_recorded_and_said_like_a_wrong_secret);
 fn an_unknown_name_is_recorded_and_said_like_a_wrong_secret(loc: &str, _: &std::path::Path) {
     let now = at("2026-03-01 09:00");
     let mut reg = Register::connect(loc).unwrap();
-    reg.init("Admin Farmacia", "admin-secret-1", now).unwrap().unwrap();
+    reg.init("Admin Farmacia", "admin-secret-1-Qv7x", now).unwrap().unwrap();
     let unknown = reg.authenticate("Nobody Here", "whatever-1", now).unwrap();
     let wrong = reg.authenticate("Admin Farmacia", "whatever-1", now).unwrap();
     assert_eq!(unknown, Err(PersonProblem::WrongSecret), "an unknown name says nothing about who exists");
@@ -127,8 +130,8 @@ fn secrets_people_and_administrators_as_a_hospital_expects(loc: &str, _: &std::p
             "{weak:?}"
         );
     }
-    reg.init("Admin Farmacia", "admin-secret-1", now).unwrap().unwrap();
-    let admin = reg.authenticate("Admin Farmacia", "admin-secret-1", now).unwrap().unwrap();
+    reg.init("Admin Farmacia", "admin-secret-1-Qv7x", now).unwrap().unwrap();
+    let admin = reg.authenticate("Admin Farmacia", "admin-secret-1-Qv7x", now).unwrap().unwrap();
     assert_eq!(
         reg.manage_person(&admin, "Enf. D. Ruiz", PersonChange::Add(Role::Nurse, "         "), now).unwrap(),
         Err(PersonProblem::WeakSecret)
@@ -139,27 +142,32 @@ fn secrets_people_and_administrators_as_a_hospital_expects(loc: &str, _: &std::p
         Err(PersonProblem::LastAdministrator)
     );
     // A reset never re-enables a disabled person.
-    reg.manage_person(&admin, "Enf. D. Ruiz", PersonChange::Add(Role::Nurse, "nurse-pin-1"), now)
+    reg.manage_person(&admin, "Enf. D. Ruiz", PersonChange::Add(Role::Nurse, "nurse-pin-1-Lw3z"), now)
         .unwrap()
         .unwrap();
     reg.manage_person(&admin, "Enf. D. Ruiz", PersonChange::Disable, now).unwrap().unwrap();
-    reg.manage_person(&admin, "Enf. D. Ruiz", PersonChange::Reset("nurse-pin-2"), now).unwrap().unwrap();
+    reg.manage_person(&admin, "Enf. D. Ruiz", PersonChange::Reset("nurse-pin-2-Bd9t"), now).unwrap().unwrap();
     assert!(reg.people().unwrap().iter().any(|p| p.name == "Enf. D. Ruiz" && !p.active));
     assert_eq!(
-        reg.authenticate("Enf. D. Ruiz", "nurse-pin-2", now).unwrap(),
+        reg.authenticate("Enf. D. Ruiz", "nurse-pin-2-Bd9t", now).unwrap(),
         Err(PersonProblem::WrongSecret)
     );
     // With a second administrator, the first may be disabled.
-    reg.manage_person(&admin, "Admin Dos", PersonChange::Add(Role::Administrator, "admin-secret-2"), now)
-        .unwrap()
-        .unwrap();
+    reg.manage_person(
+        &admin,
+        "Admin Dos",
+        PersonChange::Add(Role::Administrator, "admin-secret-2-Tn0o"),
+        now,
+    )
+    .unwrap()
+    .unwrap();
     reg.manage_person(&admin, "Admin Farmacia", PersonChange::Disable, now).unwrap().unwrap();
 }
 
 on_both_engines!(a_new_persons_secret_is_never_the_signers);
 fn a_new_persons_secret_is_never_the_signers(loc: &str, d: &std::path::Path) {
     let admin_file = d.join("admin.secret");
-    std::fs::write(&admin_file, "admin-secret-1\n").unwrap();
+    std::fs::write(&admin_file, "admin-secret-1-Qv7x\n").unwrap();
     let admin_file = admin_file.to_string_lossy().into_owned();
     let o = run(loc, &["register", "init", "--admin", "Admin Farmacia", "--secret-file", &admin_file], None);
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
@@ -167,7 +175,7 @@ fn a_new_persons_secret_is_never_the_signers(loc: &str, d: &std::path::Path) {
     let o = run(
         loc,
         &["register", "people", "add", "Enf. D. Ruiz", "--role", "nurse", "--as", "Admin Farmacia"],
-        Some("admin-secret-1"),
+        Some("admin-secret-1-Qv7x"),
     );
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(2), "{err}");
@@ -178,14 +186,14 @@ fn a_new_persons_secret_is_never_the_signers(loc: &str, d: &std::path::Path) {
     let o = run(
         loc,
         &["register", "people", "reset", "Admin Farmacia", "--as", "Admin Farmacia"],
-        Some("admin-secret-1"),
+        Some("admin-secret-1-Qv7x"),
     );
     assert_eq!(o.status.code(), Some(2));
     // `people unlock` from the command line, by an administrator.
     let o = run(
         loc,
         &["register", "people", "unlock", "Admin Farmacia", "--as", "Admin Farmacia"],
-        Some("admin-secret-1"),
+        Some("admin-secret-1-Qv7x"),
     );
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
 }
@@ -239,4 +247,76 @@ fn the_previous_patient_is_found_through_an_index() {
         .collect();
     assert!(plan.iter().any(|p| p.contains("entries_cycle_day1")), "{plan:?}");
     assert!(!plan.iter().any(|p| p.contains("TEMP B-TREE")), "sorted without the index: {plan:?}");
+}
+
+on_both_engines!(strength_look_alike_names_and_the_people_log);
+fn strength_look_alike_names_and_the_people_log(loc: &str, _: &std::path::Path) {
+    let now = at("2026-03-01 09:00");
+    let mut reg = Register::connect(loc).unwrap();
+    // A secret an estimator finds easy to guess is refused, however long (zxcvbn score < 3).
+    for weak in ["password1", "12345678", "qwertyuiop", "farmacia2026", "admin123456"] {
+        assert_eq!(
+            reg.init("Admin Farmacia", weak, now).unwrap(),
+            Err(PersonProblem::WeakSecret),
+            "{weak:?}"
+        );
+    }
+    reg.init("Admin Farmacia", "admin-secret-1-Qv7x", now).unwrap().unwrap();
+    let admin = reg.authenticate("Admin Farmacia", "admin-secret-1-Qv7x", now).unwrap().unwrap();
+    let add = |reg: &mut Register, name: &str, secret: &str| {
+        reg.manage_person(&admin, name, PersonChange::Add(Role::Pharmacist, secret), now).unwrap()
+    };
+    assert_eq!(add(&mut reg, "Ana Ruiz", "AnaRuiz1"), Err(PersonProblem::WeakSecret), "her own name");
+    add(&mut reg, "Ana Ruiz", "violet-Harbor-92-compass").unwrap();
+    // Names that look the same are one person: Cyrillic А, an accent, full-width Ａ, a Greek Α.
+    for look_alike in ["Аna Ruiz", "Ána Ruiz", "Ａna Ruiz", "Αna Ruiz", "Ana Ruíz"] {
+        assert_eq!(
+            add(&mut reg, look_alike, "amber-Falcon-31-meadow"),
+            Err(PersonProblem::LooksLike("Ana Ruiz".to_owned())),
+            "{look_alike:?}"
+        );
+    }
+    assert_eq!(add(&mut reg, "ana  RUIZ", "amber-Falcon-31-meadow"), Err(PersonProblem::Exists));
+    add(&mut reg, "Ana Ruiz Soler", "amber-Falcon-31-meadow").unwrap();
+    // Failed sign-ins, known name or not, with what they were for.
+    reg.attempting("double-checked", "NKACT-ORDER-1");
+    assert_eq!(reg.authenticate("Ana Ruiz", "not-her-pin", now).unwrap(), Err(PersonProblem::WrongSecret));
+    assert_eq!(reg.authenticate("Nadie Nunca", "whatever-1", now).unwrap(), Err(PersonProblem::WrongSecret));
+    reg.manage_person(&admin, "Ana Ruiz", PersonChange::Reset("teal-Canyon-48-lantern"), now)
+        .unwrap()
+        .unwrap();
+    reg.manage_person(&admin, "Ana Ruiz Soler", PersonChange::Disable, now).unwrap().unwrap();
+    reg.manage_person(&admin, "Ana Ruiz", PersonChange::Unlock, now).unwrap().unwrap();
+    // The access review, through the program.
+    let o =
+        Command::new(BIN).args(["register", "people", "log", "--json", "--register", loc]).output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let log: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let kinds: Vec<(String, String)> = log
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| (l["kind"].as_str().unwrap().to_owned(), l["name"].as_str().unwrap().to_owned()))
+        .collect();
+    for (kind, name) in [
+        ("added", "Admin Farmacia"),
+        ("key-enrolled", "admin farmacia"),
+        ("added", "Ana Ruiz"),
+        ("key-enrolled", "ana ruiz"),
+        ("failed-sign-in", "Ana Ruiz"),
+        ("failed-sign-in", "Nadie Nunca"),
+        ("reset", "Ana Ruiz"),
+        ("disabled", "Ana Ruiz Soler"),
+        ("unlocked", "Ana Ruiz"),
+    ] {
+        assert!(kinds.contains(&(kind.to_owned(), name.to_owned())), "{kind} {name}: {log}");
+    }
+    let failed = log.as_array().unwrap().iter().find(|l| l["name"] == "Nadie Nunca").unwrap();
+    assert_eq!(failed["detail"]["step"], "double-checked", "{failed}");
+    assert_eq!(failed["detail"]["order"], "NKACT-ORDER-1", "{failed}");
+    assert!(failed["detail"]["workstation"].is_string(), "{failed}");
+    let reset = log.as_array().unwrap().iter().find(|l| l["kind"] == "reset").unwrap();
+    assert_eq!(reset["by"], "Admin Farmacia", "{reset}");
+    // Every change is signed by the administrator who made it: the chain verifies.
+    assert!(reg.verify().unwrap().bad.is_empty());
 }

@@ -448,15 +448,15 @@ fn people_sign_each_step_and_nobody_checks_their_own_order(loc: &str) {
     let now = at("2026-03-01 09:00");
     let mut reg = Register::connect(loc).unwrap();
     assert!(!reg.has_people().unwrap());
-    reg.init("Admin Farmacia", "admin-secret-1", now).unwrap().unwrap();
+    reg.init("Admin Farmacia", "admin-secret-1-Qv7x", now).unwrap().unwrap();
     assert_eq!(
-        reg.init("Someone Else", "another-secret", now).unwrap(),
+        reg.init("Someone Else", "another-secret-Wq1e", now).unwrap(),
         Err(PersonProblem::AlreadyInitialised)
     );
     // A wrong PIN is refused and recorded; never the PIN itself.
     assert_eq!(reg.authenticate("Admin Farmacia", "123456", now).unwrap(), Err(PersonProblem::WrongSecret));
     assert_eq!(reg.failed_logins("admin farmacia").unwrap(), 1);
-    let admin = reg.authenticate("admin  FARMACIA", "admin-secret-1", now).unwrap().unwrap();
+    let admin = reg.authenticate("admin  FARMACIA", "admin-secret-1-Qv7x", now).unwrap().unwrap();
     for (name, role) in [
         ("Dra. L. Martín", Role::Prescriber),
         ("Farm. A. García", Role::Pharmacist),
@@ -464,7 +464,7 @@ fn people_sign_each_step_and_nobody_checks_their_own_order(loc: &str) {
         ("Téc. C. Vidal", Role::Technician),
         ("Enf. D. Ruiz", Role::Nurse),
     ] {
-        reg.manage_person(&admin, name, PersonChange::Add(role, "secret-123"), now).unwrap().unwrap();
+        reg.manage_person(&admin, name, PersonChange::Add(role, "secret-123-Kd8w"), now).unwrap().unwrap();
     }
     assert_eq!(
         reg.manage_person(&admin, "Enf. D. Ruiz", PersonChange::Add(Role::Nurse, "x-123456"), now).unwrap(),
@@ -474,7 +474,7 @@ fn people_sign_each_step_and_nobody_checks_their_own_order(loc: &str) {
         reg.manage_person(&admin, "Short Pin", PersonChange::Add(Role::Nurse, "123"), now).unwrap(),
         Err(PersonProblem::WeakSecret)
     );
-    let p = |reg: &mut Register, name: &str| reg.authenticate(name, "secret-123", now).unwrap().unwrap();
+    let p = |reg: &mut Register, name: &str| reg.authenticate(name, "secret-123-Kd8w", now).unwrap().unwrap();
     let (doctor, pharm_a, pharm_b, tech, nurse) = (
         p(&mut reg, "Dra. L. Martín"),
         p(&mut reg, "Farm. A. García"),
@@ -529,7 +529,10 @@ fn people_sign_each_step_and_nobody_checks_their_own_order(loc: &str) {
     // A disabled person can no longer act.
     reg.manage_person(&admin, "Enf. D. Ruiz", PersonChange::Disable, now).unwrap().unwrap();
     // Said as a wrong secret: a refusal tells nothing about who exists (issue 20).
-    assert_eq!(reg.authenticate("Enf. D. Ruiz", "secret-123", now).unwrap(), Err(PersonProblem::WrongSecret));
+    assert_eq!(
+        reg.authenticate("Enf. D. Ruiz", "secret-123-Kd8w", now).unwrap(),
+        Err(PersonProblem::WrongSecret)
+    );
     assert!(reg.people().unwrap().iter().any(|p| p.name == "Enf. D. Ruiz" && !p.active));
     // Every person change and signature is in the chain.
     assert_eq!(reg.verify().unwrap().first_bad, None);
@@ -552,17 +555,17 @@ fn the_next_patient_may_start_after_the_previous_ones_window(loc: &str) {
     assert_eq!(n.earliest, at("2026-03-10 00:00"), "the end of Day 6 is the midnight closing it");
     assert!(!n.previous.il2_recorded);
     // The nurse records the Day 6 IL-2 at 10:00: the next start is 48 h later (trial record).
-    reg.init("Admin", "admin-secret", now).unwrap().unwrap();
-    let admin = reg.authenticate("Admin", "admin-secret", now).unwrap().unwrap();
+    reg.init("Admin", "admin-secret-Qv7x-0", now).unwrap().unwrap();
+    let admin = reg.authenticate("Admin", "admin-secret-Qv7x-0", now).unwrap().unwrap();
     reg.manage_person(
         &admin,
         "Enf. D. Ruiz",
-        nkact_dose::register::PersonChange::Add(Role::Nurse, "secret-123"),
+        nkact_dose::register::PersonChange::Add(Role::Nurse, "secret-123-Kd8w"),
         now,
     )
     .unwrap()
     .unwrap();
-    let nurse = reg.authenticate("Enf. D. Ruiz", "secret-123", now).unwrap().unwrap();
+    let nurse = reg.authenticate("Enf. D. Ruiz", "secret-123-Kd8w", now).unwrap().unwrap();
     reg.sign(
         &o.order_id,
         1,

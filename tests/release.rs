@@ -116,7 +116,7 @@ impl Ward {
     /// A register with an administrator, a pharmacist, a nurse, a technician, an
     /// investigator and a prescriber; their secret files by role.
     fn with_people(&self) -> Vec<(&'static str, String, String)> {
-        let admin = self.secret("admin", "admin-secret-1");
+        let admin = self.secret("admin", "admin-secret-1-Qv7x");
         ok(&self.run(&s(&["register", "init", "--admin", "Admin Farmacia", "--secret-file", &admin])));
         let mut out = Vec::new();
         for (name, role) in [

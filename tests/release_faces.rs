@@ -31,11 +31,11 @@ fn fixed_now() -> NaiveDateTime {
 }
 
 const PEOPLE: [(&str, Job, &str); 5] = [
-    ("Farm. A. García", Job::Pharmacist, "pharm-pin-1"),
-    ("Enf. D. Ruiz", Job::Nurse, "nurse-pin-1"),
-    ("Téc. P. Soler", Job::Technician, "tech-pin-1"),
-    ("Dr. I. Investigador", Job::Investigator, "invest-pin-1"),
-    ("Dra. L. Martín", Job::Prescriber, "doctor-pin-1"),
+    ("Farm. A. García", Job::Pharmacist, "pharm-pin-1-Xc5n"),
+    ("Enf. D. Ruiz", Job::Nurse, "nurse-pin-1-Lw3z"),
+    ("Téc. P. Soler", Job::Technician, "tech-pin-1-Rf4y"),
+    ("Dr. I. Investigador", Job::Investigator, "invest-pin-1-Gz6u"),
+    ("Dra. L. Martín", Job::Prescriber, "doctor-pin-1-Hp2k"),
 ];
 
 fn secret_of(name: &str) -> &'static str {
@@ -188,8 +188,8 @@ fn register_for(case: &Case, face: &str) -> (PathBuf, PathBuf) {
         return (dir, PathBuf::from(format!("postgres://nkact:secret@127.0.0.1:{port}/nkact")));
     }
     let mut reg = Register::open(&path).unwrap();
-    reg.init("Admin", "admin-secret", fixed_now()).unwrap().unwrap();
-    let admin = reg.authenticate("Admin", "admin-secret", fixed_now()).unwrap().unwrap();
+    reg.init("Admin", "admin-secret-Qv7x-0", fixed_now()).unwrap().unwrap();
+    let admin = reg.authenticate("Admin", "admin-secret-Qv7x-0", fixed_now()).unwrap().unwrap();
     for (name, role, secret) in PEOPLE {
         reg.manage_person(&admin, name, PersonChange::Add(role, secret), fixed_now()).unwrap().unwrap();
     }

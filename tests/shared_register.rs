@@ -102,10 +102,10 @@ fn pdf_text(path: &Path) -> String {
 
 on_both_engines!("nkact-shared", a_trial_pharmacy_from_set_up_to_administration);
 fn a_trial_pharmacy_from_set_up_to_administration(w: &Ward) {
-    let admin = w.secret("admin", "admin-secret-1");
-    let doctor = w.secret("doctor", "doctor-pin-1");
-    let pharmacist = w.secret("pharmacist", "pharm-pin-1");
-    let nurse = w.secret("nurse", "nurse-pin-1");
+    let admin = w.secret("admin", "admin-secret-1-Qv7x");
+    let doctor = w.secret("doctor", "doctor-pin-1-Hp2k");
+    let pharmacist = w.secret("pharmacist", "pharm-pin-1-Xc5n");
+    let nurse = w.secret("nurse", "nurse-pin-1-Lw3z");
     // Before set-up, the register works as today and says so.
     let o = w.run(&["register", "people", "list"]);
     ok(&o);
@@ -358,9 +358,9 @@ fn a_trial_pharmacy_from_set_up_to_administration(w: &Ward) {
 
 on_both_engines!("nkact-shared", the_stagger_rule_counts_elapsed_hours_across_clock_changes);
 fn the_stagger_rule_counts_elapsed_hours_across_clock_changes(w: &Ward) {
-    let admin = w.secret("admin", "admin-secret-1");
-    let doctor = w.secret("doctor", "doctor-pin-1");
-    let nurse = w.secret("nurse", "nurse-pin-1");
+    let admin = w.secret("admin", "admin-secret-1-Qv7x");
+    let doctor = w.secret("doctor", "doctor-pin-1-Hp2k");
+    let nurse = w.secret("nurse", "nurse-pin-1-Lw3z");
     ok(&w.run(&["register", "init", "--admin", "Admin Farmacia", "--secret-file", &admin]));
     for (name, role, secret) in [("Dra. L. Martín", "prescriber", &doctor), ("Enf. D. Ruiz", "nurse", &nurse)]
     {
@@ -495,7 +495,7 @@ fn secrets_are_never_taken_from_an_argument() {
     assert_eq!(o.status.code(), Some(2));
     // From the environment, it is accepted.
     let o = Command::new(BIN)
-        .env("NKACT_DOSE_SECRET", "admin-secret-1")
+        .env("NKACT_DOSE_SECRET", "admin-secret-1-Qv7x")
         .args(["register", "init", "--admin", "Admin", "--register", &loc])
         .output()
         .unwrap();

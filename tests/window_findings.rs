@@ -396,12 +396,12 @@ fn harness_with_people() -> (Harness<'static, GuiApp>, std::path::PathBuf) {
     let path = dir.join("register.sqlite3");
     {
         let mut reg = Register::open(&path).unwrap();
-        reg.init("Admin", "admin-secret", fixed_now()).unwrap().unwrap();
-        let admin = reg.authenticate("Admin", "admin-secret", fixed_now()).unwrap().unwrap();
+        reg.init("Admin", "admin-secret-Qv7x-0", fixed_now()).unwrap().unwrap();
+        let admin = reg.authenticate("Admin", "admin-secret-Qv7x-0", fixed_now()).unwrap().unwrap();
         for (name, role, secret) in [
-            ("Dra. L. Martín", Job::Prescriber, "doctor-pin-1"),
-            ("Farm. A. García", Job::Pharmacist, "pin-123456"),
-            ("Enf. D. Ruiz", Job::Nurse, "nurse-pin-1"),
+            ("Dra. L. Martín", Job::Prescriber, "doctor-pin-1-Hp2k"),
+            ("Farm. A. García", Job::Pharmacist, "pin-123456-Jm8r"),
+            ("Enf. D. Ruiz", Job::Nurse, "nurse-pin-1-Lw3z"),
         ] {
             reg.manage_person(&admin, name, PersonChange::Add(role, secret), fixed_now()).unwrap().unwrap();
         }
@@ -445,7 +445,7 @@ fn after_signing_out_the_next_name_goes_into_the_sign_in_field() {
     // The walk: after "Sign out" the next person's name and secret went into the patient's name.
     let (mut h, _) = harness_with_people();
     fill(&mut h);
-    sign_in(&mut h, "Farm. A. García", "pin-123456");
+    sign_in(&mut h, "Farm. A. García", "pin-123456-Jm8r");
     assert!(shows(&h, "Signed in: Farm. A. García"));
     h.get_by_role_and_label(Role::Button, "Sign out").click();
     h.run();
@@ -457,10 +457,10 @@ fn after_signing_out_the_next_name_goes_into_the_sign_in_field() {
     h.run();
     h.key_press(egui::Key::Tab);
     h.run();
-    h.event(egui::Event::Text("doctor-pin-1".into()));
+    h.event(egui::Event::Text("doctor-pin-1-Hp2k".into()));
     h.run();
     assert_eq!(h.state().state.sign_in.name, "Dra. L. Martín");
-    assert_eq!(h.state().state.sign_in.secret, "doctor-pin-1", "Tab goes from the name to the secret");
+    assert_eq!(h.state().state.sign_in.secret, "doctor-pin-1-Hp2k", "Tab goes from the name to the secret");
     assert_eq!(h.state().state.order.patient.name, patient, "typing went into the patient's name");
 }
 
@@ -475,7 +475,7 @@ fn a_prescribers_override_is_signed_when_given_and_a_pharmacist_then_issues() {
     h.state_mut().state.order.trial.cohort = "expansion".into();
     h.run();
     // The pharmacist may not justify: said beside the button, naming who may.
-    sign_in(&mut h, "Farm. A. García", "pin-123456");
+    sign_in(&mut h, "Farm. A. García", "pin-123456-Jm8r");
     h.state_mut().state.override_reasons.insert("platelets".into(), "haematology confirms the count".into());
     h.run();
     h.get_by_role_and_label(Role::Button, "Override").click_accesskit();
@@ -486,7 +486,7 @@ fn a_prescribers_override_is_signed_when_given_and_a_pharmacist_then_issues() {
     h.run();
     assert!(!shows(&h, "prescriber or a principal investigator"), "the refusal outlived the sign-out");
     // The prescriber justifies: signed now, by her.
-    sign_in(&mut h, "Dra. L. Martín", "doctor-pin-1");
+    sign_in(&mut h, "Dra. L. Martín", "doctor-pin-1-Hp2k");
     h.state_mut().state.override_reasons.insert("platelets".into(), "haematology confirms the count".into());
     h.run();
     h.get_by_role_and_label(Role::Button, "Override").click_accesskit();
@@ -495,7 +495,7 @@ fn a_prescribers_override_is_signed_when_given_and_a_pharmacist_then_issues() {
     h.get_by_role_and_label(Role::Button, "Sign out").click_accesskit();
     h.run();
     // The pharmacist issues.
-    sign_in(&mut h, "Farm. A. García", "pin-123456");
+    sign_in(&mut h, "Farm. A. García", "pin-123456-Jm8r");
     tick_warnings(&mut h);
     assert!(h.state().state.printable().is_ok(), "{:?}", h.state().state.printable().err());
     let out = scratch::root().join("override-issued.pdf");
@@ -545,7 +545,7 @@ fn a_signed_in_nurse_cannot_issue_from_the_window() {
     h.state_mut().state.order.trial.subject = "S-01".into();
     h.state_mut().state.order.trial.cohort = "expansion".into();
     h.run();
-    sign_in(&mut h, "Enf. D. Ruiz", "nurse-pin-1");
+    sign_in(&mut h, "Enf. D. Ruiz", "nurse-pin-1-Lw3z");
     assert!(shows(&h, "Signed in: Enf. D. Ruiz"));
     let refused = h.state().state.printable();
     assert!(
@@ -573,7 +573,7 @@ fn a_signed_in_nurse_cannot_issue_from_the_window() {
     // The pharmacist signs in: the same order may leave.
     h.get_by_role_and_label(Role::Button, "Sign out").click_accesskit();
     h.run();
-    sign_in(&mut h, "Farm. A. García", "pin-123456");
+    sign_in(&mut h, "Farm. A. García", "pin-123456-Jm8r");
     tick_warnings(&mut h);
     assert!(h.state().state.printable().is_ok(), "{:?}", h.state().state.printable().err());
 }
@@ -589,7 +589,7 @@ fn an_override_given_for_one_order_is_not_signed_for_the_next() {
     h.state_mut().state.order.trial.subject = "S-01".into();
     h.state_mut().state.order.trial.cohort = "expansion".into();
     h.run();
-    sign_in(&mut h, "Dra. L. Martín", "doctor-pin-1");
+    sign_in(&mut h, "Dra. L. Martín", "doctor-pin-1-Hp2k");
     h.state_mut().state.override_reasons.insert("platelets".into(), "haematology confirms the count".into());
     h.run();
     h.get_by_role_and_label(Role::Button, "Override").click_accesskit();
@@ -614,7 +614,7 @@ fn an_override_given_for_one_order_is_not_signed_for_the_next() {
     o.detail = nkact_dose::order::Override::detail_of(&c);
     h.state_mut().state.order.overrides = vec![o];
     h.run();
-    sign_in(&mut h, "Farm. A. García", "pin-123456");
+    sign_in(&mut h, "Farm. A. García", "pin-123456-Jm8r");
     tick_warnings(&mut h);
     let out = scratch::root().join("override-not-hers.pdf");
     let _ = std::fs::remove_file(&out);
@@ -639,7 +639,7 @@ fn ticks_by_someone_else_are_asked_again_of_the_person_signed_in() {
     h.run();
     tick_warnings(&mut h);
     assert!(!h.state().state.order.acknowledged.is_empty());
-    sign_in(&mut h, "Farm. A. García", "pin-123456");
+    sign_in(&mut h, "Farm. A. García", "pin-123456-Jm8r");
     assert!(h.state().state.order.acknowledged.is_empty(), "Someone Else's ticks stay as the pharmacist's");
     tick_warnings(&mut h);
     assert!(h.state().state.order.acknowledged.iter().all(|a| a.by == "Farm. A. García"));

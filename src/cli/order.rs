@@ -246,7 +246,14 @@ fn sign_in(
         Outcome::Failed
     })?;
     match (&args.signer, has_people) {
-        (Some(name), true) => match register::authenticate(w, reg, name, args.secret_file.as_ref(), now) {
+        (Some(name), true) => match register::authenticate_for(
+            w,
+            reg,
+            name,
+            args.secret_file.as_ref(),
+            now,
+            crate::register::Step::Issued.key(),
+        ) {
             Ok(p) => Ok(Some(p)),
             Err(m) => {
                 let _ = writeln!(err, "{}", error_line(w, &m));

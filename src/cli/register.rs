@@ -180,6 +180,11 @@ enum PeopleSub {
         as_secret_file: Option<OsString>,
     },
     List,
+    /// Enrolments, role changes, disables, resets, unlocks and failed sign-ins, with time and signer
+    Log {
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// A parsed `register` command, run by [`run`].
@@ -236,6 +241,19 @@ pub fn location(given: Option<&str>) -> Option<String> {
     given
         .map(str::to_owned)
         .or_else(|| crate::register::default_path().map(|p| p.to_string_lossy().into_owned()))
+}
+
+/// [`authenticate`] for signing `step` (recorded with a failed sign-in).
+pub fn authenticate_for(
+    w: &Words,
+    reg: &mut Register,
+    name: &str,
+    secret_file: Option<&OsString>,
+    now: NaiveDateTime,
+    step: &str,
+) -> Result<Person, String> {
+    reg.attempting(step, "");
+    authenticate(w, reg, name, secret_file, now)
 }
 
 /// Opens the register and proves who `name` is with the secret; every failure worded.
@@ -690,6 +708,8 @@ fn sign_step(run: &mut Run<'_>, reg: &mut Register, sub: &RegisterSub) -> Outcom
         Ok(n) => n,
         Err(m) => return fail(w, err, &m, Outcome::Invalid),
     };
+    // A failed sign-in is recorded with what it was for.
+    reg.attempting(step.key(), order_id);
     let who = match authenticate(w, reg, &name, secret_file.as_ref(), now) {
         Ok(p) => p,
         Err(m) => return fail(w, err, &m, Outcome::Invalid),

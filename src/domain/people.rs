@@ -163,6 +163,8 @@ pub enum PersonProblem {
     LockedOut,
     /// The last active administrator may not be disabled.
     LastAdministrator,
+    /// The name looks the same as a person's already in the register (that person's name).
+    LooksLike(String),
 }
 
 /// The detail an override's signed step records.
@@ -216,9 +218,10 @@ pub fn may_sign(step: Step, person: &Person, chain: &[Event]) -> Result<(), Pers
         return Err(PersonProblem::WrongRole(person.role));
     }
     if step.is_check() {
-        let me = name_key(&person.name);
+        // By how the names look, not only how they are spelt: a look-alike name is the same person.
+        let me = name_skeleton(&person.name);
         let clash = chain.iter().any(|e| {
-            e.ok && name_key(&e.person) == me
+            e.ok && name_skeleton(&e.person) == me
                 && (e.step == Step::Issued || (e.step.is_check() && e.step != step))
         });
         if clash {
@@ -231,8 +234,43 @@ pub fn may_sign(step: Step, person: &Person, chain: &[Event]) -> Result<(), Pers
 /// Wrong secrets in a row after which a name is locked until an administrator unlocks it.
 pub const MAX_FAILED_SIGN_INS: usize = 5;
 
-/// Why a new secret is not accepted: too short, or nothing but whitespace.
+/// The least strength a new secret must have, as zxcvbn scores it (0 to 4; 3 is "safely
+/// unguessable: moderate protection from an offline slow-hash scenario", which is what the
+/// register's Argon2id hashes and sealed keys face if a copy of the database leaves).
+pub const MIN_SECRET_SCORE: u8 = 3;
+
+/// Why a new secret is not accepted: too short, nothing but whitespace, or too easy to guess
+/// (a strength estimator's score under [`MIN_SECRET_SCORE`], with the person's own name and
+/// the program's words counted as known to a guesser).
 pub fn secret_problem(secret: &str) -> Option<PersonProblem> {
-    let weak = secret.trim().is_empty() || secret.chars().count() < MIN_SECRET_CHARS;
-    weak.then_some(PersonProblem::WeakSecret)
+    secret_problem_for(secret, &[])
+}
+
+/// [`secret_problem`] for a secret of `name`.
+pub fn secret_problem_for(secret: &str, name: &[&str]) -> Option<PersonProblem> {
+    if secret.trim().is_empty() || secret.chars().count() < MIN_SECRET_CHARS {
+        return Some(PersonProblem::WeakSecret);
+    }
+    // The guesser's dictionary matches lower case: the name's parts are given that way.
+    let parts: Vec<String> = name.iter().flat_map(|n| n.split_whitespace()).map(str::to_lowercase).collect();
+    let mut known: Vec<&str> =
+        vec!["nkact", "dose", "nkact-dose", "farmacia", "pharmacy", "hospital", "register"];
+    known.extend(parts.iter().map(String::as_str));
+    // The estimator's cost grows with the length; nothing longer is needed to judge it.
+    let judged: String = secret.chars().take(100).collect();
+    let score = u8::from(zxcvbn::zxcvbn(&judged, &known).score());
+    (score < MIN_SECRET_SCORE).then_some(PersonProblem::WeakSecret)
+}
+
+/// A name as it looks: NFKC, case folded, accents and other marks dropped, then the Unicode
+/// confusable skeleton (UTS #39) and spacing folded. "Аna Ruiz" (Cyrillic А), "Ána Ruiz" and
+/// "Ａna Ruiz" all look like "Ana Ruiz": two people may not have names that look the same, and
+/// nobody checks an order by a name that looks like its issuer's.
+pub fn name_skeleton(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    use unicode_normalization::char::is_combining_mark;
+    let folded: String = name.nfkc().collect::<String>().to_lowercase();
+    let bare: String = folded.nfd().filter(|c| !is_combining_mark(*c)).collect();
+    let skeleton: String = unicode_security::confusable_detection::skeleton(&bare).collect();
+    skeleton.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ")
 }

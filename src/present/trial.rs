@@ -26,6 +26,9 @@ impl Words {
                 msg!("person-locked", "name" => name, "max" => crate::domain::people::MAX_FAILED_SIGN_INS),
             ),
             PersonProblem::LastAdministrator => self.msg(msg!("person-last-admin", "name" => name)),
+            PersonProblem::LooksLike(other) => self.msg(
+                msg!("person-looks-like", "name" => name, "other" => crate::present::words::quoted_inner(other, 60)),
+            ),
             PersonProblem::WeakSecret => {
                 self.msg(msg!("person-weak-secret", "min" => crate::domain::people::MIN_SECRET_CHARS))
             }

@@ -187,6 +187,25 @@ pub fn redact(url: &str) -> String {
 pub struct Register {
     conn: Conn,
     path: PathBuf,
+    /// What a sign-in is for (the step and the order), recorded with a failed one.
+    attempt: (String, String),
+}
+
+/// One line of `register people log`: a change to a person, a key enrolled, or a failed sign-in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PeopleLogLine {
+    /// The record's number in the chain.
+    pub id: i64,
+    pub at: NaiveDateTime,
+    /// added, disabled, reset, unlocked, key-enrolled, failed-sign-in
+    pub kind: String,
+    /// The person (as typed, for a failed sign-in).
+    pub name: String,
+    pub role: String,
+    /// Who made the change (empty for a failed sign-in).
+    pub by: String,
+    /// A key's fingerprint; for a failed sign-in why, the workstation, the step and the order.
+    pub detail: String,
 }
 
 /// The columns of each record kept in the chain, in the order they are hashed.
@@ -345,7 +364,8 @@ impl Register {
         let err = |e: rusqlite::Error| classify(path, e);
         let conn = Connection::open(path).map_err(err)?;
         conn.busy_timeout(BUSY_WAIT).map_err(err)?;
-        let mut register = Register { conn: Conn::Sqlite(conn), path: path.to_owned() };
+        let mut register =
+            Register { conn: Conn::Sqlite(conn), path: path.to_owned(), attempt: Default::default() };
         register.migrate()?;
         Ok(register)
     }
@@ -357,7 +377,7 @@ impl Register {
             Location::Server(url) => {
                 let shown = PathBuf::from(redact(&url));
                 let conn = Conn::postgres(&url).map_err(|e| from_db(&shown, e))?;
-                let mut register = Register { conn, path: shown };
+                let mut register = Register { conn, path: shown, attempt: Default::default() };
                 register.migrate()?;
                 Ok(register)
             }

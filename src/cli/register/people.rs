@@ -23,6 +23,53 @@ pub(super) fn people(
         };
     let mut unlock = false;
     let (admin, name, change_secret, role) = match command {
+        PeopleSub::Log { json } => {
+            let lines = match reg.people_log() {
+                Ok(l) => l,
+                Err(e) => return fail(err, &w.register_error(&e)),
+            };
+            if *json {
+                let v: Vec<serde_json::Value> = lines
+                    .iter()
+                    .map(|l| {
+                        let detail: serde_json::Value = serde_json::from_str(&l.detail)
+                            .unwrap_or_else(|_| serde_json::Value::String(l.detail.clone()));
+                        serde_json::json!({
+                            "record": l.id,
+                            "at": l.at.format("%Y-%m-%dT%H:%M:%S").to_string(),
+                            "kind": l.kind,
+                            "name": l.name,
+                            "role": l.role,
+                            "by": l.by,
+                            "detail": detail,
+                        })
+                    })
+                    .collect();
+                let _ = writeln!(out, "{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+            } else {
+                for l in &lines {
+                    // Text from the register reaches the terminal escaped and bounded.
+                    let safe = |t: &str| crate::present::words::quoted_inner(t, 120);
+                    let role = if l.role.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({})", w.role_name(&l.role))
+                    };
+                    let by = if l.by.is_empty() { String::new() } else { format!(" · by {}", safe(&l.by)) };
+                    let detail =
+                        if l.detail.is_empty() { String::new() } else { format!(" · {}", safe(&l.detail)) };
+                    let _ = writeln!(
+                        out,
+                        "{}  {}  {}  {}{role}{by}{detail}",
+                        l.id,
+                        l.at.format("%Y-%m-%d %H:%M:%S"),
+                        l.kind,
+                        safe(&l.name)
+                    );
+                }
+            }
+            return Outcome::Ok;
+        }
         PeopleSub::List => {
             match reg.people() {
                 Ok(people) if people.is_empty() => {

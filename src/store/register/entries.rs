@@ -34,7 +34,7 @@ impl Register {
         tbl: &str,
         columns: &str,
         mut values: Vec<Value>,
-        key: Option<&ed25519_dalek::SigningKey>,
+        signer: Option<&keys::Signer>,
     ) -> Result<i64, DbError> {
         if tx.engine() == Engine::Postgres {
             tx.query(&format!("SELECT pg_advisory_xact_lock({})", crate::store::db::PG_WRITE_LOCK), &[])?;
@@ -52,10 +52,11 @@ impl Register {
         let stored = tx.query(&format!("SELECT {columns} FROM {tbl} WHERE id = $1"), &[Value::from(id)])?;
         let row = stored.into_iter().next().ok_or_else(|| DbError::Other("record not stored".to_owned()))?;
         let hash = chain_hash(&prev, tbl, &row);
-        let signature = key.map(|k| keys::sign(k, id, tbl, &hash)).unwrap_or_default();
+        let signature = signer.map(|s| keys::sign(&s.key, id, tbl, &hash)).unwrap_or_default();
+        let name = signer.map(|s| s.name.trim().to_owned()).unwrap_or_default();
         tx.exec(
-            "INSERT INTO chain (seq, tbl, prev_hash, hash, signature) VALUES ($1, $2, $3, $4, $5)",
-            &[Value::from(id), tbl.into(), prev.into(), hash.into(), signature.into()],
+            "INSERT INTO chain (seq, tbl, prev_hash, hash, signature, signer) VALUES ($1, $2, $3, $4, $5, $6)",
+            &[Value::from(id), tbl.into(), prev.into(), hash.into(), signature.into(), name.into()],
         )?;
         Ok(id)
     }
@@ -67,13 +68,15 @@ impl Register {
         tx: &mut Tx<'_>,
         path: &Path,
         name: &str,
-    ) -> Result<Option<ed25519_dalek::SigningKey>, DbError> {
+    ) -> Result<Option<keys::Signer>, DbError> {
         let signed =
             tx.query("SELECT count(*) FROM keys", &[])?.first().and_then(|r| r[0].int()).unwrap_or(0) > 0;
         if !signed {
             return Ok(None);
         }
-        keys::signer(path, name).map(Some).ok_or_else(|| DbError::NotSignedIn(name.trim().to_owned()))
+        keys::signer(path, name)
+            .map(|key| Some(keys::Signer { key, name: name.trim().to_owned() }))
+            .ok_or_else(|| DbError::NotSignedIn(name.trim().to_owned()))
     }
 
     /// Records what was done with `order` (its report recomputed by the caller), in one transaction.
@@ -374,7 +377,7 @@ impl Register {
             let links = self
                 .conn
                 .query(
-                    "SELECT seq, tbl, prev_hash, hash, signature FROM chain WHERE seq >= $1 ORDER BY seq LIMIT $2",
+                    "SELECT seq, tbl, prev_hash, hash, signature, signer FROM chain WHERE seq >= $1 ORDER BY seq LIMIT $2",
                     &[Value::from(expected), Value::from(PAGE)],
                 )
                 .map_err(self.db_err())?;
@@ -395,7 +398,9 @@ impl Register {
                     && row.as_ref().is_some_and(|r| hash == chain_hash(&prev, &tbl, r));
                 // Who may have made it: the signature its record needs, by a key the chain enrolled.
                 let signature = link[4].text().unwrap_or_default();
-                let signed = row.as_ref().is_some_and(|r| trust.check(seq, &tbl, &hash, &signature, r));
+                let signer = link[5].text().unwrap_or_default();
+                let signed =
+                    row.as_ref().is_some_and(|r| trust.check(seq, &tbl, &hash, &signature, &signer, r));
                 if !ok {
                     bad.push((seq, tbl));
                 } else if !signed {

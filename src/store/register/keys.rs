@@ -16,7 +16,7 @@ use std::sync::{Mutex, OnceLock};
 
 use argon2::password_hash::rand_core::{OsRng, RngCore};
 use chacha20poly1305::aead::{Aead, KeyInit};
-use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
+use ed25519_dalek::{Signature, Signer as _, SigningKey, Verifier, VerifyingKey};
 
 /// The form of a sealed private key (the salt, the nonce and the ciphertext follow, in hex).
 const SEALED_FORM: &str = "x1";
@@ -125,6 +125,12 @@ pub(in crate::store) fn sign_text(key: &SigningKey, text: &str) -> String {
 pub(in crate::store) fn text_signature_ok(public: &VerifyingKey, text: &str, signature: &str) -> bool {
     let Some(bytes) = unhex(signature).and_then(|b| <[u8; 64]>::try_from(b).ok()) else { return false };
     public.verify(text.as_bytes(), &Signature::from_bytes(&bytes)).is_ok()
+}
+
+/// Who signs a record, with the key they opened here.
+pub(in crate::store) struct Signer {
+    pub key: SigningKey,
+    pub name: String,
 }
 
 type Keyring = HashMap<(String, String), SigningKey>;

@@ -117,7 +117,7 @@ impl Register {
         secret: &str,
         at: NaiveDateTime,
     ) -> Result<Result<(), PersonProblem>, RegisterError> {
-        if let Some(problem) = crate::domain::people::secret_problem(secret) {
+        if let Some(problem) = crate::domain::people::secret_problem_for(secret, &[admin]) {
             return Ok(Err(problem));
         }
         let hash = hash_secret(secret).map_err(|e| RegisterError::Other(self.path.clone(), e))?;
@@ -155,8 +155,9 @@ impl Register {
                 if people.first().and_then(|r| r[0].int()).unwrap_or(0) > 0 {
                     return Ok(false);
                 }
-                Self::append(tx, "keys", KEY_COLUMNS, key_row, Some(&key))?;
-                Self::append(tx, "person_events", PERSON_COLUMNS, values, Some(&key))?;
+                let me = keys::Signer { key: key.clone(), name: admin.trim().to_owned() };
+                Self::append(tx, "keys", KEY_COLUMNS, key_row, Some(&me))?;
+                Self::append(tx, "person_events", PERSON_COLUMNS, values, Some(&me))?;
                 Ok(true)
             })
             .map_err(self.db_err())?;
@@ -211,12 +212,21 @@ impl Register {
         if admin.role != Role::Administrator {
             return Ok(Err(PersonProblem::WrongRole(admin.role)));
         }
-        let existing =
-            self.people_with_secrets()?.into_iter().find(|(p, _)| name_key(&p.name) == name_key(name));
+        let everyone = self.people_with_secrets()?;
+        // Two people may not have names that look the same (UTS #39 skeletons), enabled or not.
+        let look = crate::domain::people::name_skeleton(name);
+        let look_alike = everyone
+            .iter()
+            .find(|(p, _)| crate::domain::people::name_skeleton(&p.name) == look)
+            .map(|(p, _)| p.name.clone());
+        let existing = everyone.into_iter().find(|(p, _)| name_key(&p.name) == name_key(name));
         match (change, existing) {
             (PersonChange::Add(_, _), Some(_)) => Ok(Err(PersonProblem::Exists)),
+            (PersonChange::Add(_, _), None) if look_alike.is_some() => {
+                Ok(Err(PersonProblem::LooksLike(look_alike.unwrap_or_default())))
+            }
             (PersonChange::Add(role, secret), None) => {
-                if let Some(problem) = crate::domain::people::secret_problem(secret) {
+                if let Some(problem) = crate::domain::people::secret_problem_for(secret, &[name]) {
                     return Ok(Err(problem));
                 }
                 let hash = hash_secret(secret).map_err(|e| RegisterError::Other(self.path.clone(), e))?;
@@ -236,7 +246,7 @@ impl Register {
                 self.person_event(&p.name, p.role, "unlocked", &hash, &admin.name, at, None).map(Ok)
             }
             (PersonChange::Reset(secret), Some((p, _))) => {
-                if let Some(problem) = crate::domain::people::secret_problem(secret) {
+                if let Some(problem) = crate::domain::people::secret_problem_for(secret, &[&p.name]) {
                     return Ok(Err(problem));
                 }
                 let hash = hash_secret(secret).map_err(|e| RegisterError::Other(self.path.clone(), e))?;
@@ -293,6 +303,9 @@ impl Register {
             .map(|h| h.trim().chars().filter(|c| c.is_ascii_graphic()).take(64).collect::<String>())
             .unwrap_or_default();
         let name: String = typed.trim().chars().filter(|c| !c.is_control()).take(100).collect();
+        let (step, order) = self.attempt.clone();
+        let detail =
+            serde_json::json!({ "why": why, "workstation": host, "step": step, "order": order }).to_string();
         let values: Vec<Value> = vec![
             "".into(),
             Value::from(0i64),
@@ -300,7 +313,7 @@ impl Register {
             name.into(),
             role.map(Role::key).unwrap_or("").into(),
             Value::from(0i64),
-            format!("{why}; workstation {host}").into(),
+            detail.into(),
             iso(at).into(),
         ];
         // Unsigned: nobody proved who typed it (verify accepts failed sign-ins without a signature).
@@ -330,7 +343,10 @@ impl Register {
             iso(at).into(),
         ];
         self.conn
-            .write(|tx| Self::append(tx, "keys", KEY_COLUMNS, row, Some(&key)))
+            .write(|tx| {
+                let me = keys::Signer { key: key.clone(), name: person.name.clone() };
+                Self::append(tx, "keys", KEY_COLUMNS, row, Some(&me))
+            })
             .map_err(self.db_err())?;
         keys::remember(&self.path, &person.name, key);
         Ok(())
@@ -400,6 +416,47 @@ impl Register {
                 })
                 .collect();
         }
+    }
+
+    /// Says what the next sign-ins are for (a step and an order), recorded with a failed one.
+    pub fn attempting(&mut self, step: &str, order_id: &str) {
+        let bounded = |t: &str| t.chars().filter(|c| !c.is_control()).take(100).collect::<String>();
+        self.attempt = (bounded(step), bounded(order_id));
+    }
+
+    /// Enrolments, role changes, disables, resets, unlocks and failed sign-ins, oldest first
+    /// (the access review of ICH E6(R3) 4.2.2 and 4.3.8).
+    pub fn people_log(&mut self) -> Result<Vec<PeopleLogLine>, RegisterError> {
+        let rows = self
+            .conn
+            .query(
+                "SELECT id, at, action, name, role, by_person, '' FROM person_events
+                 UNION ALL SELECT id, at, 'key-enrolled', name_key, '', by_person, public_key FROM keys
+                 UNION ALL SELECT id, at, 'failed-sign-in', person, role, '', detail FROM events WHERE step = 'failed-login'
+                 ORDER BY 1",
+                &[],
+            )
+            .map_err(self.db_err())?;
+        Ok(rows
+            .iter()
+            .filter_map(|r| {
+                let kind = r[2].text()?;
+                let detail = r[6].text().unwrap_or_default();
+                Some(PeopleLogLine {
+                    id: r[0].int()?,
+                    at: parse_iso(&r[1].text()?).ok()?,
+                    detail: if kind == "key-enrolled" {
+                        keys::fingerprint_of_public(&detail)
+                    } else {
+                        detail
+                    },
+                    kind,
+                    name: r[3].text()?,
+                    role: r[4].text().unwrap_or_default(),
+                    by: r[5].text().unwrap_or_default(),
+                })
+            })
+            .collect())
     }
 
     /// Failed logins recorded for a person (for the administrator, and the tests).

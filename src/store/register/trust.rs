@@ -5,7 +5,8 @@
 //! Rules, in the chain's order:
 //! - Before the first signed link (a register from before version 5, or one without people),
 //!   records carry no signature; they are counted as such.
-//! - After it, every record is signed: an entry by the person who recorded it, a step by its
+//! - After it, every record is signed: an entry by the person who recorded it (a sheet issued
+//!   by its issuer; a reprint or failed check by whoever made it, named in the link), a step by its
 //!   signer, a change to a person by an active administrator, a key by an active
 //!   administrator, or by itself for the first administrator (`init`) and for a person
 //!   enrolled before signatures began, once. Failed sign-ins are recorded by nobody and carry
@@ -45,7 +46,15 @@ fn text(row: &Row, i: usize) -> String {
 
 impl Trust {
     /// Whether the record of link `seq` carries the signature it needs; updates what is known.
-    pub(super) fn check(&mut self, seq: i64, tbl: &str, hash: &str, signature: &str, row: &Row) -> bool {
+    pub(super) fn check(
+        &mut self,
+        seq: i64,
+        tbl: &str,
+        hash: &str,
+        signature: &str,
+        signer: &str,
+        row: &Row,
+    ) -> bool {
         if tbl == "events" && text(row, 3) == Step::FailedLogin.key() {
             return true;
         }
@@ -66,7 +75,14 @@ impl Trust {
             people.get(&name_key(name)).filter(|k| k.active).and_then(|k| k.key)
         };
         let ok = match tbl {
-            "entries" => signed_by(active_key(&self.people, &text(row, 12)).as_ref()),
+            // A sheet issued is recorded by its issuer; a reprint or a failed check by whoever
+            // made it (named in the link), an active person with a key.
+            "entries" => {
+                let issued = matches!(text(row, 13).as_str(), "exported" | "printed");
+                let by = if issued { text(row, 12) } else { signer.to_owned() };
+                (!issued || name_key(signer) == name_key(&by))
+                    && signed_by(active_key(&self.people, &by).as_ref())
+            }
             "events" => signed_by(active_key(&self.people, &text(row, 4)).as_ref()),
             "person_events" => {
                 let (name, by) = (text(row, 1), text(row, 6));

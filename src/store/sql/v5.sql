@@ -11,4 +11,5 @@ CREATE TABLE keys (
 );
 CREATE INDEX keys_name ON keys(name_key, id);
 ALTER TABLE chain ADD COLUMN signature TEXT NOT NULL DEFAULT '';
+ALTER TABLE chain ADD COLUMN signer TEXT NOT NULL DEFAULT '';
 CREATE INDEX entries_order ON entries(order_id, revision);

@@ -22,9 +22,11 @@ impl AppState {
         let signer = if self.register_has_people() {
             let name = self.check.second.verifier.trim().to_owned();
             let Some(path) = self.register_path() else { return };
-            match Register::connect(&path.to_string_lossy())
-                .and_then(|mut r| r.authenticate(&name, &secret, self.now()))
-            {
+            let order_id = self.order.order_id.clone();
+            match Register::connect(&path.to_string_lossy()).and_then(|mut r| {
+                r.attempting(crate::register::Step::DoubleChecked.key(), &order_id);
+                r.authenticate(&name, &secret, self.now())
+            }) {
                 Ok(Ok(p)) if crate::register::Step::DoubleChecked.roles().contains(&p.role) => Some(p),
                 Ok(Ok(p)) => {
                     let problem = crate::register::PersonProblem::WrongRole(p.role);

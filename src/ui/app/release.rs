@@ -167,8 +167,11 @@ impl AppState {
         let secret = std::mem::take(&mut self.sign_in.secret);
         let name = self.sign_in.name.trim().to_owned();
         let Some(path) = self.register_path() else { return };
-        let result = Register::connect(&path.to_string_lossy())
-            .and_then(|mut r| r.authenticate(&name, &secret, self.now()));
+        let order_id = self.order.order_id.clone();
+        let result = Register::connect(&path.to_string_lossy()).and_then(|mut r| {
+            r.attempting("sign-in", &order_id);
+            r.authenticate(&name, &secret, self.now())
+        });
         match result {
             Ok(Ok(p)) => {
                 self.order.issued_by = p.name.clone();
