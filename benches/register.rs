@@ -1,8 +1,12 @@
-//! The Register view's queries at scale (issue 12): builds a SQLite register
-//! of 1 000 000 entries (NKACT_BENCH_ENTRIES to change it; kept under
-//! target/ and reused), then measures the first page (50 entries, newest
-//! first) and a filter by record number. Target: each under 50 ms.
-//! `cargo bench --bench register`.
+//! The register at scale (issues 12 and 20): builds a register of 1 000 000
+//! entries (NKACT_BENCH_ENTRIES to change it; a SQLite file kept under target/
+//! and reused, or the PostgreSQL database at NKACT_BENCH_REGISTER), every
+//! hundredth a cycle-1 sheet of a trial patient with its Day 1 and cohort, then
+//! measures the first page (50 entries, newest first), a filter by record
+//! number (each under 50 ms), the previous-patient lookup behind `next-start`
+//! and a cycle-1 order's stagger check (each under 10 ms), and one `verify`
+//! of the whole chain (its time printed; its memory is measured on the
+//! program, see the README). `cargo bench --bench register`.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a benchmark may fail loudly
 
@@ -12,14 +16,17 @@ use std::path::PathBuf;
 use chrono::{NaiveDateTime, TimeDelta};
 use criterion::{Criterion, criterion_group, criterion_main};
 use nkact_dose::order::{Order, Patient};
+use nkact_dose::order::release::{Ledger, preview};
 use nkact_dose::register::{Filter, Register, RegisterAction};
+use nkact_dose::stagger::Cohort;
 use nkact_dose::settings::Settings;
 
 fn start() -> NaiveDateTime {
     NaiveDateTime::parse_from_str("2026-01-01 08:00", "%Y-%m-%d %H:%M").unwrap()
 }
 
-/// Cycle 2 orders (no criteria table), one per record number HC-0000000 …, a minute apart.
+/// Cycle 2 orders (no criteria table), one per record number HC-0000000 …, a minute apart;
+/// every hundredth a cycle-1 sheet of trial subject S-k (expansion) with its Day 1.
 fn order(k: usize) -> Order {
     let mut o = Order::new(start(), Settings::default());
     o.patient = Patient {
@@ -35,10 +42,14 @@ fn order(k: usize) -> Order {
     o
 }
 
-fn register(entries: usize) -> PathBuf {
-    let path =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("target/bench-register-{entries}.sqlite3"));
-    let mut reg = Register::open(&path).unwrap();
+fn register(entries: usize) -> String {
+    let path = std::env::var("NKACT_BENCH_REGISTER").unwrap_or_else(|_| {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join(format!("target/bench-register-v5-{entries}.sqlite3"))
+            .to_string_lossy()
+            .into_owned()
+    });
+    let mut reg = Register::connect(&path).unwrap();
     let have =
         reg.list(&Filter { limit: 1, ..Filter::default() }).unwrap().first().map_or(0, |e| e.id as usize);
     if have < entries {
@@ -52,7 +63,14 @@ fn register(entries: usize) -> PathBuf {
                     let mut o = template.clone();
                     o.patient.identifier = format!("HC-{i:07}");
                     o.order_id = nkact_dose::order::order_id(start());
-                    (o, report.clone(), RegisterAction::Exported, start() + TimeDelta::minutes(i as i64))
+                    let at = start() + TimeDelta::minutes(i as i64);
+                    if i % 100 == 0 {
+                        o.inputs.cycle = "1".into();
+                        o.inputs.day1 = (at.date() + TimeDelta::days(7)).format("%Y-%m-%d").to_string();
+                        o.trial.subject = format!("S-{i}");
+                        o.trial.cohort = "expansion".into();
+                    }
+                    (o, report.clone(), RegisterAction::Exported, at)
                 })
                 .collect();
             k += batch.len();
@@ -67,7 +85,7 @@ fn bench(c: &mut Criterion) {
     let entries: usize =
         std::env::var("NKACT_BENCH_ENTRIES").ok().and_then(|v| v.parse().ok()).unwrap_or(1_000_000);
     let path = register(entries);
-    let mut reg = Register::open(&path).unwrap();
+    let mut reg = Register::connect(&path).unwrap();
     let page = Filter { limit: 50, ..Filter::default() };
     assert_eq!(reg.list(&page).unwrap().len(), 50);
     c.bench_function(&format!("register first page of 50 at {entries} entries"), |b| {
@@ -80,8 +98,28 @@ fn bench(c: &mut Criterion) {
     });
     // Opening the register (and checking its schema) is part of every Register view refresh.
     c.bench_function(&format!("register open at {entries} entries"), |b| {
-        b.iter(|| black_box(Register::open(&path).unwrap()))
+        b.iter(|| black_box(Register::connect(&path).unwrap()))
     });
+    // The previous patient (issue 20: a full scan, 1.0–2.4 s at 1 000 000 entries).
+    assert!(reg.next_start(Cohort::Expansion, "").unwrap().is_some());
+    c.bench_function(&format!("register next-start at {entries} entries"), |b| {
+        b.iter(|| black_box(reg.next_start(Cohort::Expansion, "").unwrap()))
+    });
+    // A cycle-1 order's checks across patients, as the release workflow runs them.
+    let mut next = order(entries + 1);
+    next.inputs.cycle = "1".into();
+    next.inputs.day1 = "2030-01-07".into();
+    next.trial.subject = "S-NEW".into();
+    next.trial.cohort = "expansion".into();
+    let report = next.report().ok();
+    let now = start();
+    c.bench_function(&format!("register cycle-1 stagger check at {entries} entries"), |b| {
+        b.iter(|| black_box(reg.in_release(|t| preview(t, &next, report.as_ref(), now)).unwrap()))
+    });
+    // One verify of the whole chain, streamed.
+    let t = std::time::Instant::now();
+    let report = reg.verify().unwrap();
+    eprintln!("verify of {} links: {:.1} s, breaks: {}", report.checked, t.elapsed().as_secs_f64(), report.bad.len());
 }
 
 criterion_group! {
