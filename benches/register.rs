@@ -15,11 +15,11 @@ use std::path::PathBuf;
 
 use chrono::{NaiveDateTime, TimeDelta};
 use criterion::{Criterion, criterion_group, criterion_main};
-use nkact_dose::order::{Order, Patient};
 use nkact_dose::order::release::{Ledger, preview};
+use nkact_dose::order::{Order, Patient};
 use nkact_dose::register::{Filter, Register, RegisterAction};
-use nkact_dose::stagger::Cohort;
 use nkact_dose::settings::Settings;
+use nkact_dose::stagger::Cohort;
 
 fn start() -> NaiveDateTime {
     NaiveDateTime::parse_from_str("2026-01-01 08:00", "%Y-%m-%d %H:%M").unwrap()
@@ -119,7 +119,12 @@ fn bench(c: &mut Criterion) {
     // One verify of the whole chain, streamed.
     let t = std::time::Instant::now();
     let report = reg.verify().unwrap();
-    eprintln!("verify of {} links: {:.1} s, breaks: {}", report.checked, t.elapsed().as_secs_f64(), report.bad.len());
+    eprintln!(
+        "verify of {} links: {:.1} s, breaks: {}",
+        report.checked,
+        t.elapsed().as_secs_f64(),
+        report.bad.len()
+    );
 }
 
 criterion_group! {

@@ -381,12 +381,11 @@ sheet-header-left = { $regimen } · { $protocol } · { $sponsor }
 sheet-page = Pàgina { $page } de { $pages }
 # "empremta": the order's fingerprint (a checksum of its content).
 sheet-footer = { $program } { $version } · generat el { $at } · codi de control { $fingerprint } · { $mark }
-sheet-seal-title = Segell del registre (llegiu el codi: nkact-dose register verify-sheet)
+sheet-seal-title = Segell del registre · comproveu-lo amb nkact-dose register verify-sheet (aquest PDF o un escaneig)
 sheet-seal-order = Ordre { $order } · revisió { $revision } · empremta { $fingerprint }
 sheet-seal-record = Anotada com a registre { $seq } del registre d'ordres, després del cap de la cadena:
 sheet-seal-unrecorded = No anotada en un registre d'ordres en imprimir-se.
 sheet-seal-unencrypted = AVÍS: s'ha accedit al registre per un enllaç de xarxa SENSE XIFRAR (sslmode=disable).
-sheet-seal-how = El registre diu si aquest full és vigent, substituït, una reimpressió o si mai no s'ha anotat.
 sheet-identity-strip = Pacient: { $name } · NHC: { $record } · Data de naixement: { $dob }
 sheet-revision = revisió { $revision }: substitueix la revisió { $previous } d'aquesta ordre
 sheet-phase = { $phase }: { $reason }
@@ -917,6 +916,9 @@ cli-sign-superseded = la revisió { $revision } de l'ordre { $order } va ser sub
 person-locked = l'accés de { $name } queda bloquejat després de { $max } secrets erronis seguits: l'ha de desbloquejar un administrador (register people unlock NOM)
 person-last-admin = no es pot donar de baixa { $name }: no quedaria cap administrador actiu; afegiu-ne abans un altre
 cli-new-secret-file = el nou secret es llegeix del seu propi fitxer: afegiu --secret-file FITXER (mai de NKACT_DOSE_SECRET, que és el de qui signa)
+cli-new-secret-prompt = Nova clau per a { $name } (no es mostra): 
+cli-new-secret-again = La mateixa clau una altra vegada: 
+cli-new-secret-differ = les dues claus escrites no coincideixen: no s'ha canviat res
 chain-broken-more = { $n ->
     [one] Un altre registre no coincideix: { $list }
    *[other] Uns altres { $n } registres no coincideixen (es llisten els 50 primers): { $list }

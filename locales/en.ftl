@@ -319,12 +319,11 @@ verified-by = Verified by { $verifier } at { $at }
 sheet-header-left = { $regimen } · { $protocol } · { $sponsor }
 sheet-page = Page { $page } of { $pages }
 sheet-footer = { $program } { $version } · generated { $at } · fingerprint { $fingerprint } · { $mark }
-sheet-seal-title = Register seal (scan the code: nkact-dose register verify-sheet)
+sheet-seal-title = Register seal · check it with nkact-dose register verify-sheet (this PDF or a scan)
 sheet-seal-order = Order { $order } · revision { $revision } · fingerprint { $fingerprint }
 sheet-seal-record = Recorded as register record { $seq }, after the chain head:
 sheet-seal-unrecorded = Not recorded in an order register when printed.
 sheet-seal-unencrypted = WARNING: the register was reached over an UNENCRYPTED network link (sslmode=disable).
-sheet-seal-how = The register says whether this sheet is current, superseded, a reprint or never recorded.
 sheet-identity-strip = Patient: { $name } · Record number: { $record } · Date of birth: { $dob }
 sheet-revision = revision { $revision }: supersedes revision { $previous } of this order
 sheet-phase = { $phase }: { $reason }
@@ -835,6 +834,9 @@ cli-sign-superseded = order { $order } revision { $revision } was replaced by re
 person-locked = { $name } is locked after { $max } wrong secrets in a row: an administrator must unlock it (register people unlock NAME)
 person-last-admin = { $name } is the last active administrator and cannot be disabled: add another administrator first
 cli-new-secret-file = the new secret comes from its own file: add --secret-file FILE (never from NKACT_DOSE_SECRET, which is the signer's)
+cli-new-secret-prompt = New secret for { $name } (not shown): 
+cli-new-secret-again = The same secret again: 
+cli-new-secret-differ = the two secrets typed differ: nothing was changed
 chain-broken-more = { $n ->
     [one] One more record does not match: { $list }
    *[other] { $n } more records do not match (the first 50 listed): { $list }

@@ -440,12 +440,11 @@ sheet-header-left = { $regimen } · { $protocol } · { $sponsor }
 sheet-page = Página { $page } de { $pages }
 # "huella": the order's fingerprint (a checksum of its content).
 sheet-footer = { $program } { $version } · generada el { $at } · código de control { $fingerprint } · { $mark }
-sheet-seal-title = Sello del registro (lea el código: nkact-dose register verify-sheet)
+sheet-seal-title = Sello del registro · compruébelo con nkact-dose register verify-sheet (este PDF o un escaneo)
 sheet-seal-order = Orden { $order } · revisión { $revision } · huella { $fingerprint }
 sheet-seal-record = Anotada como registro { $seq } del registro de órdenes, tras la cabeza de la cadena:
 sheet-seal-unrecorded = No anotada en un registro de órdenes al imprimirse.
 sheet-seal-unencrypted = AVISO: se accedió al registro por un enlace de red SIN CIFRAR (sslmode=disable).
-sheet-seal-how = El registro dice si esta hoja está vigente, sustituida, es una reimpresión o nunca se anotó.
 sheet-identity-strip = Paciente: { $name } · NHC: { $record } · Fecha de nacimiento: { $dob }
 sheet-revision = revisión { $revision }: sustituye a la revisión { $previous } de esta orden
 sheet-phase = { $phase }: { $reason }
@@ -977,6 +976,9 @@ cli-sign-superseded = la revisión { $revision } de la orden { $order } fue sust
 person-locked = el acceso de { $name } queda bloqueado tras { $max } secretos erróneos seguidos: debe desbloquearlo un administrador (register people unlock NOMBRE)
 person-last-admin = no se puede dar de baja a { $name }: no quedaría ningún administrador activo; añada antes otro
 cli-new-secret-file = el nuevo secreto se lee de su propio archivo: añada --secret-file ARCHIVO (nunca de NKACT_DOSE_SECRET, que es el de quien firma)
+cli-new-secret-prompt = Nueva clave para { $name } (no se muestra): 
+cli-new-secret-again = La misma clave otra vez: 
+cli-new-secret-differ = las dos claves escritas no coinciden: no se ha cambiado nada
 chain-broken-more = { $n ->
     [one] Otro registro no coincide: { $list }
    *[other] Otros { $n } registros no coinciden (se listan los 50 primeros): { $list }

@@ -11,7 +11,7 @@ use printpdf::{
 
 /// The seal's QR code: its side on the page (pt), with a quiet zone of three modules inside
 /// (the page around it is white).
-pub(crate) const SEAL_SIDE: f32 = 20.0 * 72.0 / 25.4;
+pub(crate) const SEAL_SIDE: f32 = 17.0 * 72.0 / 25.4;
 
 /// What every page carries to prove itself: the QR code's modules (row by row, `width`
 /// per row) and the same data as text lines beside it.
@@ -135,9 +135,12 @@ impl Layout {
         page.push(Op::DrawPolygon {
             polygon: Polygon { rings, mode: PaintMode::Fill, winding_order: WindingOrder::NonZero },
         });
-        let mut y = base + SEAL_SIDE - SMALL * 1.6;
-        for line in &seal.lines {
-            self.text_at(m, y, line, SMALL, false);
+        // The text beside the code, wrapped to the room left of it.
+        let room = w - 2.0 * m - SEAL_SIDE - 6.0;
+        let mut y = base + SEAL_SIDE - SMALL * 1.2;
+        let lines: Vec<String> = seal.lines.iter().flat_map(|l| self.wrap(l, SMALL, false, room)).collect();
+        for line in lines {
+            self.text_at(m, y, &line, SMALL, false);
             y -= SMALL * LEADING;
         }
         self.seal = Some(seal);

@@ -189,7 +189,6 @@ fn seal_band(
         }
         None => lines.push(w.msg(msg!("sheet-seal-unrecorded"))),
     }
-    lines.push(w.msg(msg!("sheet-seal-how")));
     Ok(crate::output::layout::SealBand { modules, width, lines })
 }
 

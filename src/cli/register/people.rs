@@ -132,6 +132,18 @@ pub(super) fn people(
     // A new person's secret, or a new secret, comes from its own file: never the signer's
     // NKACT_DOSE_SECRET (issue 20: `people add` without a file gave the administrator's own).
     let secret = match change_secret {
+        // At a terminal, asked twice without echo; otherwise only from a file.
+        Some(None) if std::io::IsTerminal::is_terminal(&std::io::stdin()) => {
+            let shown = crate::present::words::quoted_inner(&name, 60);
+            let first = rpassword::prompt_password(w.msg(msg!("cli-new-secret-prompt", "name" => shown)));
+            let again =
+                first.as_ref().ok().map(|_| rpassword::prompt_password(w.msg(msg!("cli-new-secret-again"))));
+            match (first, again) {
+                (Ok(a), Some(Ok(b))) if a == b && !a.is_empty() => Some(a),
+                (Ok(_), Some(Ok(_))) => return fail(err, &w.msg(msg!("cli-new-secret-differ"))),
+                _ => return fail(err, &w.msg(msg!("cli-new-secret-file"))),
+            }
+        }
         Some(None) => return fail(err, &w.msg(msg!("cli-new-secret-file"))),
         Some(Some(f)) => match read_secret(w, Some(f)) {
             Ok(s) => Some(s),
