@@ -45,7 +45,7 @@ fn order(k: usize) -> Order {
 fn register(entries: usize) -> String {
     let path = std::env::var("NKACT_BENCH_REGISTER").unwrap_or_else(|_| {
         PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join(format!("target/bench-register-v5-{entries}.sqlite3"))
+            .join(format!("target/bench-register-v5b-{entries}.sqlite3"))
             .to_string_lossy()
             .into_owned()
     });
@@ -69,6 +69,8 @@ fn register(entries: usize) -> String {
                         o.inputs.day1 = (at.date() + TimeDelta::days(7)).format("%Y-%m-%d").to_string();
                         o.trial.subject = format!("S-{i}");
                         o.trial.cohort = "expansion".into();
+                        let r = o.report().unwrap();
+                        return (o, r, RegisterAction::Exported, at);
                     }
                     (o, report.clone(), RegisterAction::Exported, at)
                 })
