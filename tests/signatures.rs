@@ -527,5 +527,30 @@ fn verify_sheet_classifies_every_case(w: &Ward) {
     d.drop_guards();
     d.batch("UPDATE entries SET doses = replace(doses, '1092', '1200') WHERE patient_id = 'HC-100'");
     says(w, &current, "changed-after-printing");
+    // The edited record is marked where it is listed, and not printed again.
+    let o = run(w, &["register", "list"]);
+    ok(&o);
+    assert!(text(&o).contains("FAILS ITS CHAIN CHECK"), "{}", text(&o));
+    let edited = db(w).row("SELECT CAST(min(id) AS TEXT) AS i FROM entries WHERE patient_id = 'HC-100'")[0]
+        .clone()
+        .unwrap();
+    let again = w.dir.join("again.pdf");
+    let o = run(
+        w,
+        &[
+            "register",
+            "reprint",
+            &edited,
+            "--out",
+            &again.to_string_lossy(),
+            "--as",
+            PHARMACIST.0,
+            "--secret-file",
+            &pharmacist,
+        ],
+    );
+    assert_eq!(o.status.code(), Some(3), "{}", text(&o));
+    assert!(text(&o).contains("no longer matches"), "{}", text(&o));
+    assert!(!again.exists());
 }
 on_both_engines!("sig", verify_sheet_classifies_every_case);

@@ -194,8 +194,11 @@ fn a_server_that_stalls_gives_a_message_within_the_time_allowed() {
         format!("postgres://nkact:pw@pg.nkact.test:{port}/nkact?hostaddr=127.0.0.1"),
     ] {
         let start = Instant::now();
-        let o =
-            std::process::Command::new(BIN).args(["register", "list", "--register", &url]).output().unwrap();
+        let o = std::process::Command::new(BIN)
+            .env("LC_ALL", "C.UTF-8")
+            .args(["register", "list", "--register", &url])
+            .output()
+            .unwrap();
         let took = start.elapsed();
         assert_ne!(o.status.code(), Some(0));
         let said = String::from_utf8_lossy(&o.stderr);

@@ -571,15 +571,6 @@ fn reprint_entry(run: &mut Run<'_>, reg: &mut Register, sub: &RegisterSub) -> Ou
     if file.is_none() && !print {
         return fail(w, err, &w.msg(msg!("cli-out-or-print")), Outcome::Invalid);
     }
-    // A record that no longer matches its chain link is not printed again (issue 20: a
-    // substituted order was reprinted and recorded as a reprint).
-    match reg.entry(id) {
-        Ok(e) if !e.intact => {
-            return fail(w, err, &w.msg(msg!("reprint-refused-broken", "id" => id)), Outcome::Failed);
-        }
-        Ok(_) => {}
-        Err(e) => return fail(w, err, &w.register_error(&e), Outcome::Invalid),
-    }
     let by = match reg.has_people() {
         Ok(false) => None,
         Ok(true) => {
@@ -597,11 +588,15 @@ fn reprint_entry(run: &mut Run<'_>, reg: &mut Register, sub: &RegisterSub) -> Ou
         }
         Err(e) => return reg_err(w, err, &e),
     };
-    let mut order = match reg.order(id) {
-        Ok(o) => o,
+    // A record that no longer matches its chain link is not printed again (issue 20: a
+    // substituted order was reprinted and recorded as a reprint).
+    let order = match reg.order_to_reprint(id) {
+        Ok(Ok(o)) => o,
+        Ok(Err(id)) => {
+            return fail(w, err, &w.msg(msg!("reprint-refused-broken", "id" => id)), Outcome::Failed);
+        }
         Err(e) => return fail(w, err, &w.register_error(&e), Outcome::Invalid),
     };
-    reg.attach_chain(&mut order);
     let report = match order.report() {
         Ok(r) => r,
         Err(_) => return fail(w, err, &w.msg(msg!("refuse-invalid-stored")), Outcome::Failed),

@@ -10,6 +10,7 @@ pub mod clock;
 pub mod criteria;
 pub mod engine;
 pub mod error;
+pub mod gs1;
 pub mod identity;
 pub mod input;
 pub mod lab;

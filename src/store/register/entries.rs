@@ -154,6 +154,18 @@ impl Register {
         }
     }
 
+    /// The stored order of entry `id`, with its signed steps, to print again; `Ok(Err(id))`
+    /// when the record no longer matches its chain link (changed outside the program): it is
+    /// neither reprinted nor reopened (issue 20).
+    pub fn order_to_reprint(&mut self, id: i64) -> Result<Result<Order, i64>, RegisterError> {
+        if !self.entry(id)?.intact {
+            return Ok(Err(id));
+        }
+        let mut order = self.order(id)?;
+        self.attach_chain(&mut order);
+        Ok(Ok(order))
+    }
+
     /// Records many sheets in one transaction (an import, or building a large
     /// register for the benchmark); each is checked and chained as [`Register::record`] does.
     pub fn record_many(

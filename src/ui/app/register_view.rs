@@ -43,14 +43,11 @@ impl AppState {
     pub(super) fn stored_order(&self, id: i64) -> Result<Order, String> {
         let w = self.words();
         let path = self.register_path().ok_or_else(|| w.msg(msg!("not-recorded-no-location")))?;
+        // A record edited outside the program is neither reopened nor reprinted.
         Register::connect(&path.to_string_lossy()).map_err(|e| w.register_error(&e)).and_then(|mut r| {
-            // A record edited outside the program is neither reopened nor reprinted.
-            if !r.entry(id).map_err(|e| w.register_error(&e))?.intact {
-                return Err(w.msg(msg!("reprint-refused-broken", "id" => id)));
-            }
-            let mut order = r.order(id).map_err(|e| w.register_error(&e))?;
-            r.attach_chain(&mut order);
-            Ok(order)
+            r.order_to_reprint(id)
+                .map_err(|e| w.register_error(&e))?
+                .map_err(|id| w.msg(msg!("reprint-refused-broken", "id" => id)))
         })
     }
 
