@@ -923,3 +923,17 @@ chain-broken-more = { $n ->
     [one] Un altre registre no coincideix: { $list }
    *[other] Uns altres { $n } registres no coincideixen (es llisten els 50 primers): { $list }
 }
+gs1-empty = el codi del vial és buit: torneu a escanejar el Data Matrix de l'envàs, o escriviu el lot i la caducitat
+gs1-too-long = l'escaneig és més llarg que el codi de qualsevol envàs: escanegeu un codi cada vegada
+gs1-not-gs1 = l'escaneig no comença com el codi GS1 d'un envàs (comença { $start }): reviseu la distribució de teclat del lector i torneu a escanejar
+gs1-bad-character = el caràcter { $at } de l'escaneig ({ $found }) no pot ser en un codi GS1: segurament el va canviar la distribució de teclat del lector; configureu-la com el teclat en ús i torneu a escanejar
+gs1-unknown-ai = el codi porta un camp que aquest programa no llegeix ({ $ai }): escriviu el lot i la caducitat a mà
+gs1-truncated = el camp ({ $ai }) del codi és incomplet: torneu a escanejar
+gs1-check-digit = el dígit de control del codi de producte és { $found } i hauria de ser { $expected }: l'escaneig s'ha llegit malament; torneu a escanejar
+gs1-bad-expiry = la caducitat del codi ({ $found }) no és una data: torneu a escanejar, o escriviu el lot i la caducitat
+gs1-too-long-field = el camp ({ $ai }) del codi és més llarg del que permet GS1: torneu a escanejar
+gs1-repeated = el codi porta dues vegades el camp ({ $ai }): torneu a escanejar
+gs1-lost-separator = falta el camp ({ $ai }) del codi i un altre camp sembla continuar-hi: el lector ha perdut un separador (GS). Configureu el lector perquè enviï GS, o escriviu el lot i la caducitat
+gs1-missing = el codi no porta el camp ({ $ai }) (el d'un envàs porta producte, caducitat i lot): escriviu el lot i la caducitat a mà
+gs1-expired = aquest lot va caducar el { $expiry }, abans de l'elaboració: feu servir un altre vial
+gs1-bad-lot = el lot ha de tenir d'1 a 20 lletres, xifres o signes de GS1

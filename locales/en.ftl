@@ -841,3 +841,17 @@ chain-broken-more = { $n ->
     [one] One more record does not match: { $list }
    *[other] { $n } more records do not match (the first 50 listed): { $list }
 }
+gs1-empty = the vial's code is empty: scan the pack's Data Matrix again, or type the lot and expiry
+gs1-too-long = the scan is longer than any pack's code: scan one code at a time
+gs1-not-gs1 = the scan does not start as a pack's GS1 code does (it starts { $start }): check the scanner's keyboard layout, then scan again
+gs1-bad-character = character { $at } of the scan ({ $found }) is not one a GS1 code holds: the scanner's keyboard layout probably changed it; set it to the keyboard in use and scan again
+gs1-unknown-ai = the code holds a field this program does not read ({ $ai }): type the lot and expiry by hand
+gs1-truncated = the code's field ({ $ai }) is cut short: scan again
+gs1-check-digit = the product code's check digit is { $found }, it should be { $expected }: the scan was misread; scan again
+gs1-bad-expiry = the expiry in the code ({ $found }) is not a date: scan again, or type the lot and expiry
+gs1-too-long-field = the code's field ({ $ai }) is longer than GS1 allows: scan again
+gs1-repeated = the code holds field ({ $ai }) twice: scan again
+gs1-lost-separator = the code's field ({ $ai }) is missing and another field seems to run into it: the scanner lost a separator (GS). Set the scanner to send GS, or type the lot and expiry
+gs1-missing = the code has no field ({ $ai }) (a pack's code carries product, expiry and lot): type the lot and expiry by hand
+gs1-expired = this lot expired on { $expiry }, before the preparation: use another vial
+gs1-bad-lot = the lot must be 1 to 20 letters, digits or GS1's punctuation

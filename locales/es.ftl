@@ -983,3 +983,17 @@ chain-broken-more = { $n ->
     [one] Otro registro no coincide: { $list }
    *[other] Otros { $n } registros no coinciden (se listan los 50 primeros): { $list }
 }
+gs1-empty = el código del vial está vacío: vuelva a escanear el Data Matrix del envase, o escriba el lote y la caducidad
+gs1-too-long = el escaneo es más largo que el código de cualquier envase: escanee un código cada vez
+gs1-not-gs1 = el escaneo no empieza como el código GS1 de un envase (empieza { $start }): revise la distribución de teclado del lector y vuelva a escanear
+gs1-bad-character = el carácter { $at } del escaneo ({ $found }) no puede estar en un código GS1: seguramente lo cambió la distribución de teclado del lector; configúrela como el teclado en uso y vuelva a escanear
+gs1-unknown-ai = el código lleva un campo que este programa no lee ({ $ai }): escriba el lote y la caducidad a mano
+gs1-truncated = el campo ({ $ai }) del código está incompleto: vuelva a escanear
+gs1-check-digit = el dígito de control del código de producto es { $found } y debería ser { $expected }: el escaneo se leyó mal; vuelva a escanear
+gs1-bad-expiry = la caducidad del código ({ $found }) no es una fecha: vuelva a escanear, o escriba el lote y la caducidad
+gs1-too-long-field = el campo ({ $ai }) del código es más largo de lo que permite GS1: vuelva a escanear
+gs1-repeated = el código lleva dos veces el campo ({ $ai }): vuelva a escanear
+gs1-lost-separator = falta el campo ({ $ai }) del código y otro campo parece continuar en él: el lector perdió un separador (GS). Configure el lector para enviar GS, o escriba el lote y la caducidad
+gs1-missing = el código no lleva el campo ({ $ai }) (el de un envase lleva producto, caducidad y lote): escriba el lote y la caducidad a mano
+gs1-expired = este lote caducó el { $expiry }, antes de la elaboración: use otro vial
+gs1-bad-lot = el lote debe tener de 1 a 20 letras, cifras o signos de GS1

@@ -554,3 +554,70 @@ fn verify_sheet_classifies_every_case(w: &Ward) {
     assert!(!again.exists());
 }
 on_both_engines!("sig", verify_sheet_classifies_every_case);
+
+// ------------------------------------------------------------------ the prepared step's vials (issue 21)
+
+fn the_prepared_step_carries_each_vials_lot_and_refuses_an_expired_one(w: &Ward) {
+    staffed(w);
+    issue(w, "HC-300");
+    let id = db(w).row("SELECT order_id FROM entries ORDER BY id DESC LIMIT 1")[0].clone().unwrap();
+    // The technician who prepares (not the pharmacist who issued).
+    let admin = w.secret(ADMIN.0, ADMIN.1);
+    let secret = w.secret("Pere Soler", "copper-Lagoon-63-willow");
+    ok(&run(
+        w,
+        &[
+            "register",
+            "people",
+            "add",
+            "Pere Soler",
+            "--role",
+            "technician",
+            "--secret-file",
+            &secret,
+            "--as",
+            ADMIN.0,
+            "--as-secret-file",
+            &admin,
+        ],
+    ));
+    let gs = '\u{1d}';
+    let sign = |extra: &[&str]| {
+        let mut a = vec![
+            "register",
+            "sign",
+            &id,
+            "--step",
+            "prepared",
+            "--as",
+            "Pere Soler",
+            "--secret-file",
+            &secret,
+        ];
+        a.extend_from_slice(extra);
+        run(w, &a)
+    };
+    // Expired before today: refused, nothing signed.
+    let o = sign(&["--scan", "]d20104006381333931172001311012AB34"]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(text(&o).contains("expired"), "{}", text(&o));
+    // A separator lost by the scanner: refused in words, never misread.
+    let o = sign(&["--scan", "010400638133393121SN1231749123110L1"]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(text(&o).contains("lost a separator"), "{}", text(&o));
+    // Two vials, one scanned and one typed, and the volume measured: signed with the step.
+    let scan = format!("]d20104006381333931174912311012AB34{gs}21SN0001\r\n");
+    ok(&sign(&["--scan", &scan, "--lot", "L-77", "--expiry", "2049-06-30", "--measured", "54.6 mL"]));
+    let shown: serde_json::Value =
+        serde_json::from_slice(&run(w, &["register", "show", &id, "--json"]).stdout).unwrap();
+    let step = shown["chain"].as_array().unwrap().iter().find(|s| s["step"] == "prepared").unwrap().clone();
+    let detail: serde_json::Value = serde_json::from_str(step["detail"].as_str().unwrap()).unwrap();
+    assert_eq!(detail["vials"][0]["lot"], "12AB34", "{detail}");
+    assert_eq!(detail["vials"][0]["expiry"], "2049-12-31", "{detail}");
+    assert_eq!(detail["vials"][0]["gtin"], "04006381333931", "{detail}");
+    assert_eq!(detail["vials"][1]["lot"], "L-77", "{detail}");
+    assert_eq!(detail["measured"], "54.6 mL", "{detail}");
+    // Signed like every step: the chain verifies.
+    ok(&verify(w, &[]));
+}
+on_both_engines!("sig", the_prepared_step_carries_each_vials_lot_and_refuses_an_expired_one);

@@ -137,6 +137,17 @@ enum RegisterSub {
         day: Option<i32>,
         #[arg(long, value_name = "YYYY-MM-DD HH:MM")]
         at: Option<OsString>,
+        /// Prepared: a vial's GS1 code as the scanner types it (once per vial)
+        #[arg(long = "scan", value_name = "CODE")]
+        scans: Vec<OsString>,
+        /// Prepared: a vial's lot typed by hand (with --expiry)
+        #[arg(long, value_name = "LOT", requires = "expiry")]
+        lot: Option<OsString>,
+        #[arg(long, value_name = "YYYY-MM-DD", requires = "lot")]
+        expiry: Option<OsString>,
+        /// Prepared: the volume or mass measured, as written on the worksheet
+        #[arg(long, value_name = "TEXT")]
+        measured: Option<OsString>,
     },
 }
 
@@ -686,7 +697,21 @@ fn next_start(run: &mut Run<'_>, reg: &mut Register, sub: &RegisterSub) -> Outco
 
 /// `register sign`.
 fn sign_step(run: &mut Run<'_>, reg: &mut Register, sub: &RegisterSub) -> Outcome {
-    let RegisterSub::Sign { order_id, step, person, secret_file, revision, failed, drug, day, at } = sub
+    let RegisterSub::Sign {
+        order_id,
+        step,
+        person,
+        secret_file,
+        revision,
+        failed,
+        drug,
+        day,
+        at,
+        scans,
+        lot,
+        expiry,
+        measured,
+    } = sub
     else {
         return Outcome::Invalid;
     };
@@ -755,6 +780,43 @@ fn sign_step(run: &mut Run<'_>, reg: &mut Register, sub: &RegisterSub) -> Outcom
         }
         (Step::Administered, ..) => {
             return fail(w, err, &w.msg(msg!("cli-bad-administered")), Outcome::Invalid);
+        }
+        // The vials' lots and expiries, and what was measured, are part of the signed step; an
+        // expired lot, or a scan that does not read unambiguously, is refused (issue 21).
+        (Step::Prepared, ..) => {
+            let mut vials = Vec::new();
+            for scan in scans {
+                match crate::domain::gs1::Vial::scanned(&scan.to_string_lossy(), now.date()) {
+                    Ok(v) => vials.push(v),
+                    Err(p) => return fail(w, err, &w.gs1_problem(&p), Outcome::Invalid),
+                }
+            }
+            if let (Some(l), Some(e)) = (lot, expiry) {
+                let Some(date) =
+                    e.to_str().and_then(|e| chrono::NaiveDate::parse_from_str(e.trim(), "%Y-%m-%d").ok())
+                else {
+                    return fail(
+                        w,
+                        err,
+                        &w.gs1_problem(&crate::domain::gs1::Gs1Problem::BadExpiry(
+                            e.to_string_lossy().chars().take(20).collect(),
+                        )),
+                        Outcome::Invalid,
+                    );
+                };
+                match crate::domain::gs1::Vial::typed(&l.to_string_lossy(), date, now.date()) {
+                    Ok(v) => vials.push(v),
+                    Err(p) => return fail(w, err, &w.gs1_problem(&p), Outcome::Invalid),
+                }
+            }
+            let measured: Option<String> = measured
+                .as_ref()
+                .map(|m| m.to_string_lossy().chars().filter(|c| !c.is_control()).take(60).collect());
+            if vials.is_empty() && measured.is_none() {
+                String::new()
+            } else {
+                serde_json::json!({ "vials": vials, "measured": measured }).to_string()
+            }
         }
         _ => String::new(),
     };

@@ -56,6 +56,43 @@ pub enum Gs1Problem {
     /// The code lacks a field a pack's code carries (its AI). When a variable field holds
     /// what looks like the missing AI, the separator after it was probably lost (`lost_gs`).
     Missing { ai: String, lost_gs: bool },
+    /// The lot expired before the preparation's date (its expiry).
+    Expired(NaiveDate),
+    /// A lot typed by hand that GS1 could not carry (empty, over 20 characters, or a
+    /// character outside its set).
+    BadLot,
+}
+
+/// One vial used in a preparation: from its scanned code, or its lot and expiry typed by hand.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Vial {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gtin: Option<String>,
+    pub lot: String,
+    pub expiry: NaiveDate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub serial: Option<String>,
+}
+
+impl Vial {
+    /// A vial from its scanned code, refused when it expired before `on` (the preparation's date).
+    pub fn scanned(scan: &str, on: NaiveDate) -> Result<Vial, Gs1Problem> {
+        let p = parse(scan)?;
+        Vial { gtin: Some(p.gtin), lot: p.batch, expiry: p.expiry, serial: p.serial }.in_date(on)
+    }
+
+    /// A vial whose lot and expiry were typed by hand.
+    pub fn typed(lot: &str, expiry: NaiveDate, on: NaiveDate) -> Result<Vial, Gs1Problem> {
+        let lot = lot.trim();
+        if lot.is_empty() || lot.chars().count() > 20 || !lot.chars().all(is_cset82) {
+            return Err(Gs1Problem::BadLot);
+        }
+        Vial { gtin: None, lot: lot.to_owned(), expiry, serial: None }.in_date(on)
+    }
+
+    fn in_date(self, on: NaiveDate) -> Result<Vial, Gs1Problem> {
+        if self.expiry < on { Err(Gs1Problem::Expired(self.expiry)) } else { Ok(self) }
+    }
 }
 
 /// GS1's character set 82 (the characters a batch or serial may hold).

@@ -7,6 +7,32 @@ use crate::stagger::NextStart;
 use crate::{id, msg, msg_some};
 
 impl Words {
+    /// Why a vial's scan or typed lot was not taken, worded.
+    pub fn gs1_problem(&self, p: &crate::domain::gs1::Gs1Problem) -> String {
+        use crate::domain::gs1::Gs1Problem;
+        let q = |t: &str| crate::present::words::quoted_inner(t, 24);
+        self.msg(match p {
+            Gs1Problem::Empty => msg!("gs1-empty"),
+            Gs1Problem::TooLong => msg!("gs1-too-long"),
+            Gs1Problem::NotGs1(start) => msg!("gs1-not-gs1", "start" => q(start)),
+            Gs1Problem::BadCharacter { at, found } => {
+                msg!("gs1-bad-character", "at" => *at, "found" => q(&found.to_string()))
+            }
+            Gs1Problem::UnknownAi(ai) => msg!("gs1-unknown-ai", "ai" => q(ai)),
+            Gs1Problem::Truncated(ai) => msg!("gs1-truncated", "ai" => ai.clone()),
+            Gs1Problem::CheckDigit { found, expected } => {
+                msg!("gs1-check-digit", "found" => *found, "expected" => *expected)
+            }
+            Gs1Problem::BadExpiry(t) => msg!("gs1-bad-expiry", "found" => q(t)),
+            Gs1Problem::FieldTooLong(ai) => msg!("gs1-too-long-field", "ai" => ai.clone()),
+            Gs1Problem::Repeated(ai) => msg!("gs1-repeated", "ai" => ai.clone()),
+            Gs1Problem::Missing { ai, lost_gs: true } => msg!("gs1-lost-separator", "ai" => ai.clone()),
+            Gs1Problem::Missing { ai, lost_gs: false } => msg!("gs1-missing", "ai" => ai.clone()),
+            Gs1Problem::Expired(d) => msg!("gs1-expired", "expiry" => self.date_plain(*d)),
+            Gs1Problem::BadLot => msg!("gs1-bad-lot"),
+        })
+    }
+
     /// Why a person could not act, worded.
     pub fn person_problem(&self, p: &crate::domain::people::PersonProblem, name: &str) -> String {
         use crate::domain::people::PersonProblem;
