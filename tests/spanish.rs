@@ -163,6 +163,15 @@ fn pdf_text(path: &Path) -> String {
 /// The English words left in `text` (the program's own name aside).
 fn english_left(text: &str) -> Vec<String> {
     let text = text.replace("nkact-dose", "");
+    // Hashes and identifiers (a chain head, an order ID's random part) are hexadecimal, not
+    // language: "…b6b2dec28…" holds "dec" by chance.
+    let text: String = text
+        .split(' ')
+        .filter(|t| {
+            !(t.len() >= 12 && t.chars().filter(|c| c.is_ascii_hexdigit()).count() * 10 >= t.len() * 9)
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
     let mut out: Vec<String> = text
         .split(|c: char| !(c.is_alphabetic() || c == '-'))
         .map(|w| w.trim_matches('-').to_lowercase())
