@@ -204,15 +204,15 @@ fn tls_config(mode: SslMode, rootcert: Option<&str>) -> Result<rustls::ClientCon
             }
             builder
                 .dangerous()
-                .with_custom_certificate_verifier(Arc::new(ChainOnly {
-                    roots: Arc::new(roots(rootcert)?),
+                .with_custom_certificate_verifier(Arc::new(Lenient {
+                    roots: Some(Arc::new(roots(rootcert)?)),
                     algs,
                 }))
                 .with_no_client_auth()
         }
         SslMode::Require => builder
             .dangerous()
-            .with_custom_certificate_verifier(Arc::new(NoChain { algs }))
+            .with_custom_certificate_verifier(Arc::new(Lenient { roots: None, algs }))
             .with_no_client_auth(),
         SslMode::VerifyFull | SslMode::Disable => {
             builder.with_root_certificates(roots(rootcert)?).with_no_client_auth()
@@ -227,14 +227,16 @@ use rustls::crypto::{WebPkiSupportedAlgorithms, verify_tls12_signature, verify_t
 use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
 use rustls::{DigitallySignedStruct, SignatureScheme};
 
-/// verify-ca: the chain to our roots, dates and purpose; not the name.
+/// verify-ca (`roots`: the chain to them, dates and purpose; not the name) and require (no
+/// roots: the certificate is not checked). Both still check the handshake's signature, so the
+/// peer holds the key of the certificate it showed.
 #[derive(Debug)]
-struct ChainOnly {
-    roots: Arc<rustls::RootCertStore>,
+struct Lenient {
+    roots: Option<Arc<rustls::RootCertStore>>,
     algs: WebPkiSupportedAlgorithms,
 }
 
-impl ServerCertVerifier for ChainOnly {
+impl ServerCertVerifier for Lenient {
     fn verify_server_cert(
         &self,
         end_entity: &CertificateDer<'_>,
@@ -243,53 +245,16 @@ impl ServerCertVerifier for ChainOnly {
         _ocsp: &[u8],
         now: UnixTime,
     ) -> Result<ServerCertVerified, rustls::Error> {
-        let cert = rustls::server::ParsedCertificate::try_from(end_entity)?;
-        rustls::client::verify_server_cert_signed_by_trust_anchor(
-            &cert,
-            &self.roots,
-            intermediates,
-            now,
-            self.algs.all,
-        )?;
-        Ok(ServerCertVerified::assertion())
-    }
-    fn verify_tls12_signature(
-        &self,
-        m: &[u8],
-        c: &CertificateDer<'_>,
-        d: &DigitallySignedStruct,
-    ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        verify_tls12_signature(m, c, d, &self.algs)
-    }
-    fn verify_tls13_signature(
-        &self,
-        m: &[u8],
-        c: &CertificateDer<'_>,
-        d: &DigitallySignedStruct,
-    ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        verify_tls13_signature(m, c, d, &self.algs)
-    }
-    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
-        self.algs.supported_schemes()
-    }
-}
-
-/// require: encryption only; the handshake's signature is still checked (the peer holds the
-/// key of the certificate it showed).
-#[derive(Debug)]
-struct NoChain {
-    algs: WebPkiSupportedAlgorithms,
-}
-
-impl ServerCertVerifier for NoChain {
-    fn verify_server_cert(
-        &self,
-        _: &CertificateDer<'_>,
-        _: &[CertificateDer<'_>],
-        _: &ServerName<'_>,
-        _: &[u8],
-        _: UnixTime,
-    ) -> Result<ServerCertVerified, rustls::Error> {
+        if let Some(roots) = &self.roots {
+            let cert = rustls::server::ParsedCertificate::try_from(end_entity)?;
+            rustls::client::verify_server_cert_signed_by_trust_anchor(
+                &cert,
+                roots,
+                intermediates,
+                now,
+                self.algs.all,
+            )?;
+        }
         Ok(ServerCertVerified::assertion())
     }
     fn verify_tls12_signature(
