@@ -102,7 +102,7 @@ pub fn fingerprint_of_public(public_hex: &str) -> String {
 
 /// The signature of a chain link.
 pub(in crate::store) fn sign(key: &SigningKey, seq: i64, tbl: &str, hash: &str) -> String {
-    hex(&key.sign(message(seq, tbl, hash).as_bytes()).to_bytes())
+    sign_text(key, &message(seq, tbl, hash))
 }
 
 /// Whether `signature` is `public`'s over this chain link.
@@ -113,8 +113,7 @@ pub(in crate::store) fn signature_ok(
     hash: &str,
     signature: &str,
 ) -> bool {
-    let Some(bytes) = unhex(signature).and_then(|b| <[u8; 64]>::try_from(b).ok()) else { return false };
-    public.verify(message(seq, tbl, hash).as_bytes(), &Signature::from_bytes(&bytes)).is_ok()
+    text_signature_ok(public, &message(seq, tbl, hash), signature)
 }
 
 /// Signs any text (a checkpoint) with a key.
