@@ -17,6 +17,7 @@ use crate::register::{Filter, Person, PersonChange, Register, RegisterAction, Ro
 
 mod anchors;
 mod people;
+mod product;
 #[allow(unused_imports)]
 use people::*;
 
@@ -145,9 +146,100 @@ enum RegisterSub {
         lot: Option<OsString>,
         #[arg(long, value_name = "YYYY-MM-DD", requires = "lot")]
         expiry: Option<OsString>,
-        /// Prepared: the volume or mass measured, as written on the worksheet
+        /// Prepared: the volume or mass measured, as written on the worksheet ("26.8 mL", "27.3 g")
         #[arg(long, value_name = "TEXT")]
         measured: Option<OsString>,
+        /// Prepared: the bag or syringe this preparation is (its number on the worksheet and label)
+        #[arg(long, value_name = "N")]
+        bag: Option<u32>,
+    },
+    /// The preparation worksheet of an order's latest revision (PDF)
+    Worksheet {
+        order_id: String,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: Option<OsString>,
+        #[arg(long)]
+        print: bool,
+        #[arg(long, value_name = "NAME", requires = "print")]
+        printer: Option<OsString>,
+    },
+    /// The bag labels of an order's latest revision (PDF), signed as printed by you
+    Labels {
+        order_id: String,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: Option<OsString>,
+        #[arg(long)]
+        print: bool,
+        #[arg(long, value_name = "NAME", requires = "print")]
+        printer: Option<OsString>,
+        #[arg(long = "as", value_name = "NAME")]
+        person: Option<OsString>,
+        #[arg(long, value_name = "FILE")]
+        secret_file: Option<OsString>,
+    },
+    /// Receive the NK cell product: its IDs against the order's, its condition, its release or thaw time
+    Receive {
+        order_id: String,
+        #[arg(long, value_name = "ID")]
+        product: OsString,
+        #[arg(long, value_name = "ID")]
+        bag: OsString,
+        #[arg(long, value_name = "YYYY-MM-DD HH:MM")]
+        released_at: OsString,
+        /// The temperature on arrival, as read
+        #[arg(long, value_name = "TEXT")]
+        temperature: OsString,
+        /// The bag's integrity on arrival, as seen
+        #[arg(long, value_name = "TEXT")]
+        integrity: OsString,
+        #[arg(long = "as", value_name = "NAME")]
+        person: OsString,
+        #[arg(long, value_name = "FILE")]
+        secret_file: Option<OsString>,
+    },
+    /// The bedside check (the bag's label code and the wristband against the order), then the administration signed
+    Administer {
+        order_id: String,
+        /// The bag's label code as scanned (or the NK bag's ID)
+        #[arg(long, value_name = "CODE")]
+        bag_code: OsString,
+        /// The patient's wristband (record number) as scanned
+        #[arg(long, value_name = "ID")]
+        wristband: OsString,
+        #[arg(long = "as", value_name = "NAME")]
+        person: OsString,
+        #[arg(long, value_name = "FILE")]
+        secret_file: Option<OsString>,
+        /// When it is given (default: now)
+        #[arg(long, value_name = "YYYY-MM-DD HH:MM")]
+        at: Option<OsString>,
+        /// An override: the prescriber's reason (with --prescriber)
+        #[arg(long, value_name = "TEXT", requires = "prescriber")]
+        reason: Option<OsString>,
+        /// An override: the prescriber who gives it (signs in with --prescriber-secret-file)
+        #[arg(long, value_name = "NAME", requires = "reason")]
+        prescriber: Option<OsString>,
+        #[arg(long, value_name = "FILE")]
+        prescriber_secret_file: Option<OsString>,
+    },
+    /// Every patient, order and bag that received a lot, or everything done with an NK product
+    Trace {
+        #[arg(
+            long,
+            value_name = "LOT",
+            conflicts_with = "nk_product",
+            required_unless_present = "nk_product"
+        )]
+        lot: Option<OsString>,
+        #[arg(long, value_name = "ID")]
+        nk_product: Option<OsString>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Overrides given (criteria, the stagger rule, the bedside check), counted
+    Overrides {
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -360,6 +452,13 @@ pub fn run(a: &RegisterArgs, now: NaiveDateTime, out: &mut dyn Write, err: &mut 
         RegisterSub::VerifySheet { .. } => anchors::verify_sheet(&mut run, &mut reg, &a.cli.command),
         RegisterSub::NextStart { .. } => next_start(&mut run, &mut reg, &a.cli.command),
         RegisterSub::Sign { .. } => sign_step(&mut run, &mut reg, &a.cli.command),
+        RegisterSub::Worksheet { .. } | RegisterSub::Labels { .. } => {
+            product::papers(&mut run, &mut reg, &a.cli.command)
+        }
+        RegisterSub::Receive { .. } => product::receive(&mut run, &mut reg, &a.cli.command),
+        RegisterSub::Administer { .. } => product::administer(&mut run, &mut reg, &a.cli.command),
+        RegisterSub::Trace { .. } => product::trace(&mut run, &mut reg, &a.cli.command),
+        RegisterSub::Overrides { .. } => product::overrides(&mut run, &mut reg, &a.cli.command),
     }
 }
 
@@ -527,8 +626,41 @@ fn show_entry(run: &mut Run<'_>, reg: &mut Register, sub: &RegisterSub) -> Outco
             #[serde(flatten)]
             entry: JsonEntry,
             chain: Vec<JsonStep>,
+            /// The bags and syringes of this sheet's order, with their label codes (issue 21).
+            bags: Vec<JsonBag>,
         }
-        let shown = Shown { entry: JsonEntry::of(&entry), chain: steps };
+        #[derive(Serialize)]
+        struct JsonBag {
+            bag: u32,
+            of: u32,
+            drug: &'static str,
+            day: i32,
+            /// The label's Data Matrix content after its leading FNC1 (GS, ASCII 29, between fields).
+            code: String,
+            check: String,
+        }
+        let bags = reg
+            .order(id)
+            .ok()
+            .and_then(|o| o.report().ok().map(|r| (o, r)))
+            .map(|(o, r)| {
+                crate::domain::product::units(&r)
+                    .iter()
+                    .map(|u| {
+                        let code = u.code(&o.order_id, o.revision);
+                        JsonBag {
+                            bag: u.number,
+                            of: u.of,
+                            drug: u.drug.key(),
+                            day: u.day,
+                            code: code.element_string(),
+                            check: code.check(),
+                        }
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let shown = Shown { entry: JsonEntry::of(&entry), chain: steps, bags };
         let _ = writeln!(out, "{}", serde_json::to_string_pretty(&shown).unwrap_or_default());
     } else {
         let e = JsonEntry::of(&entry);
@@ -711,6 +843,7 @@ fn sign_step(run: &mut Run<'_>, reg: &mut Register, sub: &RegisterSub) -> Outcom
         lot,
         expiry,
         measured,
+        bag,
     } = sub
     else {
         return Outcome::Invalid;
@@ -809,13 +942,18 @@ fn sign_step(run: &mut Run<'_>, reg: &mut Register, sub: &RegisterSub) -> Outcom
                     Err(p) => return fail(w, err, &w.gs1_problem(&p), Outcome::Invalid),
                 }
             }
-            let measured: Option<String> = measured
-                .as_ref()
-                .map(|m| m.to_string_lossy().chars().filter(|c| !c.is_control()).take(60).collect());
-            if vials.is_empty() && measured.is_none() {
-                String::new()
-            } else {
-                serde_json::json!({ "vials": vials, "measured": measured }).to_string()
+            match product::prepared_detail(
+                w,
+                reg,
+                order_id,
+                *revision,
+                *bag,
+                measured.as_ref(),
+                vials,
+                *failed,
+            ) {
+                Ok(d) => d,
+                Err(m) => return fail(w, err, &m, Outcome::Invalid),
             }
         }
         _ => String::new(),

@@ -29,6 +29,31 @@ pub struct PackCode {
     pub national: Option<String>,
 }
 
+impl PackCode {
+    /// The element string a pack's Data Matrix carries (fixed fields first, GS after each
+    /// variable field but the last), as [`parse`] reads it: `parse(&c.element_string()) == Ok(c)`.
+    /// The expiry is written with its day (a day-00 code reads back as the month's last day).
+    pub fn element_string(&self) -> String {
+        let mut s = format!("01{}17{}", self.gtin, self.expiry.format("%y%m%d"));
+        let variable: Vec<(&str, &str)> = [
+            ("10", Some(self.batch.as_str())),
+            ("21", self.serial.as_deref()),
+            ("712", self.national.as_deref()),
+        ]
+        .into_iter()
+        .filter_map(|(ai, v)| v.map(|v| (ai, v)))
+        .collect();
+        for (i, (ai, v)) in variable.iter().enumerate() {
+            if i > 0 {
+                s.push(GS);
+            }
+            s.push_str(ai);
+            s.push_str(v);
+        }
+        s
+    }
+}
+
 /// Why a scan was not read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Gs1Problem {

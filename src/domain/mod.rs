@@ -16,6 +16,7 @@ pub mod input;
 pub mod lab;
 pub mod locale;
 pub mod people;
+pub mod product;
 pub mod regimen;
 pub mod rounding;
 pub mod settings;

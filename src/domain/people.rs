@@ -66,10 +66,15 @@ pub enum Step {
     Override,
     /// A secret that did not match (recorded, never the secret).
     FailedLogin,
+    /// Bag labels printed, with each bag's preparation time and beyond-use (issue 21).
+    Labelled,
+    /// The NK cell product received: its IDs matched against the order's, its condition,
+    /// its release or thaw time and "infuse by" (issue 21).
+    Received,
 }
 
 impl Step {
-    pub const ALL: [Step; 8] = [
+    pub const ALL: [Step; 10] = [
         Step::Issued,
         Step::Validated,
         Step::Prepared,
@@ -78,6 +83,8 @@ impl Step {
         Step::Acknowledged,
         Step::Override,
         Step::FailedLogin,
+        Step::Labelled,
+        Step::Received,
     ];
 
     pub fn key(self) -> &'static str {
@@ -90,6 +97,8 @@ impl Step {
             Step::Acknowledged => "acknowledged",
             Step::Override => "override",
             Step::FailedLogin => "failed-login",
+            Step::Labelled => "labelled",
+            Step::Received => "received",
         }
     }
 
@@ -108,6 +117,8 @@ impl Step {
             Step::Acknowledged => &[Role::Prescriber, Role::Pharmacist, Role::Nurse],
             Step::Override => &[Role::Prescriber, Role::Investigator],
             Step::FailedLogin => &Role::ALL,
+            Step::Labelled => &[Role::Technician, Role::Pharmacist],
+            Step::Received => &[Role::Pharmacist, Role::Technician, Role::Nurse],
         }
     }
 
@@ -178,6 +189,27 @@ impl OverrideDetail {
     pub fn stagger_detail(reason: &str) -> String {
         format!("stagger: {reason}")
     }
+
+    /// A bedside refusal overridden (its keys, comma-separated) with the prescriber's reason.
+    pub fn bedside_detail(kinds: &str, reason: &str) -> String {
+        format!("bedside {kinds}: {reason}")
+    }
+
+    /// What an override's detail overrode, as counted in the overrides report:
+    /// `criterion:CODE`, `stagger`, `bedside:KIND` (one per kind).
+    pub fn kinds_of(detail: &str) -> Vec<String> {
+        let head = detail.split_once(':').map_or(detail, |(h, _)| h).trim();
+        if let Some(code) = head.strip_prefix("criterion ") {
+            return vec![format!("criterion:{}", code.trim())];
+        }
+        if let Some(kinds) = head.strip_prefix("bedside ") {
+            return kinds.split(',').map(|k| format!("bedside:{}", k.trim())).collect();
+        }
+        if head == "stagger" {
+            return vec!["stagger".to_owned()];
+        }
+        vec![head.to_owned()]
+    }
 }
 
 /// An administration as its signed step records it: `DRUG day N at INSTANT`.
@@ -199,6 +231,8 @@ impl Administration {
     /// the later instant when it was lived twice). The day is read whole: day 6
     /// is not day 60.
     pub fn parse(detail: &str) -> Option<Administration> {
+        // The first line; a bedside check adds its facts on the next (issue 21).
+        let detail = detail.lines().next()?;
         let (head, at) = detail.rsplit_once(" at ")?;
         let (drug, day) = head.rsplit_once(" day ")?;
         let day = day.trim().parse().ok()?;

@@ -434,3 +434,106 @@ fn fold_lookalike(c: char) -> Option<char> {
     };
     Some(latin)
 }
+
+/// Where a prepared product is kept until it is given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum Storage {
+    /// In a refrigerator, 2–8 °C.
+    #[default]
+    Refrigerated,
+    /// At room temperature (not above 30 °C, or as the product's label says).
+    Room,
+}
+
+impl Storage {
+    pub const ALL: [Storage; 2] = [Storage::Refrigerated, Storage::Room];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Storage::Refrigerated => "refrigerated",
+            Storage::Room => "room",
+        }
+    }
+}
+
+/// How long a prepared dose keeps (after dilution or reconstitution) at one storage
+/// condition, with its source. `hours: None`: no source could be read; the site sets it
+/// (`preparation.stability` in the site settings) or the label says "to be completed by the
+/// pharmacy" — never an invented value.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct StabilityRow {
+    pub drug: Drug,
+    pub storage: Storage,
+    pub hours: Option<u32>,
+    /// The product (brand) whose SmPC the row cites.
+    pub product: &'static str,
+    pub source: &'static str,
+}
+
+/// The stability table of the regimen's prepared products (issue 21). Each product's
+/// SmPC §6.3 decides; the values below are those the project could read
+/// (`shared/reference/traceability-and-trust.md`, "Stability of prepared products").
+pub const STABILITY: [StabilityRow; 8] = [
+    StabilityRow {
+        drug: Drug::Cyclophosphamide,
+        storage: Storage::Refrigerated,
+        hours: None,
+        product: "Genoxal",
+        source: "NOT CONFIRMED: the product's SmPC §6.3 could not be read; a site setting",
+    },
+    StabilityRow {
+        drug: Drug::Cyclophosphamide,
+        storage: Storage::Room,
+        hours: None,
+        product: "Genoxal",
+        source: "NOT CONFIRMED: the product's SmPC §6.3 could not be read; a site setting",
+    },
+    StabilityRow {
+        drug: Drug::Trastuzumab,
+        storage: Storage::Refrigerated,
+        hours: Some(24),
+        product: "Herceptin",
+        source: "Herceptin EU SmPC §6.3 (2011 text): diluted aseptically, may be stored 24 h (not above 30 °C)",
+    },
+    StabilityRow {
+        drug: Drug::Trastuzumab,
+        storage: Storage::Room,
+        hours: Some(24),
+        product: "Herceptin",
+        source: "Herceptin EU SmPC §6.3 (2011 text): diluted aseptically, may be stored 24 h (not above 30 °C)",
+    },
+    StabilityRow {
+        drug: Drug::Pertuzumab,
+        storage: Storage::Refrigerated,
+        hours: Some(24),
+        product: "Perjeta",
+        source: "Perjeta (Roche medical information, SmPC §6.3): diluted in 0.9 % NaCl, microbiologically not longer than 24 h at 2–8 °C unless prepared under validated aseptic conditions",
+    },
+    StabilityRow {
+        drug: Drug::Pertuzumab,
+        storage: Storage::Room,
+        hours: None,
+        product: "Perjeta",
+        source: "Perjeta SmPC §6.3 gives 24 h at ≤ 30 °C as chemical stability only; the microbiological limit at room temperature is the site's",
+    },
+    StabilityRow {
+        drug: Drug::Interleukin2,
+        storage: Storage::Refrigerated,
+        hours: None,
+        product: "Proleukin",
+        source: "NOT CONFIRMED: Proleukin SmPC §6.3 could not be read; a site setting",
+    },
+    StabilityRow {
+        drug: Drug::Interleukin2,
+        storage: Storage::Room,
+        hours: None,
+        product: "Proleukin",
+        source: "NOT CONFIRMED: Proleukin SmPC §6.3 could not be read; a site setting",
+    },
+];
+
+/// The stability row of `drug` at `storage`.
+pub fn stability(drug: Drug, storage: Storage) -> Option<&'static StabilityRow> {
+    STABILITY.iter().find(|r| r.drug == drug && r.storage == storage)
+}

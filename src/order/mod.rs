@@ -4,6 +4,7 @@
 //! file can never carry a stale or edited dose. How an order is stored
 //! ([`save`], [`load`]) and drawn (the sheet, the window) lives elsewhere.
 
+pub mod bedside;
 pub mod doublecheck;
 pub mod faults;
 pub mod release;

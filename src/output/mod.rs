@@ -2,6 +2,7 @@
 
 pub mod layout;
 pub mod print;
+pub mod product;
 pub mod scan;
 pub mod sheet;
 

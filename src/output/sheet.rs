@@ -204,7 +204,7 @@ pub fn export_pdf(
     write_atomic(path, &bytes, overwrite).map_err(SheetError::File)
 }
 
-fn fonts() -> Option<&'static (ParsedFont, ParsedFont)> {
+pub(crate) fn fonts() -> Option<&'static (ParsedFont, ParsedFont)> {
     static FONTS: OnceLock<Option<(ParsedFont, ParsedFont)>> = OnceLock::new();
     FONTS
         .get_or_init(|| {

@@ -7,6 +7,7 @@
 pub mod i18n;
 pub mod model;
 pub mod numfmt;
+pub mod product;
 pub mod release;
 pub mod treat;
 pub mod trial;

@@ -141,6 +141,8 @@ impl Words {
             Step::Acknowledged => id!("step-acknowledged"),
             Step::Override => id!("step-override"),
             Step::FailedLogin => id!("step-failed-login"),
+            Step::Labelled => id!("step-labelled"),
+            Step::Received => id!("step-received"),
         })
     }
 

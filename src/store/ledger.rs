@@ -188,6 +188,10 @@ impl LedgerTx for ReleaseTx<'_, '_> {
         ];
         let path = self.path;
         let key = Register::key_for(self.tx, path, &s.person.name).map_err(|e| from_db(path, e))?;
-        Register::append(self.tx, "events", EVENT_COLUMNS, values, key.as_ref()).map_err(|e| from_db(path, e))
+        let id = Register::append(self.tx, "events", EVENT_COLUMNS, values, key.as_ref())
+            .map_err(|e| from_db(path, e))?;
+        crate::store::register::index_step(self.tx, id, s.step.key(), &s.detail)
+            .map_err(|e| from_db(path, e))?;
+        Ok(id)
     }
 }

@@ -42,6 +42,10 @@ mod anchors;
 /// Each person's signing key, sealed under their secret; the keyring of this process.
 mod keys;
 mod people;
+/// The product after release: labels, the NK receipt, the bedside check, the trace.
+mod product;
+pub(in crate::store) use product::index_step;
+pub use product::{LotUse, NkTrace, NotGiven, OverrideCount, TraceStep};
 /// Who may have made each record: the signatures `verify` checks.
 mod trust;
 pub use keys::fingerprint_of_public;

@@ -64,6 +64,7 @@ impl Register {
                     if present == 0 {
                         tx.batch(LOOKUP_INDEXES)?;
                     }
+                    Register::ensure_trace_index(tx)?;
                     Ok(())
                 })
                 .map_err(|e| match e {
@@ -168,6 +169,7 @@ impl Register {
                     tx.batch(&format!("PRAGMA user_version = {SCHEMA_VERSION};"))?;
                 }
                 tx.batch(LOOKUP_INDEXES)?;
+                Register::ensure_trace_index(tx)?;
                 Ok(())
             })
             .map_err(|e| match e {
