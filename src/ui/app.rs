@@ -31,6 +31,8 @@ mod check;
 
 mod register_view;
 
+mod administer;
+
 mod release;
 
 /// What persists between launches: preferences only, never a patient's data.
@@ -80,6 +82,30 @@ pub enum Mode {
     DoubleCheck,
     /// The order register: what was exported or printed, newest first.
     Register,
+    /// At the bedside: the bag's label code and the wristband checked against the order,
+    /// then the administration signed (issue 21).
+    Administer,
+}
+
+/// The Administration view: what the nurse scanned and typed, and the last answer.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AdministerView {
+    pub order_id: String,
+    pub wristband: String,
+    pub bag_code: String,
+    /// When it is given; empty: now.
+    pub at: String,
+    pub nurse: String,
+    /// Cleared as soon as it is checked.
+    pub nurse_secret: String,
+    /// An override: the reason and the prescriber who signs in to give it.
+    pub reason: String,
+    pub prescriber: String,
+    pub prescriber_secret: String,
+    /// The last check's outcome: given (true) or refused, in words.
+    pub outcome: Option<(bool, String)>,
+    /// The last refusal may be overridden by a prescriber with a reason.
+    pub overridable: bool,
 }
 
 /// The register view's filter, entries and message.
@@ -181,6 +207,15 @@ pub enum Action {
     SignOut,
     /// Record the stagger override with the reason typed, as the signed-in investigator's or prescriber's.
     StaggerOverride,
+    /// Open the Administration view for this order ID (empty: type it).
+    ShowAdminister(String),
+    CloseAdminister,
+    /// Check the scanned bag and wristband against the order and sign the administration.
+    SubmitAdminister,
+    /// Print the bag labels of a registered order (entry number), signed as the signed-in person's.
+    PrintLabels(i64),
+    /// Print the preparation worksheet of a registered order (entry number).
+    PrintWorksheet(i64),
 }
 
 /// What a confirmed discard goes on to do.
@@ -296,6 +331,7 @@ pub struct AppState {
     /// Printers, and what the print service last said.
     pub printing: PrintState,
     pub register_view: RegisterView,
+    pub administer: AdministerView,
     /// The inputs a recorded verification was made on.
     verified_inputs: Option<Checked>,
     /// Reasons typed beside warnings that need one, by warning code.
@@ -341,6 +377,7 @@ impl AppState {
             settings_text,
             printing: PrintState::default(),
             register_view: RegisterView::default(),
+            administer: AdministerView::default(),
             verified_inputs: None,
             reasons: Default::default(),
             override_reasons: Default::default(),
@@ -487,6 +524,11 @@ impl AppState {
             | Action::CancelDoubleCheck
             | Action::SubmitDoubleCheck
             | Action::VerifierChanged) => self.apply_check(a),
+            a @ (Action::ShowAdminister(..)
+            | Action::CloseAdminister
+            | Action::SubmitAdminister
+            | Action::PrintLabels(..)
+            | Action::PrintWorksheet(..)) => self.apply_administer(a),
             a @ (Action::SignIn
             | Action::StaggerOverride
             | Action::SignOut

@@ -22,6 +22,9 @@ use register_view::*;
 
 mod check;
 #[allow(unused_imports)]
+use administer::*;
+mod administer;
+#[allow(unused_imports)]
 use check::*;
 
 mod form;
@@ -83,6 +86,7 @@ impl GuiApp {
                     self.open_chooser(ui.ctx().clone(), kind);
                 }
             }
+            Mode::Administer => administer_ui(ui, &mut self.state, &mut self.actions),
         }
         for action in std::mem::take(&mut self.actions) {
             self.state.apply(action);

@@ -180,33 +180,39 @@ pub(super) fn papers(run: &mut Run<'_>, reg: &mut Register, sub: &RegisterSub) -
         Ok(b) => b,
         Err(e) => return fail(w, err, &w.sheet_error(&e), Outcome::Failed),
     };
-    let detail = serde_json::to_string(&labelled).unwrap_or_default();
-    // Recorded first: a label the register does not know is refused at the bedside.
-    let recorded = match &by {
-        Some(p) => {
-            match reg.sign_product_step(order_id, held.order.revision, Step::Labelled, p, &detail, now) {
-                Ok(Ok(_)) => true,
-                Ok(Err(problem)) => {
-                    return fail(w, err, &w.person_problem(&problem, &p.name), Outcome::Invalid);
-                }
-                Err(e) => return reg_err(w, err, &e),
-            }
-        }
-        None => false,
+    let said = match deliver(w, &bytes, file.as_ref(), print, printer.as_ref(), &pw.msg(msg!("lb-title"))) {
+        Ok(said) => said,
+        Err(m) => return fail(w, err, &m, Outcome::Failed),
     };
-    match deliver(w, &bytes, file.as_ref(), print, printer.as_ref(), &pw.msg(msg!("lb-title"))) {
-        Ok(said) => {
-            for line in said {
-                let _ = writeln!(out, "{line}");
-            }
-            let _ = writeln!(out, "{}", w.msg(msg!("labels-done", "count" => count, "order" => held.order.order_id.clone(), "revision" => held.order.revision)));
-            if !recorded {
-                let _ = writeln!(out, "{}", w.msg(msg!("labels-not-recorded")));
-            }
-            Outcome::Ok
-        }
-        Err(m) => fail(w, err, &m, Outcome::Failed),
+    for line in said {
+        let _ = writeln!(out, "{line}");
     }
+    // Recorded once delivered: a label the register does not hold is refused at the bedside,
+    // so labels that could not be recorded are said to be destroyed (the file is removed).
+    let detail = serde_json::to_string(&labelled).unwrap_or_default();
+    let unrecorded = |why: String| {
+        if let Some(f) = file {
+            let _ = std::fs::remove_file(f);
+        }
+        why
+    };
+    if let Some(p) = &by {
+        match reg.sign_product_step(order_id, held.order.revision, Step::Labelled, p, &detail, now) {
+            Ok(Ok(_)) => {}
+            Ok(Err(problem)) => {
+                return fail(w, err, &unrecorded(w.person_problem(&problem, &p.name)), Outcome::NotRecorded);
+            }
+            Err(e) => {
+                let why = w.msg(msg!("labels-unrecorded", "why" => w.register_error(&e)));
+                return fail(w, err, &unrecorded(why), Outcome::NotRecorded);
+            }
+        }
+    }
+    let _ = writeln!(out, "{}", w.msg(msg!("labels-done", "count" => count, "order" => held.order.order_id.clone(), "revision" => held.order.revision)));
+    if by.is_none() {
+        let _ = writeln!(out, "{}", w.msg(msg!("labels-not-recorded")));
+    }
+    Outcome::Ok
 }
 
 /// A local time typed as "YYYY-MM-DD HH:MM".

@@ -29,6 +29,9 @@ pub(super) fn register_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Actio
             if ui.button(w.msg(msg!("g-close"))).clicked() {
                 actions.push(Action::CloseRegister);
             }
+            if ui.button(w.msg(msg!("g-adm-open"))).clicked() {
+                actions.push(Action::ShowAdminister(String::new()));
+            }
         });
         if let Some(path) = s.register_path() {
             ui.label(format!("{}: {}", w.msg(msg!("g-register-at")), path.display()));
@@ -104,6 +107,19 @@ pub(super) fn register_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Actio
                         reprint.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
                         if reprint.clicked() {
                             actions.push(Action::Reprint(e.id));
+                        }
+                        // The product after release (issue 21): labels, worksheet, the bedside check.
+                        for (id, action) in [
+                            (id!("g-labels"), Action::PrintLabels(e.id)),
+                            (id!("g-worksheet"), Action::PrintWorksheet(e.id)),
+                            (id!("g-administer"), Action::ShowAdminister(e.order_id.clone())),
+                        ] {
+                            let b = ui.button(w.t(id)).on_hover_text(&e.order_id);
+                            let label = name(id);
+                            b.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+                            if b.clicked() {
+                                actions.push(action);
+                            }
                         }
                     });
                     ui.label(w.datetime(e.at));
