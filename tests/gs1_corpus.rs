@@ -40,7 +40,9 @@ fn expected_problem(expect: &str) -> Gs1Problem {
         "field-too-long" => Gs1Problem::FieldTooLong(detail.to_owned()),
         "repeated" => Gs1Problem::Repeated(detail.to_owned()),
         "missing" => Gs1Problem::Missing { ai: parts[0].to_owned(), lost_gs: parts[1] == "true" },
-        "check-digit" => Gs1Problem::CheckDigit { found: parts[0].parse().unwrap(), expected: parts[1].parse().unwrap() },
+        "check-digit" => {
+            Gs1Problem::CheckDigit { found: parts[0].parse().unwrap(), expected: parts[1].parse().unwrap() }
+        }
         "bad-expiry" => Gs1Problem::BadExpiry(detail.to_owned()),
         "expired" => Gs1Problem::Expired(date(detail)),
         other => panic!("unknown expectation {other:?}"),
@@ -49,7 +51,8 @@ fn expected_problem(expect: &str) -> Gs1Problem {
 
 #[test]
 fn every_row_of_the_independent_corpus_reads_as_expected() {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/gs1/corpus.tsv")).unwrap();
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/gs1/corpus.tsv"))
+        .unwrap();
     let mut rows = 0;
     let mut kinds = std::collections::BTreeMap::<String, usize>::new();
     let mut wrong = Vec::new();

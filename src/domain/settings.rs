@@ -278,6 +278,8 @@ impl Settings {
             obj.entry("administration").or_insert_with(|| {
                 serde_json::to_value(AdministrationSettings::default()).unwrap_or_default()
             });
+            obj.entry("preparation")
+                .or_insert_with(|| serde_json::to_value(PreparationSettings::default()).unwrap_or_default());
         }
         merge(&mut base, &file)?;
         let settings: Settings =
