@@ -4,7 +4,9 @@
 //! hundredth a cycle-1 sheet of a trial patient with its Day 1 and cohort, then
 //! measures the first page (50 entries, newest first), a filter by record
 //! number (each under 50 ms), the previous-patient lookup behind `next-start`
-//! and a cycle-1 order's stagger check (each under 10 ms), and one `verify`
+//! and a cycle-1 order's stagger check (each under 10 ms), a recall by lot and an NK
+//! product's trace (issue 21: each under 50 ms; 20 000 prepared steps carry 2 000 lots,
+//! 10 000 NK receipts, added once), and one `verify`
 //! of the whole chain (its time printed; its memory is measured on the
 //! program, see the README). `cargo bench --bench register`.
 
@@ -83,11 +85,67 @@ fn register(entries: usize) -> String {
     path
 }
 
+/// Adds, once, the product steps a recall reads: a prepared step with two vials' lots for
+/// every 50th order (2 000 lots, each in 10 bags) and an NK receipt for every 100th.
+fn product_steps(reg: &mut Register, entries: usize) {
+    use nkact_dose::order::release::StepToSign;
+    use nkact_dose::register::{Person, Role, Step};
+    if !reg.trace_lot("LOT-0001").unwrap().is_empty() {
+        return;
+    }
+    let built = std::time::Instant::now();
+    let tech = Person { name: "Bench Tech".into(), role: Role::Technician, active: true };
+    let ids: Vec<(String, i64)> = {
+        let mut out = Vec::new();
+        let mut offset = 0;
+        loop {
+            let page = reg.list(&Filter { limit: 10_000, offset, ..Filter::default() }).unwrap();
+            if page.is_empty() {
+                break;
+            }
+            offset += page.len() as u32;
+            out.extend(page.into_iter().map(|e| (e.order_id, e.id)));
+        }
+        out
+    };
+    for chunk in ids.iter().enumerate().filter(|(i, _)| i % 50 == 0).collect::<Vec<_>>().chunks(1000) {
+        reg.in_release(|tx| -> Result<(), nkact_dose::register::RegisterError> {
+            for (i, (order_id, _)) in chunk {
+                let lot = format!("LOT-{:04}", (i / 50) % 2000);
+                let detail = format!(
+                    r#"{{"vials":[{{"lot":"{lot}","expiry":"2030-01-31"}},{{"lot":"X-{i}","expiry":"2030-01-31"}}],"measured":null,"bag":2}}"#
+                );
+                let at = start();
+                tx.sign(&StepToSign { order_id, revision: 1, step: Step::Prepared, person: &tech, ok: true, detail, at })?;
+                if i % 100 == 0 {
+                    let detail = format!(
+                        r#"{{"product":"NKP-{i}","bag":"NKB-{i}","released_at":"2026-01-01T08:00:00Z","infuse_by":null,"temperature":"4","integrity":"ok"}}"#
+                    );
+                    tx.sign(&StepToSign { order_id, revision: 1, step: Step::Received, person: &tech, ok: true, detail, at })?;
+                }
+            }
+            Ok(())
+        })
+        .unwrap();
+    }
+    eprintln!("added the product steps of {entries} entries in {:.0} s", built.elapsed().as_secs_f64());
+}
+
 fn bench(c: &mut Criterion) {
     let entries: usize =
         std::env::var("NKACT_BENCH_ENTRIES").ok().and_then(|v| v.parse().ok()).unwrap_or(1_000_000);
     let path = register(entries);
     let mut reg = Register::connect(&path).unwrap();
+    product_steps(&mut reg, entries);
+    // Recall: every bag that received a lot, with its patient and order (issue 21).
+    assert_eq!(reg.trace_lot("lot-0777").unwrap().len(), 10);
+    c.bench_function(&format!("register trace --lot at {entries} entries"), |b| {
+        b.iter(|| black_box(reg.trace_lot("LOT-0777").unwrap()))
+    });
+    assert_eq!(reg.trace_nk("NKP-5000").unwrap().len(), 1);
+    c.bench_function(&format!("register trace --nk-product at {entries} entries"), |b| {
+        b.iter(|| black_box(reg.trace_nk("NKP-5000").unwrap()))
+    });
     let page = Filter { limit: 50, ..Filter::default() };
     assert_eq!(reg.list(&page).unwrap().len(), 50);
     c.bench_function(&format!("register first page of 50 at {entries} entries"), |b| {

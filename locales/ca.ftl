@@ -1061,3 +1061,5 @@ g-adm-override-incomplete = Una autorització necessita un motiu i el prescripto
 g-labels = Etiquetes
 g-worksheet = Full d'elaboració
 g-administer = Administrar
+lb-contents-bag-site = { $volume } de fàrmac; diluent, bossa i volum final segons el manual del centre: ______
+ws-too-small = per sota del mínim mesurable ({ $min }): mesureu segons el procediment del centre per a volums petits i anoteu el que heu mesurat

@@ -979,3 +979,5 @@ g-adm-override-incomplete = An override needs both a reason and the prescriber w
 g-labels = Labels
 g-worksheet = Worksheet
 g-administer = Administer
+lb-contents-bag-site = { $volume } of drug; diluent, bag and final volume as the site's manual says: ______
+ws-too-small = under the measurable minimum ({ $min }): measure as the site's procedure for small volumes says, and record what was measured

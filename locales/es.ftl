@@ -1121,3 +1121,5 @@ g-adm-override-incomplete = Una autorización necesita un motivo y el prescripto
 g-labels = Etiquetas
 g-worksheet = Hoja de elaboración
 g-administer = Administrar
+lb-contents-bag-site = { $volume } de fármaco; diluyente, bolsa y volumen final según el manual del centro: ______
+ws-too-small = por debajo del mínimo medible ({ $min }): mida según el procedimiento del centro para volúmenes pequeños y anote lo medido

@@ -174,6 +174,8 @@ fn every_id_the_code_asks_for_exists() {
         "register-filter",
         "last-dose-ignored",
         "action-key",
+        // The trace index's kind of key (issue 21).
+        "nk-product",
     ]
     .into();
     let missing: Vec<String> = ids_in_code()

@@ -960,7 +960,7 @@ fn sign_step(run: &mut Run<'_>, reg: &mut Register, sub: &RegisterSub) -> Outcom
     };
     match reg.sign(order_id, *revision, step, &who, !failed, &detail, now) {
         Ok(Ok(_)) => {
-            let _ = writeln!(out, "{}", w.msg(msg!("signed", "step" => step.key(), "name" => who.name.clone(), "order" => order_id.clone())));
+            let _ = writeln!(out, "{}", w.msg(msg!("signed", "step" => w.step_name(step.key()), "name" => who.name.clone(), "order" => order_id.clone())));
             Outcome::Ok
         }
         Ok(Err(p)) => fail(w, err, &w.person_problem(&p, &who.name), Outcome::Invalid),

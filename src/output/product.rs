@@ -125,6 +125,10 @@ pub fn worksheet_pdf(p: &ProductPapers<'_>) -> Result<Vec<u8>, SheetError> {
             draw = w.msg(msg!("ws-draw-diluted", "concentration" => w.concentration(c, u.unit), "volume" => w.volume(v)));
         }
         rows.extend(l.field(&w.msg(msg!("ws-draw")), &draw));
+        if prep.too_small && prep.diluted.is_none() {
+            let min = w.volume(prep.min_measurable_ml);
+            rows.extend(l.field("", &w.msg(msg!("ws-too-small", "min" => min))));
+        }
         let bag = match u.container {
             Container::Bag => w.bag(prep.diluent, prep.bag_volume_ml),
             Container::Syringe => w.msg(msg!("ws-syringe")),
@@ -337,9 +341,10 @@ fn draw_label(
     let full = cell.w - 2.0 * margin;
     let prep = &u.preparation;
     let route = w.route_name(u.route);
-    let contents = match u.container {
-        Container::Bag => w.msg(msg!("lb-contents-bag", "volume" => w.volume(drawn(u)), "bag" => w.bag(prep.diluent, prep.bag_volume_ml), "final" => final_volume(w, u))),
-        Container::Syringe => w.msg(msg!("lb-contents-syringe", "volume" => w.volume(drawn(u)))),
+    let contents = match (u.container, prep.bag_volume_ml) {
+        (Container::Bag, Some(_)) => w.msg(msg!("lb-contents-bag", "volume" => w.volume(drawn(u)), "bag" => w.bag(prep.diluent, prep.bag_volume_ml), "final" => final_volume(w, u))),
+        (Container::Bag, None) => w.msg(msg!("lb-contents-bag-site", "volume" => w.volume(drawn(u)))),
+        (Container::Syringe, _) => w.msg(msg!("lb-contents-syringe", "volume" => w.volume(drawn(u)))),
     };
     line(l, &format!("{route} · {contents}"), SMALL, false, full.min(text_w + mm(2.0)));
     if let Some(inf) = infusion_line(w, u) {

@@ -106,6 +106,9 @@ pub struct AdministerView {
     pub outcome: Option<(bool, String)>,
     /// The last refusal may be overridden by a prescriber with a reason.
     pub overridable: bool,
+    /// The next frame puts the keyboard in the wristband field: a wedge scanner types into
+    /// whatever field has it (on opening the view, and after each check).
+    pub focus_scan: bool,
 }
 
 /// The register view's filter, entries and message.

@@ -15,14 +15,18 @@ impl AppState {
             Action::ShowAdminister(order_id) => {
                 // A new bedside check starts empty: nothing scanned for another bag stays.
                 let nurse = std::mem::take(&mut self.administer.nurse);
-                self.administer = AdministerView { order_id, nurse, ..AdministerView::default() };
+                self.administer =
+                    AdministerView { order_id, nurse, focus_scan: true, ..AdministerView::default() };
                 self.mode = Mode::Administer;
             }
             Action::CloseAdminister => {
                 self.administer = AdministerView::default();
                 self.mode = Mode::Register;
             }
-            Action::SubmitAdminister => self.submit_administer(),
+            Action::SubmitAdminister => {
+                self.submit_administer();
+                self.administer.focus_scan = true;
+            }
             Action::PrintLabels(id) => {
                 let message = self.print_product_paper(id, true);
                 self.register_view.message = Some(message);

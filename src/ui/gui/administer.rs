@@ -42,6 +42,10 @@ pub(super) fn administer_ui(ui: &mut Ui, s: &mut AppState, actions: &mut Vec<Act
             &w.msg(msg!("g-adm-scan-hint")),
             None,
         );
+        if std::mem::take(&mut v.focus_scan) {
+            let target = if v.order_id.trim().is_empty() { "g-adm-order" } else { "g-adm-wristband" };
+            ui.memory_mut(|m| m.request_focus(field_id(target)));
+        }
         // The scanner's Enter moves on to the next scan.
         if band.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
             ui.memory_mut(|m| m.request_focus(field_id("g-adm-bag")));
