@@ -39,6 +39,9 @@ fn run(args: Vec<std::ffi::OsString>, started: std::time::Instant) -> Outcome {
         Ok(Command::Register(a)) => {
             cli::register::run(&a, nkact_dose::clock::now_local(), &mut out, &mut err)
         }
+        Ok(Command::Selftest(a)) => {
+            cli::selftest::run(&a, nkact_dose::clock::now_local(), &mut out, &mut err)
+        }
         Ok(Command::Window(lang)) => match nkact_dose::gui::run(started, lang) {
             Ok(()) => Outcome::Ok,
             Err(e) => {

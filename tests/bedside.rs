@@ -332,6 +332,7 @@ fn refused(w: &Ward, id: &str, bag: &str, band: &str, says: &str) {
     assert_eq!(steps(w, id, "administered"), before, "nothing signed");
 }
 
+// Shows: REQ-PROD-002, REQ-PROD-004
 fn every_bedside_refusal_through_both_faces(w: &Ward) {
     staffed(w);
     // Day 2 (NK cells, then IL-2) is today. The NK product keeps 1 hour after release; a
@@ -463,6 +464,7 @@ fn every_bedside_refusal_through_both_faces(w: &Ward) {
 }
 on_both_engines!("bedside", every_bedside_refusal_through_both_faces);
 
+// Shows: REQ-PROD-002
 fn the_day2_il2_more_than_24_hours_after_the_nk_cells_is_refused(w: &Ward) {
     staffed(w);
     // Day 2 was yesterday: the NK cells given then at 00:00; the Day 2 IL-2 now (tolerance 1 day).
@@ -497,6 +499,7 @@ fn the_day2_il2_more_than_24_hours_after_the_nk_cells_is_refused(w: &Ward) {
 }
 on_both_engines!("bedside", the_day2_il2_more_than_24_hours_after_the_nk_cells_is_refused);
 
+// Shows: REQ-PROD-004
 fn a_lot_is_traced_to_every_patient_order_and_bag(w: &Ward) {
     staffed(w);
     let id = issue_cycle1(w, &day(-1), "{}");
@@ -581,6 +584,7 @@ fn render(pdf: &Path, tool: &str) -> Vec<PathBuf> {
 }
 
 #[test]
+// Shows: REQ-PROD-001
 fn every_label_decodes_through_three_renderers_as_the_register_says() {
     let d = ward::dir("bedside", "dmtx");
     let w = Ward { loc: d.join("register.sqlite3").to_string_lossy().into_owned(), dir: d };

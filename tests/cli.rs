@@ -33,6 +33,7 @@ fn stderr(o: &Output) -> String {
 const OK: &[&str] = &["calc", "--weight", "70", "--height", "170"];
 
 #[test]
+// Shows: REQ-WORK-001
 fn calc_prints_doses_with_working_and_exits_0() {
     let o = run(&[OK, &["--day1", "2026-03-02"][..]].concat());
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
@@ -84,6 +85,7 @@ fn pending_nk_is_null_in_json_and_exits_0() {
 }
 
 #[test]
+// Shows: REQ-NK-001
 fn nk_out_of_range_exits_1_and_says_why() {
     for count in ["4.99e7", "5.01e8"] {
         let o = run(&[OK, &["--nk-cells", count][..]].concat());
@@ -126,6 +128,7 @@ fn cycle_two_json_omits_cycle_one_drugs() {
 
 /// Every field with hostile values: each must exit 2, print nothing on stdout, and name the field.
 #[test]
+// Shows: REQ-INPUT-001
 fn hostile_inputs_exit_2_with_nothing_on_stdout() {
     let numbers = [
         "",
@@ -367,6 +370,7 @@ fn os(args: &[&str]) -> Vec<std::ffi::OsString> {
 }
 
 #[test]
+// Shows: REQ-INPUT-003
 fn arguments_that_are_not_utf8_exit_2_with_a_message_not_a_panic() {
     use std::os::unix::ffi::OsStringExt;
     // Regression: `calc --weight $'\xff'` and a Latin-1 `--name $'Garc\xeda'` aborted (exit 134).
@@ -435,6 +439,7 @@ fn an_option_never_swallows_a_following_flag() {
 }
 
 #[test]
+// Shows: REQ-INPUT-002
 fn an_explicitly_empty_value_is_an_error_never_the_default() {
     // Regression: --cycle '' gave cycle 1, --bsa-formula '' Mosteller, --nk-cells '' pending,
     // --day1 '' no dates.

@@ -69,6 +69,7 @@ fn with(code: LabCode, value: f64) -> Vec<LabResult> {
 }
 
 #[test]
+// Shows: REQ-CRIT-001
 fn every_rule_at_its_edge() {
     use CriterionState::{Met, NotMet};
     let c = ctx();
@@ -227,6 +228,7 @@ fn units_as_laboratories_report_them() {
 }
 
 #[test]
+// Shows: REQ-CARD-001
 fn the_eu_lvef_rule_at_its_edges() {
     // Herceptin EU SmPC 4.4 (criteria-to-treat.md): withhold when LVEF falls ≥ 10 points and is below 50 %.
     let rows: &[(f64, f64, bool)] = &[

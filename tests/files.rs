@@ -37,6 +37,7 @@ fn only_file(d: &Path) -> Vec<String> {
 }
 
 #[test]
+// Shows: REQ-FILE-001
 fn a_save_interrupted_before_the_rename_leaves_the_old_file_intact() {
     let d = dir("interrupt");
     let path = d.join("order.json");
@@ -156,6 +157,7 @@ fn full_order() -> Order {
 }
 
 #[test]
+// Shows: REQ-FILE-001
 fn single_bit_flips_never_load_changed_content() {
     // Regression: 37 of 400 single-bit flips loaded with changed content and no complaint.
     let d = dir("flips");
@@ -257,6 +259,7 @@ fn a_version_1_order_file_still_opens() {
 }
 
 #[test]
+// Shows: REQ-FILE-001
 fn written_files_are_private_and_leave_no_temporary_file() {
     use std::os::unix::fs::PermissionsExt;
     let d = dir("private");

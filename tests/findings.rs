@@ -62,6 +62,7 @@ fn adult() -> Patient {
 // ------------------------------------------------------------ could harm a patient
 
 #[test]
+// Shows: REQ-DOSE-003
 fn the_interval_behind_loading_or_maintenance_prints_both_dates() {
     // Facts (EU SmPC): > 28 days since the last trastuzumab → re-load. 2026-11-09 → 2026-12-14 is 35 days.
     let r = report(&later_cycle("2026-12-14", "2026-11-09", "2026-11-23"));
@@ -83,6 +84,7 @@ fn the_interval_behind_loading_or_maintenance_prints_both_dates() {
 }
 
 #[test]
+// Shows: REQ-DOSE-004
 fn a_dose_too_soon_after_the_last_needs_a_reasoned_acknowledgement() {
     // Protocol: every 3 weeks. One day after the last dose is no Q3W maintenance dose.
     let r = report(&later_cycle("2026-03-02", "2026-03-01", "2026-02-09"));
@@ -172,6 +174,7 @@ fn measures_with_more_decimals_than_printed_are_refused() {
 }
 
 #[test]
+// Shows: REQ-BSA-002
 fn bsa_rounding_is_decided_on_the_exact_decimal_value() {
     // √(169.156 × 64.064 / 3600) = 1.734999998… (H × W = 10836.809984 < 3600 × 1.735² = 10836.81).
     let (h, w) = (Centimetres::new(169.156).unwrap(), Kilograms::new(64.064).unwrap());
@@ -328,6 +331,7 @@ fn a_bsa_above_3_needs_a_reasoned_acknowledgement() {
 }
 
 #[test]
+// Shows: REQ-INPUT-001
 fn unit_slips_are_explained_with_the_typed_value() {
     // Regression: the grams message used a fixed example instead of the typed value.
     let e = validate(&raw("82000", "170")).unwrap_err();

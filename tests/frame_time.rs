@@ -118,6 +118,7 @@ fn p99(times: &[Duration]) -> Duration {
 }
 
 #[test]
+// Shows: REQ-GUI-001
 fn frames_never_wait_on_a_slow_or_absent_register() {
     let Some(url) = pg::fresh("frame_time") else { return };
     // postgres://user:pass@127.0.0.1:PORT/db → the same through the proxy.

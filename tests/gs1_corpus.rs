@@ -50,6 +50,7 @@ fn expected_problem(expect: &str) -> Gs1Problem {
 }
 
 #[test]
+// Shows: REQ-PROD-003
 fn every_row_of_the_independent_corpus_reads_as_expected() {
     let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/gs1/corpus.tsv"))
         .unwrap();
@@ -104,6 +105,7 @@ prop_compose! {
 proptest! {
     /// parse ∘ format = identity, with and without the scanner's prefix and CR/LF.
     #[test]
+    // Shows: REQ-PROD-003
     fn reading_back_a_formatted_code_gives_the_same_code(code in pack_code(), prefix in any::<bool>(), crlf in any::<bool>()) {
         let mut scan = code.element_string();
         if prefix { scan = format!("]d2{scan}"); }

@@ -247,6 +247,7 @@ fn double_check_signed(
 }
 
 #[test]
+// Shows: REQ-CHECK-001
 fn a_matching_double_check_records_the_verifier() {
     let mut h = harness();
     fill_for_export(&mut h);
@@ -264,6 +265,7 @@ fn a_matching_double_check_records_the_verifier() {
 }
 
 #[test]
+// Shows: REQ-CHECK-001
 fn a_mismatched_double_check_records_nothing_and_lists_the_differences() {
     let mut h = harness();
     fill_for_export(&mut h);
@@ -480,6 +482,7 @@ fn the_verifier_sees_who_the_patient_is_and_must_confirm_it() {
 }
 
 #[test]
+// Shows: REQ-PEOPLE-001
 fn you_cannot_verify_your_own_order_by_spelling_your_name_differently() {
     // Regression: "Ana Ruiz (FH)" issued and "ana ruiz" verified.
     let mut h = harness();

@@ -69,6 +69,7 @@ fn all() -> Vec<(Lang, BTreeMap<String, BTreeSet<String>>)> {
 }
 
 #[test]
+// Shows: REQ-I18N-001
 fn every_language_has_every_message_with_the_same_placeables() {
     let all = all();
     let (_, en) = &all[0];

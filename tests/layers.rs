@@ -53,6 +53,7 @@ const PRESENT_AND_FACES: [&str; 16] = [
 ];
 
 #[test]
+// Shows: REQ-LAYER-001
 fn the_domain_imports_nothing_above_it() {
     let mut above: Vec<&str> = PRESENT_AND_FACES.to_vec();
     above.extend(["crate::order", "crate::doublecheck", "crate::store", "crate::register", "rusqlite"]);
@@ -96,6 +97,7 @@ fn the_presentation_reads_the_domain_and_the_order_only() {
 }
 
 #[test]
+// Shows: REQ-LAYER-001
 fn each_face_keeps_to_itself() {
     // The command line found the register through the window module (eframe) before issue 19.
     let window = ["crate::ui", "crate::app", "crate::gui", "eframe", "egui", "rfd"];

@@ -61,6 +61,7 @@ fn run(loc: &str, args: &[&str], env_secret: Option<&str>) -> Output {
 }
 
 on_both_engines!(five_wrong_secrets_lock_a_name_until_an_administrator_unlocks_it);
+// Shows: REQ-PEOPLE-001
 fn five_wrong_secrets_lock_a_name_until_an_administrator_unlocks_it(loc: &str, _: &std::path::Path) {
     let now = at("2026-03-01 09:00");
     let mut reg = Register::connect(loc).unwrap();

@@ -113,6 +113,7 @@ fn render(pdf: &Path, dir: &Path, name: &str) -> Page {
 }
 
 #[test]
+// Shows: REQ-PRINT-001
 fn a_print_reaches_the_cups_pdf_printer_and_matches_the_order() {
     if !cups_ready() {
         return;
@@ -194,6 +195,7 @@ fn a_print_reaches_the_cups_pdf_printer_and_matches_the_order() {
 }
 
 #[test]
+// Shows: REQ-PRINT-001
 fn printing_with_cups_down_fails_clearly_and_records_nothing() {
     let d = dir("down");
     let register = d.join("register.sqlite3");

@@ -29,6 +29,7 @@ fn typed() -> impl Strategy<Value = String> {
 
 proptest! {
     #[test]
+    // Shows: REQ-INPUT-001
     fn parsing_any_text_yields_a_value_inside_the_limits_or_names_the_field(s in typed()) {
         let l = NK_ACT_BC.limits;
         match input::parse_weight(&s) {
@@ -72,6 +73,7 @@ proptest! {
     }
 
     #[test]
+    // Shows: REQ-INPUT-003
     fn whole_forms_of_any_text_never_panic(
         w in typed(), h in typed(), nk in typed(), c in typed(), d1 in typed(), lt in typed(), lp in typed(), cap in typed(), pw in typed(),
     ) {
@@ -125,6 +127,7 @@ proptest! {
     }
 
     #[test]
+    // Shows: REQ-INPUT-003
     fn any_bytes_as_an_order_file_never_panic(bytes in prop_oneof![
         proptest::collection::vec(any::<u8>(), 0..512),
         ".*".prop_map(String::into_bytes),

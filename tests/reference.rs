@@ -54,6 +54,7 @@ const BSA_PUBLISHED: &[(f64, f64, BsaFormula, f64, &str)] = &[
 ];
 
 #[test]
+// Shows: REQ-BSA-001
 fn bsa_formulas_match_published_values() {
     for &(h, w, formula, published, source) in BSA_PUBLISHED {
         let got = formula.compute(Centimetres::new(h).unwrap(), Kilograms::new(w).unwrap());
@@ -73,6 +74,7 @@ fn boyd_uses_grams_not_kilograms() {
 }
 
 #[test]
+// Shows: REQ-BSA-002
 fn dosing_bsa_is_rounded_to_two_decimals_then_capped() {
     // Facts: Mosteller 170/70 = 1.8181 → 1.82 m² for dosing (dose-engine issue: 2 decimals).
     let r = report(&raw("70", "170"));
@@ -130,6 +132,7 @@ const DOSES_CYCLE1: &[(&str, &str, Drug, f64, &str)] = &[
 ];
 
 #[test]
+// Shows: REQ-DOSE-001
 fn cycle_one_doses_follow_the_protocol() {
     for &(w, h, drug, expected, source) in DOSES_CYCLE1 {
         let r = report(&raw(w, h));
@@ -156,6 +159,7 @@ fn the_brief_example_600_times_1_83_is_1098_mg() {
 }
 
 #[test]
+// Shows: REQ-DOSE-002
 fn mg_doses_round_to_the_nearest_increment_and_keep_the_unrounded_value() {
     // 6 mg/kg × 70.25 kg = 421.5 mg: half rounds up to 422 mg (dose-engine issue: nearest whole mg).
     let mut r = raw("70,25", "170");
@@ -210,6 +214,7 @@ const RELOAD_EDGES: &[(i64, Drug, bool, &str)] = &[
 ];
 
 #[test]
+// Shows: REQ-DOSE-003
 fn reload_edges() {
     let day1 = date("2026-03-02");
     for &(days, drug, reload, source) in RELOAD_EDGES {
@@ -262,6 +267,7 @@ const NK_EDGES: &[(&str, NkState, &str)] = &[
 ];
 
 #[test]
+// Shows: REQ-NK-001
 fn nk_edges() {
     for &(typed, state, source) in NK_EDGES {
         let mut r = raw("70", "170");
@@ -303,6 +309,7 @@ const SCHEDULE: &[(&str, i32, &str, &str)] = &[
 ];
 
 #[test]
+// Shows: REQ-CAL-001
 fn schedule_dates_cross_month_and_year_boundaries() {
     for &(day1, day, expected, source) in SCHEDULE {
         assert_eq!(date_of_day(date(day1), day), Some(date(expected)), "Day {day} from {day1} ({source})");
@@ -323,6 +330,7 @@ fn cycle_one_schedule_lists_every_protocol_day() {
 // ------------------------------------------------------------------ products
 
 #[test]
+// Shows: REQ-DOSE-005
 fn il2_volume_is_flagged_too_small_to_measure() {
     // Facts: a 1.66 m² patient needs ~829 000 units = 0.046 mL at 18 million units/mL: too small.
     // Mosteller 166 cm / 60 kg = √(9960/3600) = 1.6633 → 1.66 m²; 5 × 10⁵ × 1.66 = 830 000 units;
@@ -352,6 +360,7 @@ fn a_configured_dilution_gives_a_measurable_volume() {
 }
 
 #[test]
+// Shows: REQ-DOSE-005
 fn antibody_volumes_and_vials_follow_the_labels() {
     // Facts: trastuzumab 21 mg/mL, vials 150 and 420 mg. 560 mg / 21 mg/mL = 26.67 mL; 420 + 150 = 570 mg covers it.
     let rep = report(&raw("70", "170"));
@@ -397,6 +406,7 @@ const ISMP: &[(f64, usize, &str, &str)] = &[
 ];
 
 #[test]
+// Shows: REQ-ISMP-001
 fn numbers_are_written_the_ismp_way() {
     for &(value, decimals, written, rule) in ISMP {
         assert_eq!(numfmt::decimal(value, decimals), written, "{rule}");
@@ -421,4 +431,36 @@ fn engine_text_never_uses_unsafe_abbreviations() {
         assert!(!out.contains(bad), "found {bad:?} in:\n{out}");
     }
     assert!(out.contains("units") && out.contains("subcutaneous") && out.contains("mL"));
+}
+
+#[test]
+// Shows: REQ-SELF-001
+fn the_qualification_cases_the_binary_carries_all_pass() {
+    // The same published values as the tables above, carried in the binary for
+    // `nkact-dose selftest` (issue 22): every case passes here, on the build under test.
+    let set = nkact_dose::domain::qualification::embedded();
+    assert!(set.cases.len() >= 30, "{} cases", set.cases.len());
+    let failed: Vec<_> =
+        nkact_dose::domain::qualification::run(&set).into_iter().filter(|r| !r.passed).collect();
+    assert!(failed.is_empty(), "{failed:#?}");
+    // Each embedded BSA row is a row of BSA_PUBLISHED.
+    for case in &set.cases {
+        if let nkact_dose::domain::qualification::CaseKind::Bsa {
+            height_cm,
+            weight_kg,
+            formula,
+            expected,
+            ..
+        } = &case.kind
+        {
+            assert!(
+                BSA_PUBLISHED.iter().any(|(h, w, f, m, _)| h == height_cm
+                    && w == weight_kg
+                    && f.key() == formula
+                    && m == expected),
+                "{} is not a published row",
+                case.id
+            );
+        }
+    }
 }

@@ -382,6 +382,7 @@ fn order_ids_do_not_depend_on_the_process() {
 }
 
 #[test]
+// Shows: REQ-REG-001
 fn the_register_is_private_and_append_only() {
     use std::os::unix::fs::PermissionsExt;
     let d = dir("private");

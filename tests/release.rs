@@ -157,6 +157,7 @@ fn cycle1_entries(w: &Ward) -> Vec<serde_json::Value> {
 }
 
 on_both_engines!("nkact-release", simultaneous_new_starts_exactly_one_passes);
+// Shows: REQ-STAG-001, REQ-REL-001
 fn simultaneous_new_starts_exactly_one_passes(w: &Ward) {
     // The previous patient: expansion, Day 1 2026-07-01 (last IL-2: Day 6, 2026-07-06).
     ok(&w.run(&w.new_start("S-00", "00", "2026-07-01")));
@@ -230,6 +231,7 @@ fn only_a_pharmacist_or_a_prescriber_issues(w: &Ward) {
 }
 
 on_both_engines!("nkact-release", a_kill_while_issuing_leaves_both_or_neither);
+// Shows: REQ-REL-001
 fn a_kill_while_issuing_leaves_both_or_neither(w: &Ward) {
     let people = w.with_people();
     let (_, name, secret) = people.iter().find(|(r, _, _)| *r == "pharmacist").unwrap();

@@ -426,6 +426,7 @@ fn check(case: &Case) {
 }
 
 #[test]
+// Shows: REQ-REL-001, REQ-LAYER-001
 fn both_faces_release_alike() {
     for case in &CASES {
         check(case);

@@ -141,6 +141,7 @@ fn reference(work: &Path, pdf: &[u8], name: &str) -> Page {
 }
 
 #[test]
+// Shows: REQ-SHEET-001
 fn the_sheet_renders_the_same_through_every_print_chain() {
     if !tools_ready() {
         return;

@@ -78,6 +78,7 @@ fn qpdf_check(path: &std::path::Path) {
 }
 
 #[test]
+// Shows: REQ-WORK-001, REQ-SHEET-001
 fn typical_sheet_carries_what_a_pharmacist_checks() {
     let mut inputs = raw("70", "170");
     inputs.nk_cells = "2e8".into();
@@ -143,6 +144,7 @@ fn typical_sheet_carries_what_a_pharmacist_checks() {
 }
 
 #[test]
+// Shows: REQ-ISMP-001
 fn sheet_never_writes_unsafe_abbreviations_or_trailing_zeros() {
     let mut inputs = raw("70,5", "170,5");
     inputs.nk_cells = "2,5e8".into();
@@ -327,6 +329,7 @@ fn word_boxes(pdf: &std::path::Path) -> Option<Vec<(f64, Vec<WordBox>)>> {
 }
 
 #[test]
+// Shows: REQ-SHEET-001
 fn long_identity_text_wraps_inside_the_page_and_every_page_names_the_patient() {
     // Regression: a long allergy list without spaces ran off the right edge; a long record
     // number printed over the date of birth; page 2 had no patient name or record number.

@@ -229,6 +229,7 @@ fn verify(w: &Ward, extra: &[&str]) -> Output {
 
 // ------------------------------------------------------------------ forgery
 
+// Shows: REQ-REG-002
 fn a_forged_double_check_is_caught(w: &Ward) {
     staffed(w);
     issue(w, "HC-100");
@@ -258,6 +259,7 @@ fn a_forged_double_check_is_caught(w: &Ward) {
 }
 on_both_engines!("sig", a_forged_double_check_is_caught);
 
+// Shows: REQ-REG-002
 fn a_forged_administrator_and_their_key_are_caught(w: &Ward) {
     staffed(w);
     let mut d = db(w);
@@ -471,6 +473,7 @@ fn says(w: &Ward, sheets: &[PathBuf], status: &str) {
     }
 }
 
+// Shows: REQ-REG-003
 fn verify_sheet_classifies_every_case(w: &Ward) {
     staffed(w);
     let pharmacist = w.secret(PHARMACIST.0, PHARMACIST.1);
@@ -557,6 +560,7 @@ on_both_engines!("sig", verify_sheet_classifies_every_case);
 
 // ------------------------------------------------------------------ the prepared step's vials (issue 21)
 
+// Shows: REQ-PROD-003
 fn the_prepared_step_carries_each_vials_lot_and_refuses_an_expired_one(w: &Ward) {
     staffed(w);
     issue(w, "HC-300");

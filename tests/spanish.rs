@@ -226,6 +226,7 @@ fn order_es(d: &Path, name: &str, extra: &[&str]) -> (PathBuf, String) {
 }
 
 #[test]
+// Shows: REQ-I18N-001
 fn a_spanish_sheet_has_no_english_left() {
     let d = dir("sheets");
     let long_name = "María de los Ángeles Fernández-Castañeda Ruiz de Alarcón y Peñalosa-Güell";

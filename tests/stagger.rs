@@ -34,6 +34,7 @@ fn previous(cohort: Cohort, day1: &str, last_il2_local: &str) -> Previous {
 }
 
 #[test]
+// Shows: REQ-STAG-001
 fn forty_eight_hours_are_elapsed_time_across_every_madrid_clock_change() {
     // (last IL-2, local; first allowed start, local; the change in between)
     let rows = [

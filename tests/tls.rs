@@ -43,6 +43,7 @@ fn words(e: &RegisterError) -> String {
 }
 
 #[test]
+// Shows: REQ-REG-004
 fn verify_full_connects_and_each_unproven_server_is_refused() {
     let Some((url, _)) = remote("pg.nkact.test", "tls_full") else { return };
     let ca = tls_dir().join("ca.crt");
@@ -128,6 +129,7 @@ fn fake_server(answer: u8, ask: bool) -> (u16, Arc<Mutex<Vec<u8>>>) {
 }
 
 #[test]
+// Shows: REQ-REG-004
 fn a_fake_server_asking_for_a_cleartext_password_receives_none() {
     let secret = "Sup3r-Secret-Pw";
     for (answer, options) in [

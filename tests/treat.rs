@@ -227,6 +227,7 @@ fn pdf_text(path: &std::path::Path) -> String {
 }
 
 #[test]
+// Shows: REQ-CRIT-001
 fn an_order_with_a_criterion_open_exits_2_and_writes_nothing_unless_overridden() {
     let d = dir("override");
     let out = d.join("o.pdf");
@@ -295,6 +296,7 @@ fn cycle4(baseline: &str, latest: &str) -> serde_json::Value {
 }
 
 #[test]
+// Shows: REQ-CARD-001
 fn a_fall_in_lvef_withholds_both_antibodies_with_no_dose() {
     // Herceptin EU SmPC 4.4: withhold when LVEF falls ≥ 10 points from baseline and below 50 %.
     let rows = [

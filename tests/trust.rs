@@ -36,6 +36,7 @@ fn order(record: &str) -> Order {
 }
 
 #[test]
+// Shows: REQ-REG-001
 fn verify_lists_every_broken_record_not_only_the_first() {
     let d = scratch::root().join(format!("trust-verify-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&d);

@@ -172,6 +172,8 @@ pub(super) enum Sub {
     Order(OrderCli),
     /// The order register: people, signed steps, list, show, reprint, verify, next-start
     Register(register::RegisterCli),
+    /// The operational qualification: embedded reference cases, sheets, fonts, the register
+    Selftest(super::selftest::SelftestCli),
     /// Print a shell completion script
     Completions {
         /// bash, zsh, fish, elvish or powershell
@@ -299,6 +301,7 @@ where
         }
         Some(Sub::Order(o)) => order_args(o),
         Some(Sub::Register(r)) => Ok(Command::Register(register::args(r)?)),
+        Some(Sub::Selftest(s)) => Ok(Command::Selftest(super::selftest::args(s)?)),
     }
 }
 

@@ -19,6 +19,7 @@ use crate::regimen::DoseUnit;
 
 pub mod order;
 pub mod register;
+pub mod selftest;
 use crate::settings::Settings;
 use crate::{id, msg};
 pub use order::run_order;
@@ -74,6 +75,8 @@ pub enum Command {
     Order(OrderArgs),
     /// `register …`: people, signed steps, the list, verify, next start.
     Register(register::RegisterArgs),
+    /// `selftest`: the operational qualification.
+    Selftest(selftest::SelftestArgs),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -130,7 +133,8 @@ macro_rules! exit_codes {
     () => {
         "Exit codes:
   0  computed (and for order: written or printed, and recorded); every protocol check passed
-  1  computed, but a protocol check failed (NK count out of range): no sheet
+  1  computed, but a protocol check failed (NK count out of range): no sheet;
+     register verify: a record does not match; selftest: a check failed (named)
   2  invalid input or usage: nothing on stdout, the reason on stderr
   3  a file could not be written, the print service failed, or the window could not open
   4  the sheet was written or printed but NOT recorded in the order register"
@@ -149,6 +153,7 @@ pub const CLI_AFTER_HELP: &str = concat!(
   nkact-dose order --weight KG --height CM --cycle N --day1 YYYY-MM-DD
                    --name TEXT --patient-id TEXT --dob YYYY-MM-DD --allergies TEXT
                    [--acknowledged-by NAME --reason CODE=TEXT …] --out FILE.pdf | --print
+  nkact-dose selftest [--json] [--out FILE.pdf]           the operational qualification
   nkact-dose help calc | help order                       every option of a command
   --lang en|es|ca            language of the output and the sheet (default: system locale)
 

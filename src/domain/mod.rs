@@ -17,6 +17,7 @@ pub mod lab;
 pub mod locale;
 pub mod people;
 pub mod product;
+pub mod qualification;
 pub mod regimen;
 pub mod rounding;
 pub mod settings;

@@ -71,10 +71,13 @@ pub enum Step {
     /// The NK cell product received: its IDs matched against the order's, its condition,
     /// its release or thaw time and "infuse by" (issue 21).
     Received,
+    /// An operational qualification (`selftest`) run on a workstation, its results signed
+    /// by the pharmacist who ran it (issue 22).
+    Qualified,
 }
 
 impl Step {
-    pub const ALL: [Step; 10] = [
+    pub const ALL: [Step; 11] = [
         Step::Issued,
         Step::Validated,
         Step::Prepared,
@@ -85,6 +88,7 @@ impl Step {
         Step::FailedLogin,
         Step::Labelled,
         Step::Received,
+        Step::Qualified,
     ];
 
     pub fn key(self) -> &'static str {
@@ -99,6 +103,7 @@ impl Step {
             Step::FailedLogin => "failed-login",
             Step::Labelled => "labelled",
             Step::Received => "received",
+            Step::Qualified => "qualified",
         }
     }
 
@@ -119,6 +124,7 @@ impl Step {
             Step::FailedLogin => &Role::ALL,
             Step::Labelled => &[Role::Technician, Role::Pharmacist],
             Step::Received => &[Role::Pharmacist, Role::Technician, Role::Nurse],
+            Step::Qualified => &[Role::Pharmacist],
         }
     }
 

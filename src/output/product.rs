@@ -372,3 +372,34 @@ fn draw_label(
     );
     Ok(())
 }
+
+/// A plain report (the qualification's): a title and lines, A4, DejaVu Sans.
+pub fn report_pdf(
+    w: &Words,
+    title: &str,
+    lines: &[String],
+    generated: NaiveDateTime,
+) -> Result<Vec<u8>, SheetError> {
+    let fonts = crate::output::sheet::fonts().ok_or(SheetError::Font)?;
+    let mut doc = PdfDocument::new(title);
+    if let Ok(stamp) = printpdf::DateTime::from_unix_timestamp(generated.and_utc().timestamp()) {
+        doc.metadata.info.creation_date = stamp;
+        doc.metadata.info.modification_date = stamp;
+        doc.metadata.info.metadata_date = stamp;
+    }
+    doc.metadata.info.creator = PROGRAM.to_owned();
+    doc.metadata.info.producer = PROGRAM.to_owned();
+    let ids = (doc.add_font(&fonts.0), doc.add_font(&fonts.1));
+    let mut l = Layout::new(fonts, ids, mm(210.0), mm(297.0), "");
+    for (i, line) in lines.iter().enumerate().skip(1) {
+        let bold = i < 3 || i + 2 >= lines.len();
+        l.block(l.para(0.0, line, BODY, bold));
+    }
+    let header = Header { title: title.to_owned(), order: String::new(), left: PROGRAM.to_owned() };
+    let footer = format!("{PROGRAM} {}", env!("CARGO_PKG_VERSION"));
+    let pages =
+        l.finish(&header, &footer, |page, pages| w.msg(msg!("sheet-page", "page" => page, "pages" => pages)));
+    let pages: Vec<PdfPage> = pages.into_iter().map(|ops| PdfPage::new(Mm(210.0), Mm(297.0), ops)).collect();
+    let opts = PdfSaveOptions { subset_fonts: true, ..PdfSaveOptions::default() };
+    Ok(doc.with_pages(pages).save(&opts, &mut Vec::new()))
+}

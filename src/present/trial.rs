@@ -143,6 +143,7 @@ impl Words {
             Step::FailedLogin => id!("step-failed-login"),
             Step::Labelled => id!("step-labelled"),
             Step::Received => id!("step-received"),
+            Step::Qualified => id!("step-qualified"),
         })
     }
 
