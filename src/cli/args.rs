@@ -179,6 +179,12 @@ pub(super) enum Sub {
         /// bash, zsh, fish, elvish or powershell
         shell: clap_complete::Shell,
     },
+    /// Write the man pages (nkact-dose.1 and one per command) into a folder: for packaging
+    #[command(hide = true)]
+    Manpages {
+        #[arg(value_name = "DIR")]
+        dir: OsString,
+    },
 }
 
 #[derive(Debug, clap::Parser)]
@@ -283,6 +289,11 @@ where
     };
     match cli.command {
         None => Ok(Command::Window(lang_option(&cli.lang)?)),
+        Some(Sub::Manpages { dir }) => {
+            let dir = std::path::PathBuf::from(dir);
+            let pages = man_pages(&dir).map_err(|e| Usage(format!("{PROGRAM}: {}: {e}", dir.display())))?;
+            Ok(Command::Print(format!("{pages} man pages written to {}\n", dir.display())))
+        }
         Some(Sub::Completions { shell }) => {
             let mut buf = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), PROGRAM, &mut buf);
@@ -303,6 +314,31 @@ where
         Some(Sub::Register(r)) => Ok(Command::Register(register::args(r)?)),
         Some(Sub::Selftest(s)) => Ok(Command::Selftest(super::selftest::args(s)?)),
     }
+}
+
+/// Writes `nkact-dose.1` and `nkact-dose-COMMAND.1` for every visible command (and
+/// `nkact-dose-register-COMMAND.1` for the register's) from the clap definitions.
+fn man_pages(dir: &std::path::Path) -> std::io::Result<usize> {
+    use clap::CommandFactory;
+    std::fs::create_dir_all(dir)?;
+    let mut written = 0;
+    let mut write = |name: String, cmd: clap::Command| -> std::io::Result<()> {
+        let mut buf = Vec::new();
+        clap_mangen::Man::new(cmd).title(name.to_uppercase()).render(&mut buf)?;
+        std::fs::write(dir.join(format!("{name}.1")), buf)?;
+        written += 1;
+        Ok(())
+    };
+    let root = Cli::command();
+    write(PROGRAM.to_owned(), root.clone())?;
+    for sub in root.get_subcommands().filter(|s| !s.is_hide_set()) {
+        let name = format!("{PROGRAM}-{}", sub.get_name());
+        write(name.clone(), sub.clone())?;
+        for inner in sub.get_subcommands().filter(|s| !s.is_hide_set() && s.get_name() != "help") {
+            write(format!("{name}-{}", inner.get_name()), inner.clone())?;
+        }
+    }
+    Ok(written)
 }
 
 /// Keeps a usage message readable: a 100 kB value is not echoed back whole.
