@@ -1074,3 +1074,5 @@ st-all-passed = Les { $count } comprovacions són correctes.
 st-failed = { $failed } de { $count } comprovacions han FALLAT: no feu servir aquest lloc per a l'assaig fins que siguin correctes.
 st-signed = Signat al registre per { $name } (registre { $record }); SHA-256 dels resultats { $sha }.
 st-bad-cases = no es pot fer servir el conjunt de casos { $file }: { $why }
+g-set-by-pharmacy = fixat per farmàcia
+g-policy-invalid = No es pot fer servir el fitxer de paràmetres de farmàcia { $path } ({ $why }): no hi ha res bloquejat; aviseu farmàcia o informàtica.

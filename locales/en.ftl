@@ -992,3 +992,5 @@ st-all-passed = All { $count } checks passed.
 st-failed = { $failed } of { $count } checks FAILED: do not use this workstation for the trial until they pass.
 st-signed = Signed in the register by { $name } (record { $record }); results SHA-256 { $sha }.
 st-bad-cases = the case set { $file } cannot be used: { $why }
+g-set-by-pharmacy = set by the pharmacy
+g-policy-invalid = The pharmacy's settings file { $path } cannot be used ({ $why }): nothing is locked; call the pharmacy or IT.

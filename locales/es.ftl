@@ -1134,3 +1134,5 @@ st-all-passed = Las { $count } comprobaciones son correctas.
 st-failed = { $failed } de { $count } comprobaciones han FALLADO: no use este puesto para el ensayo hasta que sean correctas.
 st-signed = Firmado en el registro por { $name } (registro { $record }); SHA-256 de los resultados { $sha }.
 st-bad-cases = no se puede usar el conjunto de casos { $file }: { $why }
+g-set-by-pharmacy = fijado por farmacia
+g-policy-invalid = No se puede usar el archivo de ajustes de farmacia { $path } ({ $why }): no hay nada bloqueado; avise a farmacia o a informática.

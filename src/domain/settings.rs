@@ -469,3 +469,128 @@ impl Settings {
         Ok(())
     }
 }
+
+/// Where hospital IT puts the pharmacy's locked settings (the Debian package's conffile).
+pub const SITE_POLICY_PATH: &str = "/etc/nkact-dose/site.json";
+
+/// The pharmacy's settings as IT deploys them (issue 22): the `--site-settings` schema plus
+/// `register` (the register's location) and `language`. Every setting the file names is
+/// locked: the window shows it as set by the pharmacy and a user's own preferences apply only
+/// to the rest.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SitePolicy {
+    /// The file's settings laid over the defaults.
+    pub settings: Option<Settings>,
+    /// The dotted paths the file sets (`administration.nk_max_hours_after_release`,
+    /// `products.cyclophosphamide.bag_volume_ml`, `paper` …).
+    pub locked: Vec<String>,
+    pub register: Option<String>,
+    pub language: Option<crate::locale::Lang>,
+}
+
+impl SitePolicy {
+    /// Reads a policy file's bytes; an empty object locks nothing.
+    pub fn from_json(bytes: &[u8]) -> Result<SitePolicy, SiteFileProblem> {
+        let mut file: serde_json::Value =
+            serde_json::from_slice(bytes).map_err(|e| SiteFileProblem::NotJson(e.to_string()))?;
+        let Some(obj) = file.as_object_mut() else {
+            return Err(SiteFileProblem::NotJson("not a JSON object".to_owned()));
+        };
+        let register = match obj.remove("register") {
+            None => None,
+            Some(serde_json::Value::String(r)) if !r.trim().is_empty() => Some(r.trim().to_owned()),
+            Some(_) => {
+                return Err(SiteFileProblem::Shape("register: a path or a postgres:// URL".to_owned()));
+            }
+        };
+        let language = match obj.remove("language") {
+            None => None,
+            Some(serde_json::Value::String(l)) => Some(
+                crate::locale::Lang::from_key(&l)
+                    .ok_or_else(|| SiteFileProblem::Shape(format!("language: \"{l}\" (en, es or ca)")))?,
+            ),
+            Some(_) => return Err(SiteFileProblem::Shape("language: en, es or ca".to_owned())),
+        };
+        let mut locked = Vec::new();
+        leaves(&file, String::new(), &mut locked);
+        let settings = if locked.is_empty() {
+            None
+        } else {
+            let bytes = serde_json::to_vec(&file).map_err(|e| SiteFileProblem::Shape(e.to_string()))?;
+            Some(Settings::from_site_json(&bytes)?)
+        };
+        Ok(SitePolicy { settings, locked, register, language })
+    }
+
+    /// Whether the file sets this dotted path (or a path above it).
+    pub fn locks(&self, path: &str) -> bool {
+        self.locked.iter().any(|l| l == path || path.starts_with(&format!("{l}.")))
+    }
+
+    /// A user's settings with every locked setting taken from the policy.
+    pub fn over(&self, user: &Settings) -> Settings {
+        let Some(site) = &self.settings else { return user.clone() };
+        let (Ok(mut out), Ok(site_v)) = (settings_value(user), settings_value(site)) else {
+            return site.clone();
+        };
+        for path in &self.locked {
+            if let Some(v) = at_path(&site_v, path) {
+                set_path(&mut out, path, v.clone());
+            }
+        }
+        from_value(out).filter(|s| s.validate().is_ok()).unwrap_or_else(|| site.clone())
+    }
+}
+
+/// Settings as a JSON value with products keyed by drug (the site file's shape).
+fn settings_value(s: &Settings) -> Result<serde_json::Value, serde_json::Error> {
+    let mut v = serde_json::to_value(s)?;
+    if let Some(obj) = v.as_object_mut() {
+        obj.entry("administration")
+            .or_insert_with(|| serde_json::to_value(AdministrationSettings::default()).unwrap_or_default());
+        obj.entry("preparation")
+            .or_insert_with(|| serde_json::to_value(PreparationSettings::default()).unwrap_or_default());
+        if let Some(products) = obj.get("products").and_then(|p| p.as_array()).cloned() {
+            let by_drug: serde_json::Map<String, serde_json::Value> =
+                products.into_iter().filter_map(|p| Some((p.get("drug")?.as_str()?.to_owned(), p))).collect();
+            obj.insert("products".to_owned(), serde_json::Value::Object(by_drug));
+        }
+    }
+    Ok(v)
+}
+
+fn from_value(mut v: serde_json::Value) -> Option<Settings> {
+    if let Some(products) = v.get_mut("products").and_then(|p| p.as_object_mut()).map(std::mem::take) {
+        v["products"] = serde_json::Value::Array(products.into_iter().map(|(_, p)| p).collect());
+    }
+    serde_json::from_value(v).ok()
+}
+
+fn leaves(v: &serde_json::Value, prefix: String, out: &mut Vec<String>) {
+    match v.as_object() {
+        Some(obj) => {
+            for (k, child) in obj {
+                let path = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
+                leaves(child, path, out);
+            }
+        }
+        None if !prefix.is_empty() => out.push(prefix),
+        None => {}
+    }
+}
+
+fn at_path<'a>(v: &'a serde_json::Value, path: &str) -> Option<&'a serde_json::Value> {
+    path.split('.').try_fold(v, |v, k| v.get(k))
+}
+
+fn set_path(v: &mut serde_json::Value, path: &str, value: serde_json::Value) {
+    let Some((head, rest)) = path.split_once('.') else {
+        if let Some(obj) = v.as_object_mut() {
+            obj.insert(path.to_owned(), value);
+        }
+        return;
+    };
+    if let Some(child) = v.as_object_mut().and_then(|o| o.get_mut(head)) {
+        set_path(child, rest, value);
+    }
+}

@@ -361,6 +361,8 @@ pub struct AppState {
     /// What the form held after the last frame, to clear stale status lines on an edit.
     last_seen: Option<(RawInputs, crate::order::Patient, String)>,
     clock: fn() -> NaiveDateTime,
+    /// The pharmacy's locked settings (`/etc/nkact-dose/site.json`): they win over the user's.
+    pub policy: crate::settings::SitePolicy,
 }
 
 impl AppState {
@@ -393,10 +395,36 @@ impl AppState {
             givers: Vec::new(),
             last_seen: None,
             clock,
+            policy: crate::settings::SitePolicy::default(),
         }
     }
 
     /// The words of the window now: its language and decimal mark.
+    /// Applies the pharmacy's policy: its settings, register and language are locked; the
+    /// user's own preferences keep the rest.
+    pub fn with_policy(mut self, policy: crate::settings::SitePolicy) -> Self {
+        self.prefs.settings = policy.over(&self.prefs.settings);
+        if let Some(r) = &policy.register {
+            self.prefs.register_path = Some(PathBuf::from(r));
+        }
+        if policy.language.is_some() {
+            self.prefs.lang = policy.language;
+        }
+        self.order.settings = policy.over(&self.order.settings);
+        self.settings_text = SettingsText::from(&self.prefs.settings);
+        self.policy = policy;
+        self
+    }
+
+    /// Whether the pharmacy's policy sets this setting (a dotted path, or `language`/`register`).
+    pub fn locked(&self, path: &str) -> bool {
+        match path {
+            "language" => self.policy.language.is_some(),
+            "register" => self.policy.register.is_some(),
+            p => self.policy.locks(p),
+        }
+    }
+
     pub fn words(&self) -> Words {
         Words::new(self.prefs.lang.unwrap_or(self.system_lang), self.prefs.decimal_mark)
     }

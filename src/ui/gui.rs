@@ -176,17 +176,22 @@ impl GuiApp {
                 }
                 // The language switches at once: every string is drawn again from the new words.
                 let l = ui.label(w.msg(msg!("g-language")));
-                egui::ComboBox::from_id_salt("language")
-                    .selected_text(w.lang_name(w.lang))
-                    .show_ui(ui, |ui| {
-                        for lang in crate::locale::Lang::ALL {
-                            if ui.selectable_label(lang == w.lang, w.lang_name(lang)).clicked() {
-                                self.actions.push(Action::SetLang(lang));
+                let lang_locked = self.state.locked("language");
+                if lang_locked {
+                    ui.label(format!("{} — {}", w.lang_name(w.lang), w.msg(msg!("g-set-by-pharmacy"))));
+                } else {
+                    egui::ComboBox::from_id_salt("language")
+                        .selected_text(w.lang_name(w.lang))
+                        .show_ui(ui, |ui| {
+                            for lang in crate::locale::Lang::ALL {
+                                if ui.selectable_label(lang == w.lang, w.lang_name(lang)).clicked() {
+                                    self.actions.push(Action::SetLang(lang));
+                                }
                             }
-                        }
-                    })
-                    .response
-                    .labelled_by(l.id);
+                        })
+                        .response
+                        .labelled_by(l.id);
+                }
             });
             if let Some(what) = self.state.files.pending_discard {
                 ui.horizontal_wrapped(|ui| {
@@ -464,7 +469,25 @@ pub fn run(started: std::time::Instant, lang: Option<crate::locale::Lang>) -> Re
                 style.visuals.widgets.hovered.bg_stroke = ring;
                 style.visuals.selection.stroke.width = style.visuals.selection.stroke.width.max(2.0);
             });
-            let mut app = GuiApp::new(AppState::new(prefs, crate::clock::now_local));
+            // The pharmacy's locked settings (NKACT_DOSE_SITE_POLICY names another file, for tests
+            // and for sites that keep it elsewhere); a file that cannot be used is said at once.
+            let path = std::env::var("NKACT_DOSE_SITE_POLICY")
+                .unwrap_or_else(|_| crate::settings::SITE_POLICY_PATH.to_owned());
+            let mut problem = None;
+            let policy = match std::fs::read(&path) {
+                Ok(bytes) => crate::settings::SitePolicy::from_json(&bytes).unwrap_or_else(|e| {
+                    problem = Some(format!("{e:?}"));
+                    crate::settings::SitePolicy::default()
+                }),
+                Err(_) => crate::settings::SitePolicy::default(),
+            };
+            let mut app = GuiApp::new(AppState::new(prefs, crate::clock::now_local).with_policy(policy));
+            if let Some(why) = problem {
+                let w = app.state.words();
+                app.state.notice = Some(Notice::Error(
+                    w.msg(msg!("g-policy-invalid", "path" => path.clone(), "why" => why)),
+                ));
+            }
             app.started = started;
             app.state.apply(Action::RefreshPrinters);
             Ok(Box::new(app))

@@ -154,6 +154,9 @@ impl AppState {
     pub(super) fn apply_settings(&mut self, action: Action) {
         let w = self.words();
         match action {
+            // A setting the pharmacy locked does not change.
+            Action::SetLang(_) if self.locked("language") => {}
+            Action::SetPaper(_) if self.locked("paper") => {}
             Action::SetLang(lang) => {
                 self.prefs.lang = Some(lang);
                 self.notice = None;

@@ -98,10 +98,13 @@ impl AppState {
                 p.dilute_to_per_ml = dilution;
             }
         }
+        // What the pharmacy locked stays as it set it, whatever was typed.
+        let settings = self.policy.over(&settings);
         match settings.validate() {
             Ok(()) => {
                 self.order.settings = settings.clone();
-                self.prefs.settings = settings;
+                self.prefs.settings = settings.clone();
+                self.settings_text = SettingsText::from(&settings);
                 self.settings_text.error = None;
             }
             Err(e) => self.settings_text.error = Some(w.input_error(&e)),

@@ -209,25 +209,57 @@ fn site_settings_section(ui: &mut Ui, s: &mut AppState, w: &Words, actions: &mut
     egui::CollapsingHeader::new(w.msg(msg!("g-site-settings"))).show(ui, |ui| {
         let t = &mut s.settings_text;
         let (optional, site) = (w.msg(msg!("g-optional")), w.per_site_protocol());
-        let rows: [(&str, &mut String, String); 11] = [
-            (id!("g-rounding"), &mut t.mg_rounding_increment, "mg".to_owned()),
-            (id!("g-il2-dilution"), &mut t.il2_dilution_million_per_ml, optional),
-            (id!("g-cyclo-bag"), &mut t.cyclophosphamide_bag_ml, "mL".to_owned()),
-            (id!("g-cyclo-minutes"), &mut t.cyclophosphamide_minutes, "min".to_owned()),
+        // Each field with the setting it writes: one the pharmacy locked is shown, not edited.
+        let rows: [(&str, &str, &mut String, String); 11] = [
+            (id!("g-rounding"), "mg_rounding_increment", &mut t.mg_rounding_increment, "mg".to_owned()),
+            (
+                id!("g-il2-dilution"),
+                "products.interleukin-2.dilute_to_per_ml",
+                &mut t.il2_dilution_million_per_ml,
+                optional,
+            ),
+            (
+                id!("g-cyclo-bag"),
+                "products.cyclophosphamide.bag_volume_ml",
+                &mut t.cyclophosphamide_bag_ml,
+                "mL".to_owned(),
+            ),
+            (
+                id!("g-cyclo-minutes"),
+                "products.cyclophosphamide.infusion_minutes_loading",
+                &mut t.cyclophosphamide_minutes,
+                "min".to_owned(),
+            ),
             (
                 id!("g-trastuzumab-observation"),
+                "administration.trastuzumab_later_observation_minutes",
                 &mut t.trastuzumab_later_observation_minutes,
                 "min".to_owned(),
             ),
-            (id!("g-lvef-max-age"), &mut t.lvef_max_age_days, w.msg(msg!("g-days"))),
-            (id!("g-nk-max-hours"), &mut t.nk_max_hours, "h".to_owned()),
-            (id!("l-nk-route-set"), &mut t.nk_route_and_set, site.clone()),
-            (id!("l-premedication"), &mut t.premedication, site.clone()),
-            (id!("l-antiemetic"), &mut t.antiemetic, site.clone()),
-            (id!("l-hydration"), &mut t.hydration, site),
+            (
+                id!("g-lvef-max-age"),
+                "administration.lvef_max_age_days",
+                &mut t.lvef_max_age_days,
+                w.msg(msg!("g-days")),
+            ),
+            (
+                id!("g-nk-max-hours"),
+                "administration.nk_max_hours_after_release",
+                &mut t.nk_max_hours,
+                "h".to_owned(),
+            ),
+            (id!("l-nk-route-set"), "administration.nk_route_and_set", &mut t.nk_route_and_set, site.clone()),
+            (id!("l-premedication"), "administration.premedication", &mut t.premedication, site.clone()),
+            (id!("l-antiemetic"), "administration.antiemetic", &mut t.antiemetic, site.clone()),
+            (id!("l-hydration"), "administration.hydration", &mut t.hydration, site),
         ];
-        for (key, value, hint) in rows {
-            field(ui, key, &w.t(key), value, &hint, None);
+        for (key, path, value, hint) in rows {
+            if s.policy.locks(path) {
+                let label = format!("{} — {}", w.t(key), w.msg(msg!("g-set-by-pharmacy")));
+                ui.add_enabled_ui(false, |ui| field(ui, key, &label, value, &hint, None));
+            } else {
+                field(ui, key, &w.t(key), value, &hint, None);
+            }
         }
         if let Some(e) = &t.error {
             ui.colored_label(ui.visuals().error_fg_color, e);
@@ -244,13 +276,20 @@ fn site_settings_section(ui: &mut Ui, s: &mut AppState, w: &Words, actions: &mut
                 }
             }
         });
+        let paper_locked = s.policy.locks("paper");
         ui.horizontal(|ui| {
             ui.label(w.msg(msg!("g-paper")));
             let paper = s.order.settings.paper;
             for p in [Paper::A4, Paper::Letter] {
-                if ui.radio(paper == p, w.paper_name(p)).clicked() {
+                if ui
+                    .add_enabled(!paper_locked, egui::RadioButton::new(paper == p, w.paper_name(p)))
+                    .clicked()
+                {
                     actions.push(Action::SetPaper(p));
                 }
+            }
+            if paper_locked {
+                ui.label(w.msg(msg!("g-set-by-pharmacy")));
             }
         });
     });
