@@ -390,14 +390,23 @@ pub fn check(facts: &BedsideFacts, scan: &BedsideScan<'_>) -> Result<Given, Vec<
         {
             return refuse(BedsideRefusal::AlreadyGiven { at: e.at, by: e.person.clone() });
         }
-        let Some(receipt) = receipt_of(&facts.chain, report) else {
-            return refuse(BedsideRefusal::NotReceived);
+        // "Infuse by" from the receipt's release or thaw time, else from the order's own.
+        let receipt = receipt_of(&facts.chain, report);
+        let infuse_by = receipt
+            .as_ref()
+            .and_then(|r| r.infuse_by.as_deref().and_then(local_of))
+            .or_else(|| report.nk_product.as_ref().and_then(|p| p.infuse_by));
+        let late = match infuse_by {
+            Some(by) if scan.at > by => Some(BedsideRefusal::PastInfuseBy { infuse_by: by }),
+            Some(_) => None,
+            None => Some(BedsideRefusal::InfuseByUnknown),
         };
-        match receipt.infuse_by.as_deref().and_then(local_of) {
-            Some(by) if scan.at > by => overridable.push(BedsideRefusal::PastInfuseBy { infuse_by: by }),
-            Some(_) => {}
-            None => overridable.push(BedsideRefusal::InfuseByUnknown),
+        if receipt.is_none() {
+            let mut refusals = vec![BedsideRefusal::NotReceived];
+            refusals.extend(late.filter(|r| matches!(r, BedsideRefusal::PastInfuseBy { .. })));
+            return Err(refusals);
         }
+        overridable.extend(late);
         (NK_KEY.to_owned(), crate::regimen::NK_ACT_BC.nk.day, None)
     } else {
         let code = match code {
