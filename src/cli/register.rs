@@ -298,15 +298,21 @@ pub struct RegisterArgs {
 }
 
 pub(super) fn args(cli: RegisterCli) -> Result<RegisterArgs, Usage> {
+    let words = words_for_lang(cli.lang.as_ref())?;
+    Ok(RegisterArgs { cli, words })
+}
+
+/// The words of a run with `--lang` (else the system's language), or the refusal of a bad one.
+pub(super) fn words_for_lang(lang: Option<&OsString>) -> Result<Words, Usage> {
     let system = crate::locale::system_lang(|k| std::env::var(k).ok());
-    let lang = match cli.lang.as_ref().and_then(|l| l.to_str()) {
+    let lang = match lang.and_then(|l| l.to_str()) {
         Some(l) => crate::locale::Lang::from_key(l.trim()).ok_or_else(|| {
             let w = Words::new(system, None);
             Usage(error_line(&w, &w.msg(msg!("cli-bad-lang", "value" => quoted_inner(l, 40)))))
         })?,
         None => system,
     };
-    Ok(RegisterArgs { cli, words: Words::new(lang, None) })
+    Ok(Words::new(lang, None))
 }
 
 /// An argument as text, or the worded refusal naming its option.

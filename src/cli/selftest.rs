@@ -50,15 +50,8 @@ pub struct SelftestArgs {
 }
 
 pub(super) fn args(cli: SelftestCli) -> Result<SelftestArgs, Usage> {
-    let system = crate::locale::system_lang(|k| std::env::var(k).ok());
-    let lang = match cli.lang.as_ref().and_then(|l| l.to_str()) {
-        Some(l) => crate::locale::Lang::from_key(l.trim()).ok_or_else(|| {
-            let w = Words::new(system, None);
-            Usage(error_line(&w, &w.msg(msg!("cli-bad-lang", "value" => quoted_inner(l, 40)))))
-        })?,
-        None => system,
-    };
-    Ok(SelftestArgs { cli, words: Words::new(lang, None) })
+    let words = super::register::words_for_lang(cli.lang.as_ref())?;
+    Ok(SelftestArgs { cli, words })
 }
 
 /// The whole report.

@@ -38,7 +38,11 @@ fn black() -> Color {
 }
 
 fn new_doc(w: &Words, title: &str, order: &Order, generated: NaiveDateTime) -> PdfDocument {
-    let mut doc = PdfDocument::new(&format!("{title} {}", w.order_id(order)));
+    stamped(PdfDocument::new(&format!("{title} {}", w.order_id(order))), generated)
+}
+
+/// The document's times (the generation time, so the same input gives the same file) and creator.
+fn stamped(mut doc: PdfDocument, generated: NaiveDateTime) -> PdfDocument {
     if let Ok(stamp) = printpdf::DateTime::from_unix_timestamp(generated.and_utc().timestamp()) {
         doc.metadata.info.creation_date = stamp;
         doc.metadata.info.modification_date = stamp;
@@ -381,14 +385,7 @@ pub fn report_pdf(
     generated: NaiveDateTime,
 ) -> Result<Vec<u8>, SheetError> {
     let fonts = crate::output::sheet::fonts().ok_or(SheetError::Font)?;
-    let mut doc = PdfDocument::new(title);
-    if let Ok(stamp) = printpdf::DateTime::from_unix_timestamp(generated.and_utc().timestamp()) {
-        doc.metadata.info.creation_date = stamp;
-        doc.metadata.info.modification_date = stamp;
-        doc.metadata.info.metadata_date = stamp;
-    }
-    doc.metadata.info.creator = PROGRAM.to_owned();
-    doc.metadata.info.producer = PROGRAM.to_owned();
+    let mut doc = stamped(PdfDocument::new(title), generated);
     let ids = (doc.add_font(&fonts.0), doc.add_font(&fonts.1));
     let mut l = Layout::new(fonts, ids, mm(210.0), mm(297.0), "");
     for (i, line) in lines.iter().enumerate().skip(1) {

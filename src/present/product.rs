@@ -8,6 +8,16 @@ use crate::regimen::Storage;
 use crate::{id, msg};
 
 impl Words {
+    /// The name of what a bedside check gave: a drug of the regimen, or the NK cells.
+    pub fn given_name(&self, key: &str) -> String {
+        crate::regimen::NK_ACT_BC
+            .drugs
+            .iter()
+            .find(|r| r.drug.key() == key)
+            .map(|r| self.drug_name(r.drug))
+            .unwrap_or_else(|| self.msg(msg!("nk-cells-name")))
+    }
+
     /// "Bolsa 1 de 6" / "Jeringa 4 de 6".
     pub fn unit_title(&self, u: &Unit) -> String {
         match u.container {

@@ -352,12 +352,7 @@ pub(super) fn administer(run: &mut Run<'_>, reg: &mut Register, sub: &RegisterSu
     };
     match reg.administer(order_id, &scan, &nurse, prescriber_person.as_ref()) {
         Ok(Ok((_, given))) => {
-            let drug = crate::regimen::NK_ACT_BC
-                .drugs
-                .iter()
-                .find(|r| r.drug.key() == given.drug)
-                .map(|r| w.drug_name(r.drug))
-                .unwrap_or_else(|| w.msg(msg!("nk-cells-name")));
+            let drug = w.given_name(&given.drug);
             let _ = writeln!(
                 out,
                 "{}",

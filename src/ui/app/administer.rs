@@ -105,12 +105,7 @@ impl AppState {
         };
         match reg.administer(&order_id, &scan, &nurse, prescriber.as_ref()) {
             Ok(Ok((_, given))) => {
-                let drug = crate::regimen::NK_ACT_BC
-                    .drugs
-                    .iter()
-                    .find(|r| r.drug.key() == given.drug)
-                    .map(|r| w.drug_name(r.drug))
-                    .unwrap_or_else(|| w.msg(msg!("nk-cells-name")));
+                let drug = w.given_name(&given.drug);
                 let mut said = w.msg(
                     msg!("administered-ok", "drug" => drug, "day" => given.day, "name" => nurse.name.clone()),
                 );
