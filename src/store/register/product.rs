@@ -286,18 +286,7 @@ impl Register {
                 {
                     let kinds: Vec<&str> = given.overridden.iter().map(BedsideRefusal::key).collect();
                     let detail = OverrideDetail::bedside_detail(&kinds.join(","), reason);
-                    let values: Vec<Value> = vec![
-                        order_id.into(),
-                        revision.into(),
-                        Step::Override.key().into(),
-                        p.name.clone().into(),
-                        p.role.key().into(),
-                        Value::from(1_i64),
-                        detail.into(),
-                        iso(scan.now).into(),
-                    ];
-                    let key = Register::key_for(tx, &path, &p.name)?;
-                    Register::append(tx, "events", EVENT_COLUMNS, values, key.as_ref())?;
+                    sign_in(tx, &path, order_id, revision, Step::Override, p, &detail, scan.now)?;
                 }
                 let id = sign_in(
                     tx,
