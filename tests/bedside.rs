@@ -543,6 +543,22 @@ fn a_lot_is_traced_to_every_patient_order_and_bag(w: &Ward) {
     let o = run(w, &["register", "trace", "--lot", "NOPE-1"]);
     ok(&o);
     assert!(text(&o).contains("No bag"), "{}", text(&o));
+    ok(&run(w, &["register", "verify"]));
+    // The recall index is checked by `verify`: a row removed by hand (its guard dropped) would
+    // hide the bag from a recall; verify names the step.
+    let sql = if w.loc.starts_with("postgres") {
+        "DROP TRIGGER trace_keys_append_only ON trace_keys; DELETE FROM trace_keys WHERE key = 'L-77'"
+    } else {
+        "DROP TRIGGER trace_keys_append_only_delete; DELETE FROM trace_keys WHERE key = 'L-77'"
+    };
+    if w.loc.starts_with("postgres") {
+        postgres::Client::connect(&w.loc, postgres::NoTls).unwrap().batch_execute(sql).unwrap();
+    } else {
+        rusqlite::Connection::open(&w.loc).unwrap().execute_batch(sql).unwrap();
+    }
+    let o = run(w, &["register", "verify"]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    assert!(text(&o).contains("events: trace index"), "{}", text(&o));
     // The worksheet prints what was recorded.
     let ws = w.dir.join("ws.pdf");
     ok(&run(w, &["register", "worksheet", &id, "--out", ws.to_str().unwrap()]));

@@ -433,6 +433,9 @@ impl Register {
                 .map_err(self.db_err())?;
             bad.extend(rows.iter().filter_map(|r| r[0].int()).map(|id| (id, tbl.to_owned())));
         }
+        // The recall index holds exactly the keys of the signed steps (issue 21): a row removed
+        // would hide a bag from `trace --lot`, a row added would point elsewhere.
+        bad.extend(self.trace_index_breaks()?);
         bad.sort();
         bad.dedup();
         Ok(ChainReport {

@@ -204,6 +204,42 @@ impl Register {
         Ok(())
     }
 
+    /// Steps whose trace keys are not exactly what the signed step holds: (event id, what).
+    pub(super) fn trace_index_breaks(&mut self) -> Result<Vec<(i64, String)>, RegisterError> {
+        use std::collections::BTreeMap;
+        let mut expected: BTreeMap<i64, Vec<(String, String)>> = BTreeMap::new();
+        let steps = self
+            .conn
+            .query("SELECT id, step, detail FROM events WHERE step IN ('prepared', 'received')", &[])
+            .map_err(self.db_err())?;
+        for r in &steps {
+            if let (Some(id), Some(step), Some(detail)) = (r[0].int(), r[1].text(), r[2].text()) {
+                let mut keys: Vec<(String, String)> =
+                    trace_keys_of(&step, &detail).into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+                keys.sort();
+                expected.insert(id, keys);
+            }
+        }
+        let mut actual: BTreeMap<i64, Vec<(String, String)>> = BTreeMap::new();
+        let rows =
+            self.conn.query("SELECT event_id, kind, key FROM trace_keys", &[]).map_err(self.db_err())?;
+        for r in &rows {
+            if let (Some(id), Some(kind), Some(key)) = (r[0].int(), r[1].text(), r[2].text()) {
+                actual.entry(id).or_default().push((kind, key));
+            }
+        }
+        let mut bad = Vec::new();
+        for id in expected.keys().chain(actual.keys()).copied().collect::<std::collections::BTreeSet<_>>() {
+            let want = expected.get(&id).cloned().unwrap_or_default();
+            let mut have = actual.get(&id).cloned().unwrap_or_default();
+            have.sort();
+            if want != have {
+                bad.push((id, "events: trace index".to_owned()));
+            }
+        }
+        Ok(bad)
+    }
+
     /// The order `order_id` at `revision` (its latest when `None`), as the register holds it.
     pub fn held(&mut self, order_id: &str, revision: Option<u32>) -> Result<Option<Held>, RegisterError> {
         let path = self.path.clone();
