@@ -14,7 +14,7 @@ use crate::order::Order;
 use crate::order::release::{Ledger, LedgerTx, RegisterAction, StepToSign};
 use crate::stagger::{Cohort, PreviousSheet};
 use crate::store::db::{DbError, Engine, Tx, Value};
-use crate::store::register::{EVENT_COLUMNS, Register, RegisterError, event_of, from_db, iso};
+use crate::store::register::{EVENT_COLUMNS, Register, RegisterError, event_of, from_db};
 
 /// The longest a release waits for the releases before it (SQLite; PostgreSQL waits
 /// up to its `lock_timeout`, [`crate::store::db::STATEMENT_TIMEOUT_MS`]).
@@ -176,22 +176,7 @@ impl LedgerTx for ReleaseTx<'_, '_> {
     }
 
     fn sign(&mut self, s: &StepToSign<'_>) -> Result<i64, RegisterError> {
-        let values: Vec<Value> = vec![
-            s.order_id.into(),
-            s.revision.into(),
-            s.step.key().into(),
-            s.person.name.clone().into(),
-            s.person.role.key().into(),
-            Value::from(i64::from(s.ok)),
-            s.detail.as_str().into(),
-            iso(s.at).into(),
-        ];
         let path = self.path;
-        let key = Register::key_for(self.tx, path, &s.person.name).map_err(|e| from_db(path, e))?;
-        let id = Register::append(self.tx, "events", EVENT_COLUMNS, values, key.as_ref())
-            .map_err(|e| from_db(path, e))?;
-        crate::store::register::index_step(self.tx, id, s.step.key(), &s.detail)
-            .map_err(|e| from_db(path, e))?;
-        Ok(id)
+        crate::store::register::sign_step_in(self.tx, path, s).map_err(|e| from_db(path, e))
     }
 }

@@ -44,7 +44,7 @@ mod keys;
 mod people;
 /// The product after release: labels, the NK receipt, the bedside check, the trace.
 mod product;
-pub(in crate::store) use product::index_step;
+pub(in crate::store) use product::sign_step_in;
 pub use product::{LotUse, NkTrace, NotGiven, OverrideCount, TraceStep};
 /// Who may have made each record: the signatures `verify` checks.
 mod trust;

@@ -129,7 +129,7 @@ fn chain_in(tx: &mut Tx<'_>, order_id: &str) -> Result<Vec<Event>, DbError> {
     Ok(rows.iter().filter_map(event_of).collect())
 }
 
-/// Appends a signed step and its trace keys, inside `tx`.
+/// Appends a signed step (passed) and its trace keys, inside `tx`.
 #[allow(clippy::too_many_arguments)]
 fn sign_in(
     tx: &mut Tx<'_>,
@@ -141,19 +141,38 @@ fn sign_in(
     detail: &str,
     at: NaiveDateTime,
 ) -> Result<i64, DbError> {
+    let s = crate::order::release::StepToSign {
+        order_id,
+        revision,
+        step,
+        person,
+        ok: true,
+        detail: detail.to_owned(),
+        at,
+    };
+    sign_step_in(tx, path, &s)
+}
+
+/// Appends one signed step and its trace keys, inside `tx`: the one writer of `events` rows
+/// (the release workflow's steps, the product's steps, the bedside's).
+pub(in crate::store) fn sign_step_in(
+    tx: &mut Tx<'_>,
+    path: &Path,
+    s: &crate::order::release::StepToSign<'_>,
+) -> Result<i64, DbError> {
     let values: Vec<Value> = vec![
-        order_id.into(),
-        revision.into(),
-        step.key().into(),
-        person.name.clone().into(),
-        person.role.key().into(),
-        Value::from(1_i64),
-        detail.into(),
-        iso(at).into(),
+        s.order_id.into(),
+        s.revision.into(),
+        s.step.key().into(),
+        s.person.name.clone().into(),
+        s.person.role.key().into(),
+        Value::from(i64::from(s.ok)),
+        s.detail.as_str().into(),
+        iso(s.at).into(),
     ];
-    let key = Register::key_for(tx, path, &person.name)?;
+    let key = Register::key_for(tx, path, &s.person.name)?;
     let id = Register::append(tx, "events", EVENT_COLUMNS, values, key.as_ref())?;
-    index_step(tx, id, step.key(), detail)?;
+    index_step(tx, id, s.step.key(), &s.detail)?;
     Ok(id)
 }
 
